@@ -1,0 +1,17 @@
+// `npm run bench`: runs every benchmark in turn (each prints its own table with model sizes).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const suites = ['core.mjs', 'engine.mjs', 'lsp.mjs'];
+let failed = 0;
+for (const suite of suites) {
+  const path = join(here, suite);
+  if (!existsSync(path)) continue;
+  console.log(`\n=== ${suite.replace('.mjs', '')} ===`);
+  const run = spawnSync(process.execPath, ['--expose-gc', path], { stdio: 'inherit', cwd: join(here, '..') });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

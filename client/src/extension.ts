@@ -1,0 +1,112 @@
+// The extension: the language client for .scenario files, the forecast preview and its commands.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ForecastReadyNotification, ForecastRequest } from '../../server/src/protocol';
+import { createLanguageClient, maxRestartsSetting, refreshInlayHints, restartPolicyFromSettings } from './languageClient';
+import { PreviewManager, isScenarioDocument } from './preview/manager';
+import { ForecastExporter, type SaveFormat } from './preview/exportForecast';
+import { revealDeclaration } from './preview/reveal';
+import type { ForecastSource, ScenarioPreview } from './preview/panel';
+import type { ForecastResult } from './preview/forecastState';
+
+let client: LanguageClient | undefined;
+
+/** What the extension hands to other extensions and to its own in-host tests. */
+export interface ScenarioApi {
+  /** The preview of a document, if one is open (its panel, and the last forecast posted to it). */
+  previewOf(uri: vscode.Uri): ScenarioPreview | undefined;
+  languageClient: LanguageClient;
+}
+
+/** A command's target: a URI argument (code lens, explorer, tests), else the focused preview or editor. */
+function targetDocument(previews: PreviewManager, arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg.length > 0) {
+    try {
+      return vscode.Uri.parse(arg, true);
+    } catch {
+      return undefined;
+    }
+  }
+  const focused = previews.current;
+  if (focused?.panel.active) return focused.resource;
+  const editor = vscode.window.activeTextEditor;
+  if (editor && isScenarioDocument(editor.document)) return editor.document.uri;
+  return focused?.resource;
+}
+
+export function activate(context: vscode.ExtensionContext): ScenarioApi {
+  const output = vscode.window.createOutputChannel('Scenario', { log: true });
+  const log = (message: string) => output.info(message);
+  const policy = restartPolicyFromSettings();
+  const languageClient = createLanguageClient(context, output, policy);
+  client = languageClient;
+
+  const source: ForecastSource = {
+    request: (uri) => languageClient.sendRequest<ForecastResult>(ForecastRequest.method, { uri: uri.toString() } satisfies ForecastRequest.Params),
+  };
+  const previews = new PreviewManager({
+    extensionUri: context.extensionUri,
+    source,
+    actions: {
+      reveal: (uri, name) => revealDeclaration(uri, name),
+      copyMarkdown: async (uri) => void (await exporter.copyMarkdown(uri)),
+      save: async (uri, format) => void (await exporter.save(uri, format)),
+    },
+    throttleMs: () => vscode.workspace.getConfiguration('scenario').get<number>('preview.throttleMs', 300),
+    log,
+  });
+  const exporter = new ForecastExporter({ shown: (uri) => previews.previewOf(uri)?.result, request: source.request }, log);
+  languageClient.onNotification(ForecastReadyNotification.method, (params: ForecastReadyNotification.Params) => previews.onForecastReady(params));
+
+  const noDocument = () => void vscode.window.showInformationMessage('Scenario: open a .scenario file first.');
+  const withDocument = <T>(run: (uri: vscode.Uri) => T) => (arg?: unknown) => {
+    const uri = targetDocument(previews, arg);
+    return uri ? run(uri) : noDocument();
+  };
+  const save = (format: SaveFormat) => (arg?: unknown, target?: unknown) => {
+    const uri = targetDocument(previews, arg);
+    if (!uri) return noDocument();
+    return exporter.save(uri, format, target instanceof vscode.Uri ? target : undefined);
+  };
+
+  context.subscriptions.push(
+    output,
+    previews,
+    vscode.commands.registerCommand('scenario.showPreview', withDocument((uri) => previews.open(uri, false).panel)),
+    vscode.commands.registerCommand('scenario.showPreviewToSide', withDocument((uri) => previews.open(uri, true).panel)),
+    // the language server's code lens ("Open forecast preview") names this one
+    vscode.commands.registerCommand('scenario.openPreviewToSide', withDocument((uri) => previews.open(uri, true).panel)),
+    vscode.commands.registerCommand('scenario.togglePreviewLock', () => {
+      const preview = previews.toggleLock();
+      if (!preview) void vscode.window.showInformationMessage('Scenario: no forecast preview to lock.');
+      return preview?.locked;
+    }),
+    vscode.commands.registerCommand('scenario.copyForecastMarkdown', withDocument((uri) => exporter.copyMarkdown(uri))),
+    vscode.commands.registerCommand('scenario.saveForecastJson', save('json')),
+    vscode.commands.registerCommand('scenario.saveForecastCsv', save('csv')),
+    vscode.commands.registerCommand('scenario.restartServer', async () => {
+      policy.reset();
+      log('restarting the language server (command)');
+      await languageClient.restart();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('scenario.server.maxRestarts')) policy.setMaxRestarts(maxRestartsSetting());
+      if (e.affectsConfiguration('scenario.inlayHints.enabled')) refreshInlayHints(languageClient);
+    }),
+  );
+
+  languageClient.start().then(
+    () => log('language server started'),
+    (error: unknown) => {
+      log(`language server failed to start: ${String(error)}`);
+      void vscode.window.showErrorMessage('The Scenario language server could not start; see the Scenario output.', 'Show Output').then((c) => c && output.show(true));
+    },
+  );
+
+  return { previewOf: (uri) => previews.previewOf(uri), languageClient };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,71 @@
+// Exports of a document's forecast: Markdown to the clipboard, JSON or CSV to a file the user
+// picks. The forecast is the one the preview shows, or else the server's latest.
+import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import { forecastToCsv, forecastToMarkdown } from './exporters';
+import type { ForecastResult } from './forecastState';
+
+export type SaveFormat = 'json' | 'csv';
+
+export interface ForecastLookup {
+  /** The forecast shown in a preview of the document, if one is open. */
+  shown(uri: vscode.Uri): ForecastResult | undefined;
+  request(uri: vscode.Uri): Promise<ForecastResult>;
+}
+
+export function serialize(result: ForecastResult, format: SaveFormat): string {
+  if (!result.forecast) throw new Error('no forecast');
+  return format === 'json' ? JSON.stringify(result.forecast, null, 2) + '\n' : forecastToCsv(result.forecast);
+}
+
+/** `name.scenario` → `name.forecast.json` beside it (or in the first workspace folder if untitled). */
+export function defaultSaveUri(document: vscode.Uri, format: SaveFormat): vscode.Uri | undefined {
+  const base = posix.basename(document.path).replace(/\.scenario$/i, '') || 'forecast';
+  const file = `${base}.forecast.${format}`;
+  if (document.scheme === 'file') return vscode.Uri.joinPath(document, '..', file);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, file) : undefined;
+}
+
+export class ForecastExporter {
+  constructor(private readonly lookup: ForecastLookup, private readonly log: (message: string) => void) {}
+
+  private async forecastOf(uri: vscode.Uri): Promise<ForecastResult | undefined> {
+    const shown = this.lookup.shown(uri);
+    if (shown?.forecast) return shown;
+    try {
+      const result = await this.lookup.request(uri);
+      if (result.forecast) return result;
+      void vscode.window.showWarningMessage(`Scenario: no forecast to export yet. ${result.notice ?? ''}`.trim());
+    } catch (error) {
+      this.log(`export: ${String(error)}`);
+      void vscode.window.showErrorMessage('Scenario: the language server did not answer; no forecast to export.');
+    }
+    return undefined;
+  }
+
+  async copyMarkdown(uri: vscode.Uri): Promise<boolean> {
+    const result = await this.forecastOf(uri);
+    if (!result?.forecast) return false;
+    await vscode.env.clipboard.writeText(forecastToMarkdown(result.forecast));
+    void vscode.window.showInformationMessage(`Scenario: forecast copied as Markdown${result.stale ? ' (last good forecast; the file has errors)' : ''}.`);
+    return true;
+  }
+
+  /** Saves to `target`, or where the user picks. Returns the file written, if any. */
+  async save(uri: vscode.Uri, format: SaveFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const result = await this.forecastOf(uri);
+    if (!result?.forecast) return undefined;
+    const destination =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: defaultSaveUri(uri, format),
+        filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
+        saveLabel: `Save forecast as ${format.toUpperCase()}`,
+      }));
+    if (!destination) return undefined;
+    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serialize(result, format)));
+    this.log(`export: wrote ${destination.toString()}`);
+    return destination;
+  }
+}

@@ -1,0 +1,74 @@
+// The preview page's HTML: a strict Content-Security-Policy, scripts only by a fresh nonce, and
+// every dynamic value escaped. The page script renders everything else by DOM APIs (never
+// innerHTML with file content). Pure (no VS Code import) so tests can check the policy.
+import { randomBytes } from 'node:crypto';
+import type { PageState } from './messages';
+
+export interface PreviewHtmlInput {
+  /** webview.cspSource: the origin of the extension's own files inside the webview. */
+  cspSource: string;
+  /** From makeNonce(): new for every page. */
+  nonce: string;
+  /** webview.asWebviewUri of dist/webview/main.js and main.css. */
+  scriptUri: string;
+  styleUri: string;
+  /** What a new page starts from; it keeps it with setState so a reload restores the preview. */
+  state: Pick<PageState, 'uri' | 'locked'>;
+  /** The document's file name, for the page title (text only). */
+  fileName: string;
+}
+
+/** 128 random bits from the OS's generator, base64 (never Math.random). */
+export function makeNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** The page's policy: nothing by default; our files and the nonce-bearing script only. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    "connect-src 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/** Escapes text for element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Escapes a value for a double-quoted attribute, keeping `'` readable (the CSP is full of them). */
+function escapeDoubleQuoted(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function previewHtml(input: PreviewHtmlInput): string {
+  const csp = contentSecurityPolicy(input.cspSource, input.nonce);
+  const { uri, locked } = input.state;
+  // The page starts from <main id="root">'s data-uri / data-locked unless it has saved state.
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeDoubleQuoted(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">
+<title>Forecast: ${escapeHtml(input.fileName)}</title>
+</head>
+<body>
+<main id="root" data-uri="${escapeHtml(uri)}" data-locked="${locked ? 'true' : 'false'}" aria-live="polite"></main>
+<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
+</body>
+</html>`;
+}

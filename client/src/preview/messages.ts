@@ -1,0 +1,60 @@
+// Messages between the preview panel (extension side) and its page (webview side), typed once.
+// Every message carries the document URI it belongs to. The page validates what it receives and
+// the extension validates what the page sends: unknown messages are ignored.
+import type { Forecast } from '../../../server/src/engine/types';
+
+/** Extension → page. */
+export type ToPage =
+  | {
+      type: 'forecast';
+      uri: string;
+      /** The file name shown in the title bar (text only). */
+      fileName: string;
+      version: number;
+      forecast: Forecast | null;
+      /** True when the document does not parse now and this is the last good forecast. */
+      stale: boolean;
+      /** Why the forecast is stale or missing, in analyst words. */
+      notice: string | null;
+      /** Optional: whether the preview is locked to this document; the page keeps it in its state. */
+      locked?: boolean;
+    }
+  | { type: 'theme'; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' };
+
+/** Page → extension. */
+export type FromPage =
+  | { type: 'ready'; uri: string }
+  /** Reveal the declaration of a factor, event or outcome in the editor. */
+  | { type: 'reveal'; uri: string; name: string }
+  | { type: 'copyMarkdown'; uri: string }
+  | { type: 'saveJson'; uri: string }
+  | { type: 'saveCsv'; uri: string }
+  /** The outcome selected for the tornado chart (kept in the panel's state for restore). */
+  | { type: 'selectOutcome'; uri: string; name: string };
+
+/** What the page keeps with vscode.setState, so a reloaded window restores the preview. */
+export interface PageState {
+  uri: string;
+  selectedOutcome: string | null;
+  locked: boolean;
+}
+
+/** Validates a message from the page; returns null for anything unexpected. */
+export function parseFromPage(value: unknown): FromPage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  if (typeof m.uri !== 'string' || m.uri.length > 4096) return null;
+  switch (m.type) {
+    case 'ready':
+    case 'copyMarkdown':
+    case 'saveJson':
+    case 'saveCsv':
+      return { type: m.type, uri: m.uri };
+    case 'reveal':
+    case 'selectOutcome':
+      if (typeof m.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]{0,199}$/.test(m.name)) return null;
+      return { type: m.type, uri: m.uri, name: m.name };
+    default:
+      return null;
+  }
+}

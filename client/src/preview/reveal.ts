@@ -1,0 +1,47 @@
+// Clicking a row in the preview reveals that declaration in the editor. The language server's
+// document symbols say where each name is declared; the text is searched when the server has
+// no symbol for it (still starting, or the name sits in a block that does not parse).
+import * as vscode from 'vscode';
+import { findDeclarationInText } from './declarations';
+
+type AnySymbol = vscode.DocumentSymbol | vscode.SymbolInformation;
+
+/** Declarations are top-level symbols; their children are uses (driver lines), so search level by level. */
+function findSymbol(symbols: readonly AnySymbol[], name: string): vscode.Range | undefined {
+  let level: readonly AnySymbol[] = symbols;
+  while (level.length > 0) {
+    const found = level.find((s) => s.name === name);
+    if (found) return 'selectionRange' in found ? found.selectionRange : found.location.range;
+    level = level.flatMap((s) => ('children' in s ? s.children : []));
+  }
+  return undefined;
+}
+
+export async function declarationRange(document: vscode.TextDocument, name: string): Promise<vscode.Range | undefined> {
+  try {
+    const symbols = await vscode.commands.executeCommand<AnySymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+    const range = symbols ? findSymbol(symbols, name) : undefined;
+    if (range) return range;
+  } catch {
+    // no symbol provider yet: fall back to the text
+  }
+  const found = findDeclarationInText(document.getText(), name);
+  return found ? new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)) : undefined;
+}
+
+/** Shows the document (in the column where it is already visible, if it is) with NAME selected. */
+export async function revealDeclaration(uri: vscode.Uri, name: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const range = await declarationRange(document, name);
+  if (!range) {
+    void vscode.window.showWarningMessage(`Scenario: "${name}" is not declared in this file any more.`);
+    return;
+  }
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const editor = await vscode.window.showTextDocument(document, {
+    viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+    selection: new vscode.Selection(range.start, range.end),
+    preserveFocus: false,
+  });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

@@ -1,0 +1,189 @@
+// The preview page: keeps the state VS Code restores after a reload, validates every message,
+// and re-renders the whole page from the last forecast (keeping the selection, the scroll
+// position and the keyboard focus). Everything it shows is built with DOM calls, as text.
+import type { Forecast } from '../../server/src/engine/types';
+import type { FromPage, PageState, ToPage } from '../src/preview/messages';
+import { displayLabel } from '../src/preview/exporters';
+import type { BarChartSpec } from './chartSpecs';
+import { createBarChart, type ChartFactory, type ChartHandle } from './charts';
+import { el } from './dom';
+import { alternativesSection } from './render/alternatives';
+import { footer } from './render/footer';
+import { header } from './render/header';
+import { inputsSection } from './render/inputs';
+import { notice } from './render/notice';
+import { outcomesSection } from './render/outcomes';
+import { sensitivitySection } from './render/sensitivity';
+import { toolbar } from './render/toolbar';
+import type { View } from './render/view';
+import { worldsSection } from './render/worlds';
+import { readTheme } from './theme';
+import { parsePageState, parseToPage } from './validate';
+
+/** What acquireVsCodeApi() returns, as far as the page uses it. */
+export interface VsCodeApi {
+  postMessage(message: FromPage): void;
+  getState(): unknown;
+  setState(state: PageState): void;
+}
+
+export interface PageOptions {
+  /** The page's <main id="root">; its data-uri / data-locked attributes seed a new page's state. */
+  root: HTMLElement;
+  api: VsCodeApi;
+  /** Draws a chart (Chart.js by default). */
+  createChart?: ChartFactory;
+}
+
+export interface Page {
+  /** Handles one message from the extension (validated here; anything else is ignored). */
+  receive(data: unknown): void;
+  /** Redraws in the current theme's colours. */
+  refreshTheme(): void;
+  state(): PageState;
+  dispose(): void;
+}
+
+type ForecastMessage = Extract<ToPage, { type: 'forecast' }>;
+
+const DEFAULT_STALE = (version: number) => `The file has errors; showing the last good forecast from version ${version}.`;
+const DEFAULT_EMPTY = 'No forecast yet: the file has errors. Fix them to see the forecast.';
+
+export function startPage(options: PageOptions): Page {
+  const { root, api } = options;
+  const createChart = options.createChart ?? createBarChart;
+  let state: PageState = parsePageState(api.getState()) ?? {
+    uri: root.dataset.uri ?? '',
+    selectedOutcome: null,
+    locked: root.dataset.locked === 'true',
+  };
+  let message: ForecastMessage | null = null;
+  let shown: Forecast | null = null;
+  let charts: ChartHandle[] = [];
+
+  const post = (m: FromPage) => api.postMessage(m);
+  const save = () => api.setState(state);
+
+  function selectedOutcome(forecast: Forecast): string | null {
+    const wanted = state.selectedOutcome;
+    if (wanted !== null && forecast.outcomes.some((o) => o.name === wanted)) return wanted;
+    return forecast.outcomes[0]?.name ?? null;
+  }
+
+  function banner(): HTMLElement | null {
+    if (!message) return notice('info', 'Waiting for the forecast…');
+    if (!shown) return notice('empty', message.notice ? `No forecast yet: ${message.notice}` : DEFAULT_EMPTY);
+    if (message.stale) return notice('stale', message.notice ?? DEFAULT_STALE(message.version));
+    return message.notice ? notice('info', message.notice) : null;
+  }
+
+  function buildView(forecast: Forecast, pending: [HTMLCanvasElement, BarChartSpec][]): View {
+    const labels = new Map<string, string>();
+    for (const item of [...forecast.inputs, ...forecast.outcomes]) labels.set(item.name, displayLabel(item));
+    return {
+      forecast,
+      selected: selectedOutcome(forecast),
+      labelOf: (name) => labels.get(name) ?? name,
+      reveal: (name) => post({ type: 'reveal', uri: state.uri, name }),
+      select,
+      drawChart: (canvas, spec) => pending.push([canvas, spec]),
+    };
+  }
+
+  function content(pending: [HTMLCanvasElement, BarChartSpec][]): Node[] {
+    const top = [
+      header(shown, message?.fileName ?? ''),
+      toolbar(shown !== null, (action) => post({ type: action, uri: state.uri })),
+      banner(),
+    ];
+    if (!shown) return top.filter((n): n is HTMLElement => n !== null);
+    const view = buildView(shown, pending);
+    const sections = [
+      outcomesSection(view),
+      sensitivitySection(view),
+      worldsSection(view),
+      alternativesSection(view),
+      inputsSection(view),
+      footer(shown),
+    ];
+    return [...top, ...sections].filter((n): n is HTMLElement => n !== null);
+  }
+
+  function render(): void {
+    const doc = root.ownerDocument;
+    const win = doc.defaultView;
+    const scroll = win ? [win.scrollX, win.scrollY] : [0, 0];
+    const active = doc.activeElement;
+    const focusKey = active instanceof HTMLElement && root.contains(active) ? active.dataset.key : undefined;
+
+    for (const chart of charts) chart.destroy();
+    charts = [];
+    const pending: [HTMLCanvasElement, BarChartSpec][] = [];
+    root.replaceChildren(el('div', { className: 'page' }, content(pending)));
+
+    // Charts need their canvas in the document to size themselves.
+    const theme = readTheme(doc.body);
+    for (const [canvas, spec] of pending) {
+      try {
+        const chart = createChart(canvas, spec, theme);
+        if (chart) charts.push(chart);
+      } catch (error) {
+        // The text equivalent is already on the page; a chart that fails must not blank it.
+        console.error('Scenario preview: chart failed', error);
+      }
+    }
+    if (focusKey !== undefined) {
+      const target = Array.from(root.querySelectorAll<HTMLElement>('[data-key]')).find((e) => e.dataset.key === focusKey);
+      target?.focus();
+    }
+    win?.scrollTo(scroll[0]!, scroll[1]!);
+  }
+
+  function select(name: string): void {
+    if (state.selectedOutcome === name && shown && selectedOutcome(shown) === name) return;
+    state = { ...state, selectedOutcome: name };
+    save();
+    post({ type: 'selectOutcome', uri: state.uri, name });
+    render();
+  }
+
+  function onForecast(m: ForecastMessage): void {
+    const sameDocument = m.uri === state.uri;
+    // While the file does not parse, keep the last good numbers of the same document.
+    shown = m.forecast ?? (m.stale && sameDocument ? shown : null);
+    message = m;
+    state = { ...state, uri: m.uri, locked: m.locked ?? state.locked };
+    save();
+    render();
+  }
+
+  function receive(data: unknown): void {
+    const m = parseToPage(data);
+    if (!m) return;
+    if (m.type === 'forecast') onForecast(m);
+    else render(); // 'theme': the colours are read again at render time
+  }
+
+  const onMessage = (event: MessageEvent) => receive(event.data);
+  const win = root.ownerDocument.defaultView;
+  win?.addEventListener('message', onMessage);
+  // VS Code swaps the body's theme class (vscode-light, vscode-dark, vscode-high-contrast…).
+  const observer = new MutationObserver(() => render());
+  observer.observe(root.ownerDocument.body, { attributes: true, attributeFilter: ['class'] });
+
+  save();
+  render();
+  post({ type: 'ready', uri: state.uri });
+
+  return {
+    receive,
+    refreshTheme: render,
+    state: () => state,
+    dispose() {
+      win?.removeEventListener('message', onMessage);
+      observer.disconnect();
+      for (const chart of charts) chart.destroy();
+      charts = [];
+    },
+  };
+}

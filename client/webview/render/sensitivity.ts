@@ -1,0 +1,38 @@
+// The tornado chart: how far each upstream variable swings the selected outcome, with a selector.
+import { displayLabel } from '../../src/preview/exporters';
+import { tornadoSpec } from '../chartSpecs';
+import { el, section } from '../dom';
+import { chartBlock } from './chartBlock';
+import type { View } from './view';
+
+function outcomeSelector(view: View): HTMLElement {
+  const select = el(
+    'select',
+    { attrs: { id: 'outcome-select' } },
+    view.forecast.outcomes.map((o) => {
+      const option = el('option', {}, [displayLabel(o)]);
+      option.value = o.name;
+      return option;
+    }),
+  );
+  if (view.selected !== null) select.value = view.selected;
+  select.dataset.key = 'outcome-select';
+  select.addEventListener('change', () => view.select(select.value));
+  return el('div', { className: 'selector' }, [el('label', { attrs: { for: 'outcome-select' } }, ['Outcome']), ' ', select]);
+}
+
+export function sensitivitySection(view: View): HTMLElement | null {
+  const outcome = view.forecast.outcomes.find((o) => o.name === view.selected);
+  if (!outcome) return null;
+  const body =
+    outcome.swing.length === 0
+      ? el('p', { className: 'muted' }, ['Nothing upstream drives this outcome: its probability is its base.'])
+      : chartBlock(tornadoSpec(outcome, view.labelOf), view);
+  return section('sensitivity', 'Sensitivity', [
+    outcomeSelector(view),
+    el('p', { className: 'muted explain' }, [
+      `How many percentage points “${displayLabel(outcome)}” moves between each driver false and true.`,
+    ]),
+    body,
+  ]);
+}

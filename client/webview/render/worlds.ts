@@ -1,0 +1,22 @@
+// The most probable worlds: combinations of outcomes with their joint probability.
+import { formatPercent } from '../../src/preview/exporters';
+import { el, section, table, td } from '../dom';
+import type { View } from './view';
+
+export function worldsSection(view: View): HTMLElement | null {
+  const { worlds, outcomes } = view.forecast;
+  if (worlds.length === 0) return null;
+  const header = [{ title: 'Probability', numeric: true }, ...outcomes.map((o) => ({ title: o.name }))];
+  const rows = worlds.map((w) =>
+    el('tr', {}, [
+      td([formatPercent(w.probability)], 'num probability'),
+      ...outcomes.map((o) => {
+        const value = w.outcomes[o.name];
+        return value === undefined ? td(['—'], 'muted') : td([value ? 'yes' : 'no'], value ? 'yes' : 'no');
+      }),
+    ]),
+  );
+  return section('worlds', 'Most probable worlds', [
+    table('The most probable combinations of outcomes, with their probability', header, rows, 'worlds'),
+  ]);
+}

@@ -1,0 +1,187 @@
+// Validates every message the page receives (and the state it restores): each field is type
+// checked, and a clean copy with only the known fields is returned. Anything unexpected → null,
+// and the page ignores it.
+import type { PageState, ToPage } from '../src/preview/messages';
+import type {
+  AlternativeForecast, Forecast, InputForecast, JudgedCheck, OutcomeForecast, Swing, World,
+} from '../../server/src/engine/types';
+
+const MAX_TEXT = 100_000;
+const MAX_URI = 4096;
+const MAX_ITEMS = 100_000;
+
+class Invalid extends Error {}
+function fail(): never {
+  throw new Invalid('invalid message');
+}
+
+function record(v: unknown): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail();
+  return v as Record<string, unknown>;
+}
+function text(v: unknown, max = MAX_TEXT): string {
+  if (typeof v !== 'string' || v.length > max) fail();
+  return v;
+}
+function nullableText(v: unknown): string | null {
+  return v === null ? null : text(v);
+}
+function finite(v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail();
+  return v;
+}
+function probability(v: unknown): number {
+  const p = finite(v);
+  if (p < 0 || p > 1) fail();
+  return p;
+}
+function bool(v: unknown): boolean {
+  if (typeof v !== 'boolean') fail();
+  return v;
+}
+function list<T>(v: unknown, item: (x: unknown) => T): T[] {
+  if (!Array.isArray(v) || v.length > MAX_ITEMS) fail();
+  return v.map(item);
+}
+function probabilityPair(v: unknown): [number, number] {
+  if (!Array.isArray(v) || v.length !== 2) fail();
+  const low = probability(v[0]);
+  const high = probability(v[1]);
+  if (low > high) fail();
+  return [low, high];
+}
+function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) fail();
+  return v as T;
+}
+
+function swing(v: unknown): Swing {
+  const s = record(v);
+  return { name: text(s.name), points: finite(s.points) };
+}
+
+function judged(v: unknown): JudgedCheck | null {
+  if (v === null) return null;
+  const j = record(v);
+  return { text: text(j.text), range: probabilityPair(j.range), agrees: bool(j.agrees) };
+}
+
+function outcome(v: unknown): OutcomeForecast {
+  const o = record(v);
+  const clean: OutcomeForecast = {
+    name: text(o.name),
+    label: text(o.label),
+    probability: probability(o.probability),
+    band: probabilityPair(o.band),
+    phrase: text(o.phrase),
+    judged: judged(o.judged),
+    swing: list(o.swing, swing),
+  };
+  if (o.delta !== undefined) clean.delta = finite(o.delta);
+  return clean;
+}
+
+function world(v: unknown): World {
+  const w = record(v);
+  const outcomes = record(w.outcomes);
+  const entries = Object.keys(outcomes).map((k): [string, boolean] => [text(k), bool(outcomes[k])]);
+  if (entries.length > MAX_ITEMS) fail();
+  return { outcomes: Object.fromEntries(entries), probability: probability(w.probability) };
+}
+
+function input(v: unknown): InputForecast {
+  const i = record(v);
+  return {
+    name: text(i.name),
+    kind: oneOf(i.kind, ['factor', 'event'] as const),
+    label: text(i.label),
+    probability: probability(i.probability),
+    range: probabilityPair(i.range),
+    text: text(i.text),
+    notes: list(i.notes, (n) => text(n)),
+    sources: list(i.sources, (s) => text(s)),
+  };
+}
+
+function alternative(v: unknown): AlternativeForecast {
+  const a = record(v);
+  return { name: text(a.name), outcomes: list(a.outcomes, outcome), worlds: list(a.worlds, world) };
+}
+
+function horizon(v: unknown): Forecast['horizon'] {
+  if (v === null) return null;
+  const h = record(v);
+  return { from: text(h.from), to: text(h.to) };
+}
+
+/** A forecast, checked field by field; throws Invalid. */
+function forecast(v: unknown): Forecast {
+  const f = record(v);
+  const samples = finite(f.samples);
+  if (!Number.isInteger(samples) || samples < 0) fail();
+  const elapsedMs = finite(f.elapsedMs);
+  if (elapsedMs < 0) fail();
+  const clean: Forecast = {
+    title: text(f.title),
+    question: nullableText(f.question),
+    horizon: horizon(f.horizon),
+    samples,
+    seed: finite(f.seed),
+    method: oneOf(f.method, ['exact', 'monte-carlo'] as const),
+    outcomes: list(f.outcomes, outcome),
+    inputs: list(f.inputs, input),
+    worlds: list(f.worlds, world),
+    alternatives: list(f.alternatives, alternative),
+    elapsedMs,
+  };
+  if (f.file !== undefined) clean.file = text(f.file);
+  return clean;
+}
+
+function toPage(value: unknown): ToPage {
+  const m = record(value);
+  switch (m.type) {
+    case 'forecast': {
+      const version = finite(m.version);
+      if (!Number.isInteger(version)) fail();
+      const message: ToPage = {
+        type: 'forecast',
+        uri: text(m.uri, MAX_URI),
+        fileName: text(m.fileName),
+        version,
+        forecast: m.forecast === null ? null : forecast(m.forecast),
+        stale: bool(m.stale),
+        notice: nullableText(m.notice),
+      };
+      if (m.locked !== undefined) message.locked = bool(m.locked);
+      return message;
+    }
+    case 'theme':
+      return { type: 'theme', kind: oneOf(m.kind, ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const) };
+    default:
+      return fail();
+  }
+}
+
+/** A message from the extension, validated; null for anything unknown or malformed. */
+export function parseToPage(value: unknown): ToPage | null {
+  try {
+    return toPage(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The state saved by an earlier page (vscode.getState), validated; null when absent or odd. */
+export function parsePageState(value: unknown): PageState | null {
+  try {
+    const s = record(value);
+    return {
+      uri: text(s.uri, MAX_URI),
+      selectedOutcome: nullableText(s.selectedOutcome),
+      locked: bool(s.locked),
+    };
+  } catch {
+    return null;
+  }
+}

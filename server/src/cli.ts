@@ -1,0 +1,78 @@
+// The `scenario` command: `check FILE…` and `forecast FILE` on the same core as the language
+// server. Exit codes: 0 fine, 1 a file has errors, 2 a usage error or an unreadable file.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runCheck } from './cli/check';
+import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
+import { forecast } from './engine/forecast';
+import { judgmentDiagnostics } from './engine/judgment';
+import type { ResolvedModel } from './model/types';
+import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
+
+function wholeNumber(min: number, max: number, what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`);
+    }
+    return n;
+  };
+}
+
+/** The `judgment` warnings need a forecast; files with errors get none (they are not forecast). */
+function judgmentCheck(model: ResolvedModel) {
+  return model.hasErrors ? [] : judgmentDiagnostics(model, forecast(model));
+}
+
+function useColor(): boolean {
+  return process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+}
+
+function emit(result: { output: string; errorOutput: string; exitCode: number }): void {
+  process.stdout.write(result.output);
+  process.stderr.write(result.errorOutput);
+  process.exitCode = result.exitCode;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('scenario')
+    .description('Check and forecast .scenario models.')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  program.command('check')
+    .description('Print every diagnostic as FILE:LINE:COL: SEVERITY CODE: message; exit 1 on errors.')
+    .argument('<files...>', '.scenario files')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((files: string[], opts: { format: 'text' | 'json' }) => {
+      emit(runCheck(files, opts.format, undefined, judgmentCheck));
+    });
+  program.command('forecast')
+    .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')
+    .argument('<file>', 'a .scenario file')
+    .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text'))
+    .option('--samples <n>', `samples (${SAMPLES_MIN}..${SAMPLES_MAX}), instead of the file's`,
+      wholeNumber(SAMPLES_MIN, SAMPLES_MAX, '--samples'))
+    .option('--seed <n>', "random seed, instead of the file's", wholeNumber(0, Number.MAX_SAFE_INTEGER, '--seed'))
+    .option('--no-timing', 'leave out the time taken (reproducible, byte-identical output)')
+    .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean }) => {
+      emit(runForecast(file, {
+        format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: useColor(),
+      }));
+    });
+  return program;
+}
+
+export function main(argv: string[]): void {
+  try {
+    buildProgram().parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other parse problem is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    process.stderr.write(`scenario: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,93 @@
+// `scenario check FILE…` (LANGUAGE.md): one line per diagnostic, `FILE:LINE:COL: SEVERITY CODE: message`
+// (1-based), or `--format json`; exit 1 when any error, else 0; 2 for no file or an unreadable one.
+import * as fs from 'node:fs';
+import { analyze } from '../model/analyze';
+import type { Diagnostic, Severity } from '../model/diagnostics';
+import { sortByPosition } from '../model/analyze';
+import type { ResolvedModel } from '../model/types';
+import { LineIndex } from '../syntax/lines';
+
+export type CheckFormat = 'text' | 'json';
+
+/** One diagnostic as the JSON output carries it (1-based; the end is exclusive). */
+export interface CheckRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: SeverityWord;
+  code: string;
+  message: string;
+}
+
+export type SeverityWord = 'error' | 'warning' | 'info' | 'hint';
+
+export interface CheckResult {
+  /** For stdout. */
+  output: string;
+  exitCode: 0 | 1 | 2;
+  /** For stderr: files that could not be read (the JSON output stays a valid array). */
+  errorOutput: string;
+}
+
+const WORD: Record<Severity, SeverityWord> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+export function runCheck(
+  files: string[],
+  format: CheckFormat,
+  readFile: (file: string, encoding: 'utf8') => string = fs.readFileSync,
+  extraDiagnostics?: (model: ResolvedModel) => Diagnostic[],
+): CheckResult {
+  if (files.length === 0) {
+    return { output: '', exitCode: 2, errorOutput: 'scenario check: name at least one .scenario file\n' };
+  }
+  const records: CheckRecord[] = [];
+  const unreadable: string[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFile(file, 'utf8');
+    } catch (e) {
+      unreadable.push(`${file}: error: cannot read the file (${(e as Error).message})`);
+      continue;
+    }
+    records.push(...checkText(file, text, extraDiagnostics));
+  }
+  const output = format === 'json'
+    ? `${JSON.stringify(records, null, 2)}\n`
+    : records.map(textLine).map((l) => `${l}\n`).join('');
+  const exitCode = unreadable.length > 0 ? 2 : records.some((r) => r.severity === 'error') ? 1 : 0;
+  return { output, exitCode, errorOutput: unreadable.map((l) => `${l}\n`).join('') };
+}
+
+/** The diagnostics of one file's text as records, sorted by position. */
+export function checkText(
+  file: string,
+  text: string,
+  extraDiagnostics?: (model: ResolvedModel) => Diagnostic[],
+): CheckRecord[] {
+  const { model, diagnostics } = analyze(text);
+  const all = extraDiagnostics ? sortByPosition([...diagnostics, ...extraDiagnostics(model)]) : diagnostics;
+  const lines = new LineIndex(text);
+  return all.map((d) => {
+    const start = lines.positionAt(d.span.start);
+    const end = lines.positionAt(d.span.end);
+    return {
+      file,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      severity: WORD[d.severity],
+      code: d.code,
+      message: d.message,
+    };
+  });
+}
+
+export function textLine(r: CheckRecord): string {
+  // One diagnostic, one line, whatever the message holds.
+  const message = r.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${message}`;
+}

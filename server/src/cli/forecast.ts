@@ -1,0 +1,68 @@
+// `scenario forecast FILE`: analyse, forecast, format. A file with errors prints its diagnostics
+// (check's formats) instead of numbers and exits 1; an unreadable file exits 2.
+import * as fs from 'node:fs';
+import { forecast } from '../engine/forecast';
+import type { Forecast } from '../engine/types';
+import { analyze } from '../model/analyze';
+import { checkText, textLine } from './check';
+import { formatCsv } from './format-csv';
+import { formatJson } from './format-json';
+import { formatMarkdown } from './format-markdown';
+import { formatText } from './format-text';
+
+export type ForecastFormat = 'text' | 'json' | 'markdown' | 'csv';
+export const FORECAST_FORMATS: readonly ForecastFormat[] = ['text', 'json', 'markdown', 'csv'];
+
+export interface ForecastCommandOptions {
+  format: ForecastFormat;
+  samples?: number;
+  seed?: number;
+  /** Include elapsedMs / "Computed in …" (default true). */
+  timing?: boolean;
+  /** ANSI colour in the text format. */
+  color?: boolean;
+  readFile?: (file: string, encoding: 'utf8') => string;
+}
+
+export interface CommandResult {
+  output: string;
+  exitCode: 0 | 1 | 2;
+  errorOutput: string;
+}
+
+export function runForecast(file: string, options: ForecastCommandOptions): CommandResult {
+  const readFile = options.readFile ?? fs.readFileSync;
+  let text: string;
+  try {
+    text = readFile(file, 'utf8');
+  } catch (e) {
+    return { output: '', exitCode: 2, errorOutput: `${file}: error: cannot read the file (${(e as Error).message})\n` };
+  }
+  const { model } = analyze(text);
+  if (model.hasErrors) {
+    const records = checkText(file, text);
+    const output = options.format === 'json'
+      ? `${JSON.stringify(records, null, 2)}\n`
+      : records.map((r) => `${textLine(r)}\n`).join('');
+    const count = records.filter((r) => r.severity === 'error').length;
+    return {
+      output,
+      exitCode: 1,
+      errorOutput: `${file}: ${count} error${count === 1 ? '' : 's'}; fix ${count === 1 ? 'it' : 'them'} to get a forecast\n`,
+    };
+  }
+  let result: Forecast;
+  try {
+    result = forecast(model, { samples: options.samples, seed: options.seed });
+  } catch (e) {
+    return { output: '', exitCode: 2, errorOutput: `${file}: error: ${(e as Error).message}\n` };
+  }
+  if (model.settings.title === null) result.title = file.replace(/^.*[\\/]/, '').replace(/\.scenario$/, '');
+  result.file = file;
+  const timing = options.timing !== false;
+  const output = options.format === 'json' ? formatJson(result, { timing })
+    : options.format === 'markdown' ? formatMarkdown(result)
+      : options.format === 'csv' ? formatCsv(result)
+        : formatText(result, { color: options.color === true, timing });
+  return { output, exitCode: 0, errorOutput: '' };
+}

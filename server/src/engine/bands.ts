@@ -1,0 +1,135 @@
+// Bands: the 5th and 95th percentiles of P(O | θ) over θ. Two ways to get P(O | θ) per draw:
+// exactly (a frontier pass over the binary variables with that draw's tables, θ drawn by Latin
+// hypercube sampling), or, when the
+// graph is too wide for that, by nested sampling: W worlds per draw of θ, averaging each
+// outcome's probability given its sampled drivers, with the sampling noise then removed from
+// the spread (see docs/forecast-method.md).
+import { type CompiledModel, INPUT } from './compile';
+import { type Plan, frontierBuffer, runPlan } from './frontier';
+import { type Rng, TO_UNIT } from './random';
+import { DrawnTables, LatinHypercube } from './tables';
+import { ThetaSampler } from './theta';
+import { ForecastCancelled } from './types';
+
+export type Band = [number, number];
+
+export const BAND_LOW = 0.05;
+export const BAND_HIGH = 0.95;
+
+/** The q-quantile of sorted values, interpolating between order statistics (type 7). */
+export function quantile(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const i = Math.floor(h);
+  const j = Math.min(n - 1, i + 1);
+  return sorted[i]! + (h - i) * (sorted[j]! - sorted[i]!);
+}
+
+export function cancelCheck(isCancelled: (() => boolean) | undefined): () => void {
+  return () => {
+    if (isCancelled?.()) throw new ForecastCancelled();
+  };
+}
+
+/** Band of each outcome (c.outcomes order) from `draws` exact evaluations of P(O | θ). */
+export function bandsByExactDraws(
+  c: CompiledModel, plan: Plan, draws: number, rng: Rng, checkCancelled: () => void,
+): (Band | null)[] {
+  const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1);
+  if (wanted.length === 0) return Array.from(c.outcomes, () => null);
+  const tables = new DrawnTables(c);
+  const hypercube = new LatinHypercube(rng, draws, tables.dimensions);
+  const marginals = new Float64Array(c.n);
+  const buffer = frontierBuffer(plan);
+  const values = wanted.map(() => new Float64Array(draws));
+  for (let d = 0; d < draws; d++) {
+    if ((d & 63) === 0) checkCancelled();
+    hypercube.start(d);
+    tables.draw(hypercube.next);
+    runPlan(plan, tables.tables, marginals, buffer);
+    for (let i = 0; i < wanted.length; i++) values[i]![d] = marginals[wanted[i]!]!;
+  }
+  return bandsOf(c, wanted, values);
+}
+
+function bandsOf(c: CompiledModel, wanted: number[], values: Float64Array[]): (Band | null)[] {
+  const byVariable = new Map<number, Band>();
+  wanted.forEach((v, i) => {
+    const sorted = values[i]!.sort();
+    byVariable.set(v, [clamp01(quantile(sorted, BAND_LOW)), clamp01(quantile(sorted, BAND_HIGH))]);
+  });
+  return Array.from(c.outcomes, (v) => byVariable.get(v) ?? null);
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
+/**
+ * Band of each outcome by nested sampling: `draws` draws of θ, `worlds` worlds for each. The
+ * per-draw estimate is the average of P(O | sampled drivers, θ), whose noise variance is
+ * estimated from the same worlds; the estimates are then pulled towards their mean so that
+ * their spread is that of P(O | θ) alone (variance of the estimates minus the mean noise).
+ */
+export function bandsByNestedSampling(
+  c: CompiledModel, draws: number, worlds: number, rng: Rng, checkCancelled: () => void,
+): (Band | null)[] {
+  const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1);
+  if (wanted.length === 0) return Array.from(c.outcomes, () => null);
+  const n = c.n;
+  const slot = new Int32Array(n).fill(-1);
+  wanted.forEach((v, i) => (slot[v] = i));
+  const theta = new ThetaSampler(c);
+  const { probability, logitBase, lnK } = theta;
+  const x = new Uint8Array(n);
+  const sum = new Float64Array(wanted.length);
+  const sumSquares = new Float64Array(wanted.length);
+  const estimates = wanted.map(() => new Float64Array(draws));
+  const noise = new Float64Array(wanted.length);
+  const hypercube = new LatinHypercube(rng, draws, theta.dimensions);
+  const unit = () => (rng.next() >>> 0) * TO_UNIT;
+  for (let d = 0; d < draws; d++) {
+    if ((d & 15) === 0) checkCancelled();
+    hypercube.start(d);
+    theta.drawWith(hypercube.next);
+    sum.fill(0);
+    sumSquares.fill(0);
+    for (let w = 0; w < worlds; w++) {
+      for (let v = 0; v < n; v++) {
+        if (c.kind[v] === INPUT) {
+          x[v] = unit() < probability[v]! ? 1 : 0;
+          continue;
+        }
+        let z = logitBase[v]!;
+        for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) if (x[c.drvParent[j]!]) z += lnK[j]!;
+        const p = 1 / (1 + Math.exp(-z));
+        x[v] = unit() < p ? 1 : 0;
+        const i = slot[v]!;
+        if (i >= 0) {
+          sum[i]! += p;
+          sumSquares[i]! += p * p;
+        }
+      }
+    }
+    for (let i = 0; i < wanted.length; i++) {
+      const mean = sum[i]! / worlds;
+      estimates[i]![d] = mean;
+      const variance = Math.max(0, (sumSquares[i]! - worlds * mean * mean) / Math.max(1, worlds - 1));
+      noise[i]! += variance / worlds;
+    }
+  }
+  for (let i = 0; i < wanted.length; i++) {
+    const e = estimates[i]!;
+    let mean = 0;
+    for (let d = 0; d < draws; d++) mean += e[d]!;
+    mean /= draws;
+    let spread = 0;
+    for (let d = 0; d < draws; d++) spread += (e[d]! - mean) ** 2;
+    spread /= Math.max(1, draws - 1);
+    const signal = Math.max(0, spread - noise[i]! / draws);
+    const shrink = spread > 0 ? Math.sqrt(signal / spread) : 0;
+    for (let d = 0; d < draws; d++) e[d] = mean + shrink * (e[d]! - mean);
+  }
+  return bandsOf(c, wanted, estimates);
+}

@@ -1,0 +1,188 @@
+// The resolved model (plus an alternative's changes) as flat arrays in topological order: what
+// both the exact and the Monte Carlo engines read. Only variables that matter are kept: every
+// outcome, and every factor or event upstream of one. A variable without a valid probability or
+// base (a diagnostic says why) is left out together with the driver lines that name it, so the
+// rest of a half-written file can still be forecast.
+import type { Alternative, ModelVariable, ProbabilitySpec, ResolvedModel } from '../model/types';
+
+/** A factor, an event, or an outcome fixed by `given`: true with probability in [lo, hi]. */
+export const INPUT = 0;
+/** An outcome: logit P = logit(base) + Σ ±ln K over its active drivers; base in [lo, hi]. */
+export const LOGISTIC = 1;
+
+export interface CompiledModel {
+  n: number;
+  names: string[];
+  labels: string[];
+  kind: Uint8Array;
+  /** True for outcomes (also when `given` fixes them). */
+  isOutcome: Uint8Array;
+  /** Probability (inputs) or base (outcomes): uniform on [lo, hi]. */
+  lo: Float64Array;
+  hi: Float64Array;
+  /** Driver lines of variable v: drvStart[v] ≤ j < drvStart[v + 1]. */
+  drvStart: Int32Array;
+  drvParent: Int32Array;
+  /** +1 raises, −1 lowers. */
+  drvSign: Float64Array;
+  /** ln K is uniform on [drvLnLo, drvLnHi] (K log-uniform). */
+  drvLnLo: Float64Array;
+  drvLnHi: Float64Array;
+  childStart: Int32Array;
+  children: Int32Array;
+  /** Compiled indices of the outcomes, in file order. */
+  outcomes: Int32Array;
+  /** For each outcome (file order): the compiled indices of everything upstream of it, sorted. */
+  upstream: Int32Array[];
+  /** True when v's own parameters or anything upstream of v is a range. */
+  uncertain: Uint8Array;
+  index: Map<string, number>;
+}
+
+interface Overrides {
+  probability: Map<string, ProbabilitySpec>;
+  base: Map<string, ProbabilitySpec>;
+  given: Map<string, boolean>;
+}
+
+function overridesOf(alternative: Alternative | null): Overrides {
+  const result: Overrides = { probability: new Map(), base: new Map(), given: new Map() };
+  for (const change of alternative?.changes ?? []) {
+    if (change.kind === 'set-probability') result.probability.set(change.name, change.probability);
+    else if (change.kind === 'set-base') result.base.set(change.name, change.base);
+    else result.given.set(change.name, change.value);
+  }
+  return result;
+}
+
+function specOf(v: ModelVariable, o: Overrides): ProbabilitySpec | null {
+  if (v.kind === 'outcome') return o.base.get(v.name) ?? v.base;
+  return o.probability.get(v.name) ?? v.probability;
+}
+
+function isValidRange(lo: number, hi: number): boolean {
+  return Number.isFinite(lo) && Number.isFinite(hi) && lo >= 0 && hi <= 1 && lo <= hi;
+}
+
+export function compileModel(model: ResolvedModel, alternative: Alternative | null = null): CompiledModel {
+  const o = overridesOf(alternative);
+  const position = new Map(model.order.map((name, i) => [name, i]));
+  // 1. Valid variables and their effective drivers (given cuts a variable off its drivers).
+  const valid = new Set<string>();
+  const driversOf = new Map<string, { name: string; sign: number; lo: number; hi: number }[]>();
+  for (const name of model.order) {
+    const v = model.variables.get(name);
+    if (!v) continue;
+    const given = o.given.get(name);
+    if (given === undefined) {
+      const spec = specOf(v, o);
+      if (!spec || !isValidRange(spec.low, spec.high)) continue;
+    }
+    valid.add(name);
+    const drivers: { name: string; sign: number; lo: number; hi: number }[] = [];
+    if (v.kind === 'outcome' && given === undefined) {
+      for (const d of v.drivers) {
+        const ok = valid.has(d.name) && (position.get(d.name) ?? Infinity) < (position.get(name) ?? -1) &&
+          d.strength.low >= 1 && d.strength.low <= d.strength.high && Number.isFinite(d.strength.high);
+        if (!ok) continue;
+        drivers.push({
+          name: d.name, sign: d.direction === 'raises' ? 1 : -1,
+          lo: Math.log(d.strength.low), hi: Math.log(d.strength.high),
+        });
+      }
+    }
+    driversOf.set(name, drivers);
+  }
+  // 2. Relevance: outcomes and their ancestors.
+  const relevant = new Set<string>();
+  const stack = model.order.filter((n) => valid.has(n) && model.variables.get(n)?.kind === 'outcome');
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (relevant.has(name)) continue;
+    relevant.add(name);
+    for (const d of driversOf.get(name) ?? []) stack.push(d.name);
+  }
+  const names = model.order.filter((n) => relevant.has(n));
+  const index = new Map(names.map((name, i) => [name, i]));
+  const n = names.length;
+  const kind = new Uint8Array(n);
+  const isOutcome = new Uint8Array(n);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const drvStart = new Int32Array(n + 1);
+  const parents: number[] = [];
+  const signs: number[] = [];
+  const lnLo: number[] = [];
+  const lnHi: number[] = [];
+  const labels: string[] = [];
+  for (let v = 0; v < n; v++) {
+    const name = names[v]!;
+    const variable = model.variables.get(name)!;
+    labels.push(variable.label);
+    isOutcome[v] = variable.kind === 'outcome' ? 1 : 0;
+    const given = o.given.get(name);
+    drvStart[v] = parents.length;
+    if (given !== undefined) {
+      kind[v] = INPUT;
+      lo[v] = hi[v] = given ? 1 : 0;
+    } else {
+      const spec = specOf(variable, o)!;
+      lo[v] = spec.low;
+      hi[v] = spec.high;
+      kind[v] = variable.kind === 'outcome' ? LOGISTIC : INPUT;
+      for (const d of driversOf.get(name) ?? []) {
+        parents.push(index.get(d.name)!);
+        signs.push(d.sign);
+        lnLo.push(d.lo);
+        lnHi.push(d.hi);
+      }
+    }
+  }
+  drvStart[n] = parents.length;
+  const drvParent = Int32Array.from(parents);
+  // Children (CSR), in topological order.
+  const childCount = new Int32Array(n);
+  for (const p of drvParent) childCount[p]!++;
+  const childStart = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) childStart[v + 1] = childStart[v]! + childCount[v]!;
+  const children = new Int32Array(drvParent.length);
+  const fill = childStart.slice(0, n);
+  for (let v = 0; v < n; v++) {
+    for (let j = drvStart[v]!; j < drvStart[v + 1]!; j++) children[fill[drvParent[j]!]!++] = v;
+  }
+  const outcomes = Int32Array.from(
+    model.outcomes.map((out) => index.get(out.name)).filter((i): i is number => i !== undefined),
+  );
+  const uncertain = new Uint8Array(n);
+  for (let v = 0; v < n; v++) {
+    let u = lo[v] !== hi[v];
+    for (let j = drvStart[v]!; j < drvStart[v + 1]! && !u; j++) {
+      u = lnLo[j] !== lnHi[j] || uncertain[drvParent[j]!] === 1;
+    }
+    uncertain[v] = u ? 1 : 0;
+  }
+  const upstream = Array.from(outcomes, (out) => ancestorsOf(out, drvStart, drvParent, n));
+  return {
+    n, names, labels, kind, isOutcome, lo, hi, drvStart, drvParent,
+    drvSign: Float64Array.from(signs), drvLnLo: Float64Array.from(lnLo), drvLnHi: Float64Array.from(lnHi),
+    childStart, children, outcomes, upstream, uncertain, index,
+  };
+}
+
+function ancestorsOf(v: number, drvStart: Int32Array, drvParent: Int32Array, n: number): Int32Array {
+  const seen = new Uint8Array(n);
+  const stack = [v];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    for (let j = drvStart[u]!; j < drvStart[u + 1]!; j++) {
+      const p = drvParent[j]!;
+      if (!seen[p]) {
+        seen[p] = 1;
+        stack.push(p);
+      }
+    }
+  }
+  const result: number[] = [];
+  for (let u = 0; u < n; u++) if (seen[u]) result.push(u);
+  return Int32Array.from(result);
+}

@@ -1,0 +1,114 @@
+// The exact mode: P(O), swings and worlds by exact enumeration over the binary variables with
+// the θ-averaged tables (no sampling at all), and bands from seeded draws of θ, each evaluated
+// exactly. Used for small models (≤ exactLimit binary variables).
+import { bandsByExactDraws, type Band } from './bands';
+import type { CompiledModel } from './compile';
+import { buildPlan, frontierBuffer, type Plan, runPlan } from './frontier';
+import type { Rng } from './random';
+import { expectedTable, expectedTableCost } from './tables';
+
+export interface RawResult {
+  /** Per outcome, in c.outcomes order. */
+  probability: Float64Array;
+  band: (Band | null)[];
+  /** Per outcome: [upstream variable, points] in c.upstream order. */
+  swing: Float64Array[];
+  worlds: { values: Uint8Array; probability: number }[];
+}
+
+export type TableCache = Map<string, Float64Array>;
+
+function tableKey(c: CompiledModel, v: number): string {
+  const parts = [c.kind[v], c.lo[v], c.hi[v]];
+  for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) parts.push(c.drvSign[j]!, c.drvLnLo[j]!, c.drvLnHi[j]!);
+  return parts.join(',');
+}
+
+export function expectedTables(c: CompiledModel, cache: TableCache, checkCancelled: () => void): Float64Array[] {
+  const tables: Float64Array[] = [];
+  for (let v = 0; v < c.n; v++) {
+    checkCancelled();
+    const key = tableKey(c, v);
+    let table = cache.get(key);
+    if (!table) {
+      table = expectedTable(c, v);
+      cache.set(key, table);
+    }
+    tables.push(table);
+  }
+  return tables;
+}
+
+export interface ExactPlans {
+  worlds: Plan;
+  marginals: Plan;
+}
+
+/** The plans for an exact run, or null when the model is too wide or too costly for one. */
+export function exactPlans(c: CompiledModel, bandDraws: number, budget: number): ExactPlans | null {
+  const worlds = buildPlan(c, true);
+  const marginals = buildPlan(c, false);
+  if (!worlds || !marginals) return null;
+  let cost = worlds.cost;
+  let swingVars = 0;
+  for (let v = 0; v < c.n; v++) {
+    cost += expectedTableCost(c, v) + (c.drvStart[v + 1]! - c.drvStart[v]!) * bandDraws;
+    if (c.childStart[v + 1]! > c.childStart[v]!) swingVars++;
+  }
+  cost += (2 * swingVars + bandDraws) * marginals.cost;
+  return cost <= budget ? { worlds, marginals } : null;
+}
+
+export function exactForecast(
+  c: CompiledModel, plans: ExactPlans, cache: TableCache, bandDraws: number, bandRng: Rng,
+  maxWorlds: number, checkCancelled: () => void,
+): RawResult {
+  const tables = expectedTables(c, cache, checkCancelled);
+  const marginals = new Float64Array(c.n);
+  const final = runPlan(plans.worlds, tables, marginals, frontierBuffer(plans.worlds));
+  const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
+  const worlds = c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
+  // Swings: two passes per driving variable, its table replaced by "always" and "never".
+  const buffer = frontierBuffer(plans.marginals);
+  const whenTrue = new Float64Array(c.n);
+  const whenFalse = new Float64Array(c.n);
+  const swingOf = new Map<number, Float64Array>();
+  for (let f = 0; f < c.n; f++) {
+    if (c.childStart[f + 1] === c.childStart[f]) continue;
+    checkCancelled();
+    const replaced = tables.slice();
+    replaced[f] = new Float64Array(tables[f]!.length).fill(1);
+    runPlan(plans.marginals, replaced, whenTrue, buffer);
+    replaced[f] = new Float64Array(tables[f]!.length).fill(0);
+    runPlan(plans.marginals, replaced, whenFalse, buffer);
+    const difference = new Float64Array(c.n);
+    for (let v = 0; v < c.n; v++) difference[v] = whenTrue[v]! - whenFalse[v]!;
+    swingOf.set(f, difference);
+  }
+  const swing = Array.from(c.outcomes, (v, i) =>
+    Float64Array.from(c.upstream[i]!, (f) => 100 * swingOf.get(f)![v]!));
+  const band = bandsByExactDraws(c, plans.marginals, bandDraws, bandRng, checkCancelled);
+  return { probability, band, swing, worlds };
+}
+
+/** The most probable joint values of the outcomes, from the final table of the worlds pass. */
+function topWorlds(
+  table: Float64Array, order: Int32Array, outcomes: Int32Array, maxWorlds: number,
+): { values: Uint8Array; probability: number }[] {
+  const best: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const p = table[i]!;
+    if (!(p > 0)) continue; // impossible worlds are not listed
+    if (best.length === maxWorlds && !(p > table[best[best.length - 1]!]!)) continue;
+    let k = best.length;
+    while (k > 0 && p > table[best[k - 1]!]!) k--;
+    best.splice(k, 0, i);
+    if (best.length > maxWorlds) best.pop();
+  }
+  const bitOf = new Map<number, number>();
+  order.forEach((v, bit) => bitOf.set(v, bit));
+  return best.map((index) => ({
+    values: Uint8Array.from(outcomes, (v) => (index >>> bitOf.get(v)!) & 1),
+    probability: table[index]!,
+  }));
+}

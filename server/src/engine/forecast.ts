@@ -1,0 +1,179 @@
+// forecast(model): LANGUAGE.md's semantics on a resolved model. Exact for small models
+// (≤ exactLimit binary variables), seeded Monte Carlo above; the baseline and every alternative
+// replay the same random streams. Pure: no VS Code, no LSP, no Math.random.
+import type { OutcomeVariable, ProbabilitySpec, ResolvedModel } from '../model/types';
+import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
+import { phraseFor } from '../syntax/vocabulary';
+import { bandsByExactDraws, bandsByNestedSampling, cancelCheck } from './bands';
+import { type CompiledModel, compileModel } from './compile';
+import { exactForecast, exactPlans, type RawResult, type TableCache } from './exact';
+import { buildPlan } from './frontier';
+import { monteCarlo } from './montecarlo';
+import { seededStream, STREAM } from './random';
+import type {
+  AlternativeForecast, Forecast, ForecastOptions, InputForecast, JudgedCheck, OutcomeForecast, World,
+} from './types';
+
+/** Draws of θ for bands: the 5th/95th percentile then errs by < 0.007 (1 s.d.) even for a P(O | θ) spread over all of 0..1. */
+export const BAND_DRAWS = 1_000;
+/** Nested sampling (wide Monte Carlo models): draws of θ and the least worlds per draw. */
+export const NESTED_DRAWS = 1_000;
+export const NESTED_MIN_WORLDS = 64;
+/** Work (table entries touched) allowed for an exact run, and for exact band draws. */
+export const EXACT_BUDGET = 200_000_000;
+export const BAND_BUDGET = 100_000_000;
+/** A point judgment holds within ± this many points. */
+export const JUDGED_POINT_TOLERANCE = 0.05;
+
+export interface EngineOptions extends ForecastOptions {
+  /** How Monte Carlo bands are computed: exact draws when affordable (auto), or nested sampling. */
+  bandMethod?: 'auto' | 'nested';
+  /** Draws of θ for bands (default min(samples, BAND_DRAWS)); tests raise it for references. */
+  bandDraws?: number;
+}
+
+interface RunSettings {
+  method: Forecast['method'];
+  samples: number;
+  seed: number;
+  maxWorlds: number;
+  bandDraws: number;
+  bandMethod: 'auto' | 'nested';
+  cache: TableCache;
+  checkCancelled: () => void;
+}
+
+export function forecast(model: ResolvedModel, options: EngineOptions = {}): Forecast {
+  const started = performance.now();
+  const samples = options.samples ?? model.settings.samples;
+  if (!Number.isInteger(samples) || samples < SAMPLES_MIN || samples > SAMPLES_MAX) {
+    throw new RangeError(`samples must be a whole number from ${SAMPLES_MIN} to ${SAMPLES_MAX} (got ${samples})`);
+  }
+  const seed = options.seed ?? model.settings.seed;
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a number (got ${seed})`);
+  const maxWorlds = Math.max(0, Math.min(1000, Math.floor(options.maxWorlds ?? 8)));
+  const exactLimit = options.exactLimit ?? 20;
+  const checkCancelled = cancelCheck(options.isCancelled);
+  checkCancelled();
+  const baseline = compileModel(model);
+  const bandDraws = Math.max(1, Math.floor(options.bandDraws ?? Math.min(samples, BAND_DRAWS)));
+  const exact = baseline.n <= exactLimit && exactPlans(baseline, bandDraws, EXACT_BUDGET) !== null;
+  const settings: RunSettings = {
+    method: exact ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
+    bandMethod: options.bandMethod ?? 'auto', cache: new Map(), checkCancelled,
+  };
+  const base = run(baseline, settings);
+  const outcomes = outcomeForecasts(model, baseline, base, null);
+  const alternatives: AlternativeForecast[] = model.alternatives.map((alternative) => {
+    const compiled = compileModel(model, alternative);
+    const result = run(compiled, settings);
+    return {
+      name: alternative.title,
+      outcomes: outcomeForecasts(model, compiled, result, outcomes),
+      worlds: worldsOf(compiled, result),
+    };
+  });
+  return {
+    title: model.settings.title ?? 'Untitled scenario',
+    question: model.settings.question,
+    horizon: model.settings.horizon,
+    samples,
+    seed,
+    method: settings.method,
+    outcomes,
+    inputs: inputForecasts(model),
+    worlds: worldsOf(baseline, base),
+    alternatives,
+    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+function run(c: CompiledModel, s: RunSettings): RawResult {
+  s.checkCancelled();
+  if (s.method === 'exact') {
+    const plans = exactPlans(c, s.bandDraws, Infinity)!;
+    return exactForecast(c, plans, s.cache, s.bandDraws, seededStream(s.seed, STREAM.bands), s.maxWorlds,
+      s.checkCancelled);
+  }
+  const mc = monteCarlo(c, s.samples, seededStream(s.seed, STREAM.main), s.maxWorlds, true, s.checkCancelled);
+  const plan = s.bandMethod === 'auto' ? buildPlan(c, false) : null;
+  const band = plan && plan.cost * s.bandDraws <= BAND_BUDGET
+    ? bandsByExactDraws(c, plan, s.bandDraws, seededStream(s.seed, STREAM.bands), s.checkCancelled)
+    : bandsByNestedSampling(c, Math.min(NESTED_DRAWS, s.samples),
+      Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / NESTED_DRAWS)), seededStream(s.seed, STREAM.nested),
+      s.checkCancelled);
+  const position = new Map<number, number>();
+  mc.swingVars.forEach((v, i) => position.set(v, i));
+  const nOut = c.outcomes.length;
+  const swing = Array.from(c.outcomes, (_, o) =>
+    Float64Array.from(c.upstream[o]!, (f) => 100 * mc.swing[position.get(f)! * nOut + o]!));
+  return { probability: mc.probability, band, swing, worlds: mc.worlds };
+}
+
+function outcomeForecasts(
+  model: ResolvedModel, c: CompiledModel, result: RawResult, baseline: OutcomeForecast[] | null,
+): OutcomeForecast[] {
+  const slot = new Map<number, number>();
+  c.outcomes.forEach((v, i) => slot.set(v, i));
+  const forecasts: OutcomeForecast[] = [];
+  for (const variable of model.outcomes) {
+    const v = c.index.get(variable.name);
+    if (v === undefined) continue;
+    const i = slot.get(v)!;
+    const probability = result.probability[i]!;
+    const upstream = c.upstream[i]!;
+    const points = result.swing[i]!;
+    const swing = Array.from(upstream, (f, k) => ({ name: c.names[f]!, points: points[k]!, order: k }))
+      .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.order - b.order)
+      .map(({ name, points: p }) => ({ name, points: p }));
+    const forecast: OutcomeForecast = {
+      name: variable.name,
+      label: variable.label,
+      probability,
+      band: result.band[i] ?? [probability, probability],
+      phrase: phraseFor(probability).phrase,
+      judged: judgedCheck(variable, probability),
+      swing,
+    };
+    if (baseline) {
+      const before = baseline.find((o) => o.name === variable.name);
+      if (before) forecast.delta = 100 * (probability - before.probability);
+    }
+    forecasts.push(forecast);
+  }
+  return forecasts;
+}
+
+/** The range a judged value stands for: a phrase's or a range's ends, a point ± 5 points. */
+export function judgedRange(spec: ProbabilitySpec): [number, number] {
+  if (spec.low !== spec.high) return [spec.low, spec.high];
+  return [Math.max(0, spec.low - JUDGED_POINT_TOLERANCE), Math.min(1, spec.high + JUDGED_POINT_TOLERANCE)];
+}
+
+export function judgedCheck(variable: OutcomeVariable, probability: number): JudgedCheck | null {
+  if (!variable.judged) return null;
+  const range = judgedRange(variable.judged);
+  // A hair of tolerance so that a probability printed as a range's end counts as inside it.
+  const agrees = probability >= range[0] - 1e-12 && probability <= range[1] + 1e-12;
+  return { text: variable.judged.text, range, agrees };
+}
+
+function worldsOf(c: CompiledModel, result: RawResult): World[] {
+  const names = Array.from(c.outcomes, (v) => c.names[v]!);
+  return result.worlds.map((w) => {
+    const outcomes: Record<string, boolean> = {};
+    names.forEach((name, i) => (outcomes[name] = w.values[i] === 1));
+    return { outcomes, probability: w.probability };
+  });
+}
+
+function inputForecasts(model: ResolvedModel): InputForecast[] {
+  return model.inputs.filter((v) => v.probability).map((v) => {
+    const p = v.probability!;
+    return {
+      name: v.name, kind: v.kind, label: v.label, probability: (p.low + p.high) / 2,
+      range: [p.low, p.high], text: p.text, notes: v.notes, sources: v.sources,
+    };
+  });
+}
+

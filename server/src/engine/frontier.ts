@@ -1,0 +1,199 @@
+// Exact inference over the binary variables for given tables: the joint distribution of a
+// "frontier" of variables is carried forward in topological order. A factor or event joins just
+// before the first outcome it drives, and a variable leaves (summed out) once everything it
+// drives has joined, unless it is kept (outcomes, for the worlds). The cost is Σ 2^width, far
+// below 2^n for the sparse graphs analysts write.
+import type { CompiledModel } from './compile';
+
+interface AddStep {
+  op: 'add';
+  v: number;
+  /** Frontier width before the step. */
+  width: number;
+  /** Frontier positions of v's drivers, in driver-line order. */
+  parentPositions: Int32Array;
+  /** For each frontier index, the combination of v's drivers (precomputed when small). */
+  combination: Uint32Array | null;
+}
+
+interface RemoveStep {
+  op: 'remove';
+  position: number;
+  width: number;
+}
+
+export interface Plan {
+  steps: (AddStep | RemoveStep)[];
+  maxWidth: number;
+  /** About how many table entries one pass touches. */
+  cost: number;
+  /** The variables left in the frontier at the end, bit i = finalOrder[i] (the kept outcomes). */
+  finalOrder: Int32Array;
+}
+
+/** Frontiers wider than this are not planned (2^24 doubles = 128 MB). */
+export const MAX_WIDTH = 24;
+const PRECOMPUTE_LIMIT = 1 << 14;
+
+/**
+ * A plan that processes every outcome (the targets) and the factors and events they need.
+ * Greedy: the next outcome is the ready one that leaves the narrowest frontier.
+ * Returns null when the frontier would grow past maxWidth.
+ */
+export function buildPlan(c: CompiledModel, keepOutcomes: boolean, maxWidth = MAX_WIDTH): Plan | null {
+  const n = c.n;
+  const isTarget = new Uint8Array(n);
+  for (let v = 0; v < n; v++) isTarget[v] = c.isOutcome[v]!;
+  const remaining = new Int32Array(n);
+  for (let v = 0; v < n; v++) remaining[v] = c.childStart[v + 1]! - c.childStart[v]!;
+  const pendingParents = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) if (isTarget[c.drvParent[j]!]) pendingParents[v]!++;
+  }
+  const inFrontier = new Uint8Array(n);
+  const frontier: number[] = [];
+  const steps: (AddStep | RemoveStep)[] = [];
+  let maxSeen = 0;
+  let cost = 0;
+  const ready = new Set<number>();
+  for (let v = 0; v < n; v++) if (isTarget[v] && pendingParents[v] === 0) ready.add(v);
+  const keep = (v: number) => keepOutcomes && c.isOutcome[v] === 1;
+
+  const add = (v: number): boolean => {
+    if (frontier.length + 1 > maxWidth) return false;
+    const parentPositions = new Int32Array(c.drvStart[v + 1]! - c.drvStart[v]!);
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
+      parentPositions[j - c.drvStart[v]!] = frontier.indexOf(c.drvParent[j]!);
+    }
+    const width = frontier.length;
+    const half = 1 << width;
+    let combination: Uint32Array | null = null;
+    if (parentPositions.length > 0 && half <= PRECOMPUTE_LIMIT) {
+      combination = new Uint32Array(half);
+      for (let i = 0; i < half; i++) combination[i] = combinationOf(i, parentPositions);
+    }
+    steps.push({ op: 'add', v, width, parentPositions, combination });
+    cost += 2 * half * (1 + (combination ? 0 : parentPositions.length));
+    frontier.push(v);
+    inFrontier[v] = 1;
+    maxSeen = Math.max(maxSeen, frontier.length);
+    return true;
+  };
+  const remove = (v: number): void => {
+    const position = frontier.indexOf(v);
+    steps.push({ op: 'remove', position, width: frontier.length });
+    cost += 1 << frontier.length;
+    frontier.splice(position, 1);
+    inFrontier[v] = 0;
+  };
+
+  while (ready.size > 0) {
+    // Choose the ready outcome that leaves the narrowest frontier (ties: topological order).
+    let best = -1;
+    let bestWidth = Infinity;
+    for (const v of ready) {
+      let width = frontier.length + 1;
+      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
+        const p = c.drvParent[j]!;
+        if (!inFrontier[p]) width++;
+        if (remaining[p] === 1 && !keep(p)) width--;
+      }
+      if (remaining[v] === 0 && !keep(v)) width--;
+      if (width < bestWidth || (width === bestWidth && v < best)) {
+        best = v;
+        bestWidth = width;
+      }
+    }
+    const v = best;
+    ready.delete(v);
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
+      const p = c.drvParent[j]!;
+      if (!inFrontier[p] && !add(p)) return null;
+    }
+    if (!add(v)) return null;
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
+      const p = c.drvParent[j]!;
+      remaining[p]!--;
+      if (remaining[p] === 0 && !keep(p) && inFrontier[p]) remove(p);
+    }
+    if (remaining[v] === 0 && !keep(v)) remove(v);
+    for (let i = c.childStart[v]!; i < c.childStart[v + 1]!; i++) {
+      const child = c.children[i]!;
+      if (--pendingParents[child] === 0 && isTarget[child]) ready.add(child);
+    }
+  }
+  return { steps, maxWidth: maxSeen, cost, finalOrder: Int32Array.from(frontier) };
+}
+
+function combinationOf(index: number, parentPositions: Int32Array): number {
+  let combination = 0;
+  for (let j = 0; j < parentPositions.length; j++) combination |= ((index >>> parentPositions[j]!) & 1) << j;
+  return combination;
+}
+
+/** Reusable memory for passes over one plan. */
+export function frontierBuffer(plan: Plan): Float64Array {
+  return new Float64Array(1 << plan.maxWidth);
+}
+
+/**
+ * One pass: fills `marginals[v]` = P(v true) for every variable the plan adds, and returns the
+ * final joint table over plan.finalOrder (a view into `buffer`).
+ */
+export function runPlan(
+  plan: Plan, tables: readonly Float64Array[], marginals: Float64Array, buffer: Float64Array,
+): Float64Array {
+  const t = buffer;
+  t[0] = 1;
+  let width = 0;
+  for (const step of plan.steps) {
+    if (step.op === 'add') {
+      const half = 1 << step.width;
+      const table = tables[step.v]!;
+      let sumTrue = 0;
+      if (step.parentPositions.length === 0) {
+        const p = table[0]!;
+        const q = 1 - p;
+        for (let i = 0; i < half; i++) {
+          const x = t[i]!;
+          t[i + half] = x * p;
+          t[i] = x * q;
+        }
+        sumTrue = p; // the frontier's total is 1, so P(v) = p exactly
+      } else if (step.combination) {
+        const combination = step.combination;
+        for (let i = 0; i < half; i++) {
+          const p = table[combination[i]!]!;
+          const x = t[i]!;
+          const y = x * p;
+          t[i + half] = y;
+          t[i] = x - y;
+          sumTrue += y;
+        }
+      } else {
+        const positions = step.parentPositions;
+        for (let i = 0; i < half; i++) {
+          const p = table[combinationOf(i, positions)]!;
+          const x = t[i]!;
+          const y = x * p;
+          t[i + half] = y;
+          t[i] = x - y;
+          sumTrue += y;
+        }
+      }
+      marginals[step.v] = sumTrue;
+      width = step.width + 1;
+    } else {
+      const position = step.position;
+      const half = 1 << (step.width - 1);
+      const lowMask = (1 << position) - 1;
+      const bit = 1 << position;
+      for (let i = 0; i < half; i++) {
+        const a = ((i >>> position) << (position + 1)) | (i & lowMask);
+        t[i] = t[a]! + t[a | bit]!;
+      }
+      width = step.width - 1;
+    }
+  }
+  return t.subarray(0, 1 << width);
+}

@@ -1,0 +1,45 @@
+// The logistic link of LANGUAGE.md's outcomes, and the closed-form average of it over a base
+// probability drawn uniformly from a range (so the base never needs numerical integration).
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** logit(p); ±Infinity for 0 and 1, which pins an outcome (σ(±∞ + s) = 1 or 0). */
+export function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+/** h(w) = (w − ln(1 + w)) / w², accurate near 0 (series) and for w → −1. */
+function h(w: number, logOnePlusW: number): number {
+  if (Math.abs(w) < 1e-2) {
+    // 1/2 − w/3 + w²/4 − …: ten terms reach double precision for |w| < 0.01.
+    let sum = 0;
+    let power = 1;
+    for (let k = 0; k < 10; k++) {
+      sum += ((k & 1) === 0 ? power : -power) / (k + 2);
+      power *= w;
+    }
+    return sum;
+  }
+  return (w - logOnePlusW) / (w * w);
+}
+
+/**
+ * E over b ~ Uniform[lo, hi] of σ(logit(b) + s), in closed form:
+ * with c = e^s, σ(logit b + s) = c·b / (1 + (c − 1)·b), whose average is
+ * c·(lo + (hi − lo)·h(w)/A)/A with A = 1 + (c − 1)·lo, B = 1 + (c − 1)·hi, w = (B − A)/A.
+ * Every term is positive, so there is no cancellation; lo = hi gives σ(logit lo + s).
+ */
+export function meanSigmoidOverBase(lo: number, hi: number, s: number): number {
+  if (lo === hi && (lo === 0 || lo === 1)) return lo;
+  const shift = Math.max(-700, Math.min(700, s));
+  const c = Math.exp(shift);
+  const a = c * lo + (1 - lo);
+  const b = c * hi + (1 - hi);
+  if (!(a > 0) || !(b > 0)) return lo; // only c = 0 with lo = 1, which the clamp rules out
+  const w = ((c - 1) * (hi - lo)) / a;
+  const logRatio = w > -0.5 ? Math.log1p(w) : Math.log(b / a);
+  const value = (c * (lo + ((hi - lo) * h(w, logRatio)) / a)) / a;
+  return Math.min(1, Math.max(0, value));
+}

@@ -1,0 +1,174 @@
+// Conditional probability tables: P(v true | its drivers' values), one entry per combination of
+// drivers (bit j = driver line j holds). Two kinds: the tables for one draw of θ (bands), and
+// the tables averaged over θ (exact mode), which are enough because the parameters of different
+// variables are independent: E_θ[P(world)] = Π_v E_θ[table entry of v].
+import { type CompiledModel, INPUT } from './compile';
+import { logit, meanSigmoidOverBase, sigmoid } from './logistic';
+import { compress, convolve, type Rule, uniformRule } from './quadrature';
+import { type Rng, TO_UNIT } from './random';
+
+/** Largest rule kept as it is; bigger ones are compressed to a Gauss rule of COMPRESSED nodes. */
+const MAX_NODES = 64;
+const COMPRESSED = 24;
+
+/** The average of P(v | drivers) over v's own parameters, for every combination of drivers. */
+export function expectedTable(c: CompiledModel, v: number): Float64Array {
+  if (c.kind[v] === INPUT) return Float64Array.of((c.lo[v]! + c.hi[v]!) / 2);
+  const start = c.drvStart[v]!;
+  const k = c.drvStart[v + 1]! - start;
+  const table = new Float64Array(1 << k);
+  const lo = c.lo[v]!;
+  const hi = c.hi[v]!;
+  if (lo === hi && (lo === 0 || lo === 1)) return table.fill(lo); // a pinned base
+  const rules: Rule[] = [];
+  for (let j = 0; j < k; j++) {
+    const a = c.drvLnLo[start + j]!;
+    const b = c.drvLnHi[start + j]!;
+    rules.push(uniformRule(a, b));
+  }
+  // Depth-first over the drivers: `rule` is the distribution of the summed uncertain ln K of the
+  // active drivers so far, `shift` the sum of their fixed ones.
+  const visit = (j: number, mask: number, shift: number, rule: Rule): void => {
+    if (j === k) {
+      let sum = 0;
+      for (let i = 0; i < rule.nodes.length; i++) {
+        sum += rule.weights[i]! * meanSigmoidOverBase(lo, hi, shift + rule.nodes[i]!);
+      }
+      table[mask] = Math.min(1, Math.max(0, sum));
+      return;
+    }
+    visit(j + 1, mask, shift, rule);
+    const sign = c.drvSign[start + j]!;
+    const r = rules[j]!;
+    if (r.nodes.length === 1) {
+      visit(j + 1, mask | (1 << j), shift + sign * r.nodes[0]!, rule);
+    } else {
+      let next = convolve(rule, r, sign);
+      if (next.nodes.length > MAX_NODES) next = compress(next, COMPRESSED);
+      visit(j + 1, mask | (1 << j), shift, next);
+    }
+  };
+  visit(0, 0, 0, { nodes: Float64Array.of(0), weights: Float64Array.of(1) });
+  return table;
+}
+
+/** A rough count of the work expectedTable does for v (for choosing exact or Monte Carlo). */
+export function expectedTableCost(c: CompiledModel, v: number): number {
+  if (c.kind[v] === INPUT) return 1;
+  const start = c.drvStart[v]!;
+  const k = c.drvStart[v + 1]! - start;
+  let ranged = 0;
+  for (let j = 0; j < k; j++) if (c.drvLnLo[start + j] !== c.drvLnHi[start + j]) ranged++;
+  return (1 << k) * (ranged === 0 ? 1 : Math.min(MAX_NODES, 24 ** Math.min(ranged, 2)) * 4);
+}
+
+/**
+ * Tables for one draw of θ: every range drawn once (probabilities and bases uniform, ln K
+ * uniform), then P(v | drivers) for each combination. Tables of variables without ranges are
+ * computed once and never redrawn.
+ */
+export class DrawnTables {
+  readonly tables: Float64Array[];
+  private readonly ranged: Int32Array;
+  private readonly logits: Float64Array;
+  private readonly lnK: Float64Array;
+
+  constructor(private readonly c: CompiledModel) {
+    this.tables = [];
+    const ranged: number[] = [];
+    let maxK = 0;
+    for (let v = 0; v < c.n; v++) {
+      const k = c.drvStart[v + 1]! - c.drvStart[v]!;
+      maxK = Math.max(maxK, k);
+      this.tables.push(new Float64Array(1 << k));
+      let isRanged = c.lo[v] !== c.hi[v];
+      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) isRanged ||= c.drvLnLo[j] !== c.drvLnHi[j];
+      if (isRanged) ranged.push(v);
+    }
+    this.ranged = Int32Array.from(ranged);
+    this.logits = new Float64Array(1 << maxK);
+    this.lnK = new Float64Array(maxK);
+    for (let v = 0; v < c.n; v++) this.fill(v, null);
+  }
+
+  /** How many uniform numbers one draw uses (the ranges). */
+  get dimensions(): number {
+    let count = 0;
+    for (const v of this.ranged) {
+      if (this.c.lo[v] !== this.c.hi[v]) count++;
+      for (let j = this.c.drvStart[v]!; j < this.c.drvStart[v + 1]!; j++) {
+        if (this.c.drvLnLo[j] !== this.c.drvLnHi[j]) count++;
+      }
+    }
+    return count;
+  }
+
+  /** Draws θ (one `unit()` per range, in a fixed order) and refreshes the tables that depend on it. */
+  draw(unit: () => number): void {
+    for (let i = 0; i < this.ranged.length; i++) this.fill(this.ranged[i]!, unit);
+  }
+
+  private fill(v: number, unit: (() => number) | null): void {
+    const c = this.c;
+    const table = this.tables[v]!;
+    const lo = c.lo[v]!;
+    const p = unit && c.hi[v] !== lo ? lo + (c.hi[v]! - lo) * unit() : lo;
+    if (c.kind[v] === INPUT) {
+      table[0] = p;
+      return;
+    }
+    const start = c.drvStart[v]!;
+    const k = c.drvStart[v + 1]! - start;
+    const lnK = this.lnK;
+    for (let j = 0; j < k; j++) {
+      const a = c.drvLnLo[start + j]!;
+      const b = c.drvLnHi[start + j]!;
+      lnK[j] = c.drvSign[start + j]! * (unit && a !== b ? a + (b - a) * unit() : a);
+    }
+    const z = this.logits;
+    z[0] = logit(p);
+    table[0] = sigmoid(z[0]);
+    for (let mask = 1; mask < 1 << k; mask++) {
+      const lowest = mask & -mask;
+      z[mask] = z[mask ^ lowest]! + lnK[31 - Math.clz32(lowest)]!;
+      table[mask] = sigmoid(z[mask]!);
+    }
+  }
+}
+
+/**
+ * Latin hypercube draws: each of `dimensions` uniforms is stratified over the `draws` draws
+ * (one draw per 1/draws slice, in a seeded random order), which makes percentiles of a function
+ * of θ steadier than independent draws at the same cost.
+ */
+export class LatinHypercube {
+  private readonly order: Uint32Array;
+  private row = 0;
+  private column = 0;
+
+  constructor(private readonly rng: Rng, private readonly draws: number, private readonly dimensions: number) {
+    this.order = new Uint32Array(draws * dimensions);
+    for (let k = 0; k < dimensions; k++) {
+      const base = k * draws;
+      for (let d = 0; d < draws; d++) this.order[base + d] = d;
+      for (let d = draws - 1; d > 0; d--) {
+        const e = Math.floor(((rng.next() >>> 0) * TO_UNIT) * (d + 1));
+        const t = this.order[base + d]!;
+        this.order[base + d] = this.order[base + e]!;
+        this.order[base + e] = t;
+      }
+    }
+  }
+
+  /** Starts draw number `row`. */
+  start(row: number): void {
+    this.row = row;
+    this.column = 0;
+  }
+
+  readonly next = (): number => {
+    const k = this.column++;
+    if (k >= this.dimensions) return (this.rng.next() >>> 0) * TO_UNIT;
+    return (this.order[k * this.draws + this.row]! + (this.rng.next() >>> 0) * TO_UNIT) / this.draws;
+  };
+}

@@ -1,0 +1,53 @@
+// The checks of a document as LSP diagnostics. `data` carries the ready-made fixes as ranges, so a
+// code action request can be answered from the diagnostic alone.
+import {
+  DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range,
+} from 'vscode-languageserver';
+import type { Diagnostic, Severity } from '../model/diagnostics';
+import type { DocumentState } from './context';
+import { spanToRange } from './text';
+
+export const DIAGNOSTIC_SOURCE = 'scenario';
+
+const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What travels in `Diagnostic.data`. */
+export interface DiagnosticData {
+  fixes?: { range: Range; newText: string; title: string }[];
+  candidates?: string[];
+  cycle?: string[];
+}
+
+export function toLspDiagnostic(state: DocumentState, d: Diagnostic): LspDiagnostic {
+  const result: LspDiagnostic = {
+    range: spanToRange(state, d.span),
+    severity: SEVERITIES[d.severity],
+    code: d.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+  };
+  if (d.unnecessary || d.code === 'unused') result.tags = [DiagnosticTag.Unnecessary];
+  if (d.related?.length) {
+    result.relatedInformation = d.related.map((r) => ({
+      location: { uri: state.uri, range: spanToRange(state, r.span) },
+      message: r.message,
+    }));
+  }
+  const data: DiagnosticData = {};
+  if (d.fixes?.length) {
+    data.fixes = d.fixes.map((f) => ({ range: spanToRange(state, f.span), newText: f.newText, title: f.title }));
+  }
+  if (d.candidates?.length) data.candidates = [...d.candidates];
+  if (d.cycle?.length) data.cycle = [...d.cycle];
+  if (Object.keys(data).length) result.data = data;
+  return result;
+}
+
+export function toLspDiagnostics(state: DocumentState): LspDiagnostic[] {
+  return state.diagnostics.map((d) => toLspDiagnostic(state, d));
+}

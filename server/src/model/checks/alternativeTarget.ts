@@ -1,0 +1,60 @@
+// `alternative-target`: an alternative changes declared variables only, each the way its kind
+// allows: `NAME P` for a factor or event, `NAME base P` for an outcome, `given [not] NAME` for any.
+import type { AltBaseStatement, AltGivenStatement, AltSetStatement } from '../../syntax/ast';
+import type { Diagnostic } from '../diagnostics';
+import { suggestNames } from '../editDistance';
+import type { SymbolTable } from '../symbols';
+import type { Check } from './context';
+import { diagnostic, q } from './context';
+
+type AltStatement = AltSetStatement | AltBaseStatement | AltGivenStatement;
+
+export const alternativeTargetCheck: Check = ({ symbols, text }) => {
+  const out: Diagnostic[] = [];
+  for (const alt of symbols.alternatives) {
+    for (const s of alt.statements) {
+      if (s.kind !== 'alt-set' && s.kind !== 'alt-base' && s.kind !== 'alt-given') continue;
+      const name = s.name.text;
+      if (symbols.brokenNames.has(name) && !symbols.variables.has(name)) continue;
+      const decl = symbols.variables.get(name);
+      if (!decl) out.push(unknownTarget(s, symbols));
+      else if (s.kind === 'alt-set' && decl.kind === 'outcome') {
+        const valueText = text.slice(s.value.span.start, s.value.span.end);
+        const withBase = `${name} base ${valueText}`;
+        const given = `given ${name}`;
+        out.push(diagnostic('alternative-target', s.name.span,
+          `${q(name)} is an outcome, so an alternative cannot give it a probability: ` +
+          `change its base with ${q(withBase)}, or fix it as true with ${q(given)}.`, {
+            fixes: [
+              { span: s.span, newText: withBase, title: `Change to ${q(withBase)}` },
+              { span: s.span, newText: given, title: `Change to ${q(given)}` },
+            ],
+          }));
+      } else if (s.kind === 'alt-base' && decl.kind !== 'outcome') {
+        const valueText = text.slice(s.value.span.start, s.value.span.end);
+        const plain = `${name} ${valueText}`;
+        out.push(diagnostic('alternative-target', s.name.span,
+          `${q(name)} is a ${decl.kind}, which has a probability, not a base: write ${q(plain)}.`, {
+            fixes: [{ span: s.span, newText: plain, title: `Change to ${q(plain)}` }],
+          }));
+      }
+    }
+  }
+  return out;
+};
+
+function unknownTarget(s: AltStatement, symbols: SymbolTable): Diagnostic {
+  // Suggest only names of the kind the statement can change.
+  const fits = (kind: string) =>
+    s.kind === 'alt-given' || (s.kind === 'alt-base' ? kind === 'outcome' : kind !== 'outcome');
+  const declared = [...symbols.variables.values()].filter((d) => fits(d.kind)).map((d) => d.name.text);
+  const candidates = suggestNames(s.name.text, declared);
+  const hint = candidates.length > 0
+    ? `Did you mean ${candidates.map(q).join(' or ')}?`
+    : 'An alternative can only change factors, events and outcomes declared in this file.';
+  return diagnostic('alternative-target', s.name.span,
+    `Unknown name ${q(s.name.text)} in this alternative: no factor, event or outcome has this name. ${hint}`, {
+      candidates,
+      fixes: candidates.map((c) => ({ span: s.name.span, newText: c, title: `Change to ${q(c)}` })),
+    });
+}

@@ -1,0 +1,30 @@
+// `hedge-word`: "may", "could", "expected"… carry no defined probability. The message lists the
+// ICD 203 phrases; the fixes offer each phrase, the likeliest reading first.
+import type { HedgeProbability } from '../../syntax/ast';
+import { PHRASES } from '../../syntax/vocabulary';
+import type { Diagnostic } from '../diagnostics';
+import type { Check } from './context';
+import { diagnostic, q } from './context';
+
+/** Hedges that lean towards "it will happen"; the rest read as a toss-up. */
+const LEANING_YES = new Set(['expected', 'should', 'would', 'probable']);
+
+export const hedgeWordCheck: Check = ({ probabilities }) => {
+  const out: Diagnostic[] = [];
+  for (const { expr } of probabilities) if (expr.kind === 'hedge') out.push(hedgeDiagnostic(expr));
+  return out;
+};
+
+function hedgeDiagnostic(h: HedgeProbability): Diagnostic {
+  const first = LEANING_YES.has(h.text.trim().toLowerCase()) ? 'likely' : 'roughly even chance';
+  const phrases = [first, ...PHRASES.map((r) => r.phrase).filter((p) => p !== first)];
+  const table = PHRASES.map((r) => `${r.phrase} (${pct(r.low)}..${pct(r.high)})`).join(', ');
+  return diagnostic('hedge-word', h.span,
+    `${q(h.text)} carries no defined probability: write a percentage (35%), a range (20%..35%) ` +
+    `or an ICD 203 phrase: ${table}.`,
+    { fixes: phrases.map((p) => ({ span: h.span, newText: p, title: `Change to ${q(p)}` })) });
+}
+
+function pct(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}

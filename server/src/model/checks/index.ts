@@ -1,0 +1,35 @@
+// Every check of LANGUAGE.md's table except `judgment`, which needs a forecast (engine/judgment.ts).
+import { alternativeTargetCheck } from './alternativeTarget';
+import type { Check } from './context';
+import { cycleCheck } from './cycle';
+import { duplicateDriverCheck } from './duplicateDriver';
+import { hedgeWordCheck } from './hedgeWord';
+import { missingValueCheck } from './missingValue';
+import { multiplierBelowOneCheck } from './multiplier';
+import { duplicateNameCheck, unknownNameCheck } from './names';
+import { probabilityBoundsCheck } from './probabilityBounds';
+import { rangeOrderCheck } from './rangeOrder';
+import {
+  duplicateScenarioCheck, horizonOrderCheck, invalidDateCheck, samplesBoundsCheck,
+} from './scenarioSettings';
+import { syntaxCheck } from './syntax';
+import { unusedCheck } from './unused';
+
+export const CHECKS: readonly Check[] = [
+  syntaxCheck,
+  unknownNameCheck,
+  duplicateNameCheck,
+  probabilityBoundsCheck,
+  rangeOrderCheck,
+  multiplierBelowOneCheck,
+  hedgeWordCheck,
+  samplesBoundsCheck,
+  horizonOrderCheck,
+  invalidDateCheck,
+  cycleCheck,
+  missingValueCheck,
+  duplicateDriverCheck,
+  duplicateScenarioCheck,
+  alternativeTargetCheck,
+  unusedCheck,
+];

@@ -1,0 +1,77 @@
+// Diagnostics with stable codes (LANGUAGE.md, "Checks"). Spans are document offsets.
+import type { Span } from '../syntax/ast';
+
+export type DiagnosticCode =
+  | 'syntax'
+  | 'unknown-name'
+  | 'duplicate-name'
+  | 'probability-bounds'
+  | 'range-order'
+  | 'multiplier-below-one'
+  | 'hedge-word'
+  | 'samples-bounds'
+  | 'horizon-order'
+  | 'invalid-date'
+  | 'cycle'
+  | 'missing-probability'
+  | 'missing-base'
+  | 'duplicate-driver'
+  | 'duplicate-scenario'
+  | 'alternative-target'
+  | 'unused'
+  | 'judgment';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
+  syntax: 'error',
+  'unknown-name': 'error',
+  'duplicate-name': 'error',
+  'probability-bounds': 'error',
+  'range-order': 'error',
+  'multiplier-below-one': 'error',
+  'hedge-word': 'error',
+  'samples-bounds': 'error',
+  'horizon-order': 'error',
+  'invalid-date': 'error',
+  cycle: 'error',
+  'missing-probability': 'error',
+  'missing-base': 'error',
+  'duplicate-driver': 'error',
+  'duplicate-scenario': 'error',
+  'alternative-target': 'error',
+  unused: 'hint',
+  judgment: 'warning',
+};
+
+/** A text edit a quick fix can apply as it is. */
+export interface Replacement {
+  span: Span;
+  newText: string;
+  /** What the fix says in the editor's menu, e.g. "Change to 'rapport'". */
+  title: string;
+}
+
+export interface RelatedInformation {
+  span: Span;
+  message: string;
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** The narrowest span that shows the problem. */
+  span: Span;
+  related?: RelatedInformation[];
+  /** Shown faded (LSP DiagnosticTag.Unnecessary): `unused`. */
+  unnecessary?: boolean;
+  /**
+   * What a quick fix needs: ready-made edits, best first (did-you-mean candidates by edit distance,
+   * the opposite verb, the phrase whose range holds the value, an inserted `base`/`probability`,
+   * the removal of an unused declaration), and for `cycle` the names along the cycle.
+   */
+  fixes?: Replacement[];
+  cycle?: string[];
+  candidates?: string[];
+}

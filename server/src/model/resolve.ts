@@ -1,0 +1,141 @@
+// Name resolution: the syntax tree becomes the engine's model. Only what the checks accept gets in;
+// every value or line left out has a diagnostic that says why.
+import type {
+  AlternativeDeclaration, ProbabilityExpr, ScenarioDeclaration, VariableDeclaration,
+} from '../syntax/ast';
+import type { DriverGraph } from './graph';
+import { topologicalOrder } from './graph';
+import type { SymbolTable } from './symbols';
+import type {
+  Alternative, AlternativeChange, Driver, InputVariable, ModelVariable, OutcomeVariable,
+  ResolvedModel, ScenarioSettings,
+} from './types';
+import {
+  compareDates, dateExists, DEFAULT_SAMPLES, DEFAULT_SEED, probabilitySpec, samplesValid, strengthSpec,
+} from './values';
+
+export function resolveModel(symbols: SymbolTable, graph: DriverGraph, hasErrors: boolean): ResolvedModel {
+  const variables = new Map<string, ModelVariable>();
+  const inputs: InputVariable[] = [];
+  const outcomes: OutcomeVariable[] = [];
+  for (const [name, decl] of symbols.variables) {
+    const v = decl.kind === 'outcome' ? resolveOutcome(decl, graph) : resolveInput(decl);
+    variables.set(name, v);
+    if (v.kind === 'outcome') outcomes.push(v);
+    else inputs.push(v);
+  }
+  const order = topologicalOrder([...variables.keys()], (name) => {
+    const v = variables.get(name);
+    return v?.kind === 'outcome' ? v.drivers.map((d) => d.name) : [];
+  });
+  return {
+    settings: resolveSettings(symbols.scenarios[0]),
+    variables,
+    inputs,
+    outcomes,
+    order,
+    alternatives: symbols.alternatives.map((a) => resolveAlternative(a, variables)),
+    hasErrors,
+  };
+}
+
+/** Notes, sources and the first `probability`/`base`/`judged` (a later repeat does not override it). */
+function readStatements(decl: VariableDeclaration) {
+  const notes: string[] = [];
+  const sources: string[] = [];
+  let probability: ProbabilityExpr | undefined;
+  let base: ProbabilityExpr | undefined;
+  let judged: ProbabilityExpr | undefined;
+  for (const s of decl.statements) {
+    switch (s.kind) {
+      case 'note': notes.push(s.text.value); break;
+      case 'source': sources.push(s.text.value); break;
+      case 'probability': probability ??= s.value; break;
+      case 'base': base ??= s.value; break;
+      case 'judged': judged ??= s.value; break;
+    }
+  }
+  const spec = (e: ProbabilityExpr | undefined) => (e ? probabilitySpec(e) : null);
+  return { notes, sources, probability: spec(probability), base: spec(base), judged: spec(judged) };
+}
+
+function resolveInput(decl: VariableDeclaration): InputVariable {
+  const read = readStatements(decl);
+  return {
+    name: decl.name.text,
+    kind: decl.kind === 'event' ? 'event' : 'factor',
+    label: decl.label?.value ?? decl.name.text,
+    notes: read.notes,
+    sources: read.sources,
+    declaration: decl,
+    probability: read.probability,
+  };
+}
+
+function resolveOutcome(decl: VariableDeclaration, graph: DriverGraph): OutcomeVariable {
+  const drivers: Driver[] = [];
+  for (const line of graph.edges.get(decl.name.text) ?? []) {
+    if (graph.closing.has(line)) continue;
+    const strength = strengthSpec(line.strength);
+    if (!strength) continue;
+    drivers.push({ name: line.name.text, direction: line.direction, strength, span: line.span });
+  }
+  const read = readStatements(decl);
+  return {
+    name: decl.name.text,
+    kind: 'outcome',
+    label: decl.label?.value ?? decl.name.text,
+    notes: read.notes,
+    sources: read.sources,
+    declaration: decl,
+    base: read.base,
+    drivers,
+    judged: read.judged,
+  };
+}
+
+function resolveSettings(decl: ScenarioDeclaration | undefined): ScenarioSettings {
+  const settings: ScenarioSettings = {
+    title: decl?.title.value ?? null,
+    titleLit: decl?.title ?? null,
+    question: null,
+    horizon: null,
+    samples: DEFAULT_SAMPLES,
+    seed: DEFAULT_SEED,
+  };
+  const seen = new Set<string>();
+  for (const s of decl?.statements ?? []) {
+    if (seen.has(s.kind)) continue;
+    seen.add(s.kind);
+    if (s.kind === 'question') settings.question = s.text.value;
+    else if (s.kind === 'horizon') {
+      if (dateExists(s.from) && dateExists(s.to) && compareDates(s.from, s.to) <= 0) {
+        settings.horizon = { from: s.from.text, to: s.to.text };
+      }
+    } else if (s.kind === 'samples') {
+      if (samplesValid(s.value)) settings.samples = s.value;
+    } else if (s.kind === 'seed') {
+      if (Number.isSafeInteger(s.value) && s.value >= 0) settings.seed = s.value;
+    }
+  }
+  return settings;
+}
+
+function resolveAlternative(decl: AlternativeDeclaration, variables: Map<string, ModelVariable>): Alternative {
+  const changes: AlternativeChange[] = [];
+  for (const s of decl.statements) {
+    if (s.kind !== 'alt-set' && s.kind !== 'alt-base' && s.kind !== 'alt-given') continue;
+    const v = variables.get(s.name.text);
+    if (!v) continue;
+    if (s.kind === 'alt-given') {
+      changes.push({ kind: 'given', name: v.name, value: !s.negated, span: s.span });
+    } else if (s.kind === 'alt-set' && v.kind !== 'outcome') {
+      const probability = probabilitySpec(s.value);
+      if (probability) changes.push({ kind: 'set-probability', name: v.name, probability, span: s.span });
+    } else if (s.kind === 'alt-base' && v.kind === 'outcome') {
+      const base = probabilitySpec(s.value);
+      if (base) changes.push({ kind: 'set-base', name: v.name, base, span: s.span });
+    }
+  }
+  return { title: decl.title.value, changes, declaration: decl };
+}

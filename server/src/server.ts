@@ -1,0 +1,173 @@
+// The language server: wiring only. Transport from the command line (--stdio, --node-ipc,
+// --socket=N), capabilities, and each LSP message routed to the session (documents, scheduling,
+// forecasts) or to a feature (a pure function of the document's analysed state).
+import { join } from 'node:path';
+import {
+  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, InlayHintRefreshRequest,
+  TextDocumentSyncKind, createConnection,
+  type ClientCapabilities, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { ForecastReadyNotification, ForecastRequest } from './protocol';
+import type { DocumentState } from './features/context';
+import { toLspDiagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { completion } from './features/completion';
+import { definition, references } from './features/definition';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols } from './features/symbols';
+import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { foldingRanges } from './features/folding';
+import { formatDocument } from './features/format';
+import { codeActions } from './features/codeActions';
+import { inlayHints } from './features/inlayHints';
+import { codeLenses } from './features/codeLens';
+import { guarded, guardedNotification } from './session/guard';
+import { ForecastRunner } from './session/forecastRunner';
+import { Session } from './session/session';
+import { DEFAULT_SETTINGS, readForecastSettings, type ForecastSettings } from './session/settings';
+
+/** Server-only debug request (not part of the client contract): memory and forecast counters. */
+const DebugStatsRequest = 'scenario/debug/stats';
+
+const connection = createConnection();
+const log = (message: string) => {
+  try {
+    connection.console.error(message);
+  } catch {
+    process.stderr.write(`${message}\n`);
+  }
+};
+
+// Never die on a stray exception or rejection: log it and keep serving.
+process.on('uncaughtException', (error) => log(`uncaught exception: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
+
+let client: ClientCapabilities = {};
+let settings: ForecastSettings = { ...DEFAULT_SETTINGS };
+
+/** Resolved once the client's settings are read (or could not be): forecasts wait for it. */
+let settingsLoaded: () => void = () => {};
+const settingsReady = new Promise<void>((resolve) => {
+  settingsLoaded = resolve;
+});
+
+const runner = new ForecastRunner(join(__dirname, 'forecastWorker.js'), () => settings, log);
+const session = new Session(
+  {
+    publishDiagnostics: (state) => {
+      void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: toLspDiagnostics(state) });
+    },
+    clearDiagnostics: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+    forecastReady: (result) => void connection.sendNotification(ForecastReadyNotification.method, result),
+    refreshViews: () => {
+      const workspace = client.workspace;
+      if (workspace?.inlayHint?.refreshSupport) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => {});
+      if (workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+    },
+    log,
+  },
+  runner,
+  () => settings,
+  settingsReady,
+);
+
+/** Runs a feature on the document's current state; null when the document is not open. */
+function withState<R>(uri: string, fallback: R, feature: (state: DocumentState) => R): R {
+  const state = session.state(uri);
+  return state ? feature(state) : fallback;
+}
+
+connection.onInitialize((params): InitializeResult => {
+  client = params.capabilities ?? {};
+  const initial = (params.initializationOptions as { settings?: { forecast?: unknown } } | undefined)?.settings;
+  if (initial?.forecast) settings = readForecastSettings(initial.forecast);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: { label: 'Scenario' },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false },
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'scenario-language-server', version: '0.1.0' },
+  };
+});
+
+async function loadSettings(pushed?: unknown): Promise<void> {
+  if (client.workspace?.configuration) {
+    const [forecast] = await connection.workspace.getConfiguration([{ section: 'scenario.forecast' }]);
+    settings = readForecastSettings(forecast);
+  } else if (pushed !== undefined) {
+    settings = readForecastSettings((pushed as { scenario?: { forecast?: unknown } } | null)?.scenario?.forecast);
+  }
+}
+
+connection.onInitialized(guardedNotification(log, 'initialized', async () => {
+  // A client that never answers must not hold forecasts back for ever.
+  const giveUp = setTimeout(settingsLoaded, 5_000);
+  try {
+    if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'scenario' });
+    }
+    await loadSettings();
+  } finally {
+    clearTimeout(giveUp);
+    settingsLoaded();
+    runner.warm();
+  }
+}));
+
+connection.onDidChangeConfiguration(guardedNotification(log, 'didChangeConfiguration', async (params) => {
+  const before = JSON.stringify(settings);
+  await loadSettings(params.settings);
+  if (JSON.stringify(settings) !== before) session.settingsChanged();
+}));
+
+connection.onDidOpenTextDocument(guardedNotification(log, 'didOpen', ({ textDocument }) => {
+  session.open(textDocument.uri, textDocument.version, textDocument.text);
+}));
+connection.onDidChangeTextDocument(guardedNotification(log, 'didChange', ({ textDocument, contentChanges }) => {
+  session.change(textDocument.uri, textDocument.version, contentChanges);
+}));
+connection.onDidCloseTextDocument(guardedNotification(log, 'didClose', ({ textDocument }) => {
+  session.close(textDocument.uri);
+}));
+
+// Features: each a pure function of the document's current state (analysed on demand, so a
+// request right after an edit sees that edit).
+connection.onHover(guarded(log, 'hover', null, (p) => withState(p.textDocument.uri, null, (s) => hover(s, p.position))));
+connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDocument.uri, [], (s) => completion(s, p.position))));
+connection.onDefinition(guarded(log, 'definition', null, (p) => withState(p.textDocument.uri, null, (s) => definition(s, p.position))));
+connection.onReferences(guarded(log, 'references', [], (p) =>
+  withState(p.textDocument.uri, [], (s) => references(s, p.position, p.context?.includeDeclaration ?? true))));
+connection.onPrepareRename(guarded(log, 'prepareRename', null, (p) => withState(p.textDocument.uri, null, (s) => prepareRename(s, p.position))));
+connection.onRenameRequest(guarded(log, 'rename', null, (p) => withState(p.textDocument.uri, null, (s) => rename(s, p.position, p.newName))));
+connection.onDocumentSymbol(guarded(log, 'documentSymbol', null, (p) => withState(p.textDocument.uri, null, (s) => documentSymbols(s))));
+connection.languages.semanticTokens.on(guarded(log, 'semanticTokens', { data: [] }, (p) =>
+  withState(p.textDocument.uri, { data: [] }, (s) => semanticTokens(s))));
+connection.onFoldingRanges(guarded(log, 'foldingRange', null, (p) => withState(p.textDocument.uri, null, (s) => foldingRanges(s))));
+connection.onDocumentFormatting(guarded(log, 'formatting', null, (p) => withState(p.textDocument.uri, null, (s) => formatDocument(s, p.options))));
+connection.onCodeAction(guarded(log, 'codeAction', null, (p) => withState(p.textDocument.uri, null, (s) => codeActions(s, p))));
+connection.languages.inlayHint.on(guarded(log, 'inlayHint', null, (p) => withState(p.textDocument.uri, null, (s) => inlayHints(s, p.range))));
+connection.onCodeLens(guarded(log, 'codeLens', null, (p) => withState(p.textDocument.uri, null, (s) => codeLenses(s))));
+
+connection.onRequest(ForecastRequest.method, guarded(log, 'forecast', null, (p: ForecastRequest.Params, token) =>
+  session.requestForecast(p.uri, token)));
+
+connection.onRequest(DebugStatsRequest, guarded(log, 'debugStats', null, () => ({
+  memory: process.memoryUsage(),
+  documents: session.uris(),
+  forecasts: runner.stats,
+})));
+
+connection.onShutdown(() => session.dispose());
+
+connection.listen();

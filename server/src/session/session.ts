@@ -1,0 +1,269 @@
+// The open documents and their scheduling: each edit is parsed at once, checked on the next turn
+// of the event loop (bursts coalesce) and published with its version; a forecast follows after a
+// quiet period, in the worker, and a newer edit cancels it. The host (server.ts) supplies the
+// LSP side: publishing, notifications, refreshes, logging.
+import type { DocumentState } from '../features/context';
+import type { ForecastRequest } from '../protocol';
+import { DocumentSession } from './documentSession';
+import type { ForecastOutcome } from './forecastRunner';
+import { FORECAST_DEBOUNCE_MS } from './limits';
+import type { ForecastSettings } from './settings';
+import type { ContentChange } from './textChanges';
+import type { ResolvedModel } from '../model/types';
+
+export interface SessionHost {
+  publishDiagnostics(state: DocumentState): void;
+  clearDiagnostics(uri: string): void;
+  forecastReady(result: ForecastRequest.Result): void;
+  /** A new forecast changes inlay hints and code lenses: ask the client to refresh them. */
+  refreshViews(): void;
+  log(message: string): void;
+}
+
+/** What the session needs from the forecast runner (an interface so tests can drive it). */
+export interface ForecastRunnerLike {
+  run(key: string, model: ResolvedModel, options: { samples?: number }): Promise<ForecastOutcome>;
+  cancel(key: string): void;
+  dispose(): void;
+}
+
+export interface CancellationLike {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+interface Schedule {
+  check: NodeJS.Immediate | null;
+  forecastTimer: NodeJS.Timeout | null;
+  inflight: { version: number; promise: Promise<void> } | null;
+  forecastedOnce: boolean;
+  /** The last forecast state sent to the client, so unchanged states are not re-sent. */
+  lastNotified: string | null;
+}
+
+export class RequestCancelledError extends Error {
+  constructor() {
+    super('request cancelled');
+  }
+}
+
+export class Session {
+  private readonly documents = new Map<string, DocumentSession>();
+  private readonly schedules = new Map<string, Schedule>();
+
+  constructor(
+    private readonly host: SessionHost,
+    private readonly runner: ForecastRunnerLike,
+    private readonly settings: () => ForecastSettings,
+    /** Resolves once the client's settings are read: no forecast starts before (its limits come from them). */
+    private readonly settingsReady: Promise<void> = Promise.resolve(),
+    private readonly debounceMs = FORECAST_DEBOUNCE_MS,
+  ) {}
+
+  open(uri: string, version: number, text: string): void {
+    this.close(uri, false);
+    this.documents.set(uri, new DocumentSession(uri, version, text, (m) => this.host.log(`${uri}: ${m}`)));
+    this.schedules.set(uri, { check: null, forecastTimer: null, inflight: null, forecastedOnce: false, lastNotified: null });
+    this.scheduleCheck(uri);
+  }
+
+  change(uri: string, version: number, changes: readonly ContentChange[]): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    if (version < document.version) {
+      this.host.log(`${uri}: ignored a change to version ${version}, older than ${document.version}`);
+      return;
+    }
+    this.runner.cancel(uri);
+    const schedule = this.schedules.get(uri)!;
+    if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
+    schedule.forecastTimer = null;
+    document.applyChanges(version, changes);
+    this.scheduleCheck(uri);
+  }
+
+  close(uri: string, clear = true): void {
+    const schedule = this.schedules.get(uri);
+    if (schedule) {
+      if (schedule.check) clearImmediate(schedule.check);
+      if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
+    }
+    if (this.documents.has(uri)) this.runner.cancel(uri);
+    this.documents.delete(uri);
+    this.schedules.delete(uri);
+    if (clear) this.host.clearDiagnostics(uri);
+  }
+
+  /** The analysed state of the document's latest version, or null when it is not open. */
+  state(uri: string): DocumentState | null {
+    return this.documents.get(uri)?.state() ?? null;
+  }
+
+  uris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** New forecast settings: every forecast is outdated; re-check and re-forecast every document. */
+  settingsChanged(): void {
+    for (const [uri, document] of this.documents) {
+      this.runner.cancel(uri);
+      document.markForecastOutdated();
+      const schedule = this.schedules.get(uri)!;
+      schedule.forecastedOnce = false;
+      this.scheduleCheck(uri);
+    }
+  }
+
+  /** The forecast state of a document as the protocol reports it. */
+  forecastResult(uri: string): ForecastRequest.Result {
+    const document = this.documents.get(uri);
+    if (!document) {
+      return { uri, version: 0, forecast: null, stale: false, notice: 'This document is not open in the editor.' };
+    }
+    const state = document.state();
+    const stored = document.forecast;
+    const fresh = stored?.version === document.version;
+    let notice: string | null = null;
+    if (state.model.hasErrors) notice = errorsNotice(state, stored !== null);
+    else if (document.failureNotice) notice = document.failureNotice;
+    return {
+      uri,
+      version: stored?.version ?? document.version,
+      forecast: stored?.forecast ?? null,
+      stale: stored !== null && !fresh,
+      notice,
+    };
+  }
+
+  /**
+   * The forecast of the latest version: at once when it is ready or cannot be made (errors, a
+   * failed run), else after running it now. Follows newer versions that supersede it while it runs.
+   */
+  async requestForecast(uri: string, token?: CancellationLike): Promise<ForecastRequest.Result> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const document = this.documents.get(uri);
+      if (!document) break;
+      const state = document.state();
+      const ready = document.forecast?.version === document.version;
+      if (ready || state.model.hasErrors || document.failureNotice) break;
+      await whileNotCancelled(this.startForecast(uri), token);
+    }
+    return this.forecastResult(uri);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.documents.keys()]) this.close(uri, false);
+    this.runner.dispose();
+  }
+
+  private scheduleCheck(uri: string): void {
+    const schedule = this.schedules.get(uri);
+    if (!schedule || schedule.check) return;
+    schedule.check = setImmediate(() => {
+      schedule.check = null;
+      try {
+        this.check(uri);
+      } catch (error) {
+        this.host.log(`${uri}: check failed: ${describe(error)}`);
+      }
+    });
+  }
+
+  private check(uri: string): void {
+    const document = this.documents.get(uri);
+    const schedule = this.schedules.get(uri);
+    if (!document || !schedule) return;
+    const state = document.state();
+    this.host.publishDiagnostics(state);
+    if (state.model.hasErrors) {
+      this.notifyForecastState(uri);
+      return;
+    }
+    if (document.forecast?.version === document.version || schedule.inflight?.version === document.version) return;
+    if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
+    const delay = schedule.forecastedOnce ? this.debounceMs : 0;
+    schedule.forecastTimer = setTimeout(() => {
+      schedule.forecastTimer = null;
+      this.startForecast(uri).catch((error) => this.host.log(`${uri}: forecast failed: ${describe(error)}`));
+    }, delay);
+  }
+
+  /** Starts (or joins) the forecast of the current version; resolves once its outcome is applied. */
+  private startForecast(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    const schedule = this.schedules.get(uri);
+    if (!document || !schedule) return Promise.resolve();
+    const version = document.version;
+    if (schedule.inflight?.version === version) return schedule.inflight.promise;
+    if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
+    schedule.forecastTimer = null;
+    const state = document.state();
+    if (state.model.hasErrors) return Promise.resolve();
+    schedule.forecastedOnce = true;
+    const promise = this.settingsReady
+      .then(() => {
+        if (document.version !== version) return { kind: 'cancelled' } as const;
+        const samples = this.settings().samples;
+        return this.runner.run(uri, state.model, samples === null ? {} : { samples });
+      })
+      .then((outcome) => this.applyOutcome(uri, version, outcome))
+      .catch((error) => this.host.log(`${uri}: forecast failed: ${describe(error)}`))
+      .finally(() => {
+        if (schedule.inflight?.promise === promise) schedule.inflight = null;
+      });
+    schedule.inflight = { version, promise };
+    return promise;
+  }
+
+  private applyOutcome(uri: string, version: number, outcome: ForecastOutcome): void {
+    const document = this.documents.get(uri);
+    if (!document || outcome.kind === 'cancelled') return;
+    if (outcome.kind === 'failed') {
+      this.host.log(`${uri}: ${outcome.notice}`);
+      if (document.recordFailure(version, outcome.notice)) this.notifyForecastState(uri);
+      return;
+    }
+    if (!document.acceptForecast(version, outcome.forecast)) return;
+    this.host.publishDiagnostics(document.state());
+    this.notifyForecastState(uri, true);
+    this.host.refreshViews();
+  }
+
+  /** Sends the forecast state: always for a new forecast, else only when it changed (no repeats while typing). */
+  private notifyForecastState(uri: string, newForecast = false): void {
+    const schedule = this.schedules.get(uri);
+    if (!schedule) return;
+    const result = this.forecastResult(uri);
+    const key = `${result.version}|${result.stale}|${result.notice}|${result.forecast ? 1 : 0}`;
+    if (key === schedule.lastNotified && !newForecast) return;
+    schedule.lastNotified = key;
+    this.host.forecastReady(result);
+  }
+}
+
+function errorsNotice(state: DocumentState, hasOlder: boolean): string {
+  const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
+  const count = errors === 1 ? '1 error' : `${errors} errors`;
+  return hasOlder
+    ? `The file has ${count}; the forecast shown is from the last version without errors.`
+    : `The file has ${count}; the forecast will appear once they are fixed.`;
+}
+
+function whileNotCancelled(promise: Promise<void>, token?: CancellationLike): Promise<void> {
+  if (!token) return promise;
+  if (token.isCancellationRequested) return Promise.reject(new RequestCancelledError());
+  return new Promise((resolve, reject) => {
+    const subscription = token.onCancellationRequested(() => {
+      subscription.dispose();
+      reject(new RequestCancelledError());
+    });
+    promise.then(
+      () => { subscription.dispose(); resolve(); },
+      (error) => { subscription.dispose(); reject(error); },
+    );
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,38 @@
+// The server's settings (`scenario.forecast.*`), read through workspace/configuration when the
+// client supports it. Every value is checked and clamped: a bad setting must not stop forecasts.
+
+export interface ForecastSettings {
+  /** Wall-clock budget of one forecast run; the worker is terminated past it. */
+  timeBudgetMs: number;
+  /** Old-generation heap limit of the forecast worker. */
+  memoryLimitMb: number;
+  /** Overrides the file's `samples` when set. */
+  samples: number | null;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ForecastSettings> = {
+  timeBudgetMs: 5_000,
+  memoryLimitMb: 256,
+  samples: null,
+};
+
+const BOUNDS = {
+  timeBudgetMs: [100, 600_000],
+  memoryLimitMb: [32, 8_192],
+  samples: [1_000, 1_000_000],
+} as const;
+
+function clampNumber(value: unknown, [low, high]: readonly [number, number]): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  return Math.min(high, Math.max(low, Math.round(value)));
+}
+
+/** Settings from the `scenario.forecast` section as the client sent it (any shape). */
+export function readForecastSettings(section: unknown): ForecastSettings {
+  const raw = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
+  return {
+    timeBudgetMs: clampNumber(raw.timeBudgetMs, BOUNDS.timeBudgetMs) ?? DEFAULT_SETTINGS.timeBudgetMs,
+    memoryLimitMb: clampNumber(raw.memoryLimitMb, BOUNDS.memoryLimitMb) ?? DEFAULT_SETTINGS.memoryLimitMb,
+    samples: clampNumber(raw.samples, BOUNDS.samples),
+  };
+}

@@ -1,0 +1,69 @@
+// Puts the parsed chunks of a file together into its ScenarioDocument. parseDocument and the
+// IncrementalParser both end here, so their results are equal by construction.
+import type { Comment, Declaration, ScenarioDocument, SyntaxError } from './ast';
+import type { ChunkResult } from './chunk';
+import type { Chunk } from './scan';
+import { shifted } from './shift';
+
+/** Files longer than this (in UTF-16 code units) get one error instead of a parse. */
+export const MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
+
+/** One chunk's result moved to its place in the document. */
+export interface PlacedChunk {
+  result: ChunkResult;
+  start: number;
+  declaration: Declaration | null;
+  error: SyntaxError | null;
+}
+
+/**
+ * The document for chunks and their results. `previous` (aligned with `chunks`) lets the
+ * incremental parser reuse the placed copy of a chunk whose result and start did not change.
+ */
+export function assembleDocument(
+  text: string,
+  chunks: readonly Chunk[],
+  results: readonly ChunkResult[],
+  comments: readonly Comment[],
+  previous?: readonly (PlacedChunk | undefined)[],
+): { document: ScenarioDocument; placed: PlacedChunk[] } {
+  const declarations: Declaration[] = [];
+  const errors: SyntaxError[] = [];
+  const placed: PlacedChunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const { start } = chunks[i]!;
+    const result = results[i]!;
+    const old = previous?.[i];
+    const place: PlacedChunk =
+      old && old.result === result && old.start === start
+        ? old
+        : {
+            result,
+            start,
+            declaration: result.declaration ? shifted(result.declaration, start) : null,
+            error: result.error ? shifted(result.error, start) : null,
+          };
+    placed.push(place);
+    if (place.declaration) declarations.push(place.declaration);
+    if (place.error) errors.push(place.error);
+  }
+  const document = { text, declarations, errors, comments: comments.map((c) => ({ text: c.text, span: { ...c.span } })) };
+  return { document, placed };
+}
+
+export function tooLargeDocument(text: string): ScenarioDocument {
+  const mb = (chars: number): string => (chars / (1024 * 1024)).toFixed(1);
+  return {
+    text,
+    declarations: [],
+    errors: [
+      {
+        span: { start: 0, end: Math.min(1, text.length) },
+        skipped: { start: 0, end: text.length },
+        message: `this file is ${mb(text.length)} MB; files over ${MAX_DOCUMENT_CHARS / (1024 * 1024)} MB are not checked`,
+        expected: [],
+      },
+    ],
+    comments: [],
+  };
+}

@@ -1,0 +1,65 @@
+// The ohm grammar (grammar/scenario.ohm) and what the rest of syntax/ needs from ohm's failures.
+import * as ohm from 'ohm-js';
+import grammarSource from '../../../grammar/scenario.ohm';
+import type { DeclarationKeyword } from './scan';
+
+export const scenarioGrammar: ohm.Grammar = ohm.grammar(grammarSource);
+
+/** The start rule that matches one declaration of each kind. */
+export const START_RULES: Record<DeclarationKeyword, string> = {
+  scenario: 'ScenarioDecl',
+  factor: 'FactorDecl',
+  event: 'EventDecl',
+  outcome: 'OutcomeDecl',
+  alternative: 'AlternativeDecl',
+};
+
+/** One thing ohm expected where the match failed, as the analyst will read it. */
+export type Expectation =
+  | { kind: 'description'; rule: string; text: string }
+  | { kind: 'punctuation'; text: string }
+  | { kind: 'end' };
+
+// ohm's failure objects are not in its typings; this is the part we read.
+interface OhmFailure {
+  getPExpr(): unknown;
+  getText(): string;
+  isFluffy(): boolean;
+}
+interface FailedMatch {
+  getRightmostFailurePosition(): number;
+  getRightmostFailures(): OhmFailure[];
+}
+
+/**
+ * What was expected at the failure position. Only described rules, plain terminals ("}") and
+ * the end of input are kept: everything else would show grammar internals.
+ */
+export function expectationsOf(result: ohm.MatchResult): { position: number; expected: Expectation[] } {
+  const failed = result as unknown as FailedMatch;
+  const position = failed.getRightmostFailurePosition();
+  const expected: Expectation[] = [];
+  const seen = new Set<string>();
+  for (const failure of failed.getRightmostFailures()) {
+    if (failure.isFluffy()) continue;
+    const expectation = toExpectation(failure);
+    if (!expectation) continue;
+    const key = expectation.kind === 'end' ? 'end' : `${expectation.kind}:${expectation.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    expected.push(expectation);
+  }
+  return { position, expected };
+}
+
+function toExpectation(failure: OhmFailure): Expectation | null {
+  const pexpr = failure.getPExpr();
+  if (pexpr instanceof ohm.pexprs.Apply) {
+    const rule = (pexpr as unknown as { ruleName: string }).ruleName;
+    const description = scenarioGrammar.rules[rule]?.description;
+    return description ? { kind: 'description', rule, text: description } : null;
+  }
+  if (pexpr instanceof ohm.pexprs.Terminal) return { kind: 'punctuation', text: failure.getText() };
+  if (pexpr === ohm.pexprs.end) return { kind: 'end' };
+  return null;
+}

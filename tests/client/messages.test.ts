@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseFromPage } from '../../client/src/preview/messages';
+
+const uri = 'file:///models/a.scenario';
+
+describe('parseFromPage', () => {
+  it('accepts every known message with its fields', () => {
+    expect(parseFromPage({ type: 'ready', uri })).toEqual({ type: 'ready', uri });
+    expect(parseFromPage({ type: 'copyMarkdown', uri })).toEqual({ type: 'copyMarkdown', uri });
+    expect(parseFromPage({ type: 'saveJson', uri })).toEqual({ type: 'saveJson', uri });
+    expect(parseFromPage({ type: 'saveCsv', uri })).toEqual({ type: 'saveCsv', uri });
+    expect(parseFromPage({ type: 'reveal', uri, name: 'khan_popular' })).toEqual({ type: 'reveal', uri, name: 'khan_popular' });
+    expect(parseFromPage({ type: 'selectOutcome', uri, name: 'trade_up' })).toEqual({ type: 'selectOutcome', uri, name: 'trade_up' });
+  });
+
+  it('drops extra fields instead of passing them on', () => {
+    expect(parseFromPage({ type: 'saveJson', uri, path: '/etc/passwd' })).toEqual({ type: 'saveJson', uri });
+  });
+
+  it('ignores unknown types and non-objects', () => {
+    for (const value of [null, undefined, 42, 'ready', [], { type: 'runCommand', uri, command: 'x' }, { type: 'eval', uri }]) {
+      expect(parseFromPage(value)).toBeNull();
+    }
+  });
+
+  it('requires a string URI of bounded length', () => {
+    expect(parseFromPage({ type: 'ready' })).toBeNull();
+    expect(parseFromPage({ type: 'ready', uri: 7 })).toBeNull();
+    expect(parseFromPage({ type: 'ready', uri: 'x'.repeat(5000) })).toBeNull();
+  });
+
+  it('accepts only declaration names for reveal and selectOutcome', () => {
+    for (const name of ['', '1abc', 'a b', '<img src=x onerror=alert(1)>', 'a'.repeat(300), 'x)|(.*', 42, null]) {
+      expect(parseFromPage({ type: 'reveal', uri, name })).toBeNull();
+      expect(parseFromPage({ type: 'selectOutcome', uri, name })).toBeNull();
+    }
+  });
+});

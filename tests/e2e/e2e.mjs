@@ -1,0 +1,271 @@
+// End-to-end test of the packaged extension in a real VS Code (code-server 4.100.3, Debian's
+// chromium, playwright-core): the op-ed sample opens as Scenario, a hover explains a factor, the
+// preview opens to the side with the CLI's numbers, a misspelled driver shows its diagnostic,
+// a syntax error keeps the last forecast with a notice, hostile labels render as text, and the
+// preview comes back after a reload. Saves docs/images/preview.png.
+//
+//   node tests/e2e/e2e.mjs            (after `npm run package` and `bash scripts/setup-e2e.sh`)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from './lib/browser.mjs';
+import { assertInstalled, installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
+import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
+import { createRun, printSummary, waitFor } from './lib/steps.mjs';
+import { makeWorkspace } from './lib/workspace.mjs';
+
+const OPED = 'samples/us-pakistan-2025.scenario';
+const HOSTILE = 'samples/hostile-labels.scenario';
+const SCREENSHOT = path.join(REPO, 'docs', 'images', 'preview.png');
+const HOSTILE_STRINGS = ['<img src=x onerror=alert(1)>', '</script>'];
+
+/** As the page formats a fraction (exporters.ts formatPercent). */
+const percent = (p) => `${(Math.round(p * 1000) / 10).toFixed(1)}%`;
+
+/** 1-based line and column of a regex group in a text. */
+function locate(text, re, group = 1) {
+  const m = re.exec(text);
+  if (!m) throw new Error(`pattern ${re} not found in the sample`);
+  const offset = m.index + m[0].indexOf(m[group]);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1).length + 1, text: m[group], match: m };
+}
+
+function cliForecast(file) {
+  const out = execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'forecast', file, '--format', 'json'], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+async function palette(page, text, rowText) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+  if (rowText) await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+async function goTo(page, { line, column }) {
+  await palette(page, `:${line}:${column}`);
+}
+
+/** Back to the file on disk (File: Revert File), with the editor focused first. */
+async function revert(page) {
+  await palette(page, '>View: Focus Active Editor Group', 'Focus Active Editor Group');
+  await palette(page, '>File: Revert File', 'Revert File');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+async function problemsLabel(page) {
+  return (await page.locator('#status\\.problems a, #status\\.problems').first().getAttribute('aria-label')) ?? '';
+}
+
+const errorCount = (label) => Number(/Errors?: (\d+)/.exec(label)?.[1] ?? (/No Problems/i.test(label) ? 0 : NaN));
+
+async function openFromExplorer(page, name) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 60_000 });
+  await row.dblclick();
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
+}
+
+export async function runUiTest(base, folder) {
+  const run = createRun('ui');
+  const oped = readFileSync(path.join(folder, path.basename(OPED)), 'utf8');
+  const expected = cliForecast(path.join(folder, path.basename(OPED)));
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const preview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  let error;
+  try {
+    await run.step('workbench loads the folder', async () => {
+      await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: path.basename(OPED) }).first().waitFor({ timeout: 60_000 });
+    });
+
+    await run.step('op-ed sample opens in the Scenario language', async () => {
+      await openFromExplorer(page, path.basename(OPED));
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await waitFor('language mode Scenario', async () => (await page.locator('#status\\.editor\\.mode').textContent())?.includes('Scenario'));
+      // the language server has answered once its code lens shows
+      await page.locator('.codelens-decoration', { hasText: 'Open forecast preview' }).first().waitFor({ timeout: 60_000 });
+      // the sample is clean: the language server reports no errors
+      const label = await problemsLabel(page);
+      if (errorCount(label) !== 0) throw new Error(`the op-ed sample has errors: ${label}`);
+      return label;
+    });
+
+    const factor = locate(oped, /^factor\s+([A-Za-z][A-Za-z0-9_]*)\s*(?:"((?:[^"\\]|\\.)*)")?/m);
+    await run.step(`hover on factor ${factor.text} explains it`, async () => {
+      await goTo(page, factor);
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+      // ask for the hover (Show or Focus Hover) until the server's answer is shown
+      const text = await waitFor('hover text', async () => {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        const t = (await hover.innerText({ timeout: 2000 })).trim();
+        return t.length > 0 ? t : null;
+      }, { timeout: 45_000, interval: 250 });
+      const label = factor.match[2]?.replace(/\\(["\\])/g, '$1');
+      if (label && !text.includes(label)) throw new Error(`hover does not show the label "${label}": ${text}`);
+      if (!/\d+(\.\d+)?\s?%/.test(text)) throw new Error(`hover shows no probability: ${text}`);
+      await page.keyboard.press('Escape');
+      return text.replace(/\s+/g, ' ').slice(0, 110);
+    });
+
+    await run.step('ctrl+k v opens the preview with the CLI forecast numbers', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('V');
+      const rows = preview().locator('table.outcomes tbody tr');
+      await rows.first().waitFor({ timeout: 60_000 });
+      const shown = {};
+      for (const row of await rows.all()) {
+        shown[await row.getAttribute('data-name')] = (await row.locator('td.probability').innerText()).trim();
+      }
+      for (const o of expected.outcomes) {
+        if (shown[o.name] !== percent(o.probability)) {
+          throw new Error(`outcome ${o.name}: preview shows ${shown[o.name]}, CLI computes ${percent(o.probability)}`);
+        }
+      }
+      const csp = await preview().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      if (!csp?.includes("default-src 'none'") || /unsafe-/.test(csp)) throw new Error(`unexpected CSP: ${csp}`);
+      return expected.outcomes.map((o) => `${o.name} ${shown[o.name]}`).join(', ');
+    });
+
+    await run.step('screenshot of editor and preview', async () => {
+      mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      // without the side bar the editor and the preview share the window
+      await palette(page, '>View: Toggle Primary Side Bar Visibility', 'Toggle Primary Side Bar Visibility');
+      await page.locator('.part.sidebar').first().waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.screenshot({ path: SCREENSHOT });
+      await palette(page, '>View: Toggle Primary Side Bar Visibility', 'Toggle Primary Side Bar Visibility');
+      await page.locator('.part.sidebar').first().waitFor({ state: 'visible', timeout: 10_000 });
+      return path.relative(REPO, SCREENSHOT);
+    });
+
+    const lastOutcome = expected.outcomes.at(-1);
+    const declared = locate(oped, new RegExp(`^outcome\\s+(${lastOutcome.name})\\b`, 'm'));
+    await run.step(`clicking ${lastOutcome.name} in the preview reveals its declaration`, async () => {
+      await preview().locator(`table.outcomes tbody tr[data-name="${lastOutcome.name}"]`).click();
+      const selection = page.locator('#status\\.editor\\.selection');
+      await waitFor(`the cursor on line ${declared.line}`, async () => (await selection.innerText()).includes(`Ln ${declared.line},`));
+      return (await selection.innerText()).trim();
+    });
+
+    await run.step('Copy as Markdown in the preview puts the forecast on the clipboard', async () => {
+      await preview().locator('button[data-action="copyMarkdown"]').click();
+      await page.locator('.notifications-toasts', { hasText: 'copied as Markdown' }).first().waitFor({ timeout: 20_000 });
+      const markdown = await page.evaluate(() => navigator.clipboard.readText());
+      for (const o of expected.outcomes) if (!markdown.includes(o.name) && !markdown.includes(o.label)) throw new Error(`the Markdown lacks ${o.name}`);
+      if (!markdown.includes(percent(expected.outcomes[0].probability))) throw new Error('the Markdown lacks the numbers');
+      await palette(page, '>Notifications: Clear All Notifications', 'Clear All Notifications');
+      return `${markdown.split('\n').length} lines`;
+    });
+
+    const driver = locate(oped, /^[ \t]+([A-Za-z][A-Za-z0-9_]*)[ \t]+(?:raises|lowers)\b/m);
+    await run.step(`misspelled driver ${driver.text} shows its diagnostic in Problems`, async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await goTo(page, driver);
+      await page.keyboard.type('zz');
+      await waitFor('an error in the status bar', async () => errorCount(await problemsLabel(page)) >= 1);
+      await palette(page, '>Problems: Focus on Problems View', 'Focus on Problems View');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: `zz${driver.text}` }).first();
+      await row.waitFor({ timeout: 20_000 });
+      const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+      if (!/unknown-name/.test(text) && !/did you mean/i.test(text)) throw new Error(`unexpected problem text: ${text}`);
+      await revert(page);
+      await waitFor('errors cleared after revert', async () => errorCount(await problemsLabel(page)) === 0);
+      return text.slice(0, 120);
+    });
+
+    await run.step('a syntax error keeps the last forecast with a visible notice', async () => {
+      await palette(page, '>View: Focus Active Editor Group', 'Focus Active Editor Group');
+      await goTo(page, driver);
+      await page.keyboard.type('{{ ');
+      const notice = preview().locator('.notice-stale');
+      await notice.waitFor({ timeout: 30_000 });
+      const rows = await preview().locator('table.outcomes tbody tr').count();
+      if (rows !== expected.outcomes.length) throw new Error(`the stale preview lost its outcomes (${rows})`);
+      const text = (await notice.innerText()).trim();
+      await revert(page);
+      await notice.waitFor({ state: 'detached', timeout: 30_000 });
+      return text.slice(0, 110);
+    });
+
+    await run.step('hostile labels render as text in the preview', async () => {
+      await openFromExplorer(page, path.basename(HOSTILE));
+      const body = preview().locator('body');
+      const text = await waitFor('the hostile forecast in the preview', async () => {
+        const t = await body.innerText({ timeout: 1000 });
+        return HOSTILE_STRINGS.every((s) => t.includes(s)) ? t : null;
+      });
+      const injected = await preview().locator('main img, main svg[onload], main iframe, main [onerror], main script').count();
+      if (injected > 0) throw new Error(`${injected} element(s) injected from file content`);
+      if (dialogs.length > 0) throw new Error(`a dialog fired: ${dialogs.join(' | ')}`);
+      return `${HOSTILE_STRINGS.length} hostile strings shown as text; no dialog; no injected element (${text.length} chars)`;
+    });
+
+    await run.step('a locked preview stays on its file when another editor is active', async () => {
+      await palette(page, '>Scenario: Toggle Preview Lock', 'Toggle Preview Lock');
+      const lockedTab = page.locator('.tab', { hasText: `[Forecast] ${path.basename(HOSTILE)}` }).first();
+      await lockedTab.waitFor({ timeout: 10_000 });
+      await page.locator('.tabs-container .tab', { hasText: path.basename(OPED) }).first().click();
+      await page.locator(`.tabs-container .tab.active[aria-label*="${path.basename(OPED)}"]`).first().waitFor({ timeout: 10_000 });
+      // the editor changed, the preview did not: still the hostile file, still locked
+      const text = await preview().locator('body').innerText();
+      if (!HOSTILE_STRINGS.every((s) => text.includes(s))) throw new Error('the locked preview followed the editor');
+      if (await page.locator('.tab', { hasText: `Forecast ${path.basename(OPED)}` }).count()) throw new Error('a preview of the op-ed appeared');
+    });
+
+    await run.step('after Reload Window the preview comes back, locked, from its saved state', async () => {
+      await palette(page, '>Developer: Reload Window', 'Reload Window');
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      // the active editor is the op-ed now, so only the saved state can bring back the hostile file
+      await page.locator('.tab', { hasText: `[Forecast] ${path.basename(HOSTILE)}` }).first().waitFor({ timeout: 60_000 });
+      const body = preview().locator('body');
+      await waitFor('the restored preview', async () => {
+        const t = await body.innerText({ timeout: 1000 });
+        return HOSTILE_STRINGS.every((s) => t.includes(s));
+      }, { timeout: 60_000 });
+      if (dialogs.length > 0) throw new Error(`a dialog fired: ${dialogs.join(' | ')}`);
+    });
+  } catch (e) {
+    error = String(e?.message ?? e);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ui-failure.png') }).catch(() => {});
+  } finally {
+    await browser.close();
+  }
+  return { title: 'UI (code-server + chromium)', results: run.results, error };
+}
+
+export function uiWorkspace() {
+  return makeWorkspace('ui', [OPED, HOSTILE]);
+}
+
+// Run on its own: start code-server with the packaged extension, run the UI test, stop.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  assertInstalled();
+  const profile = makeProfile('ui');
+  installExtension(profile, VSIX);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startCodeServer(profile, { logFile: path.join(ARTIFACTS, 'code-server-ui.log') });
+  let section;
+  try {
+    section = await runUiTest(server.base, uiWorkspace());
+  } finally {
+    await server.stop();
+  }
+  process.exitCode = printSummary([section]) === 0 ? 0 : 1;
+}

@@ -1,0 +1,36 @@
+// The whole end-to-end run on the packaged extension: one code-server (VS Code 1.100) with an
+// isolated profile and dist/scenario.vsix installed, then the UI test (e2e.mjs) and the in-host
+// mocha suite (run-host-tests.mjs). Prints a pass/fail summary; exits 1 on any failure.
+//
+//   npm run test:e2e      (= npm run package && node tests/e2e/run-all.mjs)
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { runUiTest, uiWorkspace } from './e2e.mjs';
+import { hostWorkspace, runHostTests } from './run-host-tests.mjs';
+import { assertInstalled, installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
+import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
+import { printSummary } from './lib/steps.mjs';
+
+const started = Date.now();
+const sections = [];
+let server;
+try {
+  assertInstalled();
+  if (!existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing; run npm run package`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const profile = makeProfile('e2e');
+  const t0 = Date.now();
+  const installed = installExtension(profile, VSIX);
+  console.log(`[e2e] installed ${installed.replace(/\n/g, ', ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  server = await startCodeServer(profile, { logFile: path.join(ARTIFACTS, 'code-server.log') });
+  console.log(`[e2e] code-server ${server.base} (pid ${server.pid}) ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  sections.push(await runUiTest(server.base, uiWorkspace()));
+  sections.push(await runHostTests(server.base, hostWorkspace()));
+} catch (error) {
+  sections.push({ title: 'setup', results: [], error: String(error?.message ?? error) });
+} finally {
+  await server?.stop();
+}
+const failed = printSummary(sections);
+console.log(`[e2e] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,99 @@
+// `scenario check` as LANGUAGE.md defines it: text lines, JSON records, exit codes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../server/src/cli/check';
+import type { Diagnostic } from '../../server/src/model/diagnostics';
+import { readFixture } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'scenario-check-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const clean = file('clean.scenario', readFixture('language-example.scenario'));
+const unknown = file('unknown.scenario', readFixture('unknown-name.scenario'));
+const unused = file('unused.scenario', readFixture('unused.scenario'));
+
+describe('runCheck', () => {
+  it('prints nothing and exits 0 for a clean file', () => {
+    expect(runCheck([clean], 'text')).toEqual({ output: '', exitCode: 0, errorOutput: '' });
+  });
+
+  it('prints FILE:LINE:COL: SEVERITY CODE: message and exits 1 on an error', () => {
+    const { output, exitCode } = runCheck([unknown], 'text');
+    expect(exitCode).toBe(1);
+    expect(output).toBe(
+      `${unknown}:15:3: error unknown-name: Unknown name 'rapprt': no factor, event or outcome has this name. ` +
+        "Did you mean 'rapport'?\n",
+    );
+  });
+
+  it('exits 0 when there are only hints, and prints them with the word hint', () => {
+    const { output, exitCode } = runCheck([unused], 'text');
+    expect(exitCode).toBe(0);
+    expect(output).toMatch(new RegExp(`^${escape(unused)}:8:8: hint unused: The factor 'rapport' drives no outcome`));
+  });
+
+  it('prints a JSON array with 1-based positions and an exclusive end', () => {
+    const { output, exitCode } = runCheck([clean, unknown, unused], 'json');
+    expect(exitCode).toBe(1);
+    const records = JSON.parse(output);
+    expect(records).toEqual([
+      {
+        file: unknown, line: 15, column: 3, endLine: 15, endColumn: 9, severity: 'error', code: 'unknown-name',
+        message: expect.stringContaining("Did you mean 'rapport'?"),
+      },
+      {
+        file: unused, line: 8, column: 8, endLine: 8, endColumn: 15, severity: 'hint', code: 'unused',
+        message: expect.stringContaining('drives no outcome'),
+      },
+    ]);
+  });
+
+  it('prints an empty JSON array for clean files', () => {
+    expect(JSON.parse(runCheck([clean], 'json').output)).toEqual([]);
+  });
+
+  it('exits 2 for an unreadable file, still checks the others, and keeps the JSON valid', () => {
+    const missing = join(dir, 'missing.scenario');
+    const text = runCheck([missing, unknown], 'text');
+    expect(text.exitCode).toBe(2);
+    expect(text.errorOutput).toMatch(new RegExp(`^${escape(missing)}: error: cannot read the file \\(ENOENT`));
+    expect(text.output).toContain('unknown-name');
+    const json = runCheck([missing], 'json');
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.output)).toEqual([]);
+  });
+
+  it('exits 2 when no file is named', () => {
+    expect(runCheck([], 'text')).toMatchObject({ exitCode: 2, output: '' });
+  });
+
+  it('reads through the given reader, and adds the extra diagnostics (the judgment check) in order', () => {
+    const text = 'factor a { probability 50% }\noutcome o {\n  base 50%\n  a raises weakly\n  judged almost no chance\n}\n';
+    const judged = text.indexOf('almost no chance');
+    const extra = (): Diagnostic[] => [{
+      code: 'judgment', severity: 'warning', message: 'the forecast says otherwise', span: { start: judged, end: judged + 16 },
+    }];
+    const result = runCheck(['virtual.scenario'], 'text', () => text, extra);
+    expect(result).toEqual({
+      output: 'virtual.scenario:5:10: warning judgment: the forecast says otherwise\n', exitCode: 0, errorOutput: '',
+    });
+  });
+
+  it('counts columns in UTF-16 code units after non-ASCII text', () => {
+    const text = '\noutcome o "Привет ✓ 😀" { base 50%; zz raises weakly }\n';
+    const { output } = runCheck(['u.scenario'], 'json', () => text);
+    expect(JSON.parse(output)).toMatchObject([{ line: 2, column: 37, endLine: 2, endColumn: 39 }]);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

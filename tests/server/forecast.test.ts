@@ -1,0 +1,190 @@
+// Forecasts off the editing loop, through the protocol: the custom request and notification,
+// judgment diagnostics, the stale forecast kept while the file has errors, settings, and
+// cancellation (by a newer edit, by $/cancelRequest, by the time budget).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { generateModel, SAMPLE, slowModel } from './models';
+import { startServer, type TestServer } from './harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ settings: { timeBudgetMs: 120_000 } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const JUDGED = `factor push "A strong push" {
+  probability 90%
+}
+
+outcome result "The result" {
+  base 10%
+  push raises decisively
+  judged unlikely
+}
+`;
+
+function probabilityOf(result: { forecast: { outcomes: { name: string; probability: number }[] } | null }, name: string): number {
+  const outcome = result.forecast?.outcomes.find((o) => o.name === name);
+  if (!outcome) throw new Error(`no forecast for ${name}`);
+  return outcome.probability;
+}
+
+describe('forecast request and notification', () => {
+  it('answers the request with the forecast of the current version', async () => {
+    const uri = server.open('request.scenario', SAMPLE);
+    const result = await server.forecast(uri);
+    expect(result.uri).toBe(uri);
+    expect(result.version).toBe(1);
+    expect(result.stale).toBe(false);
+    expect(result.notice).toBeNull();
+    expect(result.forecast!.outcomes.map((o) => o.name)).toEqual(['democracy_push', 'trade_up', 'security_ties']);
+    for (const o of result.forecast!.outcomes) {
+      expect(o.probability).toBeGreaterThan(0);
+      expect(o.probability).toBeLessThan(1);
+      expect(o.band[0]).toBeLessThanOrEqual(o.probability);
+      expect(o.band[1]).toBeGreaterThanOrEqual(o.probability);
+    }
+    expect(result.forecast!.alternatives.map((a) => a.name)).toEqual(['Khan released', 'Attack happens']);
+  });
+
+  it('notifies each new forecast, following edits', async () => {
+    const uri = server.open('notify.scenario', SAMPLE);
+    const first = await server.waitForForecast(uri, (r) => r.version === 1 && r.forecast !== null);
+    expect(first.stale).toBe(false);
+    server.replace(uri, 'base 20%', 'base 60%');
+    const second = await server.waitForForecast(uri, (r) => r.version === 2 && r.forecast !== null);
+    expect(second.stale).toBe(false);
+    // A higher base can only raise the outcome.
+    expect(probabilityOf(second, 'democracy_push')).toBeGreaterThan(probabilityOf(first, 'democracy_push'));
+    expect(probabilityOf(second, 'trade_up')).toBeCloseTo(probabilityOf(first, 'trade_up'), 2);
+  });
+
+  it('adds judgment warnings once the forecast is in, and asks the client to refresh hints and lenses', async () => {
+    const refreshesBefore = server.refreshes.length;
+    const uri = server.open('judged.scenario', JUDGED);
+    const diagnostics = await server.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'judgment'));
+    const judgment = diagnostics.find((d) => d.code === 'judgment')!;
+    expect(judgment.severity).toBe(DiagnosticSeverity.Warning);
+    expect(judgment.range.start.line).toBe(JUDGED.split('\n').findIndex((l) => l.includes('judged')));
+    await server.waitFor(() => (server.refreshes.length > refreshesBefore ? true : undefined), 'a refresh request');
+    expect(server.refreshes.slice(refreshesBefore)).toEqual(
+      expect.arrayContaining(['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']));
+
+    // Agreeing with the forecast removes the warning once the new forecast is in.
+    const forecast = await server.forecast(uri);
+    const p = probabilityOf(forecast, 'result');
+    expect(p).toBeGreaterThan(0.45);
+    server.replace(uri, 'judged unlikely', `judged ${Math.round(p * 100)}%`);
+    const version = server.version(uri);
+    await server.waitForForecast(uri, (r) => r.version === version && !r.stale);
+    const after = await server.waitForVersion(uri, version);
+    expect(after.filter((d) => d.code === 'judgment')).toEqual([]);
+  });
+
+  it('keeps the last good forecast, marked stale with a notice, while the file has errors', async () => {
+    const uri = server.open('stale.scenario', SAMPLE);
+    const good = await server.waitForForecast(uri, (r) => r.version === 1 && r.forecast !== null);
+    const at = SAMPLE.indexOf('  judged likely');
+    server.edit(uri, at, at, '  nowhere raises weakly\n');
+    const notified = await server.waitForForecast(uri, (r) => r.stale);
+    expect(notified.notice).toMatch(/error/);
+    const requested = await server.forecast(uri);
+    expect(requested.stale).toBe(true);
+    expect(requested.version).toBe(1);
+    expect(requested.notice).toMatch(/error/);
+    expect(requested.forecast).toEqual(good.forecast);
+
+    server.edit(uri, at, at + '  nowhere raises weakly\n'.length, '');
+    const fresh = await server.waitForForecast(uri, (r) => r.version === 3 && !r.stale);
+    expect(fresh.notice).toBeNull();
+    // The same text and seed give the same numbers to the last digit.
+    expect(fresh.forecast!.outcomes).toEqual(good.forecast!.outcomes);
+  });
+
+  it('says why there is no forecast when the file never had one without errors', async () => {
+    const uri = server.open('never.scenario', 'factor a {\n  probability 150%\n}\n');
+    const result = await server.forecast(uri);
+    expect(result.forecast).toBeNull();
+    expect(result.stale).toBe(false);
+    expect(result.notice).toMatch(/1 error/);
+  });
+
+  it('answers for a document that is not open', async () => {
+    const result = await server.forecast('file:///not-open.scenario');
+    expect(result.forecast).toBeNull();
+    expect(result.notice).toMatch(/not open/);
+  });
+
+  it('uses scenario.forecast.samples from the settings and re-forecasts when they change', async () => {
+    const text = generateModel(300); // ≈ 60 factors: Monte Carlo
+    const uri = server.open('samples.scenario', text);
+    const before = await server.forecast(uri);
+    expect(before.forecast!.method).toBe('monte-carlo');
+    expect(before.forecast!.samples).toBe(20000);
+    server.setSettings({ timeBudgetMs: 120_000, samples: 2000 });
+    const after = await server.waitForForecast(uri, (r) => r.forecast?.samples === 2000);
+    expect(after.stale).toBe(false);
+    server.setSettings({ timeBudgetMs: 120_000 });
+    await server.waitForForecast(uri, (r) => r.forecast?.samples === 20000);
+  });
+});
+
+describe('cancellation', () => {
+  it('cancels a long forecast when a newer edit arrives', async () => {
+    const uri = server.open('long.scenario', slowModel());
+    await server.pollStats((s) => s.forecasts.running === uri, 'the long forecast to start');
+    const before = (await server.debugStats()).forecasts;
+    server.replaceAll(uri, SAMPLE);
+    const result = await server.waitForForecast(uri, (r) => r.version === 2 && r.forecast !== null);
+    expect(result.forecast!.outcomes).toHaveLength(3);
+    const after = (await server.debugStats()).forecasts;
+    expect(after.cancelled).toBeGreaterThan(before.cancelled);
+    expect(server.forecasts.filter((f) => f.uri === uri && f.version === 1 && f.forecast)).toEqual([]);
+  });
+
+  it('answers a cancelled forecast request with RequestCancelled', async () => {
+    const uri = server.open('cancel-request.scenario', slowModel());
+    await server.pollStats((s) => s.forecasts.running === uri, 'the long forecast to start');
+    const request = server.cancellableRequest('scenario/forecast', { uri });
+    request.cancel();
+    await expect(request.result).rejects.toMatchObject({ code: -32800 });
+    server.close(uri);
+    await server.pollStats((s) => s.forecasts.running !== uri, 'the closed document’s forecast to stop');
+  });
+
+  it('answers a request cancelled before it is handled', async () => {
+    const uri = server.open('cancel-hover.scenario', SAMPLE);
+    const position = { line: SAMPLE.split('\n').findIndex((l) => l.startsWith('factor rapport')), character: 8 };
+    const requests = Array.from({ length: 10 }, () => server.cancellableRequest('textDocument/hover', { textDocument: { uri }, position }));
+    for (const r of requests) r.cancel();
+    const settled = await Promise.allSettled(requests.map((r) => r.result));
+    for (const s of settled) {
+      if (s.status === 'rejected') expect(s.reason).toMatchObject({ code: -32800 });
+    }
+    expect(await server.hover(uri, position)).not.toBeNull();
+  });
+});
+
+describe('limits', () => {
+  it('stops a forecast past its time budget, says why, and forecasts again afterwards', async () => {
+    const limited = await startServer({ settings: { timeBudgetMs: 100 } });
+    try {
+      const uri = limited.open('budget.scenario', slowModel());
+      const result = await limited.waitForForecast(uri, (r) => r.notice !== null);
+      expect(result.notice).toMatch(/time budget \(100 ms\)/);
+      expect(result.forecast).toBeNull();
+      expect((await limited.forecast(uri)).notice).toMatch(/time budget/);
+      const stats = await limited.debugStats();
+      expect(stats.forecasts.terminated).toBeGreaterThanOrEqual(1);
+
+      const small = limited.open('small.scenario', JUDGED);
+      const ok = await limited.forecast(small);
+      expect(ok.forecast).not.toBeNull();
+      expect(ok.notice).toBeNull();
+    } finally {
+      await limited.stop();
+    }
+  });
+});

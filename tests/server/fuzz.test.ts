@@ -1,0 +1,152 @@
+// Fuzz: random edit sequences applied incrementally give the same syntax tree and the same
+// diagnostics as a fresh parse of the same text. Mostly straight against IncrementalParser +
+// analyzeDocument (fast), plus sequences through the real server. The seed is fixed so a failure
+// reproduces; FUZZ_SEED=<n> explores others.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { IncrementalParser, parseDocument } from '../../server/src/syntax/parse';
+import { chunkCache } from '../../server/src/syntax/chunk';
+import { analyzeDocument } from '../../server/src/model/analyze';
+import { SAMPLE } from './models';
+import { startServer, type TestServer } from './harness';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20250120);
+
+/** Pieces that matter to the grammar: delimiters, keywords, numbers, names, comments, Unicode. */
+const PIECES = [
+  '{', '}', '\n', ' ', '  ', ';', '"', '\\"', '%', '..', '.', '-', '//', '\r\n', 'x', '🎯', 'é',
+  'factor ', 'event ', 'outcome ', 'alternative ', 'scenario ', 'probability ', 'base ', 'judged ',
+  'raises ', 'lowers ', 'weakly', 'strongly', 'given ', 'not ', 'note "n"', 'source "s"',
+  'likely', 'very ', 'unlikely', 'almost certain', 'may', '35%', '0.4', '20%..30%', 'x3', 'x2..5', '150%',
+  'crisis', 'rapport', 'attack', 'new_name', 'samples 500', 'seed 3', 'horizon 2025-02-30 to 2025-01-01',
+];
+
+interface Edit {
+  /** Fractions of the current length, so every edit lands inside the text as it is then. */
+  at: number;
+  /** Typing stays in one place: most edits land near the previous one (the same declaration's matcher). */
+  near: boolean;
+  delta: number;
+  length: number;
+  text: string;
+}
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  near: fc.boolean(),
+  delta: fc.integer({ min: -12, max: 12 }),
+  length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 80 })),
+  text: fc.oneof(
+    fc.constant(''),
+    fc.constantFrom(...PIECES),
+    fc.array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 5 }).map((parts) => parts.join('')),
+    fc.string({ maxLength: 6 }),
+  ),
+});
+
+/** Smaller starting texts keep 1,000 sequences fast; each still exercises every declaration kind. */
+const STARTS = [
+  SAMPLE,
+  SAMPLE.slice(SAMPLE.indexOf('factor rapport'), SAMPLE.indexOf('alternative')),
+  'factor a {\n  probability likely\n}\noutcome o {\n  base 20%\n  a raises weakly\n  judged unlikely\n}\n',
+  '',
+];
+
+/** Where an edit lands in the current text; `last` is where the previous edit of the sequence did. */
+function offsets(text: string, edit: Edit, last: number | null): { start: number; end: number } {
+  const start = edit.near && last !== null
+    ? Math.max(0, Math.min(text.length, last + edit.delta))
+    : Math.min(text.length, Math.floor(edit.at * (text.length + 1)));
+  return { start, end: Math.min(text.length, start + edit.length) };
+}
+
+/**
+ * Parses keep results by declaration text; clearing that cache before every step makes the
+ * incremental parser really re-match (Matcher.replaceInputRange) and the reference really fresh.
+ */
+function freshParse(text: string) {
+  chunkCache.clear();
+  return parseDocument(text);
+}
+
+/** The tree and diagnostics as plain data (what a client could observe). */
+function observable(document: ReturnType<typeof parseDocument>) {
+  const { diagnostics } = analyzeDocument(document);
+  return { document: JSON.parse(JSON.stringify(document)) as unknown, diagnostics: JSON.parse(JSON.stringify(diagnostics)) as unknown };
+}
+
+describe('incremental parsing equals a fresh parse', () => {
+  it('for 1,000 random edit sequences (parser + checks)', () => {
+    let sequences = 0;
+    fc.assert(
+      fc.property(fc.nat(STARTS.length - 1), fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), (startIndex, edits) => {
+        sequences++;
+        const parser = new IncrementalParser(STARTS[startIndex]!);
+        let text = parser.text;
+        let last: number | null = null;
+        for (const edit of edits) {
+          const { start, end } = offsets(text, edit, last);
+          last = start;
+          chunkCache.clear();
+          parser.applyChange(start, end, edit.text);
+          text = text.slice(0, start) + edit.text + text.slice(end);
+          expect(parser.text).toBe(text);
+        }
+        const incremental = observable(parser.document);
+        expect(incremental).toEqual(observable(freshParse(text)));
+      }),
+      { seed: SEED, numRuns: 1_000 },
+    );
+    expect(sequences).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('after every single edit of long sequences', () => {
+    fc.assert(
+      fc.property(fc.array(editArbitrary, { minLength: 20, maxLength: 40 }), (edits) => {
+        const parser = new IncrementalParser(SAMPLE);
+        let text = SAMPLE;
+        let last: number | null = null;
+        for (const edit of edits) {
+          const { start, end } = offsets(text, edit, last);
+          last = start;
+          chunkCache.clear();
+          const incremental = observable(parser.applyChange(start, end, edit.text));
+          text = text.slice(0, start) + edit.text + text.slice(end);
+          expect(incremental).toEqual(observable(freshParse(text)));
+        }
+      }),
+      { seed: SEED + 1, numRuns: 25 },
+    );
+  });
+});
+
+describe('through the protocol', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('random edit sequences end in the diagnostics of a fresh open', async () => {
+    const sequences = fc.sample(fc.array(editArbitrary, { minLength: 5, maxLength: 15 }), { seed: SEED + 2, numRuns: 30 });
+    for (const [index, edits] of sequences.entries()) {
+      const uri = server.open(`fuzz-${index}.scenario`, SAMPLE);
+      let last: number | null = null;
+      for (const edit of edits) {
+        const text = server.text(uri);
+        const { start, end } = offsets(text, edit, last);
+        last = start;
+        server.edit(uri, start, end, edit.text);
+      }
+      const incremental = await server.waitForVersion(uri);
+      const freshUri = server.open(`fuzz-${index}-fresh.scenario`, server.text(uri));
+      const fresh = await server.waitForVersion(freshUri, 1);
+      const normalise = (value: unknown, from: string) => JSON.parse(JSON.stringify(value).split(from).join('URI')) as unknown;
+      expect(normalise(incremental, uri), `sequence ${index}: ${JSON.stringify(edits)}`).toEqual(normalise(fresh, freshUri));
+      server.close(uri);
+      server.close(freshUri);
+    }
+  });
+});

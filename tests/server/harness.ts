@@ -1,0 +1,522 @@
+/**
+ * Protocol test harness: drives the REAL language server (dist/server.js, spawned with --stdio)
+ * over JSON-RPC, the way an editor does. Used by tests/server and tests/features.
+ *
+ *   import { startServer, fixture } from '../server/harness';
+ *
+ *   const server = await startServer();               // builds dist/server.js first when missing or stale
+ *   const { text, cursors } = fixture('factor a { probability <|>likely }');
+ *   const uri = server.open('a.scenario', text);      // didOpen (version 1); returns the file URI
+ *   const hover = await server.hover(uri, cursors[0]!);
+ *   const diagnostics = await server.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'unused'));
+ *   server.edit(uri, 10, 12, 'x');                    // didChange by offsets (version + 1)
+ *   await server.waitForVersion(uri);                 // diagnostics of the latest version
+ *   await server.stop();                              // in afterAll
+ *
+ * - Fixtures mark cursors with `<|>`: `fixture()` strips them and returns their positions and offsets.
+ * - The harness keeps its own copy of each open document, so edits can be given as offsets and
+ *   `server.text(uri)` / `server.positionAt(uri, offset)` are always in step with the server.
+ * - Waiting is event-driven with a timeout (never fixed sleeps): `waitForDiagnostics`,
+ *   `waitForVersion`, `waitForForecast`, `waitFor(check)`.
+ * - Server → client requests are answered like VS Code does: workspace/configuration returns
+ *   `options.settings` (change it with `server.setSettings`), registrations and refreshes return null
+ *   and are counted in `server.refreshes`.
+ * - `server.request(method, params)` for anything else; `server.cancellableRequest` returns the
+ *   promise and a `cancel()` that sends $/cancelRequest.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CancellationTokenSource, StreamMessageReader, StreamMessageWriter, createMessageConnection,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  ClientCapabilities, CodeAction, InitializeResult, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol,
+  FoldingRange, Hover, InlayHint, Location, Position, PublishDiagnosticsParams, Range, SemanticTokens,
+  TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { ForecastRequest } from '../../server/src/protocol';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const serverPath = join(repoRoot, 'dist', 'server.js');
+const workerPath = join(repoRoot, 'dist', 'forecastWorker.js');
+
+// ---- fixtures ---------------------------------------------------------------------------------
+
+export const CURSOR = '<|>';
+
+export interface Fixture {
+  text: string;
+  /** Cursor positions in order, as LSP positions (0-based line and UTF-16 character). */
+  cursors: Position[];
+  offsets: number[];
+}
+
+/** Strips every `<|>` from `marked` and returns the text with the cursors' positions. */
+export function fixture(marked: string): Fixture {
+  const offsets: number[] = [];
+  let text = '';
+  let rest = marked;
+  for (let at = rest.indexOf(CURSOR); at >= 0; at = rest.indexOf(CURSOR)) {
+    text += rest.slice(0, at);
+    offsets.push(text.length);
+    rest = rest.slice(at + CURSOR.length);
+  }
+  text += rest;
+  return { text, offsets, cursors: offsets.map((o) => positionAt(text, o)) };
+}
+
+export function positionAt(text: string, offset: number): Position {
+  return TextDocument.create('memory://x', 'scenario', 0, text).positionAt(offset);
+}
+
+export function offsetAt(text: string, position: Position): number {
+  return TextDocument.create('memory://x', 'scenario', 0, text).offsetAt(position);
+}
+
+/** A file URI under the repository's tests folder (the file need not exist). */
+export function fileUri(name: string): string {
+  return pathToFileURL(join(repoRoot, 'tests', 'fixtures', name)).href;
+}
+
+// ---- build ------------------------------------------------------------------------------------
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function bundlesFresh(): boolean {
+  if (!existsSync(serverPath) || !existsSync(workerPath)) return false;
+  const built = Math.min(statSync(serverPath).mtimeMs, statSync(workerPath).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(repoRoot, 'server', 'src')),
+    existsSync(join(repoRoot, 'grammar')) ? newestMtime(join(repoRoot, 'grammar')) : 0,
+  );
+  return built >= sources;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Bundles the server and its worker (as esbuild.mjs does) when they are missing or older than
+ * their sources. Test files run in parallel processes, so a lock directory makes one build at a time.
+ */
+export async function ensureServerBuilt(): Promise<void> {
+  if (bundlesFresh()) return;
+  const lock = join(repoRoot, 'dist', '.server-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(100);
+    }
+  }
+  try {
+    if (bundlesFresh()) return;
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      bundle: true,
+      sourcemap: true,
+      logLevel: 'warning',
+      loader: { '.ohm': 'text' },
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      absWorkingDir: repoRoot,
+      entryPoints: [
+        { in: 'server/src/server.ts', out: 'server' },
+        { in: 'server/src/engine/worker.ts', out: 'forecastWorker' },
+      ],
+      outdir: 'dist',
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// ---- the client -------------------------------------------------------------------------------
+
+export interface ForecastSettingsForTests {
+  timeBudgetMs?: number;
+  memoryLimitMb?: number;
+  samples?: number;
+}
+
+export interface StartOptions {
+  /** Answered to workspace/configuration for `scenario.forecast`. */
+  settings?: ForecastSettingsForTests;
+  /** Replaces the default client capabilities (which advertise what VS Code does). */
+  capabilities?: ClientCapabilities;
+  /** Extra arguments for node (e.g. a heap limit). */
+  nodeArgs?: string[];
+}
+
+export const DEFAULT_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    inlayHint: { refreshSupport: true },
+    codeLens: { refreshSupport: true },
+    semanticTokens: { refreshSupport: true },
+  },
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: false },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    rename: { prepareSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite', 'source'] } } },
+    semanticTokens: {
+      requests: { full: true },
+      tokenTypes: ['namespace', 'type', 'class', 'enum', 'interface', 'struct', 'typeParameter', 'parameter', 'variable', 'property', 'enumMember', 'event', 'function', 'method', 'macro', 'keyword', 'modifier', 'comment', 'string', 'number', 'regexp', 'operator', 'decorator'],
+      tokenModifiers: ['declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary'],
+      formats: ['relative'],
+    },
+    inlayHint: {},
+    codeLens: {},
+    foldingRange: {},
+  },
+};
+
+export interface DebugStats {
+  memory: NodeJS.MemoryUsage;
+  documents: string[];
+  forecasts: { started: number; done: number; cancelled: number; failed: number; terminated: number; running: string | null };
+}
+
+export class TestServer {
+  readonly publishes: PublishDiagnosticsParams[] = [];
+  readonly forecasts: ForecastRequest.Result[] = [];
+  readonly logs: string[] = [];
+  readonly refreshes: string[] = [];
+  stderr = '';
+  exited: number | null = null;
+  /** The server's answer to initialize (its capabilities). */
+  initializeResult: InitializeResult | null = null;
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly waiters = new Set<() => void>();
+  private settings: ForecastSettingsForTests;
+
+  constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: MessageConnection, options: StartOptions) {
+    this.settings = options.settings ?? {};
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.publishes.push(p);
+      this.notify();
+    });
+    connection.onNotification('scenario/forecastReady', (p: ForecastRequest.Result) => {
+      this.forecasts.push(p);
+      this.notify();
+    });
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.notify();
+    });
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((item) => (item.section === 'scenario.forecast' ? this.settings : item.section === 'scenario' ? { forecast: this.settings } : null)));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/unregisterCapability', () => null);
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/diagnostic/refresh']) {
+      connection.onRequest(method, () => {
+        this.refreshes.push(method);
+        this.notify();
+        return null;
+      });
+    }
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      this.exited = code ?? -1;
+      this.notify();
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  // ---- documents ------------------------------------------------------------------------------
+
+  /** Opens a document (a name becomes a file URI under tests/fixtures) and returns its URI. */
+  open(nameOrUri: string, text: string, version = 1): string {
+    const uri = nameOrUri.includes(':') ? nameOrUri : fileUri(nameOrUri);
+    this.documents.set(uri, TextDocument.create(uri, 'scenario', version, text));
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'scenario', version, text },
+    });
+    return uri;
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  document(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new Error(`not open: ${uri}`);
+    return document;
+  }
+
+  text(uri: string): string {
+    return this.document(uri).getText();
+  }
+
+  version(uri: string): number {
+    return this.document(uri).version;
+  }
+
+  positionAt(uri: string, offset: number): Position {
+    return this.document(uri).positionAt(offset);
+  }
+
+  /** Sends ranged changes (applied in order, each against the text the previous one left). */
+  changeRanges(uri: string, changes: { range: Range; text: string }[]): number {
+    const document = this.document(uri);
+    const version = document.version + 1;
+    TextDocument.update(document, changes, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  /** Replaces [start, end) (offsets in the current text) with `text`; returns the new version. */
+  edit(uri: string, start: number, end: number, text: string): number {
+    const document = this.document(uri);
+    return this.changeRanges(uri, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text }]);
+  }
+
+  /** Replaces the first occurrence of `search` with `replacement`. */
+  replace(uri: string, search: string, replacement: string): number {
+    const at = this.text(uri).indexOf(search);
+    if (at < 0) throw new Error(`not in the document: ${search}`);
+    return this.edit(uri, at, at + search.length, replacement);
+  }
+
+  /** A full-text change. */
+  replaceAll(uri: string, text: string): number {
+    const document = this.document(uri);
+    const version = document.version + 1;
+    TextDocument.update(document, [{ text }], version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  // ---- waiting --------------------------------------------------------------------------------
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  /** Resolves with the first non-undefined value of `check`, re-checked on every server message. */
+  waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const attempt = () => {
+        let value: T | undefined;
+        try {
+          value = check();
+        } catch (error) {
+          done();
+          reject(error);
+          return;
+        }
+        if (value !== undefined) {
+          done();
+          resolve(value);
+        } else if (this.exited !== null) {
+          done();
+          reject(new Error(`server exited (${this.exited}) while waiting for ${what}\n${this.stderr}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(attempt);
+      };
+      this.waiters.add(attempt);
+      attempt();
+    });
+  }
+
+  /** The latest diagnostics published for `uri`, or undefined before the first. */
+  latestPublish(uri: string): PublishDiagnosticsParams | undefined {
+    for (let i = this.publishes.length - 1; i >= 0; i--) if (this.publishes[i]!.uri === uri) return this.publishes[i];
+    return undefined;
+  }
+
+  /** Waits until the latest diagnostics of `uri` satisfy `predicate`; returns them. */
+  waitForDiagnostics(
+    uri: string,
+    predicate: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs?: number,
+  ): Promise<Diagnostic[]> {
+    return this.waitFor(() => {
+      const latest = this.latestPublish(uri);
+      return latest && predicate(latest.diagnostics, latest) ? latest.diagnostics : undefined;
+    }, `diagnostics of ${uri} (last: ${JSON.stringify(this.latestPublish(uri)?.diagnostics.map((d) => d.code))})`, timeoutMs);
+  }
+
+  /** Waits for the diagnostics of `version` (default: the harness's current version of the document). */
+  waitForVersion(uri: string, version = this.version(uri), timeoutMs?: number): Promise<Diagnostic[]> {
+    return this.waitForDiagnostics(uri, (_, p) => p.version === version, timeoutMs);
+  }
+
+  /** Waits for a forecastReady notification of `uri` that satisfies `predicate`. */
+  waitForForecast(
+    uri: string,
+    predicate: (result: ForecastRequest.Result) => boolean = () => true,
+    timeoutMs?: number,
+  ): Promise<ForecastRequest.Result> {
+    return this.waitFor(() => {
+      for (let i = this.forecasts.length - 1; i >= 0; i--) {
+        const f = this.forecasts[i]!;
+        if (f.uri === uri) return predicate(f) ? f : undefined;
+      }
+      return undefined;
+    }, `a forecast of ${uri}`, timeoutMs);
+  }
+
+  // ---- requests -------------------------------------------------------------------------------
+
+  request<R = unknown>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** A request and a `cancel()` that sends $/cancelRequest for it. */
+  cancellableRequest<R = unknown>(method: string, params: unknown): { result: Promise<R>; cancel: () => void } {
+    const source = new CancellationTokenSource();
+    const result = this.connection.sendRequest(method, params, source.token) as Promise<R>;
+    return { result, cancel: () => source.cancel() };
+  }
+
+  /** Asks for the debug stats until `predicate` holds (a poll: state inside the server, no event for it). */
+  async pollStats(predicate: (stats: DebugStats) => boolean, what: string, timeoutMs = 30_000): Promise<DebugStats> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const stats = await this.debugStats();
+      if (predicate(stats)) return stats;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(stats.forecasts)}`);
+      await sleep(10);
+    }
+  }
+
+  setSettings(settings: ForecastSettingsForTests): void {
+    this.settings = settings;
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { scenario: { forecast: settings } } });
+  }
+
+  forecast(uri: string): Promise<ForecastRequest.Result> {
+    return this.request('scenario/forecast', { uri });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.request('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  completion(uri: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+    return this.request('textDocument/completion', { textDocument: { uri }, position });
+  }
+
+  definition(uri: string, position: Position): Promise<Location | Location[] | null> {
+    return this.request('textDocument/definition', { textDocument: { uri }, position });
+  }
+
+  references(uri: string, position: Position, includeDeclaration = true): Promise<Location[] | null> {
+    return this.request('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration } });
+  }
+
+  prepareRename(uri: string, position: Position): Promise<unknown> {
+    return this.request('textDocument/prepareRename', { textDocument: { uri }, position });
+  }
+
+  rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+    return this.request('textDocument/rename', { textDocument: { uri }, position, newName });
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[] | null> {
+    return this.request('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  semanticTokens(uri: string): Promise<SemanticTokens | null> {
+    return this.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+  }
+
+  foldingRanges(uri: string): Promise<FoldingRange[] | null> {
+    return this.request('textDocument/foldingRange', { textDocument: { uri } });
+  }
+
+  format(uri: string, options = { tabSize: 2, insertSpaces: true }): Promise<TextEdit[] | null> {
+    return this.request('textDocument/formatting', { textDocument: { uri }, options });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = []): Promise<CodeAction[] | null> {
+    return this.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  inlayHints(uri: string, range?: Range): Promise<InlayHint[] | null> {
+    const document = this.document(uri);
+    const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+    return this.request('textDocument/inlayHint', { textDocument: { uri }, range: range ?? whole });
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[] | null> {
+    return this.request('textDocument/codeLens', { textDocument: { uri } });
+  }
+
+  /** A server-only debug request: process.memoryUsage(), the open documents, forecast counters. */
+  debugStats(): Promise<DebugStats> {
+    return this.request('scenario/debug/stats', {});
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited === null) {
+      try {
+        await withTimeout(this.request('shutdown', null), 5_000);
+        void this.connection.sendNotification('exit');
+        await this.waitFor(() => (this.exited !== null ? true : undefined), 'the server to exit', 5_000).catch(() => {});
+      } catch {
+        // fall through to kill
+      }
+    }
+    if (this.exited === null) this.child.kill();
+    this.connection.dispose();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+}
+
+/** Builds if needed, spawns `node dist/server.js --stdio`, and completes initialize/initialized. */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  await ensureServerBuilt();
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const server = new TestServer(child, connection, options);
+  connection.listen();
+  server.initializeResult = await server.request<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(repoRoot).href,
+    capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
+    workspaceFolders: null,
+  });
+  void connection.sendNotification('initialized', {});
+  return server;
+}

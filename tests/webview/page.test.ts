@@ -1,0 +1,396 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+// The preview page in a DOM: what it shows, what it sends, and what it refuses.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startPage, type Page } from '../../client/webview/page';
+import type { BarChartSpec } from '../../client/webview/chartSpecs';
+import { barChartConfig } from '../../client/webview/charts';
+import type { ThemeColours } from '../../client/webview/theme';
+import {
+  HOSTILE_ATTR, HOSTILE_IMG, HOSTILE_SCRIPT, URI, forecastMessage, hostileForecast, recordingApi, sampleForecast,
+} from './fixtures';
+
+interface Drawn {
+  canvas: HTMLCanvasElement;
+  spec: BarChartSpec;
+  theme: ThemeColours;
+  destroyed: boolean;
+}
+
+let page: Page | null = null;
+
+function mount(options: { state?: unknown; realCharts?: boolean } = {}) {
+  const root = document.createElement('main');
+  root.id = 'root';
+  root.dataset.uri = URI;
+  document.body.replaceChildren(root);
+  const rec = recordingApi(options.state);
+  const drawn: Drawn[] = [];
+  page = startPage({
+    root,
+    api: rec.api,
+    ...(options.realCharts
+      ? {}
+      : {
+          createChart: (canvas: HTMLCanvasElement, spec: BarChartSpec, theme: ThemeColours) => {
+            const d: Drawn = { canvas, spec, theme, destroyed: false };
+            drawn.push(d);
+            return { destroy: () => void (d.destroyed = true) };
+          },
+        }),
+  });
+  return { root, rec, drawn };
+}
+
+/** Delivers a message the way VS Code does: a message event on the window. */
+function send(data: unknown): void {
+  window.dispatchEvent(new MessageEvent('message', { data }));
+}
+
+function q<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T & Element>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+const cells = (row: Element) => Array.from(row.querySelectorAll('td')).map((c) => c.textContent?.trim() ?? '');
+const outcomeRow = (root: ParentNode, name: string) => q<HTMLTableRowElement>(root, `table.outcomes tr[data-name="${name}"]`);
+const inputRow = (root: ParentNode, name: string) => q<HTMLTableRowElement>(root, `table.inputs tr[data-name="${name}"]`);
+
+afterEach(() => {
+  page?.dispose();
+  page = null;
+  document.body.className = '';
+  document.body.removeAttribute('style');
+});
+
+describe('start and restore', () => {
+  it('posts ready with the URI the extension put on the page, and says it is waiting', () => {
+    const { root, rec } = mount();
+    expect(rec.posted).toEqual([{ type: 'ready', uri: URI }]);
+    expect(q(root, '[role=status]').textContent).toBe('Waiting for the forecast…');
+    expect(rec.state).toEqual({ uri: URI, selectedOutcome: null, locked: false });
+  });
+
+  it('restores the URI and the selected outcome from the saved state', () => {
+    const saved = { uri: 'file:///other.scenario', selectedOutcome: 'security_ties', locked: true };
+    const { root, rec } = mount({ state: saved });
+    expect(rec.posted).toEqual([{ type: 'ready', uri: 'file:///other.scenario' }]);
+    send(forecastMessage(sampleForecast(), { uri: 'file:///other.scenario' }));
+    expect(q<HTMLSelectElement>(root, '#outcome-select').value).toBe('security_ties');
+    expect(q(root, 'table[data-chart=tornado] caption').textContent).toContain('Washington re-engages Islamabad');
+    expect(rec.state).toEqual(saved);
+  });
+
+  it('keeps the lock flag the extension sends in the state VS Code restores', () => {
+    const { rec } = mount();
+    send(forecastMessage(sampleForecast(), { locked: true }));
+    expect(rec.state).toMatchObject({ uri: URI, locked: true });
+  });
+});
+
+describe('what the page shows', () => {
+  it('shows the title, question, horizon, outcomes, worlds, alternatives, inputs and run facts', () => {
+    const { root } = mount();
+    send(forecastMessage(sampleForecast()));
+    expect(q(root, 'h1').textContent).toBe('US–Pakistan relations, 2025');
+    expect(q(root, '.file-name').textContent).toBe('us-pakistan.scenario');
+    expect(q(root, '.question').textContent).toBe('Where will US–Pakistan relations stand at the end of 2025?');
+    expect(q(root, '.horizon').textContent).toBe('2025-01-20 to 2026-01-20');
+    expect(root.querySelector('[role=status]')).toBeNull();
+
+    expect(cells(outcomeRow(root, 'democracy_push')).slice(1)).toEqual(['63.1%', '48.0%–77.0%', 'likely', 'likely agrees']);
+    expect(cells(outcomeRow(root, 'trade_up')).slice(1, 3)).toEqual(['57.8%', '55.6%–60.0%']);
+    const contradicted = outcomeRow(root, 'security_ties');
+    expect(cells(contradicted).slice(1)).toEqual(['21.0%', '12.1%–33.4%', 'unlikely', 'very unlikely ⚠ contradicted']);
+    expect(q(contradicted, '.badge-contradicted').getAttribute('title')).toBe('The forecast, 21.0%, falls outside 5.0%–20.0%');
+    expect(root.querySelectorAll('.badge-contradicted')).toHaveLength(1);
+
+    const worlds = Array.from(root.querySelectorAll('table.worlds tbody tr')).map(cells);
+    expect(worlds[0]).toEqual(['29.0%', 'yes', 'yes', 'no']);
+    expect(worlds.map((w) => w[0])).toEqual(['29.0%', '16.9%', '21.0%']);
+
+    const altHeaders = Array.from(root.querySelectorAll('table.alternatives thead th')).map((t) => t.textContent);
+    expect(altHeaders).toEqual(['Outcome', 'Baseline', 'Khan released', 'Attack happens']);
+    const altRows = Array.from(root.querySelectorAll('table.alternatives tbody tr')).map(cells);
+    expect(altRows[0]).toEqual(['Washington presses Islamabad on democracy and free speech', '63.1%', '78.2% +15.1 pts', '63.1% 0.0 pts']);
+    expect(altRows[2]).toEqual(['Washington re-engages Islamabad on counter-terrorism', '21.0%', '18.6% −2.4 pts', '56.0% +35.0 pts']);
+    expect(Array.from(root.querySelectorAll('table.alternatives .delta')).map((d) => d.className)).toEqual([
+      'delta delta-up', 'delta delta-flat', 'delta delta-flat', 'delta delta-flat', 'delta delta-down', 'delta delta-up',
+    ]);
+
+    expect(cells(inputRow(root, 'crisis'))).toEqual([
+      "Pakistan's political, constitutional and economic crises crisisElection-fraud allegations against the governing coalition.",
+      'factor', '97.0%', '95.0%–99.0%almost certain', 'op-ed, paragraph 2',
+    ]);
+    expect(Array.from(inputRow(root, 'rapport').querySelectorAll('.sources li')).map((l) => l.textContent)).toEqual([
+      'op-ed, paragraph 4', 'press reports',
+    ]);
+    expect(cells(inputRow(root, 'attack')).slice(1, 3)).toEqual(['event', '17.5%']);
+
+    const facts = Array.from(root.querySelectorAll('.run-facts dd')).map((d) => d.textContent);
+    expect(facts).toEqual(['exact', '50,000', '2025', '12.3 ms']);
+  });
+
+  it('shows file content as text: hostile labels create no element and no attribute', () => {
+    const { root } = mount();
+    send(forecastMessage(hostileForecast(), { fileName: HOSTILE_SCRIPT }));
+
+    expect(document.querySelectorAll('img, script, iframe, object, embed, svg, link, style')).toHaveLength(0);
+    for (const node of Array.from(document.querySelectorAll('*'))) {
+      for (const attr of Array.from(node.attributes)) expect(attr.name).not.toMatch(/^on|^src$|^href$/);
+    }
+    // The only inline styles are the chart heights the page sets through CSSOM.
+    for (const styled of Array.from(document.querySelectorAll('[style]'))) {
+      expect(styled.className).toBe('chart-box');
+      expect(styled.getAttribute('style')).toMatch(/^height: \d+px;?$/);
+    }
+    expect(q(root, 'h1').textContent).toBe(HOSTILE_IMG);
+    expect(q(root, '.file-name').textContent).toBe(HOSTILE_SCRIPT);
+    expect(q(root, '.question').textContent).toBe(HOSTILE_SCRIPT);
+    expect(q(root, '.horizon').textContent).toBe(`${HOSTILE_ATTR} to ${HOSTILE_IMG}`);
+    expect(q(outcomeRow(root, 'democracy_push'), '.label').textContent).toBe(HOSTILE_IMG);
+    expect(q(outcomeRow(root, 'trade_up'), '.label').textContent).toBe(HOSTILE_ATTR);
+    expect(q(outcomeRow(root, 'security_ties'), '.label').textContent).toBe(HOSTILE_SCRIPT);
+    expect(q(outcomeRow(root, 'security_ties'), '.judged-text').textContent).toBe(HOSTILE_IMG);
+    expect(q(inputRow(root, 'crisis'), '.label').textContent).toBe(HOSTILE_SCRIPT);
+    expect(q(inputRow(root, 'crisis'), '.note').textContent).toBe(HOSTILE_IMG);
+    expect(Array.from(inputRow(root, 'crisis').querySelectorAll('.sources li')).map((l) => l.textContent)).toEqual([
+      HOSTILE_ATTR, HOSTILE_SCRIPT,
+    ]);
+    expect(q(inputRow(root, 'khan_popular'), '.written').textContent).toBe(HOSTILE_IMG);
+    const altHeaders = Array.from(root.querySelectorAll('table.alternatives thead th')).map((t) => t.textContent);
+    expect(altHeaders.slice(2)).toEqual([HOSTILE_IMG, HOSTILE_ATTR]);
+    const option = q<HTMLOptionElement>(root, '#outcome-select option[value=trade_up]');
+    expect(option.textContent).toBe(HOSTILE_ATTR);
+    // Attribute values hold the text verbatim, and stay values.
+    expect(q(root, 'canvas[aria-label*="Probability"]')).toBeTruthy();
+    const tornadoCanvas = q(root, '[data-chart=tornado] canvas');
+    expect(tornadoCanvas.getAttribute('aria-label')).toContain(`“${HOSTILE_IMG}”`);
+  });
+
+  it('draws with the real Chart.js factory without a 2D context and keeps the text equivalents', () => {
+    const { root } = mount({ realCharts: true });
+    send(forecastMessage(sampleForecast()));
+    expect(root.querySelectorAll('canvas')).toHaveLength(2);
+    expect(root.querySelectorAll('table.text-equivalent')).toHaveLength(2);
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('63.1%');
+  });
+});
+
+describe('notices', () => {
+  it('keeps the last good numbers under a stale notice, then clears the notice', () => {
+    const { root } = mount();
+    send(forecastMessage(sampleForecast(), { version: 3 }));
+    send(forecastMessage(null, { version: 5, stale: true }));
+    const status = q(root, '[role=status]');
+    expect(status.textContent).toBe('The file has errors; showing the last good forecast from version 5.');
+    expect(status.classList.contains('notice-stale')).toBe(true);
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('63.1%');
+    expect(q<HTMLButtonElement>(root, 'button[data-action=copyMarkdown]').disabled).toBe(false);
+
+    send(forecastMessage(sampleForecast(), { version: 4, stale: true, notice: 'Line 7: expected a probability.' }));
+    expect(q(root, '[role=status]').textContent).toBe('Line 7: expected a probability.');
+
+    send(forecastMessage(sampleForecast(), { version: 6 }));
+    expect(root.querySelector('[role=status]')).toBeNull();
+  });
+
+  it('says there is no forecast yet, with the buttons off, when nothing good exists', () => {
+    const { root, rec } = mount();
+    send(forecastMessage(null, { notice: 'Line 3: expected a probability.' }));
+    expect(q(root, '[role=status]').textContent).toBe('No forecast yet: Line 3: expected a probability.');
+    expect(root.querySelector('table.outcomes')).toBeNull();
+    const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('.toolbar button'));
+    expect(buttons.map((b) => b.disabled)).toEqual([true, true, true]);
+    buttons[0]!.click();
+    expect(rec.posted).toHaveLength(1); // only 'ready'
+  });
+
+  it('does not keep another document’s numbers when the preview moves to a broken file', () => {
+    const { root } = mount();
+    send(forecastMessage(sampleForecast()));
+    send(forecastMessage(null, { uri: 'file:///broken.scenario', stale: true }));
+    expect(root.querySelector('table.outcomes')).toBeNull();
+    expect(q(root, '[role=status]').textContent).toContain('No forecast yet');
+  });
+});
+
+describe('messages it refuses', () => {
+  const malformed: unknown[] = [
+    null, 42, 'forecast', [], {}, { type: 'evil', uri: URI }, { type: 'forecast' },
+    { ...forecastMessage(sampleForecast()), uri: 7 },
+    { ...forecastMessage(sampleForecast()), version: 'three' },
+    { ...forecastMessage(sampleForecast()), stale: 'no' },
+    { ...forecastMessage(sampleForecast()), forecast: { title: 'only a title' } },
+    { type: 'theme', kind: 'neon' },
+  ];
+  const broken = (edit: (f: Record<string, any>) => void) => {
+    const f = sampleForecast() as unknown as Record<string, any>;
+    edit(f);
+    return forecastMessage(f as any);
+  };
+  malformed.push(
+    broken((f) => (f.outcomes[0].probability = '0.6')),
+    broken((f) => (f.outcomes[0].probability = 1.5)),
+    broken((f) => (f.outcomes[0].band = [0.9, 0.1])),
+    broken((f) => (f.outcomes[1].judged.agrees = 'yes')),
+    broken((f) => (f.outcomes[2].swing[0].points = Number.NaN)),
+    broken((f) => (f.worlds[0].outcomes.trade_up = 1)),
+    broken((f) => (f.inputs[0].kind = 'rumour')),
+    broken((f) => (f.inputs[0].sources = ['ok', 3])),
+    broken((f) => (f.method = 'guess')),
+    broken((f) => (f.alternatives = {})),
+    broken((f) => (f.outcomes[0].label = { toString: 'x' })),
+  );
+
+  it('ignores unknown and malformed messages: the page and the state do not change', () => {
+    const { root, rec } = mount();
+    send(forecastMessage(sampleForecast()));
+    const before = root.textContent;
+    const posted = rec.posted.length;
+    const state = structuredClone(rec.state);
+    for (const data of malformed) send(data);
+    expect(root.textContent).toBe(before);
+    expect(rec.posted).toHaveLength(posted);
+    expect(rec.state).toEqual(state);
+  });
+});
+
+describe('what the page sends', () => {
+  it('posts reveal when an outcome, factor or event row is clicked or activated by keyboard', () => {
+    const { root, rec } = mount();
+    send(forecastMessage(sampleForecast()));
+    rec.posted.length = 0;
+    outcomeRow(root, 'trade_up').click();
+    inputRow(root, 'crisis').click();
+    inputRow(root, 'attack').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(rec.posted).toEqual([
+      { type: 'selectOutcome', uri: URI, name: 'trade_up' },
+      { type: 'reveal', uri: URI, name: 'trade_up' },
+      { type: 'reveal', uri: URI, name: 'crisis' },
+      { type: 'reveal', uri: URI, name: 'attack' },
+    ]);
+    expect(root.querySelectorAll('table.worlds tr.clickable')).toHaveLength(0);
+  });
+
+  it('posts the export messages with the document URI', () => {
+    const { root, rec } = mount();
+    send(forecastMessage(sampleForecast()));
+    rec.posted.length = 0;
+    for (const b of Array.from(root.querySelectorAll<HTMLButtonElement>('.toolbar button'))) b.click();
+    expect(rec.posted).toEqual([
+      { type: 'copyMarkdown', uri: URI },
+      { type: 'saveJson', uri: URI },
+      { type: 'saveCsv', uri: URI },
+    ]);
+  });
+});
+
+describe('selection and updates', () => {
+  it('keeps the selected outcome, the focus and the scroll position across an update', () => {
+    const { root, rec, drawn } = mount();
+    send(forecastMessage(sampleForecast()));
+    outcomeRow(root, 'security_ties').click();
+    expect(rec.state).toMatchObject({ selectedOutcome: 'security_ties' });
+    inputRow(root, 'rapport').focus();
+    window.scrollTo(0, 140);
+
+    const updated = sampleForecast();
+    updated.outcomes[0]!.probability = 0.7;
+    updated.outcomes[2]!.swing[0]!.points = 40.04;
+    send(forecastMessage(updated, { version: 4 }));
+
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('70.0%');
+    expect(q<HTMLSelectElement>(root, '#outcome-select').value).toBe('security_ties');
+    expect(outcomeRow(root, 'security_ties').classList.contains('selected')).toBe(true);
+    expect(outcomeRow(root, 'security_ties').getAttribute('aria-current')).toBe('true');
+    const tornado = drawn.filter((d) => d.spec.id === 'tornado');
+    expect(tornado.at(-1)!.spec.names).toEqual(['attack', 'democracy_push', 'rapport']);
+    expect(tornado.at(-1)!.spec.values).toEqual([40, -3.1, -2]);
+    expect((document.activeElement as HTMLElement).dataset.key).toBe('input:rapport');
+    expect(window.scrollY).toBe(140);
+    expect(rec.state).toMatchObject({ selectedOutcome: 'security_ties' });
+  });
+
+  it('switches the tornado chart with the selector and posts selectOutcome', () => {
+    const { root, rec, drawn } = mount();
+    send(forecastMessage(sampleForecast()));
+    expect(drawn.filter((d) => d.spec.id === 'tornado').at(-1)!.spec.names).toEqual(['rapport', 'khan_popular', 'crisis']);
+    const select = q<HTMLSelectElement>(root, '#outcome-select');
+    select.value = 'trade_up';
+    select.dispatchEvent(new Event('change'));
+    expect(rec.posted.at(-1)).toEqual({ type: 'selectOutcome', uri: URI, name: 'trade_up' });
+    expect(drawn.filter((d) => d.spec.id === 'tornado').at(-1)!.spec.values).toEqual([7.7]);
+    expect(q(root, 'table[data-chart=tornado] tbody').textContent).toContain('+7.7 points');
+  });
+
+  it('falls back to the first outcome when the selected one disappears, and returns to it later', () => {
+    const { root } = mount({ state: { uri: URI, selectedOutcome: 'trade_up', locked: false } });
+    const without = sampleForecast();
+    without.outcomes.splice(1, 1);
+    send(forecastMessage(without));
+    expect(q<HTMLSelectElement>(root, '#outcome-select').value).toBe('democracy_push');
+    send(forecastMessage(sampleForecast()));
+    expect(q<HTMLSelectElement>(root, '#outcome-select').value).toBe('trade_up');
+  });
+});
+
+describe('charts', () => {
+  function numbersOf(table: Element): number[][] {
+    return Array.from(table.querySelectorAll('tbody tr')).map((row) =>
+      Array.from(row.querySelectorAll('td')).flatMap((td) =>
+        (td.textContent ?? '').replace(/−/g, '-').match(/[-+]?\d+(\.\d+)?/g)!.map(Number),
+      ),
+    );
+  }
+
+  it('gives every chart a text equivalent with the same numbers as the chart data', () => {
+    const { root, drawn } = mount();
+    send(forecastMessage(sampleForecast()));
+    expect(drawn.map((d) => d.spec.id)).toEqual(['probabilities', 'tornado']);
+    for (const { canvas, spec, theme } of drawn) {
+      expect(canvas.isConnected).toBe(true);
+      expect(canvas.getAttribute('role')).toBe('img');
+      expect(canvas.getAttribute('aria-label')).toContain(spec.title);
+      const table = q(root, `table.text-equivalent[data-chart=${spec.id}]`);
+      expect(table.classList.contains('visually-hidden')).toBe(true);
+      const config = barChartConfig(spec, theme);
+      const data = config.data.datasets[0]!.data;
+      const rows = numbersOf(table);
+      expect(rows.map((r) => r[0])).toEqual(data);
+      expect(config.data.labels).toEqual(
+        Array.from(table.querySelectorAll('tbody th')).map((th) => /\(([^()]*)\)$/.exec(th.textContent ?? '')![1]),
+      );
+      if (spec.bands) expect(rows.map((r) => [r[1], r[2]])).toEqual(spec.bands);
+    }
+    // And those numbers are the forecast's, rounded as the tables show them.
+    const tornado = drawn.find((d) => d.spec.id === 'tornado')!;
+    expect(tornado.spec.values).toEqual([21.3, 15.2, 12]);
+    const probabilities = drawn.find((d) => d.spec.id === 'probabilities')!;
+    expect(probabilities.spec.values).toEqual([63.1, 57.8, 21]);
+    expect(probabilities.spec.bands).toEqual([[48, 77], [55.6, 60], [12.1, 33.4]]);
+  });
+
+  it('redraws in the new colours when the body theme class changes or a theme message arrives', async () => {
+    const { drawn } = mount();
+    document.body.classList.add('vscode-dark');
+    document.body.style.setProperty('--vscode-charts-blue', '#111111');
+    send(forecastMessage(sampleForecast()));
+    const first = drawn.slice();
+    expect(first[0]!.theme).toMatchObject({ kind: 'dark', positive: '#111111' });
+
+    document.body.style.setProperty('--vscode-charts-blue', '#222222');
+    document.body.className = 'vscode-high-contrast';
+    await new Promise((resolve) => setTimeout(resolve, 0)); // MutationObserver callbacks are async
+    expect(first.every((d) => d.destroyed)).toBe(true);
+    const second = drawn.slice(first.length);
+    expect(second).toHaveLength(2);
+    expect(second[0]!.theme).toMatchObject({ kind: 'high-contrast', positive: '#222222' });
+    expect(second[0]!.theme.outline).not.toBe('');
+
+    document.body.style.setProperty('--vscode-charts-blue', '#333333');
+    send({ type: 'theme', kind: 'light' });
+    expect(drawn.at(-1)!.theme.positive).toBe('#333333');
+  });
+});
