@@ -1,9 +1,10 @@
 // Generates a realistic .scenario file of about `lines` lines: factors, events, outcomes with
-// drivers, alternatives, comments; every name unique. Deterministic (no randomness).
+// drivers, alternatives, comments; every name unique. Deterministic (no randomness); `salt`
+// goes into every name, so files generated with different salts share no declaration text.
 const PHRASES = ['likely', 'very likely', 'unlikely', 'almost certain', 'roughly even odds', 'probable'];
 const STRENGTHS = ['weakly', 'moderately', 'strongly', 'decisively', 'x3', 'x2..5'];
 
-export function generateScenario(lines) {
+export function generateScenario(lines, salt = 'g') {
   const out = [
     '// Generated model for benchmarks',
     'scenario "Generated benchmark" {',
@@ -19,7 +20,7 @@ export function generateScenario(lines) {
     const k = i % 4;
     if (k === 0 || k === 1) {
       const kind = k === 0 ? 'factor' : 'event';
-      const name = `${kind}_${i}`;
+      const name = `${kind}_${salt}_${i}`;
       drivers.push(name);
       const p = i % 3 === 0 ? `${10 + (i % 80)}%..${15 + (i % 80)}%` : i % 3 === 1 ? PHRASES[i % PHRASES.length] : `0.${10 + (i % 89)}`;
       out.push(`${kind} ${name} "Condition number ${i} holds over the horizon" {`);
@@ -28,7 +29,7 @@ export function generateScenario(lines) {
       out.push(`  source "report ${i}, paragraph ${i % 7}"`);
       out.push('}', '');
     } else if (k === 2) {
-      const name = `outcome_${i}`;
+      const name = `outcome_${salt}_${i}`;
       out.push(`// Outcome ${i}`);
       out.push(`outcome ${name} "Outcome number ${i} happens" {`);
       out.push(`  base ${5 + (i % 60)}%`);

@@ -5,12 +5,13 @@
 //   npm run build && node tests/e2e/run-electron.mjs
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { REPO } from './lib/paths.mjs';
+import { REPO, WORK } from './lib/paths.mjs';
 import { hostWorkspace } from './run-host-tests.mjs';
 
 try {
   await runTests({
     version: process.env.VSCODE_VERSION ?? '1.100.3',
+    cachePath: path.join(WORK, 'vscode-test'), // the download stays in the gitignored work folder
     extensionDevelopmentPath: REPO,
     extensionTestsPath: path.join(REPO, 'tests', 'e2e', 'vscode-suite', 'index.js'),
     launchArgs: [hostWorkspace(), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],

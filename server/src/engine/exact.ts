@@ -68,27 +68,47 @@ export function exactForecast(
   const final = runPlan(plans.worlds, tables, marginals, frontierBuffer(plans.worlds));
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
   const worlds = c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
-  // Swings: two passes per driving variable, its table replaced by "always" and "never".
-  const buffer = frontierBuffer(plans.marginals);
+  const swing = exactSwings(c, plans.marginals, tables, checkCancelled);
+  const band = bandsByExactDraws(c, plans.marginals, bandDraws, bandRng, checkCancelled);
+  return { probability, band, swing, worlds };
+}
+
+/**
+ * Swings from the θ-averaged tables: for each driving variable F, one pass with F's table
+ * replaced by "always" and one by "never" (do(F true), do(F false)); per outcome, in points, in
+ * c.upstream order.
+ */
+export function exactSwings(
+  c: CompiledModel, plan: Plan, tables: Float64Array[], checkCancelled: () => void,
+): Float64Array[] {
+  const buffer = frontierBuffer(plan);
   const whenTrue = new Float64Array(c.n);
   const whenFalse = new Float64Array(c.n);
   const swingOf = new Map<number, Float64Array>();
+  const replaced = tables.slice();
   for (let f = 0; f < c.n; f++) {
     if (c.childStart[f + 1] === c.childStart[f]) continue;
     checkCancelled();
-    const replaced = tables.slice();
     replaced[f] = new Float64Array(tables[f]!.length).fill(1);
-    runPlan(plans.marginals, replaced, whenTrue, buffer);
+    runPlan(plan, replaced, whenTrue, buffer);
     replaced[f] = new Float64Array(tables[f]!.length).fill(0);
-    runPlan(plans.marginals, replaced, whenFalse, buffer);
+    runPlan(plan, replaced, whenFalse, buffer);
+    replaced[f] = tables[f]!;
     const difference = new Float64Array(c.n);
     for (let v = 0; v < c.n; v++) difference[v] = whenTrue[v]! - whenFalse[v]!;
     swingOf.set(f, difference);
   }
-  const swing = Array.from(c.outcomes, (v, i) =>
-    Float64Array.from(c.upstream[i]!, (f) => 100 * swingOf.get(f)![v]!));
-  const band = bandsByExactDraws(c, plans.marginals, bandDraws, bandRng, checkCancelled);
-  return { probability, band, swing, worlds };
+  return Array.from(c.outcomes, (v, i) => Float64Array.from(c.upstream[i]!, (f) => 100 * swingOf.get(f)![v]!));
+}
+
+/** The cost of exactSwings with `plan`, in table entries (for choosing it over sampling). */
+export function exactSwingCost(c: CompiledModel, plan: Plan): number {
+  let cost = 0;
+  for (let v = 0; v < c.n; v++) {
+    cost += expectedTableCost(c, v);
+    if (c.childStart[v + 1]! > c.childStart[v]!) cost += 2 * plan.cost;
+  }
+  return cost;
 }
 
 /** The most probable joint values of the outcomes, from the final table of the worlds pass. */

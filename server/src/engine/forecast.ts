@@ -6,7 +6,9 @@ import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
 import { bandsByExactDraws, bandsByNestedSampling, cancelCheck } from './bands';
 import { type CompiledModel, compileModel } from './compile';
-import { exactForecast, exactPlans, type RawResult, type TableCache } from './exact';
+import {
+  exactForecast, exactPlans, exactSwingCost, exactSwings, expectedTables, type RawResult, type TableCache,
+} from './exact';
 import { buildPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
 import { seededStream, STREAM } from './random';
@@ -22,12 +24,18 @@ export const NESTED_MIN_WORLDS = 64;
 /** Work (table entries touched) allowed for an exact run, and for exact band draws. */
 export const EXACT_BUDGET = 200_000_000;
 export const BAND_BUDGET = 100_000_000;
+export const SWING_BUDGET = 50_000_000;
+/** Re-evaluations allowed for sampled swings; the swing sample count follows from it. */
+export const SWING_WORK = 40_000_000;
+export const MIN_SWING_SAMPLES = 2_000;
 /** A point judgment holds within ± this many points. */
 export const JUDGED_POINT_TOLERANCE = 0.05;
 
 export interface EngineOptions extends ForecastOptions {
   /** How Monte Carlo bands are computed: exact draws when affordable (auto), or nested sampling. */
   bandMethod?: 'auto' | 'nested';
+  /** How Monte Carlo swings are computed: exactly from averaged tables when affordable, or by sampling. */
+  swingMethod?: 'auto' | 'sampled';
   /** Draws of θ for bands (default min(samples, BAND_DRAWS)); tests raise it for references. */
   bandDraws?: number;
 }
@@ -39,6 +47,7 @@ interface RunSettings {
   maxWorlds: number;
   bandDraws: number;
   bandMethod: 'auto' | 'nested';
+  swingMethod: 'auto' | 'sampled';
   cache: TableCache;
   checkCancelled: () => void;
 }
@@ -60,7 +69,7 @@ export function forecast(model: ResolvedModel, options: EngineOptions = {}): For
   const exact = baseline.n <= exactLimit && exactPlans(baseline, bandDraws, EXACT_BUDGET) !== null;
   const settings: RunSettings = {
     method: exact ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
-    bandMethod: options.bandMethod ?? 'auto', cache: new Map(), checkCancelled,
+    bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto', cache: new Map(), checkCancelled,
   };
   const base = run(baseline, settings);
   const outcomes = outcomeForecasts(model, baseline, base, null);
@@ -95,19 +104,32 @@ function run(c: CompiledModel, s: RunSettings): RawResult {
     return exactForecast(c, plans, s.cache, s.bandDraws, seededStream(s.seed, STREAM.bands), s.maxWorlds,
       s.checkCancelled);
   }
-  const mc = monteCarlo(c, s.samples, seededStream(s.seed, STREAM.main), s.maxWorlds, true, s.checkCancelled);
-  const plan = s.bandMethod === 'auto' ? buildPlan(c, false) : null;
-  const band = plan && plan.cost * s.bandDraws <= BAND_BUDGET
+  const plan = buildPlan(c, false);
+  const swingsExact = s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;
+  const swingSamples = swingsExact ? 0 : Math.min(s.samples, sampledSwingCount(c));
+  const mc = monteCarlo(c, s.samples, swingSamples, seededStream(s.seed, STREAM.main), s.maxWorlds, s.checkCancelled);
+  const band = s.bandMethod === 'auto' && plan && plan.cost * s.bandDraws <= BAND_BUDGET
     ? bandsByExactDraws(c, plan, s.bandDraws, seededStream(s.seed, STREAM.bands), s.checkCancelled)
     : bandsByNestedSampling(c, Math.min(NESTED_DRAWS, s.samples),
       Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / NESTED_DRAWS)), seededStream(s.seed, STREAM.nested),
       s.checkCancelled);
-  const position = new Map<number, number>();
-  mc.swingVars.forEach((v, i) => position.set(v, i));
-  const nOut = c.outcomes.length;
-  const swing = Array.from(c.outcomes, (_, o) =>
-    Float64Array.from(c.upstream[o]!, (f) => 100 * mc.swing[position.get(f)! * nOut + o]!));
+  let swing: Float64Array[];
+  if (swingsExact) {
+    swing = exactSwings(c, plan!, expectedTables(c, s.cache, s.checkCancelled), s.checkCancelled);
+  } else {
+    const position = new Map<number, number>();
+    mc.swingVars.forEach((v, i) => position.set(v, i));
+    const nOut = c.outcomes.length;
+    swing = Array.from(c.outcomes, (_, o) =>
+      Float64Array.from(c.upstream[o]!, (f) => 100 * mc.swing[position.get(f)! * nOut + o]!));
+  }
   return { probability: mc.probability, band, swing, worlds: mc.worlds };
+}
+
+/** How many samples sampled swings use: all of them unless the graph is large (see SWING_WORK). */
+function sampledSwingCount(c: CompiledModel): number {
+  const perSample = 2 * Math.max(1, c.drvParent.length);
+  return Math.max(MIN_SWING_SAMPLES, Math.floor(SWING_WORK / perSample));
 }
 
 function outcomeForecasts(
@@ -137,7 +159,10 @@ function outcomeForecasts(
     };
     if (baseline) {
       const before = baseline.find((o) => o.name === variable.name);
-      if (before) forecast.delta = 100 * (probability - before.probability);
+      if (before) {
+        const delta = 100 * (probability - before.probability);
+        forecast.delta = Math.abs(delta) < 1e-9 ? 0 : delta; // rounding noise of identical numbers
+      }
     }
     forecasts.push(forecast);
   }

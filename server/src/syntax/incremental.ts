@@ -2,12 +2,14 @@
 // text after it) re-scans just that declaration and re-matches it with its own ohm Matcher via
 // replaceInputRange; anything else re-parses the file, where unchanged declarations come from
 // the chunk cache. The result always equals parseDocument(text) (a property test checks it).
+// Successive documents share the objects of declarations that did not move: treat documents as
+// read-only.
 import type * as ohm from 'ohm-js';
 import type { Comment, ScenarioDocument } from './ast';
 import { MAX_DOCUMENT_CHARS, type PlacedChunk, assembleDocument, tooLargeDocument } from './assemble';
 import { type ChunkResult, MAX_DECLARATION_CHARS, type ParsedChunks, chunkCache, matchChunk, parseChunks } from './chunk';
 import { scenarioGrammar } from './grammar';
-import { type Chunk, declarationKeywordAt, isSpace, scanChunk } from './scan';
+import { type Chunk, declarationKeywordAt, scanChunk, skipBlank } from './scan';
 
 /** Matchers kept per document: those of the declarations edited last (memo tables cost memory). */
 const MAX_MATCHERS = 4;
@@ -163,20 +165,4 @@ function chunkBefore(chunks: readonly Chunk[], offset: number): number {
     } else high = mid - 1;
   }
   return found;
-}
-
-/** Skips what the top-level scan skips (spaces, `;`, comments) and collects the comments. */
-function skipBlank(text: string, offset: number): { end: number; comments: Comment[] } {
-  const comments: Comment[] = [];
-  let i = offset;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || c === 59) i++;
-    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      const start = i;
-      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-      comments.push({ text: text.slice(start, i), span: { start, end: i } });
-    } else break;
-  }
-  return { end: i, comments };
 }

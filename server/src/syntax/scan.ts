@@ -150,24 +150,32 @@ export function nestedBraceOffset(text: string): number {
   return -1;
 }
 
+/** Skips what lies between declarations (spaces, `;`, comments) and collects the comments. */
+export function skipBlank(text: string, offset: number): { end: number; comments: Comment[] } {
+  const comments: Comment[] = [];
+  let i = offset;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === SEMICOLON) i++;
+    else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
+      const end = commentEnd(text, i);
+      comments.push({ text: text.slice(i, end), span: { start: i, end } });
+      i = end;
+    } else break;
+  }
+  return { end: i, comments };
+}
+
 /** Cuts a whole file into chunks and comments. Linear, no recursion. */
 export function scanDocument(text: string): ScanResult {
   const chunks: Chunk[] = [];
   const comments: Comment[] = [];
   let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || c === SEMICOLON) {
-      i++;
-      continue;
-    }
-    if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      const end = commentEnd(text, i);
-      comments.push({ text: text.slice(i, end), span: { start: i, end } });
-      i = end;
-      continue;
-    }
+  while (i < text.length) {
+    const blank = skipBlank(text, i);
+    for (const comment of blank.comments) comments.push(comment);
+    i = blank.end;
+    if (i >= text.length) break;
     const keyword = declarationKeywordAt(text, i);
     const scan = scanChunk(text, i, keyword !== null);
     chunks.push({ start: i, end: scan.end, keyword });

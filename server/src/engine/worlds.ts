@@ -1,0 +1,83 @@
+// Counting the joint values of the outcomes seen in Monte Carlo samples, in bounded memory:
+// a dense table for up to 16 outcomes, a map keyed by the exact bit pattern up to 30, and a
+// map keyed by a 53-bit hash beyond (a collision needs two worlds among the tracked ones to share
+// 53 bits: negligible). Tracked worlds are capped; worlds first seen after the cap are not counted
+// (the most probable worlds are met early with overwhelming probability).
+
+export interface CountedWorld {
+  values: Uint8Array;
+  probability: number;
+}
+
+export const MAX_TRACKED_WORLDS = 50_000;
+/** The first worlds keep their values at once; later ones from their second sighting. */
+const EAGER_WORLDS = 4_096;
+
+export class WorldCounter {
+  private readonly dense: Int32Array | null;
+  private readonly denseFirst: Int32Array | null;
+  private readonly index = new Map<number, number>();
+  private readonly counts: number[] = [];
+  private readonly first: number[] = [];
+  private readonly values: (Uint8Array | null)[] = [];
+
+  constructor(private readonly outcomes: Int32Array) {
+    const n = outcomes.length;
+    this.dense = n <= 16 ? new Int32Array(1 << n) : null;
+    this.denseFirst = n <= 16 ? new Int32Array(1 << n).fill(-1) : null;
+  }
+
+  /** Counts the world in `x` (values of all variables) seen at sample `s`. */
+  add(x: Uint8Array, s: number): void {
+    const outcomes = this.outcomes;
+    const n = outcomes.length;
+    if (n === 0) return;
+    let key: number;
+    if (n <= 30) {
+      key = 0;
+      for (let i = 0; i < n; i++) key |= x[outcomes[i]!]! << i;
+      if (this.dense) {
+        if (this.dense[key]!++ === 0) this.denseFirst![key] = s;
+        return;
+      }
+    } else {
+      let h1 = 0x811c9dc5;
+      let h2 = 0x2545f491;
+      for (let i = 0; i < n; i++) {
+        const bit = x[outcomes[i]!]!;
+        h1 = Math.imul(h1 ^ (bit + 1), 0x01000193);
+        h2 = Math.imul(h2 ^ (bit + 7), 0x5bd1e995) ^ (h2 >>> 15);
+      }
+      key = (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+    }
+    const found = this.index.get(key);
+    if (found !== undefined) {
+      this.counts[found]!++;
+      if (this.values[found] === null) this.values[found] = Uint8Array.from(outcomes, (v) => x[v]!);
+    } else if (this.counts.length < MAX_TRACKED_WORLDS) {
+      this.index.set(key, this.counts.length);
+      this.counts.push(1);
+      this.first.push(s);
+      this.values.push(this.counts.length <= EAGER_WORLDS ? Uint8Array.from(outcomes, (v) => x[v]!) : null);
+    }
+  }
+
+  /** The most frequent worlds (ties: first seen first), as fractions of `samples`. */
+  top(maxWorlds: number, samples: number): CountedWorld[] {
+    const n = this.outcomes.length;
+    if (this.dense) {
+      const keys: number[] = [];
+      for (let k = 0; k < this.dense.length; k++) if (this.dense[k]! > 0) keys.push(k);
+      const dense = this.dense;
+      const first = this.denseFirst!;
+      keys.sort((a, b) => dense[b]! - dense[a]! || first[a]! - first[b]!);
+      return keys.slice(0, maxWorlds).map((k) => ({
+        values: Uint8Array.from({ length: n }, (_, i) => (k >>> i) & 1),
+        probability: dense[k]! / samples,
+      }));
+    }
+    const order = this.counts.map((_, i) => i).filter((i) => this.values[i] !== null);
+    order.sort((a, b) => this.counts[b]! - this.counts[a]! || this.first[a]! - this.first[b]!);
+    return order.slice(0, maxWorlds).map((i) => ({ values: this.values[i]!, probability: this.counts[i]! / samples }));
+  }
+}
