@@ -24,6 +24,7 @@ import { codeLenses } from './features/codeLens';
 import { guarded, guardedNotification } from './session/guard';
 import { ForecastRunner } from './session/forecastRunner';
 import { Session } from './session/session';
+import { capDiagnostics } from './session/publish';
 import { DEFAULT_SETTINGS, readForecastSettings, type ForecastSettings } from './session/settings';
 
 /** Server-only debug request (not part of the client contract): memory and forecast counters. */
@@ -55,7 +56,7 @@ const runner = new ForecastRunner(join(__dirname, 'forecastWorker.js'), () => se
 const session = new Session(
   {
     publishDiagnostics: (state) => {
-      void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: toLspDiagnostics(state) });
+      void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: capDiagnostics(toLspDiagnostics(state)) });
     },
     clearDiagnostics: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
     forecastReady: (result) => void connection.sendNotification(ForecastReadyNotification.method, result),
@@ -78,8 +79,8 @@ function withState<R>(uri: string, fallback: R, feature: (state: DocumentState) 
 }
 
 connection.onInitialize((params): InitializeResult => {
-  client = params.capabilities ?? {};
-  const initial = (params.initializationOptions as { settings?: { forecast?: unknown } } | undefined)?.settings;
+  client = params?.capabilities ?? {};
+  const initial = (params?.initializationOptions as { settings?: { forecast?: unknown } } | null | undefined)?.settings;
   if (initial?.forecast) settings = readForecastSettings(initial.forecast);
   return {
     capabilities: {

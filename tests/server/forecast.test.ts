@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { generateModel, SAMPLE, slowModel } from './models';
 import { startServer, type TestServer } from './harness';
+import { analyze } from '../../server/src/model/analyze';
+import { forecast } from '../../server/src/engine/forecast';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -47,6 +49,13 @@ describe('forecast request and notification', () => {
       expect(o.band[1]).toBeGreaterThanOrEqual(o.probability);
     }
     expect(result.forecast!.alternatives.map((a) => a.name)).toEqual(['Khan released', 'Attack happens']);
+  });
+
+  it('computes in the worker exactly what the engine computes in process', async () => {
+    const uri = server.open('same.scenario', SAMPLE);
+    const result = await server.forecast(uri);
+    const local = forecast(analyze(SAMPLE).model);
+    expect({ ...result.forecast, elapsedMs: 0 }).toEqual({ ...local, elapsedMs: 0 });
   });
 
   it('notifies each new forecast, following edits', async () => {

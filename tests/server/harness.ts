@@ -22,15 +22,21 @@
  *   `options.settings` (change it with `server.setSettings`), registrations and refreshes return null
  *   and are counted in `server.refreshes`.
  * - `server.request(method, params)` for anything else; `server.cancellableRequest` returns the
- *   promise and a `cancel()` that sends $/cancelRequest.
+ *   promise and a `cancel()` that sends $/cancelRequest. Typed shortcuts: hover, completion,
+ *   definition, references, prepareRename, rename, documentSymbols, semanticTokens, foldingRanges,
+ *   format, codeActions, inlayHints, codeLenses, forecast.
+ * - `startServer({ settings, capabilities, transport: 'ipc' })`; `server.initializeResult` holds the
+ *   capabilities; `server.debugStats()` / `pollStats()` read memory and forecast counters through a
+ *   server-only debug request; `server.stderr` and `server.logs` help when a test fails.
+ * - One server per test file (start in beforeAll, stop in afterAll) keeps suites fast.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationTokenSource, StreamMessageReader, StreamMessageWriter, createMessageConnection,
-  type MessageConnection,
+  CancellationTokenSource, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  createMessageConnection, type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
@@ -160,6 +166,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Extra arguments for node (e.g. a heap limit). */
   nodeArgs?: string[];
+  /** How to talk to the server: stdio (default) or node IPC, as the VS Code extension does. */
+  transport?: 'stdio' | 'ipc';
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -209,7 +217,7 @@ export class TestServer {
   private readonly waiters = new Set<() => void>();
   private settings: ForecastSettingsForTests;
 
-  constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: MessageConnection, options: StartOptions) {
+  constructor(readonly child: ChildProcess, readonly connection: MessageConnection, options: StartOptions) {
     this.settings = options.settings ?? {};
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.publishes.push(p);
@@ -234,7 +242,7 @@ export class TestServer {
         return null;
       });
     }
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });
     child.on('exit', (code) => {
@@ -501,14 +509,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 }
 
-/** Builds if needed, spawns `node dist/server.js --stdio`, and completes initialize/initialized. */
+/** Builds if needed, spawns `node dist/server.js --stdio` (or --node-ipc), and completes initialize/initialized. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   await ensureServerBuilt();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], {
-    cwd: repoRoot,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let child: ChildProcess;
+  let connection: MessageConnection;
+  if (options.transport === 'ipc') {
+    child = fork(serverPath, ['--node-ipc'], { cwd: repoRoot, execArgv: options.nodeArgs ?? [], silent: true });
+    connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  } else {
+    const spawned = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child = spawned;
+    connection = createMessageConnection(new StreamMessageReader(spawned.stdout), new StreamMessageWriter(spawned.stdin));
+  }
   const server = new TestServer(child, connection, options);
   connection.listen();
   server.initializeResult = await server.request<InitializeResult>('initialize', {

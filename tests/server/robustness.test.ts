@@ -32,6 +32,7 @@ describe('pathological documents', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.severity).toBe(DiagnosticSeverity.Error);
     expect(diagnostics[0]!.message).toMatch(/too large/);
+    expect(diagnostics[0]!.range.start.line).toBe(0);
     expect(await server.hover(uri, { line: 10, character: 9 })).toBeNull();
     expect((await server.forecast(uri)).forecast).toBeNull();
 
@@ -48,7 +49,7 @@ describe('pathological documents', () => {
 
   it.each([
     ['deeply nested braces', `factor a {\n  probability ${'{'.repeat(50_000)}\n}\n`],
-    ['deeply nested declarations', 'outcome o {\n'.repeat(20_000)],
+    ['20,000 unclosed declarations', 'outcome o {\n'.repeat(20_000)],
     ['a 300,000-character line', `factor a "${'x'.repeat(300_000)}" {\n  probability 20%\n}\n`],
     ['an unterminated string', `factor a "${'never closed '.repeat(10_000)}`],
     ['control characters and lone surrogates', `factor a\u0000 { probability \ud800 }\u0007\n${'\u0000'.repeat(10_000)}`],
@@ -67,6 +68,14 @@ describe('pathological documents', () => {
     await server.waitForVersion(uri, 2);
     server.close(uri);
     await stillAnswers();
+  });
+
+  it('caps the diagnostics it publishes and says how many are left out', async () => {
+    const uri = server.open('many-problems.scenario', 'factor f {\n'.repeat(5_000));
+    const diagnostics = await server.waitForVersion(uri, 1);
+    expect(diagnostics).toHaveLength(1_001);
+    expect(diagnostics[1_000]!.message).toMatch(/^\d+ more problems/);
+    server.close(uri);
   });
 });
 

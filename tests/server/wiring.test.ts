@@ -97,3 +97,16 @@ describe('capabilities', () => {
     expect(JSON.stringify(hover)).toContain('A freshly edited label');
   });
 });
+
+describe('transports', () => {
+  it('speaks node IPC as well (the VS Code extension starts it that way)', async () => {
+    const ipc = await startServer({ transport: 'ipc' });
+    try {
+      const uri = ipc.open('ipc.scenario', 'factor lonely {\n  probability 20%\n}\n');
+      expect((await ipc.waitForVersion(uri, 1)).map((d) => d.code)).toEqual(['unused']);
+      expect((await ipc.forecast(uri)).notice).toBeNull();
+    } finally {
+      await ipc.stop();
+    }
+  });
+});

@@ -162,6 +162,12 @@ describe('syntax errors in analyst words', () => {
     expect(slice(alt, altError.declarationName!.span)).toBe('"Attack happens"');
   });
 
+  it('a missing closing quote expects only the quote', () => {
+    const error = parseDocument('factor a { note "open \\ \n}').errors[0]!;
+    expect(error.message).toBe('expected a closing quote');
+    expect(error.expected).toEqual(['a closing quote']);
+  });
+
   it('lists what was expected for completion', () => {
     const error = parseDocument('outcome o {\n  base 20%\n  @\n}').errors[0]!;
     expect(error.expected).toEqual([
@@ -169,6 +175,19 @@ describe('syntax errors in analyst words', () => {
     ]);
     expect(error.message).toBe(
       "expected 'base', 'judged', 'note', 'source', a driver line such as crisis raises weakly, or '}' to close the outcome 'o'",
+    );
+  });
+
+  it('at a statement start, each body lists what may start a statement in it', () => {
+    const message = (text: string): string => parseDocument(text).errors[0]!.message;
+    expect(message('alternative "x" {\n  @\n}')).toBe(
+      "expected 'given', 'note', 'source', a change such as rapport 85%, or '}' to close the alternative 'x'",
+    );
+    expect(message('event e {\n  base 20%\n}')).toBe(
+      "'base' is not allowed here: expected 'probability', 'note', 'source' or '}' to close the event 'e'",
+    );
+    expect(message('scenario "s" { seed 1 probability 20% }')).toBe(
+      "'probability' is not allowed here: expected 'question', 'horizon', 'samples', 'seed', 'note', 'source' or '}' to close the scenario 's'",
     );
   });
 

@@ -12,6 +12,8 @@ export const LOGISTIC = 1;
 
 export interface CompiledModel {
   n: number;
+  /** Variables 0 … inputCount − 1 are inputs (INPUT), the rest outcomes (LOGISTIC). */
+  inputCount: number;
   names: string[];
   labels: string[];
   kind: Uint8Array;
@@ -102,7 +104,14 @@ export function compileModel(model: ResolvedModel, alternative: Alternative | nu
     relevant.add(name);
     for (const d of driversOf.get(name) ?? []) stack.push(d.name);
   }
-  const names = model.order.filter((n) => relevant.has(n));
+  // Inputs first (they have no drivers, so this is still a topological order): the sampling
+  // loop then runs over inputs and outcomes without a branch between them.
+  const isInputLike = (name: string) => o.given.has(name) || model.variables.get(name)?.kind !== 'outcome';
+  const names = [
+    ...model.order.filter((n) => relevant.has(n) && isInputLike(n)),
+    ...model.order.filter((n) => relevant.has(n) && !isInputLike(n)),
+  ];
+  const inputCount = names.filter(isInputLike).length;
   const index = new Map(names.map((name, i) => [name, i]));
   const n = names.length;
   const kind = new Uint8Array(n);
@@ -163,7 +172,7 @@ export function compileModel(model: ResolvedModel, alternative: Alternative | nu
   }
   const upstream = Array.from(outcomes, (out) => ancestorsOf(out, drvStart, drvParent, n));
   return {
-    n, names, labels, kind, isOutcome, lo, hi, drvStart, drvParent,
+    n, inputCount, names, labels, kind, isOutcome, lo, hi, drvStart, drvParent,
     drvSign: Float64Array.from(signs), drvLnLo: Float64Array.from(lnLo), drvLnHi: Float64Array.from(lnHi),
     childStart, children, outcomes, upstream, uncertain, index,
   };

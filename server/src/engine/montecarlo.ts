@@ -35,7 +35,7 @@ export function monteCarlo(
   const n = c.n;
   const outcomes = c.outcomes;
   const nOut = outcomes.length;
-  const { kind, drvStart, drvParent } = c;
+  const { kind, drvStart, drvParent, inputCount } = c;
   const theta = new ThetaSampler(c);
   const { probability, logitBase, lnK, hasRanges } = theta;
   const x = new Uint8Array(n);
@@ -48,20 +48,17 @@ export function monteCarlo(
   for (let s = 0; s < samples; s++) {
     if ((s & 1023) === 0) checkCancelled();
     if (hasRanges) theta.draw(rng);
-    for (let v = 0; v < n; v++) {
-      if (kind[v] === INPUT) {
-        x[v] = (rng.next() >>> 0) * TO_UNIT < probability[v]! ? 1 : 0;
-        continue;
-      }
+    for (let v = 0; v < inputCount; v++) x[v] = +((rng.next() >>> 0) * TO_UNIT < probability[v]!);
+    for (let v = inputCount; v < n; v++) {
       let z = logitBase[v]!;
       const end = drvStart[v + 1]!;
-      for (let j = drvStart[v]!; j < end; j++) if (x[drvParent[j]!] === 1) z += lnK[j]!;
+      for (let j = drvStart[v]!; j < end; j++) z += x[drvParent[j]!]! * lnK[j]!;
       const p = 1 / (1 + Math.exp(-z));
       conditional[v] = p;
       sum[v]! += p;
       const u = (rng.next() >>> 0) * TO_UNIT;
       uniform[v] = u;
-      x[v] = u < p ? 1 : 0;
+      x[v] = +(u < p);
     }
     worlds.add(x, s);
     if (s < swingSamples) flips.replay(x, uniform, conditional, logitBase, lnK);

@@ -181,8 +181,14 @@ function unparsedDocument(text: string, message: string): ScenarioDocument {
     text,
     declarations: [],
     comments: [],
-    errors: [{ span: { start: 0, end: 0 }, skipped: { start: 0, end: text.length }, message, expected: [] }],
+    // On the first line (at most 200 characters of it), where the analyst will see it.
+    errors: [{ span: { start: 0, end: firstLineEnd(text) }, skipped: { start: 0, end: text.length }, message, expected: [] }],
   };
+}
+
+function firstLineEnd(text: string): number {
+  const match = /[\r\n]/.exec(text.slice(0, 200));
+  return match ? match.index : Math.min(200, text.length);
 }
 
 function formatSize(chars: number): string {

@@ -9,6 +9,7 @@ import type { ForecastOutcome } from './forecastRunner';
 import { FORECAST_DEBOUNCE_MS } from './limits';
 import type { ForecastSettings } from './settings';
 import type { ContentChange } from './textChanges';
+import { modelForWorker } from './workerModel';
 import type { ResolvedModel } from '../model/types';
 
 export interface SessionHost {
@@ -204,7 +205,7 @@ export class Session {
       .then(() => {
         if (document.version !== version) return { kind: 'cancelled' } as const;
         const samples = this.settings().samples;
-        return this.runner.run(uri, state.model, samples === null ? {} : { samples });
+        return this.runner.run(uri, modelForWorker(state.model), samples === null ? {} : { samples });
       })
       .then((outcome) => this.applyOutcome(uri, version, outcome))
       .catch((error) => this.host.log(`${uri}: forecast failed: ${describe(error)}`))

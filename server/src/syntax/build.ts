@@ -191,7 +191,7 @@ const actions: ohm.ActionDict<unknown> = {
   point(this: Node, number: Node, percent: Node): PointProbability {
     return pointOf(this, number, percent.numChildren > 0);
   },
-  phrase(this: Node, _words: Node): ProbabilityExpr {
+  phrase(this: Node, _w1: Node, _g1: Node, _w2: Node, _g2: Node, _w3: Node): ProbabilityExpr {
     const text = this.sourceString;
     return { kind: 'phrase', phrase: phraseRow(text)?.phrase ?? text, text, span: spanOf(this) };
   },

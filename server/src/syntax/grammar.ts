@@ -32,8 +32,8 @@ interface FailedMatch {
 }
 
 /**
- * What was expected at the failure position. Only described rules, plain terminals ("}") and
- * the end of input are kept: everything else would show grammar internals.
+ * What was expected at the failure position. Only described rules, braces and the end of input
+ * are kept: everything else would show grammar internals.
  */
 export function expectationsOf(result: ohm.MatchResult): { position: number; expected: Expectation[] } {
   const failed = result as unknown as FailedMatch;
@@ -59,7 +59,12 @@ function toExpectation(failure: OhmFailure): Expectation | null {
     const description = scenarioGrammar.rules[rule]?.description;
     return description ? { kind: 'description', rule, text: description } : null;
   }
-  if (pexpr instanceof ohm.pexprs.Terminal) return { kind: 'punctuation', text: failure.getText() };
+  if (pexpr instanceof ohm.pexprs.Terminal) {
+    // Only the braces are punctuation an analyst types between statements; other terminals
+    // (a backslash inside a string...) are details of a token.
+    const text = failure.getText();
+    return text === '{' || text === '}' ? { kind: 'punctuation', text } : null;
+  }
   if (pexpr === ohm.pexprs.end) return { kind: 'end' };
   return null;
 }

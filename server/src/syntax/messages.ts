@@ -1,7 +1,7 @@
 // Turns what ohm expected at a failure into a message in an analyst's words. Never shows a
 // grammar rule name: only rule descriptions, keywords and punctuation reach the text.
 import type { Span } from './ast';
-import type { Expectation } from './grammar';
+import { type Expectation, scenarioGrammar } from './grammar';
 import type { DeclarationKeyword } from './scan';
 import { isNameChar, isSpace } from './scan';
 import { DECLARATION_KEYWORDS, KEYWORDS, PHRASES, STATEMENT_KEYWORDS, STRENGTHS } from './vocabulary';
@@ -31,9 +31,33 @@ const KEYWORD_ORDER = [
 
 const STATEMENT_OR_DECLARATION = new Set<string>([...STATEMENT_KEYWORDS, ...DECLARATION_KEYWORDS]);
 
+/**
+ * What may start a statement in each kind of body. The grammar tries a keyword statement only
+ * when the next character fits (for speed), so its failures there do not list every keyword:
+ * this table does, in the grammar's own descriptions.
+ */
+const BODY_RULES: Record<DeclarationKeyword, string[]> = {
+  scenario: ['questionKw', 'horizonKw', 'samplesKw', 'seedKw', 'noteKw', 'sourceKw'],
+  factor: ['probabilityKw', 'noteKw', 'sourceKw'],
+  event: ['probabilityKw', 'noteKw', 'sourceKw'],
+  outcome: ['baseKw', 'judgedKw', 'noteKw', 'sourceKw', 'driverName'],
+  alternative: ['givenKw', 'noteKw', 'sourceKw', 'changeName'],
+};
+
+function bodyExpectations(kind: DeclarationKeyword): Expectation[] {
+  return BODY_RULES[kind].map((rule) => ({ kind: 'description', rule, text: scenarioGrammar.rules[rule]!.description }));
+}
+
 export function analystMessage(context: FailureContext): AnalystMessage {
   const { text, position } = context;
-  const items = context.expected.filter((e) => !(e.kind === 'punctuation' && e.text === ';'));
+  // Where a body may close, a statement may start: list what may start one.
+  const atStatementStart = context.expected.some(isClosingBrace);
+  const items = atStatementStart
+    ? [
+        ...bodyExpectations(context.declaration.kind),
+        ...context.expected.filter((e) => !isKeyword(e) && !(e.kind === 'description' && NAME_RULES.has(e.rule))),
+      ]
+    : context.expected;
   const word = wordAt(text, position);
   const span = tokenSpan(text, position, word);
   // Something missing before a `}` or the end on a later line is reported where it is missing:
@@ -56,12 +80,11 @@ export function analystMessage(context: FailureContext): AnalystMessage {
   }`;
 
   let prefix = '';
-  if (word !== null && KEYWORDS.has(word) && items.some((e) => e.kind === 'description' && NAME_RULES.has(e.rule))) {
-    const keywordsExpected = items.some(isKeyword);
-    if (!(keywordsExpected && STATEMENT_OR_DECLARATION.has(word))) {
+  if (word !== null && KEYWORDS.has(word)) {
+    if (atStatementStart && STATEMENT_OR_DECLARATION.has(word)) prefix = `'${word}' is not allowed here: `;
+    else if (items.some((e) => e.kind === 'description' && NAME_RULES.has(e.rule))) {
       return result(`'${word}' is a reserved word and cannot be a name`);
     }
-    prefix = `'${word}' is not allowed here: `;
   }
 
   if (closes && restIsBlank(text, position)) return result(`${prefix}expected ${closing}`);
