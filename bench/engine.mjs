@@ -108,11 +108,11 @@ for (const n of sizes) {
 const throughputSize = Math.max(...sizes);
 const compiled = engine.compileModel(engine.analyze(generateModel(throughputSize)).model);
 const samples = 20_000;
-engine.monteCarlo(compiled, 2_000, 0, engine.seededStream(1, 0), 8, () => {});
+engine.monteCarlo(compiled, compiled, 2_000, 0, 0, engine.seededStream(1, 0), engine.seededStream(1, 3), 8, () => {});
 const passes = [];
 for (let r = 0; r < runs; r++) {
   const t = performance.now();
-  engine.monteCarlo(compiled, samples, 0, engine.seededStream(1 + r, 0), 8, () => {});
+  engine.monteCarlo(compiled, compiled, samples, 0, 0, engine.seededStream(1 + r, 0), engine.seededStream(1 + r, 3), 8, () => {});
   passes.push(performance.now() - t);
 }
 const passMs = median(passes);

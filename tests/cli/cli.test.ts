@@ -97,10 +97,12 @@ describe('scenario forecast', () => {
   it('hostile text stays text', () => {
     const text = run('forecast', sample('hostile-labels.scenario')).stdout;
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(text).toContain('\uFFFD');
     const md = run('forecast', sample('hostile-labels.scenario'), '--format', 'markdown').stdout;
     expect(md).not.toMatch(/<(img|script|iframe|svg|b)\b/i);
     const csv = run('forecast', sample('hostile-labels.scenario'), '--format', 'csv').stdout;
-    expect(csv).toContain(",second,'=1+1 '; DROP TABLE outcomes; --,");
+    expect(csv).toContain(",second,'=1+1 '; DROP TABLE outcomes; -- \uFFFD[31mred");
+    for (const out of [text, md, csv]) expect(out).not.toContain('\u001b');
     const json = JSON.parse(run('forecast', sample('hostile-labels.scenario'), '--format', 'json').stdout);
     expect(json.outcomes[0].label).toBe('<b>bold</b><iframe src="javascript:alert(1)"></iframe>');
   });

@@ -129,6 +129,7 @@ describe('markdown', () => {
       else expect(count).toBe(cells);
     }
     expect(markdownText('a*b_c`d[e](f)')).toBe('a\\*b\\_c\\`d\\[e\\](f)');
+    expect(markdownText('x\u202ey\u001bz')).toBe('x\uFFFDy\uFFFDz');
   });
 });
 
@@ -150,5 +151,6 @@ describe('csv', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell(-1.5)).toBe('-1.5');
     expect(csvCell(null)).toBe('');
+    expect(csvCell('a\u001b[31mb\tc')).toBe('a\uFFFD[31mb\tc');
   });
 });

@@ -236,6 +236,38 @@ describe('exact mode with uncertain parameters', () => {
     expect(Math.abs(byName(f, 'three').probability - three)).toBeLessThan(EPS);
   });
 
+  it('five uncertain multipliers at once agree with a 4-D Simpson reference', () => {
+    const words = ['decisively', 'strongly', 'moderately', 'weakly'] as const;
+    const f = forecast(buildModel({
+      factors: { a: 1, b: 1, c: 1, d: 1, e: 1 },
+      outcomes: {
+        five: {
+          base: 0.2,
+          drivers: [['a', 'raises', words[0]], ['b', 'lowers', words[1]], ['c', 'raises', words[2]],
+            ['d', 'raises', words[3]], ['e', 'lowers', [2, 8]]],
+        },
+      },
+    }));
+    const softplus = (x: number) => (x > 30 ? x : Math.log1p(Math.exp(x)));
+    const n = 40;
+    const grid = (lo: number, hi: number) => Array.from({ length: n + 1 }, (_, i) => ({
+      t: lo + ((hi - lo) * i) / n, w: (i === 0 || i === n ? 1 : i % 2 ? 4 : 2) / (3 * n),
+    }));
+    const ln = Math.log;
+    const ga = grid(ln(10), ln(30));
+    const gb = grid(-ln(10), -ln(4));
+    const gc = grid(ln(2), ln(4));
+    const gd = grid(ln(1.25), ln(2));
+    const [elo, ehi] = [-ln(8), -ln(2)];
+    let reference = 0;
+    const l = logit(0.2);
+    for (const A of ga) for (const B of gb) for (const C of gc) for (const D of gd) {
+      const x = l + A.t + B.t + C.t + D.t;
+      reference += A.w * B.w * C.w * D.w * (softplus(x + ehi) - softplus(x + elo)) / (ehi - elo);
+    }
+    expect(Math.abs(byName(f, 'five').probability - reference)).toBeLessThan(1e-8);
+  });
+
   it('nothing uncertain upstream: the band is the probability itself', () => {
     const f = forecast(buildModel({
       factors: { a: 0.3, far: [0.1, 0.9] },

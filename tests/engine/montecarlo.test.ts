@@ -117,3 +117,48 @@ describe('seeds', () => {
     expect(a.outcomes[2]!.probability).not.toBe(b.outcomes[2]!.probability);
   });
 });
+
+describe('common random numbers across scenarios', () => {
+  const spec: ModelSpec = {
+    factors: { a: [0.2, 0.5], b: 'likely', c: 0.4 },
+    outcomes: {
+      left: { base: [0.1, 0.3], drivers: [['a', 'raises', 'strongly']] },
+      right: { base: 0.3, drivers: [['b', 'raises', 'moderately'], ['c', 'lowers', [2, 3]]] },
+      after: { base: 0.5, drivers: [['right', 'raises', 'weakly']] },
+    },
+    alternatives: [
+      { title: 'a holds', given: { a: true } },
+      { title: 'c uncertain', set: { c: [0.1, 0.9] } },
+      { title: 'right forced', given: { right: true } },
+    ],
+  };
+
+  it.each([['exact', {}], ['Monte Carlo', { exactLimit: 0, swingMethod: 'sampled' as const }]])(
+    '%s: what an alternative does not touch keeps the baseline’s numbers exactly', (_, options) => {
+      const f = forecast(buildModel(spec), options);
+      const same = (alternative: number, name: string) => {
+        const base = f.outcomes.find((o) => o.name === name)!;
+        const alt = f.alternatives[alternative]!.outcomes.find((o) => o.name === name)!;
+        // Equal up to the order of floating-point sums; the delta is then exactly 0.
+        expect(Math.abs(alt.probability - base.probability), `${name} in ${alternative}`).toBeLessThan(1e-12);
+        expect(Math.abs(alt.band[0] - base.band[0]), `${name} band in ${alternative}`).toBeLessThan(1e-12);
+        expect(Math.abs(alt.band[1] - base.band[1]), `${name} band in ${alternative}`).toBeLessThan(1e-12);
+        expect(alt.delta).toBe(0);
+      };
+      same(0, 'right');
+      same(0, 'after');
+      same(1, 'left');
+      same(2, 'left');
+      expect(f.alternatives[0]!.outcomes[0]!.delta).toBeGreaterThan(5);
+      expect(f.alternatives[2]!.outcomes.find((o) => o.name === 'after')!.delta).toBeGreaterThan(1);
+    });
+
+  it('the baseline does not depend on the alternatives written beside it', () => {
+    for (const options of [{}, { exactLimit: 0 }]) {
+      const alone = forecast(buildModel({ ...spec, alternatives: [] }), options);
+      const beside = forecast(buildModel(spec), options);
+      expect(beside.outcomes).toEqual(alone.outcomes);
+      expect(beside.worlds).toEqual(alone.worlds);
+    }
+  });
+});

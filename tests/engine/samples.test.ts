@@ -98,6 +98,7 @@ describe('the other samples', () => {
     expect(text).toContain('</script><script>alert(1)</script>');
     expect(text).toContain('She said "run" \\ then left');
     expect(text).toMatch(/\u202e/);
+    expect(text).toContain('\u001b[31m');
     expect(text).toMatch(/\p{Extended_Pictographic}/u);
     expect(model.settings.title).toContain('<script>');
   });

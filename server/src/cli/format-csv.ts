@@ -1,7 +1,9 @@
 // The forecast as CSV (RFC 4180): one row per outcome of the baseline and of each alternative.
 // Probabilities are fractions, swings and deltas percentage points. Text cells that a
-// spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
+// spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe; control
+// characters other than tab are replaced.
 import type { Forecast, OutcomeForecast } from '../engine/types';
+import { withoutControls } from './format-common';
 import { round } from './format-json';
 
 export const CSV_HEADER = [
@@ -12,7 +14,8 @@ export const CSV_HEADER = [
 export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const clean = withoutControls(value);
+  const safe = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,12 +1,12 @@
 // The forecast as Markdown: a heading, a table per baseline and alternative, the top worlds.
-// Text from the file is escaped so it can neither break the table nor inject HTML or links.
+// Text from the file is escaped so it can neither break the table nor inject HTML or links, and
+// control and bidirectional-override characters are replaced (as in the terminal).
 import type { Forecast, OutcomeForecast } from '../engine/types';
-import { bandText, judgedText, percent, points, topDrivers } from './format-common';
+import { bandText, judgedText, percent, points, terminalSafe, topDrivers } from './format-common';
 
 /** Escapes Markdown and HTML syntax in text from a file, and keeps it on one line. */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return terminalSafe(text.replace(/[\r\n]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -4,8 +4,9 @@
 // graph is too wide for that, by nested sampling: W worlds per draw of θ, averaging each
 // outcome's probability given its sampled drivers, with the sampling noise then removed from
 // the spread (see docs/forecast-method.md).
-import { type CompiledModel, INPUT } from './compile';
+import type { CompiledModel } from './compile';
 import { type Plan, frontierBuffer, runPlan } from './frontier';
+import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
 import { DrawnTables, LatinHypercube } from './tables';
 import { ThetaSampler } from './theta';
@@ -34,19 +35,22 @@ export function cancelCheck(isCancelled: (() => boolean) | undefined): () => voi
 
 /** Band of each outcome (c.outcomes order) from `draws` exact evaluations of P(O | θ). */
 export function bandsByExactDraws(
-  c: CompiledModel, plan: Plan, draws: number, rng: Rng, checkCancelled: () => void,
+  c: CompiledModel, baseline: CompiledModel, plan: Plan, draws: number, rng: Rng, extra: Rng,
+  checkCancelled: () => void,
 ): (Band | null)[] {
   const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1);
   if (wanted.length === 0) return Array.from(c.outcomes, () => null);
-  const tables = new DrawnTables(c);
-  const hypercube = new LatinHypercube(rng, draws, tables.dimensions);
+  const tables = new DrawnTables(c, baseline);
+  const hypercube = new LatinHypercube(rng, draws, tables.theta.mainDimensions);
+  const extraHypercube = new LatinHypercube(extra, draws, tables.theta.extraDimensions);
   const marginals = new Float64Array(c.n);
   const buffer = frontierBuffer(plan);
   const values = wanted.map(() => new Float64Array(draws));
   for (let d = 0; d < draws; d++) {
     if ((d & 63) === 0) checkCancelled();
     hypercube.start(d);
-    tables.draw(hypercube.next);
+    extraHypercube.start(d);
+    tables.draw(hypercube.next, extraHypercube.next);
     runPlan(plan, tables.tables, marginals, buffer);
     for (let i = 0; i < wanted.length; i++) values[i]![d] = marginals[wanted[i]!]!;
   }
@@ -73,44 +77,46 @@ function clamp01(x: number): number {
  * their spread is that of P(O | θ) alone (variance of the estimates minus the mean noise).
  */
 export function bandsByNestedSampling(
-  c: CompiledModel, draws: number, worlds: number, rng: Rng, checkCancelled: () => void,
+  c: CompiledModel, baseline: CompiledModel, draws: number, worlds: number, rng: Rng, extra: Rng,
+  checkCancelled: () => void,
 ): (Band | null)[] {
   const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1);
   if (wanted.length === 0) return Array.from(c.outcomes, () => null);
   const n = c.n;
-  const slot = new Int32Array(n).fill(-1);
-  wanted.forEach((v, i) => (slot[v] = i));
-  const theta = new ThetaSampler(c);
+  const { inputCount, drvStart, drvParent } = c;
+  const sumByVariable = new Float64Array(n);
+  const squaresByVariable = new Float64Array(n);
+  const theta = new ThetaSampler(c, baseline);
   const { probability, logitBase, lnK } = theta;
   const x = new Uint8Array(n);
   const sum = new Float64Array(wanted.length);
   const sumSquares = new Float64Array(wanted.length);
   const estimates = wanted.map(() => new Float64Array(draws));
   const noise = new Float64Array(wanted.length);
-  const hypercube = new LatinHypercube(rng, draws, theta.dimensions);
-  const unit = () => (rng.next() >>> 0) * TO_UNIT;
+  const hypercube = new LatinHypercube(rng, draws, theta.mainDimensions);
+  const extraHypercube = new LatinHypercube(extra, draws, theta.extraDimensions);
   for (let d = 0; d < draws; d++) {
     if ((d & 15) === 0) checkCancelled();
     hypercube.start(d);
-    theta.drawWith(hypercube.next);
-    sum.fill(0);
-    sumSquares.fill(0);
+    extraHypercube.start(d);
+    theta.drawWith(hypercube.next, extraHypercube.next);
+    sumByVariable.fill(0);
+    squaresByVariable.fill(0);
     for (let w = 0; w < worlds; w++) {
-      for (let v = 0; v < n; v++) {
-        if (c.kind[v] === INPUT) {
-          x[v] = unit() < probability[v]! ? 1 : 0;
-          continue;
-        }
+      for (let v = 0; v < inputCount; v++) x[v] = +((rng.next() >>> 0) * TO_UNIT < probability[v]!);
+      for (let v = inputCount; v < n; v++) {
         let z = logitBase[v]!;
-        for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) if (x[c.drvParent[j]!]) z += lnK[j]!;
-        const p = 1 / (1 + Math.exp(-z));
-        x[v] = unit() < p ? 1 : 0;
-        const i = slot[v]!;
-        if (i >= 0) {
-          sum[i]! += p;
-          sumSquares[i]! += p * p;
-        }
+        const end = drvStart[v + 1]!;
+        for (let j = drvStart[v]!; j < end; j++) z += x[drvParent[j]!]! * lnK[j]!;
+        const p = fastSigmoid(z);
+        x[v] = +((rng.next() >>> 0) * TO_UNIT < p);
+        sumByVariable[v]! += p;
+        squaresByVariable[v]! += p * p;
       }
+    }
+    for (let i = 0; i < wanted.length; i++) {
+      sum[i] = sumByVariable[wanted[i]!]!;
+      sumSquares[i] = squaresByVariable[wanted[i]!]!;
     }
     for (let i = 0; i < wanted.length; i++) {
       const mean = sum[i]! / worlds;

@@ -3,11 +3,14 @@
 // outcome, and every factor or event upstream of one. A variable without a valid probability or
 // base (a diagnostic says why) is left out together with the driver lines that name it, so the
 // rest of a half-written file can still be forecast.
-import type { Alternative, ModelVariable, ProbabilitySpec, ResolvedModel } from '../model/types';
+import type { Alternative, ProbabilitySpec, ResolvedModel } from '../model/types';
 
-/** A factor, an event, or an outcome fixed by `given`: true with probability in [lo, hi]. */
+/** A factor or an event: true with probability in [lo, hi]. */
 export const INPUT = 0;
-/** An outcome: logit P = logit(base) + Σ ±ln K over its active drivers; base in [lo, hi]. */
+/**
+ * An outcome: logit P = logit(base) + Σ ±ln K over its active drivers; base in [lo, hi]
+ * (`given` pins the base to 0 or 1 and cuts the driver lines).
+ */
 export const LOGISTIC = 1;
 
 export interface CompiledModel {
@@ -17,7 +20,7 @@ export interface CompiledModel {
   names: string[];
   labels: string[];
   kind: Uint8Array;
-  /** True for outcomes (also when `given` fixes them). */
+  /** True for outcomes. */
   isOutcome: Uint8Array;
   /** Probability (inputs) or base (outcomes): uniform on [lo, hi]. */
   lo: Float64Array;
@@ -25,7 +28,7 @@ export interface CompiledModel {
   /** Driver lines of variable v: drvStart[v] ≤ j < drvStart[v + 1]. */
   drvStart: Int32Array;
   drvParent: Int32Array;
-  /** +1 raises, −1 lowers. */
+  /** +1 raises, −1 lowers, 0 a line cut by `given`. */
   drvSign: Float64Array;
   /** ln K is uniform on [drvLnLo, drvLnHi] (K log-uniform). */
   drvLnLo: Float64Array;
@@ -57,32 +60,57 @@ function overridesOf(alternative: Alternative | null): Overrides {
   return result;
 }
 
-function specOf(v: ModelVariable, o: Overrides): ProbabilitySpec | null {
-  if (v.kind === 'outcome') return o.base.get(v.name) ?? v.base;
-  return o.probability.get(v.name) ?? v.probability;
-}
-
 function isValidRange(lo: number, hi: number): boolean {
   return Number.isFinite(lo) && Number.isFinite(hi) && lo >= 0 && hi <= 1 && lo <= hi;
 }
 
+/**
+ * The baseline's structure (which variables, in which order, which driver lines) with the
+ * alternative's changes applied to its numbers. Every alternative keeps the baseline's layout,
+ * so that the same random draws land on the same parameters and variables in every scenario
+ * (common random numbers: an outcome the alternative does not touch gets exactly the baseline's
+ * numbers). `given` on an outcome pins its base and cuts its driver lines (sign 0).
+ */
 export function compileModel(model: ResolvedModel, alternative: Alternative | null = null): CompiledModel {
+  const c = compileStructure(model);
+  if (!alternative) return c;
   const o = overridesOf(alternative);
+  const lo = c.lo.slice();
+  const hi = c.hi.slice();
+  const drvSign = c.drvSign.slice();
+  const drvLnLo = c.drvLnLo.slice();
+  const drvLnHi = c.drvLnHi.slice();
+  for (let v = 0; v < c.n; v++) {
+    const name = c.names[v]!;
+    const given = o.given.get(name);
+    if (given !== undefined) {
+      lo[v] = hi[v] = given ? 1 : 0;
+      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) drvSign[j] = drvLnLo[j] = drvLnHi[j] = 0;
+      continue;
+    }
+    const spec = c.kind[v] === LOGISTIC ? o.base.get(name) : o.probability.get(name);
+    if (spec && isValidRange(spec.low, spec.high)) {
+      lo[v] = spec.low;
+      hi[v] = spec.high;
+    }
+  }
+  const derived = deriveFlow(c.n, lo, hi, c.drvStart, c.drvParent, drvSign, drvLnLo, drvLnHi, c.outcomes);
+  return { ...c, lo, hi, drvSign, drvLnLo, drvLnHi, ...derived };
+}
+
+function compileStructure(model: ResolvedModel): CompiledModel {
   const position = new Map(model.order.map((name, i) => [name, i]));
-  // 1. Valid variables and their effective drivers (given cuts a variable off its drivers).
+  // 1. Valid variables and their valid driver lines.
   const valid = new Set<string>();
   const driversOf = new Map<string, { name: string; sign: number; lo: number; hi: number }[]>();
   for (const name of model.order) {
     const v = model.variables.get(name);
     if (!v) continue;
-    const given = o.given.get(name);
-    if (given === undefined) {
-      const spec = specOf(v, o);
-      if (!spec || !isValidRange(spec.low, spec.high)) continue;
-    }
+    const spec = v.kind === 'outcome' ? v.base : v.probability;
+    if (!spec || !isValidRange(spec.low, spec.high)) continue;
     valid.add(name);
     const drivers: { name: string; sign: number; lo: number; hi: number }[] = [];
-    if (v.kind === 'outcome' && given === undefined) {
+    if (v.kind === 'outcome') {
       for (const d of v.drivers) {
         const ok = valid.has(d.name) && (position.get(d.name) ?? Infinity) < (position.get(name) ?? -1) &&
           d.strength.low >= 1 && d.strength.low <= d.strength.high && Number.isFinite(d.strength.high);
@@ -106,12 +134,12 @@ export function compileModel(model: ResolvedModel, alternative: Alternative | nu
   }
   // Inputs first (they have no drivers, so this is still a topological order): the sampling
   // loop then runs over inputs and outcomes without a branch between them.
-  const isInputLike = (name: string) => o.given.has(name) || model.variables.get(name)?.kind !== 'outcome';
+  const isInput = (name: string) => model.variables.get(name)?.kind !== 'outcome';
   const names = [
-    ...model.order.filter((n) => relevant.has(n) && isInputLike(n)),
-    ...model.order.filter((n) => relevant.has(n) && !isInputLike(n)),
+    ...model.order.filter((n) => relevant.has(n) && isInput(n)),
+    ...model.order.filter((n) => relevant.has(n) && !isInput(n)),
   ];
-  const inputCount = names.filter(isInputLike).length;
+  const inputCount = names.filter(isInput).length;
   const index = new Map(names.map((name, i) => [name, i]));
   const n = names.length;
   const kind = new Uint8Array(n);
@@ -129,22 +157,16 @@ export function compileModel(model: ResolvedModel, alternative: Alternative | nu
     const variable = model.variables.get(name)!;
     labels.push(variable.label);
     isOutcome[v] = variable.kind === 'outcome' ? 1 : 0;
-    const given = o.given.get(name);
+    kind[v] = variable.kind === 'outcome' ? LOGISTIC : INPUT;
+    const spec = (variable.kind === 'outcome' ? variable.base : variable.probability)!;
+    lo[v] = spec.low;
+    hi[v] = spec.high;
     drvStart[v] = parents.length;
-    if (given !== undefined) {
-      kind[v] = INPUT;
-      lo[v] = hi[v] = given ? 1 : 0;
-    } else {
-      const spec = specOf(variable, o)!;
-      lo[v] = spec.low;
-      hi[v] = spec.high;
-      kind[v] = variable.kind === 'outcome' ? LOGISTIC : INPUT;
-      for (const d of driversOf.get(name) ?? []) {
-        parents.push(index.get(d.name)!);
-        signs.push(d.sign);
-        lnLo.push(d.lo);
-        lnHi.push(d.hi);
-      }
+    for (const d of driversOf.get(name) ?? []) {
+      parents.push(index.get(d.name)!);
+      signs.push(d.sign);
+      lnLo.push(d.lo);
+      lnHi.push(d.hi);
     }
   }
   drvStart[n] = parents.length;
@@ -162,30 +184,42 @@ export function compileModel(model: ResolvedModel, alternative: Alternative | nu
   const outcomes = Int32Array.from(
     model.outcomes.map((out) => index.get(out.name)).filter((i): i is number => i !== undefined),
   );
+  const drvSign = Float64Array.from(signs);
+  const drvLnLo = Float64Array.from(lnLo);
+  const drvLnHi = Float64Array.from(lnHi);
+  return {
+    n, inputCount, names, labels, kind, isOutcome, lo, hi, drvStart, drvParent, drvSign, drvLnLo, drvLnHi,
+    childStart, children, outcomes, index,
+    ...deriveFlow(n, lo, hi, drvStart, drvParent, drvSign, drvLnLo, drvLnHi, outcomes),
+  };
+}
+
+/** What flows along the driver lines that are not cut: uncertainty, and who is upstream of whom. */
+function deriveFlow(
+  n: number, lo: Float64Array, hi: Float64Array, drvStart: Int32Array, drvParent: Int32Array,
+  drvSign: Float64Array, drvLnLo: Float64Array, drvLnHi: Float64Array, outcomes: Int32Array,
+): { uncertain: Uint8Array; upstream: Int32Array[] } {
   const uncertain = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
     let u = lo[v] !== hi[v];
     for (let j = drvStart[v]!; j < drvStart[v + 1]! && !u; j++) {
-      u = lnLo[j] !== lnHi[j] || uncertain[drvParent[j]!] === 1;
+      if (drvSign[j] === 0) continue;
+      u = drvLnLo[j] !== drvLnHi[j] || uncertain[drvParent[j]!] === 1;
     }
     uncertain[v] = u ? 1 : 0;
   }
-  const upstream = Array.from(outcomes, (out) => ancestorsOf(out, drvStart, drvParent, n));
-  return {
-    n, inputCount, names, labels, kind, isOutcome, lo, hi, drvStart, drvParent,
-    drvSign: Float64Array.from(signs), drvLnLo: Float64Array.from(lnLo), drvLnHi: Float64Array.from(lnHi),
-    childStart, children, outcomes, upstream, uncertain, index,
-  };
+  const upstream = Array.from(outcomes, (out) => ancestorsOf(out, drvStart, drvParent, drvSign, n));
+  return { uncertain, upstream };
 }
 
-function ancestorsOf(v: number, drvStart: Int32Array, drvParent: Int32Array, n: number): Int32Array {
+function ancestorsOf(v: number, drvStart: Int32Array, drvParent: Int32Array, drvSign: Float64Array, n: number): Int32Array {
   const seen = new Uint8Array(n);
   const stack = [v];
   while (stack.length > 0) {
     const u = stack.pop()!;
     for (let j = drvStart[u]!; j < drvStart[u + 1]!; j++) {
       const p = drvParent[j]!;
-      if (!seen[p]) {
+      if (drvSign[j] !== 0 && !seen[p]) {
         seen[p] = 1;
         stack.push(p);
       }

@@ -60,8 +60,8 @@ export function exactPlans(c: CompiledModel, bandDraws: number, budget: number):
 }
 
 export function exactForecast(
-  c: CompiledModel, plans: ExactPlans, cache: TableCache, bandDraws: number, bandRng: Rng,
-  maxWorlds: number, checkCancelled: () => void,
+  c: CompiledModel, baseline: CompiledModel, plans: ExactPlans, cache: TableCache, bandDraws: number,
+  bandRng: Rng, bandExtraRng: Rng, maxWorlds: number, checkCancelled: () => void,
 ): RawResult {
   const tables = expectedTables(c, cache, checkCancelled);
   const marginals = new Float64Array(c.n);
@@ -69,7 +69,7 @@ export function exactForecast(
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
   const worlds = c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
   const swing = exactSwings(c, plans.marginals, tables, checkCancelled);
-  const band = bandsByExactDraws(c, plans.marginals, bandDraws, bandRng, checkCancelled);
+  const band = bandsByExactDraws(c, baseline, plans.marginals, bandDraws, bandRng, bandExtraRng, checkCancelled);
   return { probability, band, swing, worlds };
 }
 

@@ -16,7 +16,11 @@ import type {
   AlternativeForecast, Forecast, ForecastOptions, InputForecast, JudgedCheck, OutcomeForecast, World,
 } from './types';
 
-/** Draws of θ for bands: the 5th/95th percentile then errs by < 0.007 (1 s.d.) even for a P(O | θ) spread over all of 0..1. */
+/**
+ * Draws of θ for bands: a 5th or 95th percentile of 1,000 draws errs by less than 0.007 (one
+ * standard deviation) even when P(O | θ) spreads over all of 0..1, and Latin hypercube sampling
+ * does better still.
+ */
 export const BAND_DRAWS = 1_000;
 /** Nested sampling (wide Monte Carlo models): draws of θ and the least worlds per draw. */
 export const NESTED_DRAWS = 1_000;
@@ -25,8 +29,11 @@ export const NESTED_MIN_WORLDS = 64;
 export const EXACT_BUDGET = 200_000_000;
 export const BAND_BUDGET = 100_000_000;
 export const SWING_BUDGET = 50_000_000;
-/** Re-evaluations allowed for sampled swings; the swing sample count follows from it. */
-export const SWING_WORK = 40_000_000;
+/**
+ * Re-evaluations allowed for sampled swings: every sample for small graphs, fewer (at least
+ * MIN_SWING_SAMPLES) for large ones, where swings then carry about ±1 point of noise.
+ */
+export const SWING_WORK = 4_000_000;
 export const MIN_SWING_SAMPLES = 2_000;
 /** A point judgment holds within ± this many points. */
 export const JUDGED_POINT_TOLERANCE = 0.05;
@@ -71,11 +78,11 @@ export function forecast(model: ResolvedModel, options: EngineOptions = {}): For
     method: exact ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto', cache: new Map(), checkCancelled,
   };
-  const base = run(baseline, settings);
+  const base = run(baseline, baseline, settings);
   const outcomes = outcomeForecasts(model, baseline, base, null);
   const alternatives: AlternativeForecast[] = model.alternatives.map((alternative) => {
     const compiled = compileModel(model, alternative);
-    const result = run(compiled, settings);
+    const result = run(compiled, baseline, settings);
     return {
       name: alternative.title,
       outcomes: outcomeForecasts(model, compiled, result, outcomes),
@@ -97,22 +104,24 @@ export function forecast(model: ResolvedModel, options: EngineOptions = {}): For
   };
 }
 
-function run(c: CompiledModel, s: RunSettings): RawResult {
+/** One scenario: `c` (the baseline or an alternative) on the baseline's layout of random draws. */
+function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResult {
   s.checkCancelled();
   if (s.method === 'exact') {
     const plans = exactPlans(c, s.bandDraws, Infinity)!;
-    return exactForecast(c, plans, s.cache, s.bandDraws, seededStream(s.seed, STREAM.bands), s.maxWorlds,
-      s.checkCancelled);
+    return exactForecast(c, baseline, plans, s.cache, s.bandDraws, seededStream(s.seed, STREAM.bands),
+      seededStream(s.seed, STREAM.bandsExtra), s.maxWorlds, s.checkCancelled);
   }
   const plan = buildPlan(c, false);
   const swingsExact = s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;
-  const swingSamples = swingsExact ? 0 : Math.min(s.samples, sampledSwingCount(c));
-  const mc = monteCarlo(c, s.samples, swingSamples, seededStream(s.seed, STREAM.main), s.maxWorlds, s.checkCancelled);
+  const mc = monteCarlo(c, baseline, s.samples, swingsExact ? 0 : SWING_WORK, MIN_SWING_SAMPLES,
+    seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra), s.maxWorlds, s.checkCancelled);
   const band = s.bandMethod === 'auto' && plan && plan.cost * s.bandDraws <= BAND_BUDGET
-    ? bandsByExactDraws(c, plan, s.bandDraws, seededStream(s.seed, STREAM.bands), s.checkCancelled)
-    : bandsByNestedSampling(c, Math.min(NESTED_DRAWS, s.samples),
+    ? bandsByExactDraws(c, baseline, plan, s.bandDraws, seededStream(s.seed, STREAM.bands),
+      seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled)
+    : bandsByNestedSampling(c, baseline, Math.min(NESTED_DRAWS, s.samples),
       Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / NESTED_DRAWS)), seededStream(s.seed, STREAM.nested),
-      s.checkCancelled);
+      seededStream(s.seed, STREAM.nestedExtra), s.checkCancelled);
   let swing: Float64Array[];
   if (swingsExact) {
     swing = exactSwings(c, plan!, expectedTables(c, s.cache, s.checkCancelled), s.checkCancelled);
@@ -124,12 +133,6 @@ function run(c: CompiledModel, s: RunSettings): RawResult {
       Float64Array.from(c.upstream[o]!, (f) => 100 * mc.swing[position.get(f)! * nOut + o]!));
   }
   return { probability: mc.probability, band, swing, worlds: mc.worlds };
-}
-
-/** How many samples sampled swings use: all of them unless the graph is large (see SWING_WORK). */
-function sampledSwingCount(c: CompiledModel): number {
-  const perSample = 2 * Math.max(1, c.drvParent.length);
-  return Math.max(MIN_SWING_SAMPLES, Math.floor(SWING_WORK / perSample));
 }
 
 function outcomeForecasts(

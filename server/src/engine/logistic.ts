@@ -1,13 +1,26 @@
 // The logistic link of LANGUAGE.md's outcomes, and the closed-form average of it over a base
 // probability drawn uniformly from a range (so the base never needs numerical integration).
 
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
+const POW2 = new Float64Array(2001);
+for (let k = 0; k <= 2000; k++) POW2[k] = 2 ** (k - 1000);
+const ROOTS = Float64Array.from({ length: 64 }, (_, j) => 2 ** (j / 64));
+const SCALE = 64 * Math.LOG2E;
+const STEP = Math.LN2 / 64;
 
-/** logit(p); ±Infinity for 0 and 1, which pins an outcome (σ(±∞ + s) = 1 or 0). */
-export function logit(p: number): number {
-  return Math.log(p / (1 - p));
+/**
+ * σ(z) for the sampling loops, several times faster than 1 / (1 + Math.exp(−z)): e^(−z) as
+ * 2^n · 2^(j/64) · e^f with a table of the 64 roots and |f| ≤ ln2/128, where a cubic is exact to
+ * a relative 4e-11 (far under any sampling noise). Only +, ×, ÷ and rounding on fixed tables.
+ */
+export function fastSigmoid(z: number): number {
+  const t = -z * SCALE;
+  if (t > 64000) return 0;
+  if (t < -64000) return 1;
+  const k = Math.round(t);
+  const f = (t - k) * STEP;
+  const j = k & 63;
+  const e = POW2[(k - j) / 64 + 1000]! * ROOTS[j]! * (1 + f * (1 + f * (0.5 + f * (1 / 6))));
+  return 1 / (1 + e);
 }
 
 /** h(w) = (w − ln(1 + w)) / w², accurate near 0 (series) and for w → −1. */

@@ -5,6 +5,7 @@
 //   the same θ and the same uniforms), re-evaluating only what the flip reaches;
 // - worlds are counted in a table of bounded size (worlds.ts).
 import { type CompiledModel, INPUT } from './compile';
+import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
 import { ThetaSampler } from './theta';
 import { type CountedWorld, WorldCounter } from './worlds';
@@ -15,8 +16,13 @@ export interface MonteCarloResult {
   /** swing[s * outcomes + o]: E[P(O | do(F true))] − E[P(O | do(F false))] for F = swingVars[s]. */
   swing: Float64Array;
   swingVars: Int32Array;
+  /** How many samples the swings came from. */
+  swingSamples: number;
   worlds: CountedWorld[];
 }
+
+/** Samples that measure what one sample's swing replay costs, before the swing budget is set. */
+const PILOT = 256;
 
 /** The variables that drive something (whose swing can be non-zero). */
 export function drivingVariables(c: CompiledModel): Int32Array {
@@ -26,34 +32,37 @@ export function drivingVariables(c: CompiledModel): Int32Array {
 }
 
 /**
- * `samples` joint draws; swings from the first `swingSamples` of them (0 for none).
+ * `samples` joint draws. Swings (when swingWork > 0) come from the first samples, as many as
+ * `swingWork` re-evaluations allow (measured on the first PILOT samples), at least
+ * min(minSwingSamples, samples).
  */
 export function monteCarlo(
-  c: CompiledModel, samples: number, swingSamples: number, rng: Rng, maxWorlds: number,
-  checkCancelled: () => void,
+  c: CompiledModel, baseline: CompiledModel, samples: number, swingWork: number, minSwingSamples: number,
+  rng: Rng, extra: Rng, maxWorlds: number, checkCancelled: () => void,
 ): MonteCarloResult {
+  let swingSamples = swingWork > 0 ? samples : 0;
   const n = c.n;
   const outcomes = c.outcomes;
   const nOut = outcomes.length;
   const { kind, drvStart, drvParent, inputCount } = c;
-  const theta = new ThetaSampler(c);
+  const theta = new ThetaSampler(c, baseline);
   const { probability, logitBase, lnK, hasRanges } = theta;
   const x = new Uint8Array(n);
   const uniform = new Float64Array(n);
   const conditional = new Float64Array(n);
   const sum = new Float64Array(n);
-  const flips = new Flipper(c, swingSamples > 0 ? drivingVariables(c) : new Int32Array(0));
-  const worlds = new WorldCounter(outcomes);
+  const flips = new Flipper(c, swingWork > 0 ? drivingVariables(c) : new Int32Array(0));
+  const worlds = new WorldCounter(c);
 
   for (let s = 0; s < samples; s++) {
     if ((s & 1023) === 0) checkCancelled();
-    if (hasRanges) theta.draw(rng);
+    if (hasRanges) theta.draw(rng, extra);
     for (let v = 0; v < inputCount; v++) x[v] = +((rng.next() >>> 0) * TO_UNIT < probability[v]!);
     for (let v = inputCount; v < n; v++) {
       let z = logitBase[v]!;
       const end = drvStart[v + 1]!;
       for (let j = drvStart[v]!; j < end; j++) z += x[drvParent[j]!]! * lnK[j]!;
-      const p = 1 / (1 + Math.exp(-z));
+      const p = fastSigmoid(z);
       conditional[v] = p;
       sum[v]! += p;
       const u = (rng.next() >>> 0) * TO_UNIT;
@@ -61,7 +70,13 @@ export function monteCarlo(
       x[v] = +(u < p);
     }
     worlds.add(x, s);
-    if (s < swingSamples) flips.replay(x, uniform, conditional, logitBase, lnK);
+    if (s < swingSamples) {
+      flips.replay(x, uniform, conditional, logitBase, lnK);
+      if (s === PILOT - 1) {
+        const perSample = Math.max(1, flips.evaluations / PILOT);
+        swingSamples = Math.min(samples, Math.max(minSwingSamples, Math.floor(swingWork / perSample)));
+      }
+    }
   }
   const resultProbability = new Float64Array(nOut);
   for (let i = 0; i < nOut; i++) {
@@ -70,7 +85,9 @@ export function monteCarlo(
   }
   const swing = flips.totals;
   if (swingSamples > 0) for (let i = 0; i < swing.length; i++) swing[i] = swing[i]! / swingSamples;
-  return { probability: resultProbability, swing, swingVars: flips.sources, worlds: worlds.top(maxWorlds, samples) };
+  return {
+    probability: resultProbability, swing, swingVars: flips.sources, swingSamples, worlds: worlds.top(maxWorlds, samples),
+  };
 }
 
 /**
@@ -81,6 +98,8 @@ export function monteCarlo(
  */
 class Flipper {
   readonly totals: Float64Array;
+  /** Re-evaluations so far (what a replay costs). */
+  evaluations = 0;
   private readonly outSlot: Int32Array;
   private readonly flipped: Uint8Array;
   private readonly stamp: Int32Array;
@@ -121,13 +140,14 @@ class Flipper {
       while (size > 0) {
         const v = heap[0]!;
         size = heapPop(heap, size);
+        this.evaluations++;
         let z = logitBase[v]!;
         const end = drvStart[v + 1]!;
         for (let j = drvStart[v]!; j < end; j++) {
           const parent = drvParent[j]!;
           if ((stamp[parent] === current ? flipped[parent]! : x[parent]!) === 1) z += lnK[j]!;
         }
-        const p = 1 / (1 + Math.exp(-z));
+        const p = fastSigmoid(z);
         const slot = outSlot[v]!;
         if (slot >= 0) totals[row + slot]! += sign * (p - conditional[v]!);
         const value = uniform[v]! < p ? 1 : 0;

@@ -8,8 +8,13 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 
 export type Rng = JumpableRandomGenerator;
 
-/** The named streams the engine uses; each is a fixed number of jumps from the seed's state. */
-export const STREAM = { main: 0, bands: 1, nested: 2, quadrature: 3 } as const;
+/**
+ * The named streams the engine uses; each is a fixed number of jumps from the seed's state. The
+ * extra streams serve parameters that only an alternative makes uncertain (see theta.ts).
+ */
+export const STREAM = {
+  main: 0, bands: 1, nested: 2, mainExtra: 3, bandsExtra: 4, nestedExtra: 5,
+} as const;
 
 /** 2^-32: maps a 32-bit output to [0, 1). */
 export const TO_UNIT = 2.3283064365386963e-10;
@@ -39,9 +44,4 @@ export function seededStream(seed: number, stream: number): Rng {
   const rng = xoroshiro128plusFromState(state);
   for (let i = 0; i < stream; i++) rng.jump();
   return rng;
-}
-
-/** A uniform number in [0, 1) with 32 bits of resolution (enough for Bernoulli draws and θ). */
-export function unit(rng: Rng): number {
-  return (rng.next() >>> 0) * TO_UNIT;
 }

@@ -3,13 +3,14 @@
 // the tables averaged over θ (exact mode), which are enough because the parameters of different
 // variables are independent: E_θ[P(world)] = Π_v E_θ[table entry of v].
 import { type CompiledModel, INPUT } from './compile';
-import { logit, meanSigmoidOverBase, sigmoid } from './logistic';
+import { fastSigmoid, meanSigmoidOverBase } from './logistic';
 import { compress, convolve, type Rule, uniformRule } from './quadrature';
 import { type Rng, TO_UNIT } from './random';
+import { ThetaSampler } from './theta';
 
 /** Largest rule kept as it is; bigger ones are compressed to a Gauss rule of COMPRESSED nodes. */
-const MAX_NODES = 64;
-const COMPRESSED = 24;
+const MAX_NODES = 48;
+const COMPRESSED = 16;
 
 /** The average of P(v | drivers) over v's own parameters, for every combination of drivers. */
 export function expectedTable(c: CompiledModel, v: number): Float64Array {
@@ -59,21 +60,22 @@ export function expectedTableCost(c: CompiledModel, v: number): number {
   const k = c.drvStart[v + 1]! - start;
   let ranged = 0;
   for (let j = 0; j < k; j++) if (c.drvLnLo[start + j] !== c.drvLnHi[start + j]) ranged++;
-  return (1 << k) * (ranged === 0 ? 1 : Math.min(MAX_NODES, 24 ** Math.min(ranged, 2)) * 4);
+  return 2 ** k * (ranged === 0 ? 1 : Math.min(MAX_NODES, 24 ** Math.min(ranged, 2)) * 4);
 }
 
 /**
- * Tables for one draw of θ: every range drawn once (probabilities and bases uniform, ln K
- * uniform), then P(v | drivers) for each combination. Tables of variables without ranges are
- * computed once and never redrawn.
+ * Tables for one draw of θ (drawn by a ThetaSampler, see there for the layout of the uniforms),
+ * then P(v | drivers) for each combination. Tables of variables without ranges are computed
+ * once and never redrawn.
  */
 export class DrawnTables {
   readonly tables: Float64Array[];
+  readonly theta: ThetaSampler;
   private readonly ranged: Int32Array;
   private readonly logits: Float64Array;
-  private readonly lnK: Float64Array;
 
-  constructor(private readonly c: CompiledModel) {
+  constructor(private readonly c: CompiledModel, baseline: CompiledModel = c) {
+    this.theta = new ThetaSampler(c, baseline);
     this.tables = [];
     const ranged: number[] = [];
     let maxK = 0;
@@ -87,51 +89,32 @@ export class DrawnTables {
     }
     this.ranged = Int32Array.from(ranged);
     this.logits = new Float64Array(1 << maxK);
-    this.lnK = new Float64Array(maxK);
-    for (let v = 0; v < c.n; v++) this.fill(v, null);
+    for (let v = 0; v < c.n; v++) this.fill(v);
   }
 
-  /** How many uniform numbers one draw uses (the ranges). */
-  get dimensions(): number {
-    let count = 0;
-    for (const v of this.ranged) {
-      if (this.c.lo[v] !== this.c.hi[v]) count++;
-      for (let j = this.c.drvStart[v]!; j < this.c.drvStart[v + 1]!; j++) {
-        if (this.c.drvLnLo[j] !== this.c.drvLnHi[j]) count++;
-      }
-    }
-    return count;
+  /** Draws θ and refreshes the tables that depend on it. */
+  draw(main: () => number, extra: () => number): void {
+    this.theta.drawWith(main, extra);
+    for (let i = 0; i < this.ranged.length; i++) this.fill(this.ranged[i]!);
   }
 
-  /** Draws θ (one `unit()` per range, in a fixed order) and refreshes the tables that depend on it. */
-  draw(unit: () => number): void {
-    for (let i = 0; i < this.ranged.length; i++) this.fill(this.ranged[i]!, unit);
-  }
-
-  private fill(v: number, unit: (() => number) | null): void {
+  private fill(v: number): void {
     const c = this.c;
     const table = this.tables[v]!;
-    const lo = c.lo[v]!;
-    const p = unit && c.hi[v] !== lo ? lo + (c.hi[v]! - lo) * unit() : lo;
+    const { probability, logitBase, lnK } = this.theta;
     if (c.kind[v] === INPUT) {
-      table[0] = p;
+      table[0] = probability[v]!;
       return;
     }
     const start = c.drvStart[v]!;
     const k = c.drvStart[v + 1]! - start;
-    const lnK = this.lnK;
-    for (let j = 0; j < k; j++) {
-      const a = c.drvLnLo[start + j]!;
-      const b = c.drvLnHi[start + j]!;
-      lnK[j] = c.drvSign[start + j]! * (unit && a !== b ? a + (b - a) * unit() : a);
-    }
     const z = this.logits;
-    z[0] = logit(p);
-    table[0] = sigmoid(z[0]);
+    z[0] = logitBase[v]!;
+    table[0] = fastSigmoid(z[0]);
     for (let mask = 1; mask < 1 << k; mask++) {
       const lowest = mask & -mask;
-      z[mask] = z[mask ^ lowest]! + lnK[31 - Math.clz32(lowest)]!;
-      table[mask] = sigmoid(z[mask]!);
+      z[mask] = z[mask ^ lowest]! + lnK[start + 31 - Math.clz32(lowest)]!;
+      table[mask] = fastSigmoid(z[mask]!);
     }
   }
 }

@@ -1,62 +1,93 @@
 // Draws of θ into flat arrays: P(input), logit(base) and the signed ln K of every driver line.
 // Fixed parts are written once; a draw touches only the ranges (probabilities and bases
 // uniform, ln K uniform, i.e. K log-uniform).
+//
+// Common random numbers across scenarios: the "main" uniforms go to the parameters that are
+// ranges in the baseline, in the baseline's order, in every scenario (an alternative that fixes
+// one of them still consumes its uniform and ignores it); parameters that only an alternative
+// makes uncertain take theirs from a separate "extra" source. So every scenario consumes the
+// main stream identically, and what an alternative does not touch is drawn exactly as in the
+// baseline.
 import { type CompiledModel, INPUT } from './compile';
 import { type Rng, TO_UNIT } from './random';
+
+/** 2^-16. */
+const HALF_UNIT = 1 / 65536;
+
+interface Slots {
+  inputs: number[];
+  bases: number[];
+  drivers: number[];
+}
+
+function rangedSlots(c: CompiledModel): Slots {
+  const slots: Slots = { inputs: [], bases: [], drivers: [] };
+  for (let v = 0; v < c.n; v++) {
+    if (c.lo[v] !== c.hi[v]) (c.kind[v] === INPUT ? slots.inputs : slots.bases).push(v);
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) if (c.drvLnLo[j] !== c.drvLnHi[j]) slots.drivers.push(j);
+  }
+  return slots;
+}
 
 export class ThetaSampler {
   readonly probability: Float64Array;
   readonly logitBase: Float64Array;
   readonly lnK: Float64Array;
-  /** Whether any parameter is a range (otherwise draw() does nothing). */
+  /** Whether anything is drawn at all (otherwise draw() does nothing). */
   readonly hasRanges: boolean;
+  /** Uniforms one draw takes from the main and from the extra source (drawWith). */
+  readonly mainDimensions: number;
+  readonly extraDimensions: number;
   private readonly inputs: Int32Array;
   private readonly bases: Int32Array;
   private readonly drivers: Int32Array;
-  /** Signed ln K of driver line drivers[i] = offset[i] + scale[i] · u. */
-  private readonly driverOffset: Float64Array;
-  private readonly driverScale: Float64Array;
+  private readonly extraInputs: Int32Array;
+  private readonly extraBases: Int32Array;
+  private readonly extraDrivers: Int32Array;
+  /** Signed ln K of driver line j = offset[j] + scale[j] · u. */
+  private readonly offset: Float64Array;
+  private readonly scale: Float64Array;
   private readonly c: CompiledModel;
 
-  constructor(c: CompiledModel) {
+  /** `baseline` gives the layout of the main uniforms (the same compiled structure as c). */
+  constructor(c: CompiledModel, baseline: CompiledModel = c) {
     this.c = c;
     this.probability = new Float64Array(c.n);
     this.logitBase = new Float64Array(c.n);
     this.lnK = new Float64Array(c.drvParent.length);
-    const inputs: number[] = [];
-    const bases: number[] = [];
-    const drivers: number[] = [];
+    this.offset = Float64Array.from(c.drvSign, (sign, j) => sign * c.drvLnLo[j]!);
+    this.scale = Float64Array.from(c.drvSign, (sign, j) => sign * (c.drvLnHi[j]! - c.drvLnLo[j]!));
     for (let v = 0; v < c.n; v++) {
-      const lo = c.lo[v]!;
-      if (c.kind[v] === INPUT) {
-        this.probability[v] = lo;
-        if (c.hi[v] !== lo) inputs.push(v);
-        continue;
-      }
-      this.logitBase[v] = Math.log(lo / (1 - lo));
-      if (c.hi[v] !== lo) bases.push(v);
-      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
-        this.lnK[j] = c.drvSign[j]! * c.drvLnLo[j]!;
-        if (c.drvLnLo[j] !== c.drvLnHi[j]) drivers.push(j);
-      }
+      if (c.kind[v] === INPUT) this.probability[v] = c.lo[v]!;
+      else this.logitBase[v] = Math.log(c.lo[v]! / (1 - c.lo[v]!));
     }
-    this.inputs = Int32Array.from(inputs);
-    this.bases = Int32Array.from(bases);
-    this.drivers = Int32Array.from(drivers);
-    this.driverOffset = Float64Array.from(drivers, (j) => c.drvSign[j]! * c.drvLnLo[j]!);
-    this.driverScale = Float64Array.from(drivers, (j) => c.drvSign[j]! * (c.drvLnHi[j]! - c.drvLnLo[j]!));
-    this.hasRanges = inputs.length + bases.length + drivers.length > 0;
+    this.lnK.set(this.offset);
+    const main = rangedSlots(baseline);
+    const own = rangedSlots(c);
+    const missing = (list: number[], from: number[]) => {
+      const set = new Set(from);
+      return Int32Array.from(list.filter((x) => !set.has(x)));
+    };
+    this.inputs = Int32Array.from(main.inputs);
+    this.bases = Int32Array.from(main.bases);
+    this.drivers = Int32Array.from(main.drivers);
+    this.extraInputs = missing(own.inputs, main.inputs);
+    this.extraBases = missing(own.bases, main.bases);
+    this.extraDrivers = missing(own.drivers, main.drivers);
+    this.mainDimensions = this.inputs.length + this.bases.length + this.drivers.length;
+    this.extraDimensions = this.extraInputs.length + this.extraBases.length + this.extraDrivers.length;
+    this.hasRanges = this.mainDimensions + this.extraDimensions > 0;
   }
 
-  /** How many uniform numbers one draw uses. */
-  get dimensions(): number {
-    return this.inputs.length + this.bases.length + this.drivers.length;
+  /** One draw with uniforms from the given sources (e.g. Latin hypercubes), in a fixed order. */
+  drawWith(main: () => number, extra: () => number): void {
+    this.fill(this.inputs, this.bases, this.drivers, main);
+    if (this.extraDimensions > 0) this.fill(this.extraInputs, this.extraBases, this.extraDrivers, extra);
   }
 
-  /** One draw with the given source of uniforms (e.g. a Latin hypercube), in a fixed order. */
-  drawWith(unit: () => number): void {
-    const { c, probability, logitBase, lnK, inputs, bases, drivers } = this;
-    const { lo, hi, drvLnLo, drvLnHi, drvSign } = c;
+  private fill(inputs: Int32Array, bases: Int32Array, drivers: Int32Array, unit: () => number): void {
+    const { c, probability, logitBase, lnK, offset, scale } = this;
+    const { lo, hi } = c;
     for (let i = 0; i < inputs.length; i++) {
       const v = inputs[i]!;
       probability[v] = lo[v]! + (hi[v]! - lo[v]!) * unit();
@@ -68,17 +99,17 @@ export class ThetaSampler {
     }
     for (let i = 0; i < drivers.length; i++) {
       const j = drivers[i]!;
-      lnK[j] = drvSign[j]! * (drvLnLo[j]! + (drvLnHi[j]! - drvLnLo[j]!) * unit());
+      lnK[j] = offset[j]! + scale[j]! * unit();
     }
   }
 
   /**
-   * One draw straight from the generator (the Monte Carlo hot loop). Multipliers take two draws
+   * One draw straight from the generators (the Monte Carlo hot loop). Multipliers take two draws
    * per 32-bit output: 16 bits each, at the middle of their 1/65,536 slice, whose mean and spread
    * match the continuous uniform to within 1e-9.
    */
-  draw(rng: Rng): void {
-    const { c, probability, logitBase, lnK, inputs, bases, drivers, driverOffset, driverScale } = this;
+  draw(rng: Rng, extra: Rng): void {
+    const { c, probability, logitBase, lnK, inputs, bases, drivers, offset, scale } = this;
     const { lo, hi } = c;
     for (let i = 0; i < inputs.length; i++) {
       const v = inputs[i]!;
@@ -93,12 +124,17 @@ export class ThetaSampler {
     let i = 0;
     for (; i + 1 < count; i += 2) {
       const bits = rng.next();
-      lnK[drivers[i]!] = driverOffset[i]! + driverScale[i]! * (((bits & 0xffff) + 0.5) * HALF_UNIT);
-      lnK[drivers[i + 1]!] = driverOffset[i + 1]! + driverScale[i + 1]! * (((bits >>> 16) + 0.5) * HALF_UNIT);
+      const j = drivers[i]!;
+      const k = drivers[i + 1]!;
+      lnK[j] = offset[j]! + scale[j]! * (((bits & 0xffff) + 0.5) * HALF_UNIT);
+      lnK[k] = offset[k]! + scale[k]! * (((bits >>> 16) + 0.5) * HALF_UNIT);
     }
-    if (i < count) lnK[drivers[i]!] = driverOffset[i]! + driverScale[i]! * ((rng.next() >>> 0) * TO_UNIT);
+    if (i < count) {
+      const j = drivers[i]!;
+      lnK[j] = offset[j]! + scale[j]! * ((rng.next() >>> 0) * TO_UNIT);
+    }
+    if (this.extraDimensions > 0) {
+      this.fill(this.extraInputs, this.extraBases, this.extraDrivers, () => (extra.next() >>> 0) * TO_UNIT);
+    }
   }
 }
-
-/** 2^-16. */
-const HALF_UNIT = 1 / 65536;

@@ -4,14 +4,16 @@
 // 53 bits: negligible). Tracked worlds are capped; worlds first seen after the cap are not counted
 // (the most probable worlds are met early with overwhelming probability).
 
+import type { CompiledModel } from './compile';
+
 export interface CountedWorld {
   values: Uint8Array;
   probability: number;
 }
 
 export const MAX_TRACKED_WORLDS = 50_000;
-/** The first worlds keep their values at once; later ones from their second sighting. */
-const EAGER_WORLDS = 4_096;
+/** Memory for worlds kept at first sight; later worlds keep their values from their second sighting. */
+const EAGER_BYTES = 1 << 20;
 
 export class WorldCounter {
   private readonly dense: Int32Array | null;
@@ -21,8 +23,17 @@ export class WorldCounter {
   private readonly first: number[] = [];
   private readonly values: (Uint8Array | null)[] = [];
 
-  constructor(private readonly outcomes: Int32Array) {
-    const n = outcomes.length;
+  private readonly outcomes: Int32Array;
+  private readonly from: number;
+  private readonly to: number;
+
+  constructor(c: CompiledModel) {
+    this.outcomes = c.outcomes;
+    // Beyond 30 outcomes the hash runs over the sampled outcomes, which are contiguous
+    // (inputCount … n − 1); outcomes fixed by `given` never change and need no hashing.
+    this.from = c.inputCount;
+    this.to = c.n;
+    const n = c.outcomes.length;
     this.dense = n <= 16 ? new Int32Array(1 << n) : null;
     this.denseFirst = n <= 16 ? new Int32Array(1 << n).fill(-1) : null;
   }
@@ -43,8 +54,8 @@ export class WorldCounter {
     } else {
       let h1 = 0x811c9dc5;
       let h2 = 0x2545f491;
-      for (let i = 0; i < n; i++) {
-        const bit = x[outcomes[i]!]!;
+      for (let v = this.from; v < this.to; v++) {
+        const bit = x[v]!;
         h1 = Math.imul(h1 ^ (bit + 1), 0x01000193);
         h2 = Math.imul(h2 ^ (bit + 7), 0x5bd1e995) ^ (h2 >>> 15);
       }
@@ -53,13 +64,20 @@ export class WorldCounter {
     const found = this.index.get(key);
     if (found !== undefined) {
       this.counts[found]!++;
-      if (this.values[found] === null) this.values[found] = Uint8Array.from(outcomes, (v) => x[v]!);
+      if (this.values[found] === null) this.values[found] = this.copy(x);
     } else if (this.counts.length < MAX_TRACKED_WORLDS) {
       this.index.set(key, this.counts.length);
       this.counts.push(1);
       this.first.push(s);
-      this.values.push(this.counts.length <= EAGER_WORLDS ? Uint8Array.from(outcomes, (v) => x[v]!) : null);
+      this.values.push(this.counts.length * outcomes.length <= EAGER_BYTES ? this.copy(x) : null);
     }
+  }
+
+  private copy(x: Uint8Array): Uint8Array {
+    const outcomes = this.outcomes;
+    const values = new Uint8Array(outcomes.length);
+    for (let i = 0; i < outcomes.length; i++) values[i] = x[outcomes[i]!]!;
+    return values;
   }
 
   /** The most frequent worlds (ties: first seen first), as fractions of `samples`. */
