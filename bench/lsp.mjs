@@ -2,7 +2,8 @@
 // `npm run build` first), opens generated 500- and 5,000-line files and measures the first full
 // check, edit → diagnostics and hover latency (median, p95), the first forecast, and the server's
 // memory (RSS from /proc, heap from a server-only debug request). Prints a table and the targets
-// of ENGINEERING.md. `node bench/lsp.mjs [--edits N] [--sizes 500,5000]`.
+// of ENGINEERING.md. `node bench/lsp.mjs [--edits N] [--sizes 500,5000] [--server path/to/server.js]`;
+// SERVER_NODE_ARGS="--flag ..." passes V8/Node flags to the server process (to try them out).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,12 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as rpc from 'vscode-jsonrpc/node';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const serverPath = join(root, 'dist', 'server.js');
 
 function argument(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
+const serverPath = argument('server', join(root, 'dist', 'server.js'));
+const NODE_ARGS = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const EDITS = Number(argument('edits', 50));
 const HOVERS = Number(argument('hovers', 50));
 const SIZES = argument('sizes', '500,5000').split(',').map(Number);
@@ -57,7 +59,7 @@ function positionAt(text, offset) {
 }
 
 async function startServer() {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, serverPath, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const on = (method) => connection.onNotification(method, (params) => {
@@ -173,7 +175,7 @@ async function measure(lines) {
 // ---- main -----------------------------------------------------------------------------------------
 
 if (!existsSync(serverPath)) {
-  console.error('dist/server.js is missing: run `npm run build` first.');
+  console.error(`${serverPath} is missing: run \`npm run build\` first.`);
   process.exit(2);
 }
 

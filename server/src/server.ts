@@ -26,6 +26,7 @@ import { ForecastRunner } from './session/forecastRunner';
 import { Session } from './session/session';
 import { capDiagnostics } from './session/publish';
 import { DEFAULT_SETTINGS, readForecastSettings, type ForecastSettings } from './session/settings';
+import { warmUpWhileIdle } from './session/warmUp';
 
 /** Server-only debug request (not part of the client contract): memory and forecast counters. */
 const DebugStatsRequest = 'scenario/debug/stats';
@@ -82,6 +83,8 @@ connection.onInitialize((params): InitializeResult => {
   client = params?.capabilities ?? {};
   const initial = (params?.initializationOptions as { settings?: { forecast?: unknown } } | null | undefined)?.settings;
   if (initial?.forecast) settings = readForecastSettings(initial.forecast);
+  // After this answer is sent, and only until the first document opens.
+  warmUpWhileIdle(() => session.uris().length === 0);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

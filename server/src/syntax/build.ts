@@ -1,22 +1,39 @@
-// The ohm semantics that turn a matched declaration into the syntax tree of ast.ts. Spans are
-// relative to the matched text (parse.ts shifts them into the document). Tokens are read from
-// their source text rather than visited character by character: fewer wrappers, same result.
+// Turns a matched declaration into the syntax tree of ast.ts by walking ohm's concrete syntax
+// tree directly. Spans are relative to the matched text (parse.ts shifts them into the document).
+// Why not an ohm semantics: its wrapper objects and action dispatch were about a fifth of a cold
+// parse; this walk reads the same nodes and offsets (the way ohm's own v18 layer, ohm-js/v18
+// getCstRoot, does on the v17 engine). Tokens are read from their source text.
 import type * as ohm from 'ohm-js';
 import type {
   DateLit, Declaration, MultiplierStrength, Name, PointProbability, ProbabilityExpr, Span, Statement,
   Strength, StringLit, StrengthWord,
 } from './ast';
-import { scenarioGrammar } from './grammar';
 import { phraseRow } from './vocabulary';
 
-type Node = ohm.Node;
-
-function spanOf(node: Node): Span {
-  return { start: node.source.startIdx, end: node.source.endIdx };
+/**
+ * ohm 17's CST nodes (not in its typings). A nonterminal's childOffsets are relative to its own
+ * start; an iteration's are relative to the start of the closest enclosing nonterminal.
+ */
+interface CstNode {
+  readonly matchLength: number;
+  readonly ruleName?: string;
+  readonly children?: readonly CstNode[];
+  readonly childOffsets?: readonly number[];
+}
+interface Nonterminal extends CstNode {
+  readonly ruleName: string;
+  readonly children: readonly CstNode[];
+  readonly childOffsets: readonly number[];
+}
+interface MatchInternals {
+  readonly _cst: Nonterminal;
+  readonly _cstOffset: number;
 }
 
-function nameOf(node: Node): Name {
-  return { text: node.sourceString, span: spanOf(node) };
+/** A nonterminal with its absolute start in the matched text. */
+interface At {
+  readonly node: Nonterminal;
+  readonly start: number;
 }
 
 /** A string literal's value: `\"` and `\\` resolved, any other backslash kept as written. */
@@ -25,203 +42,188 @@ export function unescapeString(raw: string): string {
   return inner.indexOf('\\') < 0 ? inner : inner.replace(/\\(["\\])/g, '$1');
 }
 
-function stringOf(node: Node): StringLit {
-  return { value: unescapeString(node.sourceString), span: spanOf(node) };
-}
+class Walker {
+  constructor(private readonly text: string) {}
 
-function statementsOf(items: Node): Statement[] {
-  const statements: Statement[] = [];
-  for (const child of items.children) {
-    if (child.isTerminal()) continue; // a `;` separator
-    statements.push(ast(child) as Statement);
+  /** Child i of a nonterminal (itself a nonterminal). */
+  child(at: At, i: number): At {
+    return { node: at.node.children[i] as Nonterminal, start: at.start + at.node.childOffsets[i]! };
   }
-  return statements;
-}
 
-function variable(kind: 'factor' | 'event' | 'outcome') {
-  return function (this: Node, keyword: Node, name: Node, label: Node, body: Node): Declaration {
+  /** The element of the optional child i of a nonterminal (`x?`), or null when absent. */
+  optional(at: At, i: number): At | null {
+    const iter = at.node.children[i]!;
+    if (!iter.children || iter.children.length === 0) return null;
+    return { node: iter.children[0] as Nonterminal, start: at.start + iter.childOffsets![0]! };
+  }
+
+  span(at: At): Span {
+    return { start: at.start, end: at.start + at.node.matchLength };
+  }
+
+  source(at: At): string {
+    return this.text.slice(at.start, at.start + at.node.matchLength);
+  }
+
+  name(at: At): Name {
+    return { text: this.source(at), span: this.span(at) };
+  }
+
+  string(at: At): StringLit {
+    return { value: unescapeString(this.source(at)), span: this.span(at) };
+  }
+
+  declaration(at: At): Declaration {
+    const rule = at.node.ruleName;
+    const keywordSpan = this.span(this.child(at, 0));
+    if (rule === 'ScenarioDecl' || rule === 'AlternativeDecl') {
+      const body = this.child(at, 2);
+      return {
+        kind: rule === 'ScenarioDecl' ? 'scenario' : 'alternative',
+        title: this.string(this.child(at, 1)),
+        span: this.span(at),
+        keywordSpan,
+        bodySpan: this.span(body),
+        statements: this.statements(body),
+      };
+    }
+    const label = this.optional(at, 2);
+    const body = this.child(at, 3);
     return {
-      kind,
-      name: nameOf(name),
-      label: label.numChildren > 0 ? stringOf(label.children[0]!) : null,
-      span: spanOf(this),
-      keywordSpan: spanOf(keyword),
-      bodySpan: spanOf(body),
-      statements: ast(body) as Statement[],
+      kind: rule === 'FactorDecl' ? 'factor' : rule === 'EventDecl' ? 'event' : 'outcome',
+      name: this.name(this.child(at, 1)),
+      label: label ? this.string(label) : null,
+      span: this.span(at),
+      keywordSpan,
+      bodySpan: this.span(body),
+      statements: this.statements(body),
     };
-  };
-}
+  }
 
-function titled(kind: 'scenario' | 'alternative') {
-  return function (this: Node, keyword: Node, title: Node, body: Node): Declaration {
-    return {
-      kind,
-      title: stringOf(title),
-      span: spanOf(this),
-      keywordSpan: spanOf(keyword),
-      bodySpan: spanOf(body),
-      statements: ast(body) as Statement[],
-    };
-  };
-}
+  /** The statements of a body `"{" (Stmt | ";")* "}"`; the `;` separators are terminals. */
+  statements(body: At): Statement[] {
+    const items = body.node.children[1]!;
+    const statements: Statement[] = [];
+    for (let i = 0; i < items.children!.length; i++) {
+      const item = items.children![i]!;
+      if (item.ruleName === undefined) continue; // a `;` separator
+      statements.push(this.statement({ node: item as Nonterminal, start: body.start + items.childOffsets![i]! }));
+    }
+    return statements;
+  }
 
-function body(this: Node, _open: Node, items: Node, _close: Node): Statement[] {
-  return statementsOf(items);
-}
+  statement(at: At): Statement {
+    const span = this.span(at);
+    const first = this.child(at, 0);
+    const keywordSpan = this.span(first);
+    switch (at.node.ruleName) {
+      case 'QuestionStmt':
+        return { kind: 'question', text: this.string(this.child(at, 1)), span, keywordSpan };
+      case 'NoteStmt':
+        return { kind: 'note', text: this.string(this.child(at, 1)), span, keywordSpan };
+      case 'SourceStmt':
+        return { kind: 'source', text: this.string(this.child(at, 1)), span, keywordSpan };
+      case 'ProbabilityStmt':
+        return { kind: 'probability', value: this.probability(this.child(at, 1)), span, keywordSpan };
+      case 'BaseStmt':
+        return { kind: 'base', value: this.probability(this.child(at, 1)), span, keywordSpan };
+      case 'JudgedStmt':
+        return { kind: 'judged', value: this.probability(this.child(at, 1)), span, keywordSpan };
+      case 'SamplesStmt':
+      case 'SeedStmt': {
+        const value = this.child(at, 1);
+        const text = this.source(value);
+        return {
+          kind: at.node.ruleName === 'SamplesStmt' ? 'samples' : 'seed',
+          value: Number(text.replace(/[,_]/g, '')),
+          text,
+          valueSpan: this.span(value),
+          span,
+          keywordSpan,
+        };
+      }
+      case 'HorizonStmt':
+        return { kind: 'horizon', from: this.date(this.child(at, 1)), to: this.date(this.child(at, 3)), span, keywordSpan };
+      case 'DriverStmt': {
+        const direction = this.child(at, 1);
+        return {
+          kind: 'driver',
+          name: this.name(first),
+          direction: this.source(direction) as 'raises' | 'lowers',
+          directionSpan: this.span(direction),
+          strength: this.strength(this.child(at, 2)),
+          span,
+          keywordSpan,
+        };
+      }
+      case 'GivenStmt':
+        return { kind: 'alt-given', name: this.name(this.child(at, 2)), negated: this.optional(at, 1) !== null, span, keywordSpan };
+      case 'AltBaseStmt':
+        return { kind: 'alt-base', name: this.name(first), value: this.probability(this.child(at, 2)), span, keywordSpan };
+      case 'AltSetStmt':
+        return { kind: 'alt-set', name: this.name(first), value: this.probability(this.child(at, 1)), span, keywordSpan };
+      default:
+        throw new Error(`unexpected statement rule ${at.node.ruleName}`);
+    }
+  }
 
-function probabilityStatement(kind: 'probability' | 'base' | 'judged') {
-  return function (this: Node, keyword: Node, value: Node): Statement {
-    return { kind, value: ast(value) as ProbabilityExpr, span: spanOf(this), keywordSpan: spanOf(keyword) };
-  };
-}
+  /** `probability = probabilityRange | probabilityPoint | phrase | hedge`. */
+  probability(at: At): ProbabilityExpr {
+    const expr = this.child(at, 0);
+    switch (expr.node.ruleName) {
+      case 'probabilityRange':
+        return {
+          kind: 'range',
+          low: this.point(this.child(expr, 0)),
+          high: this.point(this.child(expr, 2)),
+          text: this.source(expr),
+          span: this.span(expr),
+        };
+      case 'probabilityPoint':
+        return this.point(this.child(expr, 0));
+      case 'phrase': {
+        const text = this.source(expr);
+        return { kind: 'phrase', phrase: phraseRow(text)?.phrase ?? text, text, span: this.span(expr) };
+      }
+      default:
+        return { kind: 'hedge', text: this.source(expr), span: this.span(expr) };
+    }
+  }
 
-function textStatement(kind: 'note' | 'source' | 'question') {
-  return function (this: Node, keyword: Node, text: Node): Statement {
-    return { kind, text: stringOf(text), span: spanOf(this), keywordSpan: spanOf(keyword) };
-  };
-}
+  /** `point = number percent?`. */
+  point(at: At): PointProbability {
+    const percent = this.optional(at, 1) !== null;
+    const n = Number(this.source(this.child(at, 0)));
+    return { kind: 'point', value: percent ? n / 100 : n, unit: percent ? '%' : 'decimal', text: this.source(at), span: this.span(at) };
+  }
 
-function numberStatement(kind: 'samples' | 'seed') {
-  return function (this: Node, keyword: Node, value: Node): Statement {
-    const text = value.sourceString;
-    return {
-      kind,
-      value: Number(text.replace(/[,_]/g, '')),
-      text,
-      valueSpan: spanOf(value),
-      span: spanOf(this),
-      keywordSpan: spanOf(keyword),
-    };
-  };
-}
+  /** `strength = strengthWord | multiplier`. */
+  strength(at: At): Strength {
+    const expr = this.child(at, 0);
+    const text = this.source(expr);
+    if (expr.node.ruleName === 'strengthWord') return { kind: 'word', word: text as StrengthWord, text, span: this.span(expr) };
+    return this.multiplier(expr, text);
+  }
 
-function pointOf(node: Node, numberNode: Node, percent: boolean): PointProbability {
-  const n = Number(numberNode.sourceString);
-  return {
-    kind: 'point',
-    value: percent ? n / 100 : n,
-    unit: percent ? '%' : 'decimal',
-    text: node.sourceString,
-    span: spanOf(node),
-  };
-}
+  /**
+   * `multiplier = times space* number (rangeSep times? space* number)?`: children times, the
+   * spaces, the low number, then one optional per part of the range (the high number is the 7th).
+   */
+  multiplier(at: At, text: string): MultiplierStrength {
+    const low = Number(this.source(this.child(at, 2)));
+    const high = this.optional(at, 6);
+    return { kind: 'multiplier', low, high: high ? Number(this.source(high)) : low, text, span: this.span(at) };
+  }
 
-function dateOf(node: Node): DateLit {
-  const text = node.sourceString;
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  return { text, year, month, day, span: spanOf(node) };
-}
-
-const actions: ohm.ActionDict<unknown> = {
-  ScenarioDecl: titled('scenario'),
-  AlternativeDecl: titled('alternative'),
-  FactorDecl: variable('factor'),
-  EventDecl: variable('event'),
-  OutcomeDecl: variable('outcome'),
-  ScenarioBody: body,
-  FactorBody: body,
-  OutcomeBody: body,
-  AlternativeBody: body,
-
-  QuestionStmt: textStatement('question'),
-  NoteStmt: textStatement('note'),
-  SourceStmt: textStatement('source'),
-  ProbabilityStmt: probabilityStatement('probability'),
-  BaseStmt: probabilityStatement('base'),
-  JudgedStmt: probabilityStatement('judged'),
-  SamplesStmt: numberStatement('samples'),
-  SeedStmt: numberStatement('seed'),
-  HorizonStmt(this: Node, keyword: Node, from: Node, _to: Node, to: Node): Statement {
-    return { kind: 'horizon', from: dateOf(from), to: dateOf(to), span: spanOf(this), keywordSpan: spanOf(keyword) };
-  },
-  DriverStmt(this: Node, name: Node, direction: Node, strength: Node): Statement {
-    return {
-      kind: 'driver',
-      name: nameOf(name),
-      direction: direction.sourceString as 'raises' | 'lowers',
-      directionSpan: spanOf(direction),
-      strength: ast(strength) as Strength,
-      span: spanOf(this),
-      keywordSpan: spanOf(name),
-    };
-  },
-  GivenStmt(this: Node, keyword: Node, not: Node, name: Node): Statement {
-    return {
-      kind: 'alt-given',
-      name: nameOf(name),
-      negated: not.numChildren > 0,
-      span: spanOf(this),
-      keywordSpan: spanOf(keyword),
-    };
-  },
-  AltBaseStmt(this: Node, name: Node, _base: Node, value: Node): Statement {
-    return {
-      kind: 'alt-base',
-      name: nameOf(name),
-      value: ast(value) as ProbabilityExpr,
-      span: spanOf(this),
-      keywordSpan: spanOf(name),
-    };
-  },
-  AltSetStmt(this: Node, name: Node, value: Node): Statement {
-    return {
-      kind: 'alt-set',
-      name: nameOf(name),
-      value: ast(value) as ProbabilityExpr,
-      span: spanOf(this),
-      keywordSpan: spanOf(name),
-    };
-  },
-
-  probability(this: Node, expr: Node): ProbabilityExpr {
-    return ast(expr) as ProbabilityExpr;
-  },
-  probabilityRange(this: Node, low: Node, _sep: Node, high: Node): ProbabilityExpr {
-    return {
-      kind: 'range',
-      low: ast(low) as PointProbability,
-      high: ast(high) as PointProbability,
-      text: this.sourceString,
-      span: spanOf(this),
-    };
-  },
-  probabilityPoint(this: Node, point: Node): ProbabilityExpr {
-    return ast(point) as PointProbability;
-  },
-  point(this: Node, number: Node, percent: Node): PointProbability {
-    return pointOf(this, number, percent.numChildren > 0);
-  },
-  phrase(this: Node, _w1: Node, _g1: Node, _w2: Node, _g2: Node, _w3: Node): ProbabilityExpr {
-    const text = this.sourceString;
-    return { kind: 'phrase', phrase: phraseRow(text)?.phrase ?? text, text, span: spanOf(this) };
-  },
-  hedge(this: Node, _word: Node): ProbabilityExpr {
-    return { kind: 'hedge', text: this.sourceString, span: spanOf(this) };
-  },
-
-  strength(this: Node, expr: Node): Strength {
-    return ast(expr) as Strength;
-  },
-  strengthWord(this: Node, _word: Node): Strength {
-    const text = this.sourceString;
-    return { kind: 'word', word: text as StrengthWord, text, span: spanOf(this) };
-  },
-  multiplier(
-    this: Node, _times: Node, _space: Node, low: Node, _sep: Node, _times2: Node, _space2: Node, high: Node,
-  ): MultiplierStrength {
-    const lowValue = Number(low.sourceString);
-    const highValue = high.numChildren > 0 ? Number(high.children[0]!.sourceString) : lowValue;
-    return { kind: 'multiplier', low: lowValue, high: highValue, text: this.sourceString, span: spanOf(this) };
-  },
-};
-
-const semantics = scenarioGrammar.createSemantics().addOperation<unknown>('ast', actions);
-
-function ast(node: Node): unknown {
-  return (node as unknown as { ast(): unknown }).ast();
+  date(at: At): DateLit {
+    const text = this.source(at);
+    const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+    return { text, year, month, day, span: this.span(at) };
+  }
 }
 
 /** The syntax tree of one successfully matched declaration (spans relative to its text). */
-export function buildDeclaration(match: ohm.MatchResult): Declaration {
-  return (semantics(match) as unknown as { ast(): Declaration }).ast();
+export function buildDeclaration(match: ohm.MatchResult, text: string): Declaration {
+  const { _cst, _cstOffset } = match as unknown as MatchInternals;
+  return new Walker(text).declaration({ node: _cst, start: _cstOffset });
 }

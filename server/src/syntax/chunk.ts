@@ -54,7 +54,7 @@ function oversized(text: string, keyword: DeclarationKeyword): SyntaxError {
 function matchDeclaration(text: string, keyword: DeclarationKeyword, matcher?: ohm.Matcher): ChunkResult {
   const rule = START_RULES[keyword];
   const result = matcher ? matcher.match(rule) : scenarioGrammar.match(text, rule);
-  if (result.succeeded()) return { declaration: buildDeclaration(result), error: null };
+  if (result.succeeded()) return { declaration: buildDeclaration(result, text), error: null };
   // Read the failures now: they are computed lazily from the matcher's current input.
   const { position, expected } = expectationsOf(result);
   const name = declarationName(text, keyword);
@@ -163,6 +163,10 @@ export class ChunkCache {
       this.entries.delete(oldest);
       this.chars -= oldest.length;
     }
+  }
+
+  delete(text: string): void {
+    if (this.entries.delete(text)) this.chars -= text.length;
   }
 
   clear(): void {
