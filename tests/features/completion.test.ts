@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
 import { completion } from '../../server/src/features/completion';
-import { marked, readFixture } from './state';
+import { marked } from './state';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const EXAMPLE = readFixture('example.scenario');
+const EXAMPLE = LANGUAGE_EXAMPLE;
 const DECLS = [
   'factor crisis "Crises" { probability almost certain }',
   'factor rapport { probability 55%..75% }',

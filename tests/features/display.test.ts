@@ -6,9 +6,10 @@ import { inlayHints } from '../../server/src/features/inlayHints';
 import { semanticTokens, semanticTokensLegend } from '../../server/src/features/semanticTokens';
 import { formatPercent } from '../../server/src/features/text';
 import { LineIndex } from '../../server/src/syntax/lines';
-import { readFixture, stateOf, TEST_URI } from './state';
+import { stateOf, TEST_URI } from './state';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const EXAMPLE = readFixture('example.scenario');
+const EXAMPLE = LANGUAGE_EXAMPLE;
 
 /** Decodes LSP's relative encoding into `text type+modifiers` strings, independently of the encoder. */
 function decode(text: string, data: number[]): string[] {

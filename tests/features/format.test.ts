@@ -8,6 +8,7 @@ import type { ResolvedModel } from '../../server/src/model/types';
 import { parseDocument } from '../../server/src/syntax/parse';
 import { repoRoot } from '../server/harness';
 import { applyEdits, readFixture, stateOf } from './state';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 const TWO = { tabSize: 2, insertSpaces: true };
 
@@ -71,7 +72,7 @@ describe('formatDocument', () => {
   });
 
   it('is idempotent on the samples and fixtures', () => {
-    const files = [readFixture('example.scenario'), readFixture('messy.scenario')];
+    const files = [LANGUAGE_EXAMPLE, readFixture('messy.scenario')];
     for (const dir of ['samples', 'tests/fixtures/checks']) {
       try {
         for (const f of readdirSync(join(repoRoot, dir))) if (f.endsWith('.scenario')) files.push(readFileSync(join(repoRoot, dir, f), 'utf8'));

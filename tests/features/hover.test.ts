@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { hover } from '../../server/src/features/hover';
 import { formatPercent, formatPoints } from '../../server/src/features/text';
-import { marked, readFixture, stateOf } from './state';
+import { marked, stateOf } from './state';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const EXAMPLE = readFixture('example.scenario');
+const EXAMPLE = LANGUAGE_EXAMPLE;
 
 /** The example with a cursor before the n-th occurrence of `needle` (plus `shift` characters). */
 function at(needle: string, n = 0, shift = 1, text = EXAMPLE) {

@@ -4,7 +4,8 @@ import { ErrorCodes, ResponseError, SymbolKind } from 'vscode-languageserver';
 import { definition, references } from '../../server/src/features/definition';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { applyEdits, marked, readFixture, stateOf, TEST_URI } from './state';
+import { applyEdits, marked, stateOf, TEST_URI } from './state';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 const TEXT = [
   'factor <|>crisis "Crises" { probability likely }',
@@ -98,7 +99,7 @@ describe('rename', () => {
 
 describe('document symbols', () => {
   it('lists the scenario, variables with drivers, and alternatives with changes', () => {
-    const state = stateOf(readFixture('example.scenario'));
+    const state = stateOf(LANGUAGE_EXAMPLE);
     const symbols = documentSymbols(state);
     expect(symbols.map((s) => [s.name, s.kind])).toEqual([
       ['US–Pakistan relations, 2025', SymbolKind.Namespace],

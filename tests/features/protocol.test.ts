@@ -7,9 +7,10 @@ import {
 import { semanticTokensLegend } from '../../server/src/features/semanticTokens';
 import { fixture, startServer, type TestServer } from '../server/harness';
 import { applyEdits, readFixture } from './state';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 let server: TestServer;
-const EXAMPLE = readFixture('example.scenario');
+const EXAMPLE = LANGUAGE_EXAMPLE;
 let example: string;
 
 beforeAll(async () => {

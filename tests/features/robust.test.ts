@@ -16,9 +16,10 @@ import { prepareRename, rename } from '../../server/src/features/rename';
 import { semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { parseDocument } from '../../server/src/syntax/parse';
-import { applyEdits, readFixture, stateOf, TEST_URI } from './state';
+import { applyEdits, stateOf, TEST_URI } from './state';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const EXAMPLE = readFixture('example.scenario');
+const EXAMPLE = LANGUAGE_EXAMPLE;
 const FRAGMENTS = ['{', '}', ';', '\n', '"', '// c', 'factor ', 'outcome x ', 'raises ', 'very ', 'likely', '55%..', 'x2', 'given not ', 'base', '\r\n', '×', '€', '😀'];
 
 const edited = fc.array(

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../server/src/cli/check';
 import type { Diagnostic } from '../../server/src/model/diagnostics';
 import { readFixture } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 const dir = mkdtempSync(join(tmpdir(), 'scenario-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,7 +17,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const clean = file('clean.scenario', readFixture('language-example.scenario'));
+const clean = file('clean.scenario', LANGUAGE_EXAMPLE);
 const unknown = file('unknown.scenario', readFixture('unknown-name.scenario'));
 const unused = file('unused.scenario', readFixture('unused.scenario'));
 

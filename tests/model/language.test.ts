@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/model/analyze';
 import { PHRASES, STRENGTHS } from '../../server/src/syntax/vocabulary';
-import { readFixture } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 describe("LANGUAGE.md's example", () => {
-  const text = readFixture('language-example.scenario');
+  const text = LANGUAGE_EXAMPLE;
   const { document, model, diagnostics } = analyze(text);
 
   it('parses and checks with no diagnostic at all', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/model/analyze';
 import { readFixture } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 describe('resolved model', () => {
   it('binds each name to its first declaration', () => {
@@ -12,7 +13,7 @@ describe('resolved model', () => {
   });
 
   it('turns values into numbers and keeps the source text and span', () => {
-    const text = readFixture('language-example.scenario');
+    const text = LANGUAGE_EXAMPLE;
     const { model } = analyze(text);
     const security = model.variables.get('security_ties');
     expect(security).toMatchObject({
@@ -42,7 +43,7 @@ describe('resolved model', () => {
   });
 
   it('in the example, puts democracy_push before security_ties', () => {
-    const { model } = analyze(readFixture('language-example.scenario'));
+    const { model } = analyze(LANGUAGE_EXAMPLE);
     expect(model.order).toEqual([
       'crisis', 'khan_popular', 'rapport', 'attack', 'democracy_push', 'trade_up', 'security_ties',
     ]);

@@ -1,63 +1,9 @@
 // Scenario texts for the server tests and the bench: the normative example of LANGUAGE.md and
 // generated models of any size.
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 /** The example of LANGUAGE.md (normative): valid, no errors, 4 inputs, 3 outcomes, 2 alternatives. */
-export const SAMPLE = `// US–Pakistan relations in the first year of Trump's second term
-scenario "US–Pakistan relations, 2025" {
-  question "Where will US–Pakistan relations stand at the end of 2025?"
-  horizon 2025-01-20 to 2026-01-20
-  samples 50000
-  seed 2025
-}
-
-factor crisis "Pakistan's political, constitutional and economic crises" {
-  probability almost certain
-  note "Election-fraud allegations against the governing coalition."
-  source "op-ed, paragraph 2"
-}
-
-factor khan_popular "Imran Khan and the PTI remain the most popular force" {
-  probability very likely
-}
-
-factor rapport "Trump and Khan keep a positive relationship" {
-  probability 55%..75%
-}
-
-event attack "A major terror attack touches US interests" {
-  probability 10%..25%
-}
-
-outcome democracy_push "Washington presses Islamabad on democracy and free speech" {
-  base 20%
-  crisis raises moderately
-  khan_popular raises moderately
-  rapport raises moderately
-  judged likely
-}
-
-outcome trade_up "US–Pakistan trade grows" {
-  base 50%
-  crisis raises weakly
-  judged likely
-}
-
-outcome security_ties "Washington re-engages Islamabad on counter-terrorism" {
-  base 0.10
-  attack raises x5..12
-  democracy_push lowers weakly
-  judged very unlikely
-}
-
-alternative "Khan released" {
-  rapport 85%..95%
-  khan_popular almost certain
-}
-
-alternative "Attack happens" {
-  given attack
-}
-`;
+export const SAMPLE = LANGUAGE_EXAMPLE;
 
 const STRENGTH_WORDS = ['weakly', 'moderately', 'strongly'];
 const PHRASE_WORDS = ['likely', 'unlikely', 'very likely', 'roughly even chance', '35%', '20%..40%', '0.6'];

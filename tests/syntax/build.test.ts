@@ -7,7 +7,7 @@ import { buildDeclaration } from '../../server/src/syntax/build';
 import { START_RULES, scenarioGrammar } from '../../server/src/syntax/grammar';
 import { scanDocument } from '../../server/src/syntax/scan';
 import { buildWithSemantics } from './semanticsReference';
-import { fixture } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 /** Every declaration of a file, built both ways; how many matched and failed. */
 function compareAll(text: string): { matched: number; failed: number } {
@@ -75,7 +75,7 @@ describe('buildDeclaration (direct CST walk)', () => {
     expect(files.length).toBeGreaterThan(0);
     let matched = 0;
     for (const file of files) matched += compareAll(readFileSync(new URL(file, samples), 'utf8')).matched;
-    matched += compareAll(fixture('language-example.scenario')).matched;
+    matched += compareAll(LANGUAGE_EXAMPLE).matched;
     expect(matched).toBeGreaterThan(20);
   });
 });

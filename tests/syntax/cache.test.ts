@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChunkCache, chunkCache } from '../../server/src/syntax/chunk';
 import { scenarioGrammar } from '../../server/src/syntax/grammar';
 import { parseDocument } from '../../server/src/syntax/parse';
-import { fixture } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const example = fixture('language-example.scenario');
+const example = LANGUAGE_EXAMPLE;
 
 afterEach(() => {
   vi.restoreAllMocks();

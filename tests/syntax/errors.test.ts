@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../server/src/syntax/parse';
 import { scenarioGrammar } from '../../server/src/syntax/grammar';
-import { fixture, slice, where } from './helpers';
+import { slice, where } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const example = fixture('language-example.scenario');
+const example = LANGUAGE_EXAMPLE;
 
 interface Case {
   what: string;

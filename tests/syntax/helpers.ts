@@ -1,11 +1,6 @@
 // Shared helpers for the syntax tests.
-import { readFileSync } from 'node:fs';
 import type { ScenarioDocument, Span } from '../../server/src/syntax/ast';
 import { LineIndex } from '../../server/src/syntax/lines';
-
-export function fixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/syntax/${name}`, import.meta.url), 'utf8');
-}
 
 /** "line:column", 1-based, as the command line prints positions. */
 export function where(text: string, offset: number): string {

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { chunkCache } from '../../server/src/syntax/chunk';
 import { scenarioGrammar } from '../../server/src/syntax/grammar';
 import { IncrementalParser, parseDocument } from '../../server/src/syntax/parse';
-import { fixture } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const example = fixture('language-example.scenario');
+const example = LANGUAGE_EXAMPLE;
 
 /** A parse with nothing cached: the reference. */
 function fresh(text: string) {

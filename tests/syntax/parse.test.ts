@@ -6,9 +6,10 @@ import type {
 } from '../../server/src/syntax/ast';
 import { parseDocument } from '../../server/src/syntax/parse';
 import { HEDGES, KEYWORDS, PHRASES, STRENGTHS } from '../../server/src/syntax/vocabulary';
-import { allSpans, fixture, slice, where } from './helpers';
+import { allSpans, slice, where } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const example = fixture('language-example.scenario');
+const example = LANGUAGE_EXAMPLE;
 
 function clean(text: string): ScenarioDocument {
   const doc = parseDocument(text);

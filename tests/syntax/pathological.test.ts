@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ScenarioDocument } from '../../server/src/syntax/ast';
 import { parseDocument } from '../../server/src/syntax/parse';
-import { allSpans, fixture, slice, where } from './helpers';
+import { allSpans, slice, where } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
-const example = fixture('language-example.scenario');
+const example = LANGUAGE_EXAMPLE;
 
 function expectSpansInside(doc: ScenarioDocument): void {
   const length = doc.text.length;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nestedBraceOffset, scanDocument } from '../../server/src/syntax/scan';
-import { fixture } from './helpers';
+import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 function chunks(text: string): [string, string | null][] {
   return scanDocument(text).chunks.map((c) => [text.slice(c.start, c.end), c.keyword]);
@@ -10,7 +10,7 @@ function chunks(text: string): [string, string | null][] {
 
 describe('scanDocument', () => {
   it('cuts the LANGUAGE.md example into its ten declarations', () => {
-    const example = fixture('language-example.scenario');
+    const example = LANGUAGE_EXAMPLE;
     const found = chunks(example);
     expect(found.map(([, k]) => k)).toEqual([
       'scenario', 'factor', 'factor', 'factor', 'event', 'outcome', 'outcome', 'outcome', 'alternative', 'alternative',
