@@ -1,6 +1,6 @@
 // The preview page's HTML: a strict Content-Security-Policy, scripts only by a fresh nonce, and
-// every dynamic value escaped. The page script renders everything else by DOM APIs (never
-// innerHTML with file content). Pure (no VS Code import) so tests can check the policy.
+// every dynamic value escaped. The page script renders everything else by DOM APIs (never raw
+// HTML from file content). Pure (no VS Code import) so tests can check the policy.
 import { randomBytes } from 'node:crypto';
 import type { PageState } from './messages';
 
@@ -18,7 +18,7 @@ export interface PreviewHtmlInput {
   fileName: string;
 }
 
-/** 128 random bits from the OS's generator, base64 (never Math.random). */
+/** 128 random bits from the OS's generator, base64 (never a predictable generator). */
 export function makeNonce(): string {
   return randomBytes(16).toString('base64');
 }

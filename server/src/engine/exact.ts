@@ -5,7 +5,7 @@ import { bandsByExactDraws, type Band } from './bands';
 import type { CompiledModel } from './compile';
 import { buildPlan, frontierBuffer, type Plan, runPlan } from './frontier';
 import type { Rng } from './random';
-import { expectedTable, expectedTableCost } from './tables';
+import { expectedTable, expectedTableCost, type RuleMemo, tableKey } from './tables';
 
 export interface RawResult {
   /** Per outcome, in c.outcomes order. */
@@ -18,20 +18,15 @@ export interface RawResult {
 
 export type TableCache = Map<string, Float64Array>;
 
-function tableKey(c: CompiledModel, v: number): string {
-  const parts = [c.kind[v], c.lo[v], c.hi[v]];
-  for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) parts.push(c.drvSign[j]!, c.drvLnLo[j]!, c.drvLnHi[j]!);
-  return parts.join(',');
-}
-
 export function expectedTables(c: CompiledModel, cache: TableCache, checkCancelled: () => void): Float64Array[] {
   const tables: Float64Array[] = [];
+  const sums: RuleMemo = new Map();
   for (let v = 0; v < c.n; v++) {
     checkCancelled();
     const key = tableKey(c, v);
     let table = cache.get(key);
     if (!table) {
-      table = expectedTable(c, v);
+      table = expectedTable(c, v, sums);
       cache.set(key, table);
     }
     tables.push(table);

@@ -115,7 +115,8 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   const plan = buildPlan(c, false);
   const swingsExact = s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;
   const mc = monteCarlo(c, baseline, s.samples, swingsExact ? 0 : SWING_WORK, MIN_SWING_SAMPLES,
-    seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra), s.maxWorlds, s.checkCancelled);
+    seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra), s.maxWorlds, s.checkCancelled,
+    s.cache);
   const band = s.bandMethod === 'auto' && plan && plan.cost * s.bandDraws <= BAND_BUDGET
     ? bandsByExactDraws(c, baseline, plan, s.bandDraws, seededStream(s.seed, STREAM.bands),
       seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled)

@@ -1,13 +1,22 @@
-// Monte Carlo: joint draws of θ and of a world, in topological order, with flat typed arrays.
+// Monte Carlo: joint draws of a world, in topological order, with flat typed arrays.
+// The parameters θ of different variables are independent, so the marginal joint distribution
+// of the binary variables (E_θ of the world's probability) is the product of each variable's
+// θ-AVERAGED table (tables.ts): a sample needs no draw of θ, only one uniform per variable
+// compared with a precomputed threshold, looked up by the bits of its drivers. Outcomes with
+// more than MAX_TABLE_DRIVERS drivers (worldDraw.ts; their averaged table would be too big) draw their own
+// parameters per sample instead (from the `extra` stream), which has the same expectation.
 // Memory grows with the number of variables, not with samples × variables:
-// - P(O) accumulates P(O | sampled drivers, θ) rather than O's 0/1 value (same mean, less noise);
+// - P(O) accumulates P(O | sampled drivers) rather than O's 0/1 value (same mean, less noise);
 // - swings (when asked for) replay a sample with one variable flipped (common random numbers:
-//   the same θ and the same uniforms), re-evaluating only what the flip reaches;
+//   the same uniforms), re-evaluating only what the flip reaches;
 // - worlds are counted in a table of bounded size (worlds.ts).
-import { type CompiledModel, INPUT } from './compile';
+import type { CompiledModel } from './compile';
+import type { TableCache } from './exact';
 import { fastSigmoid } from './logistic';
-import { type Rng, TO_UNIT } from './random';
-import { ThetaSampler } from './theta';
+import { type Rng, UniformBlocks } from './random';
+import {
+  drawGeneral, drawPadded, drawPaddedPair, drawWidePair, PADDED_DRIVERS, SampleTables,
+} from './worldDraw';
 import { type CountedWorld, WorldCounter } from './worlds';
 
 export interface MonteCarloResult {
@@ -23,7 +32,6 @@ export interface MonteCarloResult {
 
 /** Samples that measure what one sample's swing replay costs, before the swing budget is set. */
 const PILOT = 256;
-
 /** The variables that drive something (whose swing can be non-zero). */
 export function drivingVariables(c: CompiledModel): Int32Array {
   const list: number[] = [];
@@ -34,55 +42,68 @@ export function drivingVariables(c: CompiledModel): Int32Array {
 /**
  * `samples` joint draws. Swings (when swingWork > 0) come from the first samples, as many as
  * `swingWork` re-evaluations allow (measured on the first PILOT samples), at least
- * min(minSwingSamples, samples).
+ * min(minSwingSamples, samples). `baseline` is unused since no θ is drawn on the main stream;
+ * kept so that every scenario is called alike.
  */
 export function monteCarlo(
-  c: CompiledModel, baseline: CompiledModel, samples: number, swingWork: number, minSwingSamples: number,
-  rng: Rng, extra: Rng, maxWorlds: number, checkCancelled: () => void,
+  c: CompiledModel, _baseline: CompiledModel, samples: number, swingWork: number, minSwingSamples: number,
+  rng: Rng, extra: Rng, maxWorlds: number, checkCancelled: () => void, cache: TableCache = new Map(),
 ): MonteCarloResult {
   let swingSamples = swingWork > 0 ? samples : 0;
   const n = c.n;
   const outcomes = c.outcomes;
   const nOut = outcomes.length;
-  const { kind, drvStart, drvParent, inputCount } = c;
-  const theta = new ThetaSampler(c, baseline);
-  const { probability, logitBase, lnK, hasRanges } = theta;
-  const x = new Uint8Array(n);
+  const tables = new SampleTables(c, cache, checkCancelled);
+  const { table, tableStart } = tables;
+  const hasWide = tables.wide.length > 0;
+  const x = new Uint8Array(n + 1); // x[n] = 0: the missing drivers of padded outcomes
   const uniform = new Float64Array(n);
   const conditional = new Float64Array(n);
   const sum = new Float64Array(n);
   const flips = new Flipper(c, swingWork > 0 ? drivingVariables(c) : new Int32Array(0));
   const worlds = new WorldCounter(c);
 
-  for (let s = 0; s < samples; s++) {
-    if ((s & 1023) === 0) checkCancelled();
-    if (hasRanges) theta.draw(rng, extra);
-    for (let v = 0; v < inputCount; v++) x[v] = +((rng.next() >>> 0) * TO_UNIT < probability[v]!);
-    for (let v = inputCount; v < n; v++) {
-      let z = logitBase[v]!;
-      const end = drvStart[v + 1]!;
-      for (let j = drvStart[v]!; j < end; j++) z += x[drvParent[j]!]! * lnK[j]!;
-      const p = fastSigmoid(z);
-      conditional[v] = p;
-      sum[v]! += p;
-      const u = (rng.next() >>> 0) * TO_UNIT;
-      uniform[v] = u;
-      x[v] = +(u < p);
-    }
-    worlds.add(x, s);
+  const { inputCount } = c;
+  const { padded, width } = tables;
+  const uniforms = new UniformBlocks(rng);
+  // Two samples at a time when padded: their variable-by-variable chains are independent, which
+  // the processor overlaps. Same uniforms in the same order as one at a time, so same results.
+  const x2 = new Uint8Array(n + 1);
+  const uniform2 = new Float64Array(n);
+  const conditional2 = new Float64Array(n);
+  const finish = (s: number, xs: Uint8Array, us: Float64Array, cs: Float64Array): void => {
+    worlds.add(xs, s);
     if (s < swingSamples) {
-      flips.replay(x, uniform, conditional, logitBase, lnK);
+      flips.replay(xs, us, cs, tables);
       if (s === PILOT - 1) {
         const perSample = Math.max(1, flips.evaluations / PILOT);
         swingSamples = Math.min(samples, Math.max(minSwingSamples, Math.floor(swingWork / perSample)));
       }
     }
+  };
+  for (let s = 0; s < samples;) {
+    if ((s & 1023) === 0) checkCancelled();
+    if (hasWide) tables.drawWide(extra);
+    uniforms.fill(uniform, n);
+    if (padded && s + 1 < samples) {
+      uniforms.fill(uniform2, n);
+      if (width === PADDED_DRIVERS) {
+        drawPaddedPair(inputCount, n, table, tableStart, padded, uniform, uniform2, conditional, conditional2, sum, x, x2);
+      } else {
+        drawWidePair(inputCount, n, width, table, tableStart, padded, uniform, uniform2, conditional, conditional2, sum, x, x2);
+      }
+      finish(s, x, uniform, conditional);
+      finish(s + 1, x2, uniform2, conditional2);
+      s += 2;
+      continue;
+    }
+    if (padded) drawPadded(n, width, table, tableStart, padded, uniform, conditional, sum, x);
+    else drawGeneral(c, tables, uniform, conditional, sum, x);
+    finish(s, x, uniform, conditional);
+    s++;
   }
   const resultProbability = new Float64Array(nOut);
-  for (let i = 0; i < nOut; i++) {
-    const v = outcomes[i]!;
-    resultProbability[i] = kind[v] === INPUT ? c.lo[v]! : sum[v]! / samples;
-  }
+  for (let i = 0; i < nOut; i++) resultProbability[i] = sum[outcomes[i]!]! / samples;
   const swing = flips.totals;
   if (swingSamples > 0) for (let i = 0; i < swing.length; i++) swing[i] = swing[i]! / swingSamples;
   return {
@@ -93,7 +114,7 @@ export function monteCarlo(
 /**
  * Swings by flipping: for each driving variable F, the sample is replayed with F flipped; every
  * variable the flip reaches (in topological order, through a small heap) is re-evaluated with
- * the sample's own θ and uniforms. The change in each outcome's P(O | drivers) is one draw of
+ * the sample's own uniforms (and, for wide outcomes, its own θ). The change in each outcome's P(O | drivers) is one draw of
  * P(O | do(F true)) − P(O | do(F false)) (with the sign of the flip).
  */
 class Flipper {
@@ -118,7 +139,8 @@ class Flipper {
     this.heap = new Int32Array(n);
   }
 
-  replay(x: Uint8Array, uniform: Float64Array, conditional: Float64Array, logitBase: Float64Array, lnK: Float64Array): void {
+  replay(x: Uint8Array, uniform: Float64Array, conditional: Float64Array, tables: SampleTables): void {
+    const { table, tableStart, logitBase, lnK } = tables;
     const { drvStart, drvParent, childStart, children } = this.c;
     const { totals, outSlot, flipped, stamp, queued, heap, sources } = this;
     const nOut = this.c.outcomes.length;
@@ -141,13 +163,25 @@ class Flipper {
         const v = heap[0]!;
         size = heapPop(heap, size);
         this.evaluations++;
-        let z = logitBase[v]!;
+        const first = drvStart[v]!;
         const end = drvStart[v + 1]!;
-        for (let j = drvStart[v]!; j < end; j++) {
-          const parent = drvParent[j]!;
-          if ((stamp[parent] === current ? flipped[parent]! : x[parent]!) === 1) z += lnK[j]!;
+        const start = tableStart[v]!;
+        let p: number;
+        if (start >= 0) {
+          let bits = 0;
+          for (let j = first; j < end; j++) {
+            const parent = drvParent[j]!;
+            bits |= (stamp[parent] === current ? flipped[parent]! : x[parent]!) << (j - first);
+          }
+          p = table[start + bits]!;
+        } else {
+          let z = logitBase[v]!;
+          for (let j = first; j < end; j++) {
+            const parent = drvParent[j]!;
+            if ((stamp[parent] === current ? flipped[parent]! : x[parent]!) === 1) z += lnK[j]!;
+          }
+          p = fastSigmoid(z);
         }
-        const p = fastSigmoid(z);
         const slot = outSlot[v]!;
         if (slot >= 0) totals[row + slot]! += sign * (p - conditional[v]!);
         const value = uniform[v]! < p ? 1 : 0;

@@ -45,3 +45,43 @@ export function seededStream(seed: number, stream: number): Rng {
   for (let i = 0; i < stream; i++) rng.jump();
   return rng;
 }
+
+/**
+ * The same xoroshiro128+ sequence as a seededStream generator, continued from its current state
+ * (the generator itself is not advanced), filled in blocks: the state lives in local variables
+ * during a block, which the hot sampling loop needs (object fields holding 32-bit integers are
+ * boxed by V8). Output: uniforms in [0, 1), i.e. (next() >>> 0) · 2^-32.
+ */
+export class UniformBlocks {
+  private readonly state: Int32Array;
+
+  constructor(rng: Rng) {
+    const s = rng.getState();
+    if (s.length !== 4) throw new Error('UniformBlocks needs a xoroshiro128+ generator');
+    this.state = Int32Array.from(s);
+  }
+
+  /** Writes the next `count` uniforms to out[0 … count − 1]. */
+  fill(out: Float64Array, count: number): void {
+    const state = this.state;
+    let s01 = state[0]!;
+    let s00 = state[1]!;
+    let s11 = state[2]!;
+    let s10 = state[3]!;
+    for (let i = 0; i < count; i++) {
+      out[i] = ((s00 + s10) >>> 0) * TO_UNIT;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const t00 = s00;
+      const t01 = s01;
+      s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+    }
+    state[0] = s01;
+    state[1] = s00;
+    state[2] = s11;
+    state[3] = s10;
+  }
+}

@@ -12,8 +12,22 @@ import { ThetaSampler } from './theta';
 const MAX_NODES = 48;
 const COMPRESSED = 16;
 
+/** The key of v's averaged table in a TableCache (its kind and every parameter). */
+export function tableKey(c: CompiledModel, v: number): string {
+  const parts = [c.kind[v], c.lo[v], c.hi[v]];
+  for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) parts.push(c.drvSign[j]!, c.drvLnLo[j]!, c.drvLnHi[j]!);
+  return parts.join(',');
+}
+
+/**
+ * Rules of sums of uncertain ln K, keyed by the sequence of (sign, range) convolved: many outcomes
+ * share strengths ("moderately"…), so their tables share most convolutions and compressions.
+ * The rule is a pure function of its key, so sharing never changes a number.
+ */
+export type RuleMemo = Map<string, Rule>;
+
 /** The average of P(v | drivers) over v's own parameters, for every combination of drivers. */
-export function expectedTable(c: CompiledModel, v: number): Float64Array {
+export function expectedTable(c: CompiledModel, v: number, sums: RuleMemo = new Map()): Float64Array {
   if (c.kind[v] === INPUT) return Float64Array.of((c.lo[v]! + c.hi[v]!) / 2);
   const start = c.drvStart[v]!;
   const k = c.drvStart[v + 1]! - start;
@@ -29,7 +43,7 @@ export function expectedTable(c: CompiledModel, v: number): Float64Array {
   }
   // Depth-first over the drivers: `rule` is the distribution of the summed uncertain ln K of the
   // active drivers so far, `shift` the sum of their fixed ones.
-  const visit = (j: number, mask: number, shift: number, rule: Rule): void => {
+  const visit = (j: number, mask: number, shift: number, rule: Rule, key: string): void => {
     if (j === k) {
       let sum = 0;
       for (let i = 0; i < rule.nodes.length; i++) {
@@ -38,18 +52,23 @@ export function expectedTable(c: CompiledModel, v: number): Float64Array {
       table[mask] = Math.min(1, Math.max(0, sum));
       return;
     }
-    visit(j + 1, mask, shift, rule);
+    visit(j + 1, mask, shift, rule, key);
     const sign = c.drvSign[start + j]!;
     const r = rules[j]!;
     if (r.nodes.length === 1) {
-      visit(j + 1, mask | (1 << j), shift + sign * r.nodes[0]!, rule);
+      visit(j + 1, mask | (1 << j), shift + sign * r.nodes[0]!, rule, key);
     } else {
-      let next = convolve(rule, r, sign);
-      if (next.nodes.length > MAX_NODES) next = compress(next, COMPRESSED);
-      visit(j + 1, mask | (1 << j), shift, next);
+      const nextKey = `${key}|${sign},${c.drvLnLo[start + j]!},${c.drvLnHi[start + j]!}`;
+      let next = sums.get(nextKey);
+      if (!next) {
+        next = convolve(rule, r, sign);
+        if (next.nodes.length > MAX_NODES) next = compress(next, COMPRESSED);
+        sums.set(nextKey, next);
+      }
+      visit(j + 1, mask | (1 << j), shift, next, nextKey);
     }
   };
-  visit(0, 0, 0, { nodes: Float64Array.of(0), weights: Float64Array.of(1) });
+  visit(0, 0, 0, { nodes: Float64Array.of(0), weights: Float64Array.of(1) }, '');
   return table;
 }
 

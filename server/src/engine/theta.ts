@@ -9,10 +9,6 @@
 // main stream identically, and what an alternative does not touch is drawn exactly as in the
 // baseline.
 import { type CompiledModel, INPUT } from './compile';
-import { type Rng, TO_UNIT } from './random';
-
-/** 2^-16. */
-const HALF_UNIT = 1 / 65536;
 
 interface Slots {
   inputs: number[];
@@ -100,41 +96,6 @@ export class ThetaSampler {
     for (let i = 0; i < drivers.length; i++) {
       const j = drivers[i]!;
       lnK[j] = offset[j]! + scale[j]! * unit();
-    }
-  }
-
-  /**
-   * One draw straight from the generators (the Monte Carlo hot loop). Multipliers take two draws
-   * per 32-bit output: 16 bits each, at the middle of their 1/65,536 slice, whose mean and spread
-   * match the continuous uniform to within 1e-9.
-   */
-  draw(rng: Rng, extra: Rng): void {
-    const { c, probability, logitBase, lnK, inputs, bases, drivers, offset, scale } = this;
-    const { lo, hi } = c;
-    for (let i = 0; i < inputs.length; i++) {
-      const v = inputs[i]!;
-      probability[v] = lo[v]! + (hi[v]! - lo[v]!) * ((rng.next() >>> 0) * TO_UNIT);
-    }
-    for (let i = 0; i < bases.length; i++) {
-      const v = bases[i]!;
-      const b = lo[v]! + (hi[v]! - lo[v]!) * ((rng.next() >>> 0) * TO_UNIT);
-      logitBase[v] = Math.log(b / (1 - b));
-    }
-    const count = drivers.length;
-    let i = 0;
-    for (; i + 1 < count; i += 2) {
-      const bits = rng.next();
-      const j = drivers[i]!;
-      const k = drivers[i + 1]!;
-      lnK[j] = offset[j]! + scale[j]! * (((bits & 0xffff) + 0.5) * HALF_UNIT);
-      lnK[k] = offset[k]! + scale[k]! * (((bits >>> 16) + 0.5) * HALF_UNIT);
-    }
-    if (i < count) {
-      const j = drivers[i]!;
-      lnK[j] = offset[j]! + scale[j]! * ((rng.next() >>> 0) * TO_UNIT);
-    }
-    if (this.extraDimensions > 0) {
-      this.fill(this.extraInputs, this.extraBases, this.extraDrivers, () => (extra.next() >>> 0) * TO_UNIT);
     }
   }
 }

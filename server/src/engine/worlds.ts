@@ -18,7 +18,7 @@ const EAGER_BYTES = 1 << 20;
 export class WorldCounter {
   private readonly dense: Int32Array | null;
   private readonly denseFirst: Int32Array | null;
-  private readonly index = new Map<number, number>();
+  private readonly index = new WorldIndex();
   private readonly counts: number[] = [];
   private readonly first: number[] = [];
   private readonly values: (Uint8Array | null)[] = [];
@@ -62,7 +62,7 @@ export class WorldCounter {
       key = (h1 >>> 0) * 0x200000 + (h2 >>> 11);
     }
     const found = this.index.get(key);
-    if (found !== undefined) {
+    if (found >= 0) {
       this.counts[found]!++;
       if (this.values[found] === null) this.values[found] = this.copy(x);
     } else if (this.counts.length < MAX_TRACKED_WORLDS) {
@@ -97,5 +97,49 @@ export class WorldCounter {
     const order = this.counts.map((_, i) => i).filter((i) => this.values[i] !== null);
     order.sort((a, b) => this.counts[b]! - this.counts[a]! || this.first[a]! - this.first[b]!);
     return order.slice(0, maxWorlds).map((i) => ({ values: this.values[i]!, probability: this.counts[i]! / samples }));
+  }
+}
+
+/**
+ * key → slot for up to MAX_TRACKED_WORLDS keys (whole numbers below 2^53), open addressing in
+ * typed arrays: a Map would box every key above 2^30 and keep the collector busy.
+ */
+class WorldIndex {
+  private keys = new Float64Array(0);
+  private slots = new Int32Array(0);
+  private shift = 32;
+  private size = 0;
+
+  get(key: number): number {
+    if (this.size === 0) return -1;
+    const mask = this.keys.length - 1;
+    for (let i = Math.imul(key >>> 0 ^ (key / 0x1_0000_0000) >>> 0, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot < 0) return -1;
+      if (this.keys[i] === key) return slot;
+    }
+  }
+
+  set(key: number, slot: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    this.place(key, slot);
+    this.size++;
+  }
+
+  private place(key: number, slot: number): void {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key >>> 0 ^ (key / 0x1_0000_0000) >>> 0, 0x9e3779b1) >>> this.shift;
+    while (this.slots[i]! >= 0) i = (i + 1) & mask;
+    this.keys[i] = key;
+    this.slots[i] = slot;
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    const capacity = Math.max(1024, keys.length * 2);
+    this.keys = new Float64Array(capacity);
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.shift = 32 - Math.log2(capacity);
+    for (let i = 0; i < keys.length; i++) if (slots[i]! >= 0) this.place(keys[i]!, slots[i]!);
   }
 }
