@@ -1,6 +1,6 @@
 // forecast(model): LANGUAGE.md's semantics on a resolved model. Exact for small models
 // (≤ exactLimit binary variables), seeded Monte Carlo above; the baseline and every alternative
-// replay the same random streams. Pure: no VS Code, no LSP, no Math.random.
+// replay the same random streams. Pure: no VS Code, no LSP, no unseeded randomness.
 import type { OutcomeVariable, ProbabilitySpec, ResolvedModel } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';

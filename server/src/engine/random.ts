@@ -1,4 +1,4 @@
-// Seeded random streams from pure-rand (xoroshiro128+). Never Math.random: the same seed gives
+// Seeded random streams from pure-rand (xoroshiro128+). Never an unseeded generator: the same seed gives
 // the same numbers on every machine. Independent streams come from the generator's jump()
 // (2^64 steps apart), so the main sampling pass, the band draws and the nested draws never
 // share numbers, and every alternative replays the same streams as the baseline (common random
