@@ -38,8 +38,6 @@ export interface PageOptions {
 export interface Page {
   /** Handles one message from the extension (validated here; anything else is ignored). */
   receive(data: unknown): void;
-  /** Redraws in the current theme's colours. */
-  refreshTheme(): void;
   state(): PageState;
   dispose(): void;
 }
@@ -177,7 +175,6 @@ export function startPage(options: PageOptions): Page {
 
   return {
     receive,
-    refreshTheme: render,
     state: () => state,
     dispose() {
       win?.removeEventListener('message', onMessage);

@@ -99,7 +99,9 @@ describe('scenario forecast', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
     expect(text).toContain('\uFFFD');
     const md = run('forecast', sample('hostile-labels.scenario'), '--format', 'markdown').stdout;
-    expect(md).not.toMatch(/<(img|script|iframe|svg|b)\b/i);
+    // Every `<` is backslash-escaped, so no tag can form (CommonMark reads `\<` as a literal `<`).
+    expect(md).not.toMatch(/(^|[^\\])<(img|script|iframe|svg|b)\b/im);
+    expect(md).toContain('\\<iframe');
     const csv = run('forecast', sample('hostile-labels.scenario'), '--format', 'csv').stdout;
     expect(csv).toContain(",second,'=1+1 '; DROP TABLE outcomes; -- \uFFFD[31mred");
     for (const out of [text, md, csv]) expect(out).not.toContain('\u001b');

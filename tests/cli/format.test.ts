@@ -119,8 +119,8 @@ describe('markdown', () => {
     const out = formatMarkdown(sample());
     expect(out).toContain('| Outcome | Probability | Band | Phrase | Judged | Top drivers (swing, pts) |');
     expect(out).toContain('## Alternative: a holds');
-    expect(out).not.toContain('<img');
-    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt; \\| "q"');
+    expect(out).not.toMatch(/(^|[^\\])<img/m);
+    expect(out).toContain('\\<img src\\=x onerror\\=alert\\(1\\)\\> \\| \\"q\\"');
     // Every row has as many cells as its table's header (escaped pipes do not count).
     let cells = 0;
     for (const line of out.split('\n').filter((l) => l.startsWith('|'))) {
@@ -128,7 +128,9 @@ describe('markdown', () => {
       if (line.startsWith('| Outcome') || line.startsWith('| Probability')) cells = count;
       else expect(count).toBe(cells);
     }
-    expect(markdownText('a*b_c`d[e](f)')).toBe('a\\*b\\_c\\`d\\[e\\](f)');
+    expect(markdownText('a*b_c`d[e](f)')).toBe('a\\*b\\_c\\`d\\[e\\]\\(f\\)');
+    // Bare URLs cannot become links: the colon and the dot after www are escaped.
+    expect(markdownText('see https://evil.example and www.evil.com')).toBe('see https\\:\\/\\/evil\\.example and www\\.evil\\.com');
     expect(markdownText('x\u202ey\u001bz')).toBe('x\uFFFDy\uFFFDz');
   });
 });

@@ -12,6 +12,7 @@ const text = [
   'factor rapport "Trump and Khan" {',
   '  probability 55%..75%',
   '}',
+  'outcome décision "A non-ASCII name" { base 20% }',
 ].join('\n');
 
 function at(name: string): string | null {
@@ -26,6 +27,7 @@ describe('findDeclarationInText', () => {
     expect(at('crisis')).toBe('3:crisis');
     expect(at('attack')).toBe('7:attack');
     expect(at('rapport_strong')).toBe('6:rapport_strong');
+    expect(at('décision')).toBe('11:décision');
   });
 
   it('skips comments, strings and longer names', () => {

@@ -29,6 +29,11 @@ describe('parseFromPage', () => {
     expect(parseFromPage({ type: 'ready', uri: 'x'.repeat(5000) })).toBeNull();
   });
 
+  it('accepts names with letters beyond ASCII, as the grammar does', () => {
+    expect(parseFromPage({ type: 'reveal', uri, name: 'résultat_2' })).toEqual({ type: 'reveal', uri, name: 'résultat_2' });
+    expect(parseFromPage({ type: 'selectOutcome', uri, name: 'выборы' })).toEqual({ type: 'selectOutcome', uri, name: 'выборы' });
+  });
+
   it('accepts only declaration names for reveal and selectOutcome', () => {
     for (const name of ['', '1abc', 'a b', '<img src=x onerror=alert(1)>', 'a'.repeat(300), 'x)|(.*', 42, null]) {
       expect(parseFromPage({ type: 'reveal', uri, name })).toBeNull();

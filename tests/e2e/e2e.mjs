@@ -166,7 +166,8 @@ export async function runUiTest(base, folder) {
     await run.step('Copy as Markdown in the preview puts the forecast on the clipboard', async () => {
       await preview().locator('button[data-action="copyMarkdown"]').click();
       await page.locator('.notifications-toasts', { hasText: 'copied as Markdown' }).first().waitFor({ timeout: 20_000 });
-      const markdown = await page.evaluate(() => navigator.clipboard.readText());
+      // File text is backslash-escaped in the Markdown; read it back without the escapes.
+      const markdown = (await page.evaluate(() => navigator.clipboard.readText())).replace(/\\([!-/:-@[-`{-~])/g, '$1');
       for (const o of expected.outcomes) if (!markdown.includes(o.name) && !markdown.includes(o.label)) throw new Error(`the Markdown lacks ${o.name}`);
       if (!markdown.includes(percent(expected.outcomes[0].probability))) throw new Error('the Markdown lacks the numbers');
       await palette(page, '>Notifications: Clear All Notifications', 'Clear All Notifications');

@@ -65,17 +65,18 @@ describe('number formats', () => {
 
 describe('forecastToMarkdown', () => {
   it('writes tables for outcomes, alternatives, worlds and inputs', () => {
-    const md = forecastToMarkdown(sampleForecast());
+    // Read back with escapes removed: the sample has no pipes in its text, so cells still split.
+    const md = unescapeMarkdown(forecastToMarkdown(sampleForecast()));
     const lines = md.split('\n');
     expect(lines[0]).toBe('# US–Pakistan relations, 2025');
     expect(md).toContain('**Question:** Where will US–Pakistan relations stand at the end of 2025?');
     expect(md).toContain('**Horizon:** 2025-01-20 to 2026-01-20');
-    const row = lines.find((l) => l.includes('(democracy\\_push)'))!;
+    const row = lines.find((l) => l.includes('(democracy_push)'))!;
     expect(markdownCells(row)).toEqual([
-      'Washington presses Islamabad on democracy and free speech (democracy\\_push)', '63.1%', '48.0%–77.0%', 'likely',
-      'likely', 'rapport +21.3, khan\\_popular +15.2, crisis +12.0',
+      'Washington presses Islamabad on democracy and free speech (democracy_push)', '63.1%', '48.0%–77.0%', 'likely',
+      'likely', 'rapport +21.3, khan_popular +15.2, crisis +12.0',
     ]);
-    const contradicted = lines.find((l) => l.includes('(security\\_ties)'))!;
+    const contradicted = lines.find((l) => l.includes('(security_ties)'))!;
     expect(markdownCells(contradicted)[4]).toBe('very unlikely (contradicted)');
     const altHeader = lines.find((l) => l.startsWith('| Outcome | Baseline'))!;
     expect(markdownCells(altHeader)).toEqual(['Outcome', 'Baseline', 'Khan released', 'Δ points', 'Attack happens', 'Δ points']);
@@ -113,6 +114,14 @@ describe('forecastToMarkdown', () => {
 });
 
 describe('forecastToCsv', () => {
+  it('replaces terminal escape sequences in file content', () => {
+    const f = hostileForecast();
+    f.outcomes[0]!.label = 'red \u001b[31malert\u0007';
+    const csv = forecastToCsv(f);
+    expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(csv).toContain('red \uFFFD[31malert\uFFFD');
+  });
+
   it('writes one RFC 4180 table with a row per outcome, swing, world, alternative outcome and input', () => {
     const csv = forecastToCsv(sampleForecast());
     expect(csv.endsWith('\r\n')).toBe(true);

@@ -1,17 +1,16 @@
 // Where a factor, event or outcome is declared, found in the text. Used when the language server
 // gives no document symbol for a name (it is still starting, or the name is in a broken block).
 // Pure, for tests.
+import { DECLARED_NAME } from './messages';
 
 export interface OffsetRange {
   start: number;
   end: number;
 }
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-
 /** The range of NAME in `factor|event|outcome NAME`, or null. Names are matched exactly. */
 export function findDeclarationInText(text: string, name: string): OffsetRange | null {
-  if (!NAME.test(name)) return null; // names come from the page: never build a pattern from anything else
+  if (!DECLARED_NAME.test(name)) return null; // names come from the page: never build a pattern from anything else
   const re = new RegExp(`(^|[\\s;}])(factor|event|outcome)[ \\t]+(${name})(?![\\p{L}\\p{Nd}_])`, 'gu');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index + m[0].length - name.length;

@@ -2,6 +2,8 @@
 // JSON.stringify. Also the number formats the preview page shows, so the page, the clipboard and
 // the files agree digit for digit. No DOM and no Node APIs: both the extension and the page use it.
 import type { AlternativeForecast, Forecast, InputForecast, OutcomeForecast, World } from '../../../server/src/engine/types';
+import { csvField, csvText, neutralizeFormula } from '../../../server/src/text/csv';
+import { escapeMarkdown } from '../../../server/src/text/markdown';
 
 // ---------------------------------------------------------------------------------------------
 // Number formats
@@ -59,14 +61,7 @@ export function describeWorld(world: World, outcomeOrder: readonly string[]): st
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-// CommonMark lets a backslash escape any ASCII punctuation. These are the ones that can start
-// emphasis, code, links, HTML, entities, strikethrough or break a table cell anywhere in a line.
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&#!()]/g;
-
-/** File content as inert Markdown text: one line, every special character escaped. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
-}
+export { escapeMarkdown };
 
 function mdTable(header: string[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -158,15 +153,7 @@ export function forecastToMarkdown(f: Forecast): string {
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180)
 
-/** Text from a file, safe for spreadsheets: a leading = + - @ tab or CR would start a formula. */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export { csvField, neutralizeFormula };
 
 type Cell = string | number | boolean | null;
 
@@ -174,7 +161,7 @@ function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return csvField(neutralizeFormula(value));
+  return csvText(value);
 }
 
 export const CSV_COLUMNS = [

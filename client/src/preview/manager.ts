@@ -3,6 +3,7 @@
 // Modelled on VS Code's markdown preview manager.
 import * as vscode from 'vscode';
 import type { ForecastResult } from './forecastState';
+import { DECLARED_NAME } from './messages';
 import { PREVIEW_VIEW_TYPE, ScenarioPreview, type PreviewDeps } from './panel';
 
 const FOCUS_CONTEXT = 'scenarioPreviewFocus';
@@ -19,7 +20,7 @@ function readSavedState(state: unknown): { uri: vscode.Uri; locked: boolean; sel
   try {
     const uri = vscode.Uri.parse(s.uri, true);
     if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return null;
-    const selected = typeof s.selectedOutcome === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,199}$/.test(s.selectedOutcome) ? s.selectedOutcome : null;
+    const selected = typeof s.selectedOutcome === 'string' && DECLARED_NAME.test(s.selectedOutcome) ? s.selectedOutcome : null;
     return { uri, locked: s.locked === true, selectedOutcome: selected };
   } catch {
     return null;

@@ -39,6 +39,12 @@ export interface PageState {
   locked: boolean;
 }
 
+/**
+ * A declared name as the grammar accepts it (a letter, then letters, digits or `_`; letters may be
+ * any Unicode letter), bounded in length. Names from the page are checked against it.
+ */
+export const DECLARED_NAME = /^\p{L}[\p{L}0-9_]{0,199}$/u;
+
 /** Validates a message from the page; returns null for anything unexpected. */
 export function parseFromPage(value: unknown): FromPage | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -52,7 +58,7 @@ export function parseFromPage(value: unknown): FromPage | null {
       return { type: m.type, uri: m.uri };
     case 'reveal':
     case 'selectOutcome':
-      if (typeof m.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]{0,199}$/.test(m.name)) return null;
+      if (typeof m.name !== 'string' || !DECLARED_NAME.test(m.name)) return null;
       return { type: m.type, uri: m.uri, name: m.name };
     default:
       return null;

@@ -95,8 +95,7 @@ export class ScenarioPreview implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseFromPage(raw))),
     );
     this.updateTitle();
-    this.renderPage();
-    void this.refresh();
+    this.renderPage(); // the new page posts 'ready', which asks for the forecast
   }
 
   get resource(): vscode.Uri {

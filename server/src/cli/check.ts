@@ -1,11 +1,11 @@
 // `scenario check FILE…` (LANGUAGE.md): one line per diagnostic, `FILE:LINE:COL: SEVERITY CODE: message`
 // (1-based), or `--format json`; exit 1 when any error, else 0; 2 for no file or an unreadable one.
 import * as fs from 'node:fs';
-import { analyze } from '../model/analyze';
+import { analyze, sortByPosition } from '../model/analyze';
 import type { Diagnostic, Severity } from '../model/diagnostics';
-import { sortByPosition } from '../model/analyze';
 import type { ResolvedModel } from '../model/types';
 import { LineIndex } from '../syntax/lines';
+import { terminalSafe } from './format-common';
 
 export type CheckFormat = 'text' | 'json';
 
@@ -87,7 +87,8 @@ export function checkText(
 }
 
 export function textLine(r: CheckRecord): string {
-  // One diagnostic, one line, whatever the message holds.
-  const message = r.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  // One diagnostic, one line, whatever the message holds; messages may quote file text, so no
+  // control or bidi character reaches the terminal.
+  const message = terminalSafe(r.message.replace(/\s*[\r\n]+\s*/g, ' '));
   return `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${message}`;
 }

@@ -41,12 +41,6 @@ export function terminalSafe(text: string): string {
   return text.replace(UNSAFE_FOR_TERMINAL, '\uFFFD');
 }
 
-// Control characters (but tab) in data formats: a CSV or Markdown file may still end up in a terminal.
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
-
-export function withoutControls(text: string): string {
-  return text.replace(CONTROL, '\uFFFD');
-}
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u;
 const ZERO_WIDTH = /\p{Mn}|\p{Me}|\u200d|\ufe0f/u;

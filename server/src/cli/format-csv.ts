@@ -3,7 +3,7 @@
 // spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe; control
 // characters other than tab are replaced.
 import type { Forecast, OutcomeForecast } from '../engine/types';
-import { withoutControls } from './format-common';
+import { csvText } from '../text/csv';
 import { round } from './format-json';
 
 export const CSV_HEADER = [
@@ -14,9 +14,7 @@ export const CSV_HEADER = [
 export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
-  const clean = withoutControls(value);
-  const safe = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvText(value);
 }
 
 function row(alternative: string, o: OutcomeForecast): string {

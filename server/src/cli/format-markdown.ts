@@ -2,15 +2,12 @@
 // Text from the file is escaped so it can neither break the table nor inject HTML or links, and
 // control and bidirectional-override characters are replaced (as in the terminal).
 import type { Forecast, OutcomeForecast } from '../engine/types';
+import { escapeMarkdown } from '../text/markdown';
 import { bandText, judgedText, percent, points, terminalSafe, topDrivers } from './format-common';
 
-/** Escapes Markdown and HTML syntax in text from a file, and keeps it on one line. */
+/** Text from a file as inert Markdown on one line, with control and bidi characters replaced. */
 export function markdownText(text: string): string {
-  return terminalSafe(text.replace(/[\r\n]+/g, ' '))
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1');
+  return escapeMarkdown(terminalSafe(text.replace(/[\r\n]+/g, ' ')));
 }
 
 function table(outcomes: OutcomeForecast[], withDelta: boolean): string[] {

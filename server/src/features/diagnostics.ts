@@ -1,5 +1,6 @@
-// The checks of a document as LSP diagnostics. `data` carries the ready-made fixes as ranges, so a
-// code action request can be answered from the diagnostic alone.
+// The checks of a document as LSP diagnostics. `data` carries the ready-made fixes as ranges, the
+// did-you-mean candidates and a cycle's path, for other LSP clients and tools; our own code actions
+// are computed from the document state of the same version.
 import {
   DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range,
 } from 'vscode-languageserver';

@@ -1,17 +1,9 @@
 // Finding syntax-tree nodes under a cursor.
 import type { Declaration, ProbabilityExpr, Span, Statement } from '../syntax/ast';
 import type { DocumentState } from './context';
-import { touches } from './text';
 
 export function declarationAt(state: DocumentState, offset: number): Declaration | undefined {
   return state.document.declarations.find((d) => d.span.start <= offset && offset <= d.span.end);
-}
-
-export function statementAt(state: DocumentState, offset: number): { declaration: Declaration; statement: Statement } | undefined {
-  const declaration = declarationAt(state, offset);
-  if (!declaration) return undefined;
-  const statement = declaration.statements.find((s) => touches(s.span, offset));
-  return statement ? { declaration, statement } : undefined;
 }
 
 export function probabilityOf(statement: Statement): ProbabilityExpr | undefined {

@@ -25,16 +25,7 @@ export function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-/**
- * File content as inert Markdown text: every ASCII punctuation character is backslash-escaped
- * (CommonMark allows that for all of them), so no emphasis, code, link, image, HTML, entity or
- * autolink (`https\://`, `www\.`) can form; line breaks and tabs become spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
-}
+export { escapeMarkdown } from '../text/markdown';
 
 /** 0.6312 → "63%"; small and large values keep a decimal so 0.4% is not shown as 0%. */
 export function formatPercent(p: number): string {

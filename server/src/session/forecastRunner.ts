@@ -94,11 +94,6 @@ export class ForecastRunner {
     return { ...this.counts, running: this.running?.job.key ?? null };
   }
 
-  /** True while a job for `key` is queued or running. */
-  busy(key: string): boolean {
-    return this.queue.has(key) || this.running?.job.key === key;
-  }
-
   /** Starts the worker ahead of the first forecast, so that one does not wait for it. */
   warm(): void {
     if (this.disposed || this.worker) return;

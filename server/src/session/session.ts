@@ -207,7 +207,7 @@ export class Session {
         const samples = this.settings().samples;
         return this.runner.run(uri, modelForWorker(state.model), samples === null ? {} : { samples });
       })
-      .then((outcome) => this.applyOutcome(uri, version, outcome))
+      .then((outcome) => this.applyOutcome(uri, document, version, outcome))
       .catch((error) => this.host.log(`${uri}: forecast failed: ${describe(error)}`))
       .finally(() => {
         if (schedule.inflight?.promise === promise) schedule.inflight = null;
@@ -216,9 +216,10 @@ export class Session {
     return promise;
   }
 
-  private applyOutcome(uri: string, version: number, outcome: ForecastOutcome): void {
-    const document = this.documents.get(uri);
-    if (!document || outcome.kind === 'cancelled') return;
+  private applyOutcome(uri: string, document: DocumentSession, version: number, outcome: ForecastOutcome): void {
+    // The same document object, not only the same URI: a closed and reopened document starts its
+    // versions again, so an old text's forecast could otherwise match the new text's version.
+    if (this.documents.get(uri) !== document || outcome.kind === 'cancelled') return;
     if (outcome.kind === 'failed') {
       this.host.log(`${uri}: ${outcome.notice}`);
       if (document.recordFailure(version, outcome.notice)) this.notifyForecastState(uri);
