@@ -4,6 +4,7 @@
 import type { AlternativeForecast, Forecast, InputForecast, OutcomeForecast, World } from '../../../server/src/engine/types';
 import { csvField, csvText, neutralizeFormula } from '../../../server/src/text/csv';
 import { escapeMarkdown } from '../../../server/src/text/markdown';
+import { signedPoints as formatPoints } from '../../../server/src/text/numbers';
 
 // ---------------------------------------------------------------------------------------------
 // Number formats
@@ -20,11 +21,7 @@ export function formatRange(range: readonly [number, number]): string {
 }
 
 /** Percentage points with a sign and one decimal: +21.3, −4.0 (a true minus), 0.0. */
-export function formatPoints(points: number): string {
-  const rounded = Math.round(points * 10) / 10;
-  if (rounded === 0) return '0.0';
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
-}
+export { formatPoints };
 
 /** Milliseconds, readable: "12.3 ms", "1.24 s". */
 export function formatElapsed(ms: number): string {

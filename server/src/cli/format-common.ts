@@ -1,6 +1,7 @@
 // Small pure helpers shared by the forecast formats: numbers as analysts read them, text from a
 // file made safe for a terminal, and display widths for aligned columns.
 import type { OutcomeForecast, Swing } from '../engine/types';
+import { signedPoints as points } from '../text/numbers';
 
 /** 0.6312 → "63%"; below 10% or above 90% one decimal ("4.2%"), so small values keep meaning. */
 export function percent(p: number): string {
@@ -16,11 +17,7 @@ export function bandText(band: readonly [number, number]): string {
 }
 
 /** Signed percentage points with one decimal: "+20.9", "−4.7" (a real minus sign), "0.0". */
-export function points(x: number): string {
-  const rounded = Math.round(x * 10) / 10;
-  if (rounded === 0) return '0.0';
-  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)}`;
-}
+export { points };
 
 /** The strongest drivers by swing, "crisis +20.9, rapport +19.1". */
 export function topDrivers(swing: readonly Swing[], count = 3, separator = ', '): string {
