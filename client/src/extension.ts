@@ -1,7 +1,7 @@
 // The extension: the language client for .scenario files, the forecast preview and its commands.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ForecastReadyNotification, ForecastRequest } from '../../server/src/protocol';
+import { ForecastReadyNotification, ForecastRequest } from '../../common/protocol';
 import { createLanguageClient, maxRestartsSetting, refreshInlayHints, restartPolicyFromSettings } from './languageClient';
 import { PreviewManager, isScenarioDocument } from './preview/manager';
 import { ForecastExporter, type SaveFormat } from './preview/exportForecast';

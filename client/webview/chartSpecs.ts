@@ -1,6 +1,6 @@
 // What each chart shows, as plain data: the Chart.js configuration and the chart's text
 // equivalent are both built from one spec, so the two always carry the same numbers.
-import type { OutcomeForecast } from '../../server/src/engine/types';
+import type { OutcomeForecast } from '../../common/forecast';
 import { displayLabel, formatPoints } from '../src/preview/exporters';
 
 export interface BarChartSpec {

@@ -1,8 +1,8 @@
 // The preview page: keeps the state VS Code restores after a reload, validates every message,
 // and re-renders the whole page from the last forecast (keeping the selection, the scroll
 // position and the keyboard focus). Everything it shows is built with DOM calls, as text.
-import type { Forecast } from '../../server/src/engine/types';
-import type { FromPage, PageState, ToPage } from '../src/preview/messages';
+import type { Forecast } from '../../common/forecast';
+import type { FromPage, PageState, ToPage } from '../../common/pageMessages';
 import { displayLabel } from '../src/preview/exporters';
 import type { BarChartSpec } from './chartSpecs';
 import { createBarChart, type ChartFactory, type ChartHandle } from './charts';

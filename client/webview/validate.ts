@@ -1,10 +1,8 @@
 // Validates every message the page receives (and the state it restores): each field is type
 // checked, and a clean copy with only the known fields is returned. Anything unexpected → null,
 // and the page ignores it.
-import type { PageState, ToPage } from '../src/preview/messages';
-import type {
-  AlternativeForecast, Forecast, InputForecast, JudgedCheck, OutcomeForecast, Swing, World,
-} from '../../server/src/engine/types';
+import type { PageState, ToPage } from '../../common/pageMessages';
+import type { AlternativeForecast, Forecast, InputForecast, JudgedCheck, OutcomeForecast, Swing, World } from '../../common/forecast';
 
 const MAX_TEXT = 100_000;
 const MAX_URI = 4096;

@@ -7,7 +7,7 @@ import {
   TextDocumentSyncKind, createConnection,
   type ClientCapabilities, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { ForecastReadyNotification, ForecastRequest } from './protocol';
+import { ForecastReadyNotification, ForecastRequest } from '../../common/protocol';
 import type { DocumentState } from './features/context';
 import { toLspDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';

@@ -8,7 +8,7 @@ import { formatJson, round } from '../../server/src/cli/format-json';
 import { formatMarkdown, markdownText } from '../../server/src/cli/format-markdown';
 import { bar, formatText } from '../../server/src/cli/format-text';
 import { forecast } from '../../server/src/engine/forecast';
-import type { Forecast } from '../../server/src/engine/types';
+import type { Forecast } from '../../common/forecast';
 import { buildModel } from '../engine/build';
 
 function sample(): Forecast {

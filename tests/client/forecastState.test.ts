@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Forecast } from '../../server/src/engine/types';
+import type { Forecast } from '../../common/forecast';
 import { emptyResult, mergeResult, sameResult, type ForecastResult } from '../../client/src/preview/forecastState';
 
 const forecast = (elapsedMs: number): Forecast => ({

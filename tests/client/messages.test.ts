@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFromPage } from '../../client/src/preview/messages';
+import { parseFromPage } from '../../common/pageMessages';
 
 const uri = 'file:///models/a.scenario';
 

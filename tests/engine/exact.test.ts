@@ -1,7 +1,7 @@
 // Exact mode against values computed by hand (LANGUAGE.md's semantics), to 1e-9.
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../server/src/engine/forecast';
-import type { Forecast, OutcomeForecast } from '../../server/src/engine/types';
+import type { Forecast, OutcomeForecast } from '../../common/forecast';
 import { buildModel, logit } from './build';
 
 const EPS = 1e-9;

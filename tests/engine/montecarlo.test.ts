@@ -2,7 +2,7 @@
 // 0.01, band ends within 0.03, with the default 20,000 samples), plus swings and worlds.
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../server/src/engine/forecast';
-import type { Forecast } from '../../server/src/engine/types';
+import type { Forecast } from '../../common/forecast';
 import { buildModel, type ModelSpec, randomModel } from './build';
 
 const MODELS: Record<string, ModelSpec> = {

@@ -8,7 +8,7 @@ import { forecast } from '../../server/src/engine/forecast';
 import { judgmentDiagnostics } from '../../server/src/engine/judgment';
 import { LineIndex } from '../../server/src/syntax/lines';
 import type { DocumentState } from '../../server/src/features/context';
-import type { Forecast } from '../../server/src/engine/types';
+import type { Forecast } from '../../common/forecast';
 import { fixture } from '../server/harness';
 
 export const TEST_URI = 'untitled:features-test.scenario';

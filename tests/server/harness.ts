@@ -44,7 +44,7 @@ import type {
   FoldingRange, Hover, InlayHint, Location, Position, PublishDiagnosticsParams, Range, SemanticTokens,
   TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { ForecastRequest } from '../../server/src/protocol';
+import type { ForecastRequest } from '../../common/protocol';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverPath = join(repoRoot, 'dist', 'server.js');

@@ -1,7 +1,7 @@
-// A forecast built by hand to match server/src/engine/types.ts (modelled on LANGUAGE.md's
+// A forecast built by hand to match common/forecast.ts (modelled on LANGUAGE.md's
 // example), hostile strings, and a stand-in for acquireVsCodeApi() that records what the page sends.
-import type { Forecast } from '../../server/src/engine/types';
-import type { FromPage, PageState, ToPage } from '../../client/src/preview/messages';
+import type { Forecast } from '../../common/forecast';
+import type { FromPage, PageState, ToPage } from '../../common/pageMessages';
 
 export const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 export const HOSTILE_SCRIPT = '</script><script>alert(1)</script>';

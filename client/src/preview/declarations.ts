@@ -1,7 +1,7 @@
 // Where a factor, event or outcome is declared, found in the text. Used when the language server
 // gives no document symbol for a name (it is still starting, or the name is in a broken block).
 // Pure, for tests.
-import { DECLARED_NAME } from './messages';
+import { DECLARED_NAME } from '../../../common/pageMessages';
 
 export interface OffsetRange {
   start: number;

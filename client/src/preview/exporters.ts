@@ -1,10 +1,10 @@
 // Pure exports of a forecast: Markdown (copy as Markdown) and CSV (save as CSV); JSON is
 // JSON.stringify. Also the number formats the preview page shows, so the page, the clipboard and
 // the files agree digit for digit. No DOM and no Node APIs: both the extension and the page use it.
-import type { AlternativeForecast, Forecast, InputForecast, OutcomeForecast, World } from '../../../server/src/engine/types';
-import { csvField, csvText, neutralizeFormula } from '../../../server/src/text/csv';
-import { escapeMarkdown } from '../../../server/src/text/markdown';
-import { signedPoints as formatPoints } from '../../../server/src/text/numbers';
+import type { AlternativeForecast, Forecast, InputForecast, OutcomeForecast, World } from '../../../common/forecast';
+import { csvField, csvText, neutralizeFormula } from '../../../common/text/csv';
+import { escapeMarkdown } from '../../../common/text/markdown';
+import { signedPoints as formatPoints } from '../../../common/text/numbers';
 
 // ---------------------------------------------------------------------------------------------
 // Number formats

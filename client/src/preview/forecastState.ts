@@ -1,7 +1,7 @@
 // What the preview shows for a forecast result from the server. While the file does not parse the
 // preview keeps the last good forecast and says why; two results that would draw the same page are
 // "the same" (so a redraw is skipped). Pure, for tests.
-import type { ForecastRequest } from '../../../server/src/protocol';
+import type { ForecastRequest } from '../../../common/protocol';
 
 export type ForecastResult = ForecastRequest.Result;
 

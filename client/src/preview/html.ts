@@ -2,7 +2,7 @@
 // every dynamic value escaped. The page script renders everything else by DOM APIs (never raw
 // HTML from file content). Pure (no VS Code import) so tests can check the policy.
 import { randomBytes } from 'node:crypto';
-import type { PageState } from './messages';
+import type { PageState } from '../../../common/pageMessages';
 
 export interface PreviewHtmlInput {
   /** webview.cspSource: the origin of the extension's own files inside the webview. */

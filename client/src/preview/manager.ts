@@ -3,7 +3,7 @@
 // Modelled on VS Code's markdown preview manager.
 import * as vscode from 'vscode';
 import type { ForecastResult } from './forecastState';
-import { DECLARED_NAME } from './messages';
+import { DECLARED_NAME } from '../../../common/pageMessages';
 import { PREVIEW_VIEW_TYPE, ScenarioPreview, type PreviewDeps } from './panel';
 
 const FOCUS_CONTEXT = 'scenarioPreviewFocus';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import { makeNonce, previewHtml } from './html';
-import { parseFromPage, type FromPage, type PageState, type ToPage } from './messages';
+import { parseFromPage, type FromPage, type PageState, type ToPage } from '../../../common/pageMessages';
 import { Throttle } from './throttle';
 import { emptyResult, mergeResult, sameResult, type ForecastResult } from './forecastState';
 

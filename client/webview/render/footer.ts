@@ -1,5 +1,5 @@
 // How the forecast was computed: method, samples, seed and time.
-import type { Forecast } from '../../../server/src/engine/types';
+import type { Forecast } from '../../../common/forecast';
 import { formatCount, formatElapsed } from '../../src/preview/exporters';
 import { el } from '../dom';
 

@@ -1,5 +1,5 @@
 // Title, file name, question and horizon.
-import type { Forecast } from '../../../server/src/engine/types';
+import type { Forecast } from '../../../common/forecast';
 import { el } from '../dom';
 
 export function header(forecast: Forecast | null, fileName: string): HTMLElement {

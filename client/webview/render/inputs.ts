@@ -1,5 +1,5 @@
 // Factors and events: probability (the mean), the range as written, notes and sources.
-import type { InputForecast } from '../../../server/src/engine/types';
+import type { InputForecast } from '../../../common/forecast';
 import { displayLabel, formatPercent, formatRange } from '../../src/preview/exporters';
 import { el, makeActivatable, section, table, td } from '../dom';
 import type { View } from './view';

@@ -1,6 +1,6 @@
 // The outcomes: probability, band, phrase and the analyst's judged call, with a visible flag when
 // the forecast contradicts the call. Clicking a row picks it for the tornado chart and reveals it.
-import type { OutcomeForecast } from '../../../server/src/engine/types';
+import type { OutcomeForecast } from '../../../common/forecast';
 import { displayLabel, formatPercent, formatRange } from '../../src/preview/exporters';
 import { probabilitySpec } from '../chartSpecs';
 import { el, makeActivatable, section, table, td } from '../dom';

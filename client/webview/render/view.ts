@@ -1,5 +1,5 @@
 // What every section renderer gets: the forecast to show and the page's actions.
-import type { Forecast } from '../../../server/src/engine/types';
+import type { Forecast } from '../../../common/forecast';
 import type { BarChartSpec } from '../chartSpecs';
 
 export interface View {

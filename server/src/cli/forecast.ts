@@ -2,7 +2,7 @@
 // (check's formats) instead of numbers and exits 1; an unreadable file exits 2.
 import * as fs from 'node:fs';
 import { forecast } from '../engine/forecast';
-import type { Forecast } from '../engine/types';
+import type { Forecast } from '../../../common/forecast';
 import { analyze } from '../model/analyze';
 import { checkText, textLine } from './check';
 import { formatCsv } from './format-csv';

@@ -1,7 +1,7 @@
 // Small pure helpers shared by the forecast formats: numbers as analysts read them, text from a
 // file made safe for a terminal, and display widths for aligned columns.
-import type { OutcomeForecast, Swing } from '../engine/types';
-import { signedPoints as points } from '../text/numbers';
+import type { OutcomeForecast, Swing } from '../../../common/forecast';
+import { signedPoints as points } from '../../../common/text/numbers';
 
 /** 0.6312 → "63%"; below 10% or above 90% one decimal ("4.2%"), so small values keep meaning. */
 export function percent(p: number): string {

@@ -2,8 +2,8 @@
 // Probabilities are fractions, swings and deltas percentage points. Text cells that a
 // spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe; control
 // characters other than tab are replaced.
-import type { Forecast, OutcomeForecast } from '../engine/types';
-import { csvText } from '../text/csv';
+import type { Forecast, OutcomeForecast } from '../../../common/forecast';
+import { csvText } from '../../../common/text/csv';
 import { round } from './format-json';
 
 export const CSV_HEADER = [

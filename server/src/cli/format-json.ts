@@ -2,7 +2,7 @@
 // contract lists them, probabilities as fractions rounded to 6 decimals and points to 4 (the
 // engine's full precision is noise beyond that, and rounding keeps the output stable), one
 // trailing newline. `timing: false` leaves out elapsedMs so that two runs are byte-identical.
-import type { AlternativeForecast, Forecast, OutcomeForecast, World } from '../engine/types';
+import type { AlternativeForecast, Forecast, OutcomeForecast, World } from '../../../common/forecast';
 
 export interface JsonOptions {
   timing: boolean;

@@ -1,8 +1,8 @@
 // The forecast as Markdown: a heading, a table per baseline and alternative, the top worlds.
 // Text from the file is escaped so it can neither break the table nor inject HTML or links, and
 // control and bidirectional-override characters are replaced (as in the terminal).
-import type { Forecast, OutcomeForecast } from '../engine/types';
-import { escapeMarkdown } from '../text/markdown';
+import type { Forecast, OutcomeForecast } from '../../../common/forecast';
+import { escapeMarkdown } from '../../../common/text/markdown';
 import { bandText, judgedText, percent, points, terminalSafe, topDrivers } from './format-common';
 
 /** Text from a file as inert Markdown on one line, with control and bidi characters replaced. */

@@ -1,7 +1,7 @@
 // The readable forecast for a terminal: an aligned table (outcome, probability with a bar, band,
 // phrase, judged call, top drivers by swing), the most probable worlds and each alternative with
 // its change from the baseline. Colour only when asked (the caller checks TTY and NO_COLOR).
-import type { Forecast, OutcomeForecast, World } from '../engine/types';
+import type { Forecast, OutcomeForecast, World } from '../../../common/forecast';
 import {
   bandText, displayWidth, judgedText, padEnd, padStart, percent, points, terminalSafe, topDrivers, truncate,
 } from './format-common';

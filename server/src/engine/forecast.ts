@@ -12,9 +12,8 @@ import {
 import { buildPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
 import { seededStream, STREAM } from './random';
-import type {
-  AlternativeForecast, Forecast, ForecastOptions, InputForecast, JudgedCheck, OutcomeForecast, World,
-} from './types';
+import type { AlternativeForecast, Forecast, InputForecast, JudgedCheck, OutcomeForecast, World } from '../../../common/forecast';
+import type { ForecastOptions } from './types';
 
 /**
  * Draws of θ for bands: a 5th or 95th percentile of 1,000 draws errs by less than 0.007 (one

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import { SEVERITY } from '../model/diagnostics';
 import type { ResolvedModel } from '../model/types';
 import { phraseFor } from '../syntax/vocabulary';
-import type { Forecast } from './types';
+import type { Forecast } from '../../../common/forecast';
 
 function percent(p: number): string {
   const value = p * 100;

@@ -4,7 +4,8 @@
 // which forecast() polls through options.isCancelled.
 import { parentPort, workerData } from 'node:worker_threads';
 import { forecast } from './forecast';
-import { ForecastCancelled, type Forecast, type ForecastOptions } from './types';
+import type { Forecast } from '../../../common/forecast';
+import { ForecastCancelled, type ForecastOptions } from './types';
 import type { ResolvedModel } from '../model/types';
 
 export interface ForecastWorkerData {

@@ -4,7 +4,7 @@ import type { ScenarioDocument } from '../syntax/ast';
 import type { LineIndex } from '../syntax/lines';
 import type { ResolvedModel } from '../model/types';
 import type { Diagnostic } from '../model/diagnostics';
-import type { Forecast } from '../engine/types';
+import type { Forecast } from '../../../common/forecast';
 
 export interface DocumentState {
   uri: string;

@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { ProbabilityExpr, Span } from '../syntax/ast';
 import type { InputVariable, ModelVariable, OutcomeVariable, ProbabilitySpec } from '../model/types';
-import type { OutcomeForecast } from '../engine/types';
+import type { OutcomeForecast } from '../../../common/forecast';
 import { phraseFor, phraseRow } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
 import { describeDriver, explainWord, multiplierMeaning } from './explain';

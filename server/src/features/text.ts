@@ -25,7 +25,7 @@ export function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-export { escapeMarkdown } from '../text/markdown';
+export { escapeMarkdown } from '../../../common/text/markdown';
 
 /** 0.6312 → "63%"; small and large values keep a decimal so 0.4% is not shown as 0%. */
 export function formatPercent(p: number): string {

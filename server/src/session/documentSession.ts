@@ -7,7 +7,7 @@ import { analyzeDocument } from '../model/analyze';
 import { judgmentDiagnostics } from '../engine/judgment';
 import type { ScenarioDocument } from '../syntax/ast';
 import type { Diagnostic } from '../model/diagnostics';
-import type { Forecast } from '../engine/types';
+import type { Forecast } from '../../../common/forecast';
 import type { DocumentState } from '../features/context';
 import { MAX_DOCUMENT_CHARS } from './limits';
 import { isFullChange, toOffsetEdit, type ContentChange } from './textChanges';

@@ -2,7 +2,7 @@
 // a time budget (terminate + fresh worker on the next job). Jobs are keyed by document URI: a new
 // job for a key replaces the queued one and cancels the running one, so stale work is dropped.
 import { Worker } from 'node:worker_threads';
-import type { Forecast } from '../engine/types';
+import type { Forecast } from '../../../common/forecast';
 import type { ResolvedModel } from '../model/types';
 import type { ForecastJobMessage, ForecastReplyMessage, ForecastWorkerData } from '../engine/worker';
 import { CANCEL_GRACE_MS } from './limits';

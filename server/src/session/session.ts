@@ -3,7 +3,7 @@
 // quiet period, in the worker, and a newer edit cancels it. The host (server.ts) supplies the
 // LSP side: publishing, notifications, refreshes, logging.
 import type { DocumentState } from '../features/context';
-import type { ForecastRequest } from '../protocol';
+import type { ForecastRequest } from '../../../common/protocol';
 import { DocumentSession } from './documentSession';
 import type { ForecastOutcome } from './forecastRunner';
 import { FORECAST_DEBOUNCE_MS } from './limits';

@@ -1,5 +1,5 @@
 // Custom messages between the extension and the language server, typed once and used by both.
-import type { Forecast } from './engine/types';
+import type { Forecast } from './forecast';
 
 /** Request: the latest forecast of a document (computed now if none is ready). */
 export namespace ForecastRequest {

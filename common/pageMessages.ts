@@ -1,7 +1,7 @@
 // Messages between the preview panel (extension side) and its page (webview side), typed once.
 // Every message carries the document URI it belongs to. The page validates what it receives and
 // the extension validates what the page sends: unknown messages are ignored.
-import type { Forecast } from '../../../server/src/engine/types';
+import type { Forecast } from './forecast';
 
 /** Extension → page. */
 export type ToPage =
