@@ -9,6 +9,7 @@ import type { ScenarioDocument } from '../syntax/ast';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Forecast } from '../../../common/forecast';
 import type { DocumentState } from '../features/context';
+import { describeError } from './errors';
 import { MAX_DOCUMENT_CHARS } from './limits';
 import { isFullChange, toOffsetEdit, type ContentChange } from './textChanges';
 
@@ -64,7 +65,7 @@ export class DocumentSession {
           this.parser.applyChange(edit.start, edit.end, edit.text);
           this.currentText = this.parser.text;
         } catch (error) {
-          this.log(`incremental parse failed, parsing afresh: ${describe(error)}`);
+          this.log(`incremental parse failed, parsing afresh: ${describeError(error)}`);
           this.currentText = text;
           this.parser = null;
         }
@@ -86,8 +87,8 @@ export class DocumentSession {
     try {
       analysis = analyzeDocument(document);
     } catch (error) {
-      this.log(`analysis failed: ${describe(error)}`);
-      document = unparsedDocument(this.currentText, `The document could not be checked (${describe(error)}).`);
+      this.log(`analysis failed: ${describeError(error)}`);
+      document = unparsedDocument(this.currentText, `The document could not be checked (${describeError(error)}).`);
       analysis = analyzeDocument(document);
     }
     const { model, diagnostics } = analysis;
@@ -145,7 +146,7 @@ export class DocumentSession {
     try {
       return judgmentDiagnostics(state.model, stored.forecast);
     } catch (error) {
-      this.log(`judgment check failed: ${describe(error)}`);
+      this.log(`judgment check failed: ${describeError(error)}`);
       return [];
     }
   }
@@ -169,8 +170,8 @@ export class DocumentSession {
     try {
       this.parser = new IncrementalParser(this.currentText);
     } catch (error) {
-      this.log(`parse failed: ${describe(error)}`);
-      this.unparsedReason = `The document could not be parsed (${describe(error)}).`;
+      this.log(`parse failed: ${describeError(error)}`);
+      this.unparsedReason = `The document could not be parsed (${describeError(error)}).`;
     }
   }
 }
@@ -193,8 +194,4 @@ function firstLineEnd(text: string): number {
 
 function formatSize(chars: number): string {
   return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} million characters` : `${chars} characters`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Forecast } from '../../../common/forecast';
 import type { ResolvedModel } from '../model/types';
 import type { ForecastJobMessage, ForecastReplyMessage, ForecastWorkerData } from '../engine/worker';
+import { describeError } from './errors';
 import { CANCEL_GRACE_MS } from './limits';
 
 /** How long a worker may take to start (load its bundle) before a job counts as failed. */
@@ -100,7 +101,7 @@ export class ForecastRunner {
     try {
       this.workerFor(this.limits());
     } catch (error) {
-      this.log(`forecast worker could not start: ${describe(error)}`);
+      this.log(`forecast worker could not start: ${describeError(error)}`);
     }
   }
 
@@ -123,7 +124,7 @@ export class ForecastRunner {
     try {
       worker = this.workerFor(limits);
     } catch (error) {
-      job.resolve({ kind: 'failed', notice: `The forecast engine could not start: ${describe(error)}` });
+      job.resolve({ kind: 'failed', notice: `The forecast engine could not start: ${describeError(error)}` });
       return this.pump();
     }
     const timer = setTimeout(() => {
@@ -135,7 +136,7 @@ export class ForecastRunner {
     try {
       worker.postMessage(message);
     } catch (error) {
-      this.finish({ kind: 'failed', notice: `The model could not be sent to the forecast engine: ${describe(error)}` }, true);
+      this.finish({ kind: 'failed', notice: `The model could not be sent to the forecast engine: ${describeError(error)}` }, true);
     }
   }
 
@@ -186,13 +187,13 @@ export class ForecastRunner {
     this.worker = null;
     if (!this.running) return;
     const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-    this.log(`forecast worker stopped: ${describe(error)}`);
+    this.log(`forecast worker stopped: ${describeError(error)}`);
     this.finish({
       kind: 'failed',
       notice: outOfMemory
         ? `The forecast ran out of memory (limit ${limits.memoryLimitMb} MB). Lower \`samples\` or raise ` +
           'the setting scenario.forecast.memoryLimitMb.'
-        : `The forecast engine stopped unexpectedly (${describe(error)}).`,
+        : `The forecast engine stopped unexpectedly (${describeError(error)}).`,
     }, false);
   }
 
@@ -212,8 +213,4 @@ export class ForecastRunner {
     running.job.resolve(outcome);
     this.pump();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

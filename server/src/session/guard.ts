@@ -2,7 +2,7 @@
 // result, so one bad request never takes the server down. Intended protocol errors (a refused
 // rename) pass through, and a request cancelled by the client is answered with RequestCancelled.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { RequestCancelledError } from './session';
+import { describeError, RequestCancelledError } from './errors';
 
 export type Logger = (message: string) => void;
 
@@ -23,7 +23,7 @@ export function guarded<P, R>(
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       if (error instanceof RequestCancelledError) throw cancelledError();
-      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`${name} failed: ${describeError(error, true)}`);
       return fallback;
     }
   };
@@ -34,13 +34,9 @@ export function guardedNotification<P>(log: Logger, name: string, handler: (para
   return (params) => {
     try {
       const result = handler(params);
-      if (result instanceof Promise) result.catch((error) => log(`${name} failed: ${describe(error)}`));
+      if (result instanceof Promise) result.catch((error) => log(`${name} failed: ${describeError(error, true)}`));
     } catch (error) {
-      log(`${name} failed: ${describe(error)}`);
+      log(`${name} failed: ${describeError(error, true)}`);
     }
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

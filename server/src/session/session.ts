@@ -5,6 +5,7 @@
 import type { DocumentState } from '../features/context';
 import type { ForecastRequest } from '../../../common/protocol';
 import { DocumentSession } from './documentSession';
+import { describeError, RequestCancelledError } from './errors';
 import type { ForecastOutcome } from './forecastRunner';
 import { FORECAST_DEBOUNCE_MS } from './limits';
 import type { ForecastSettings } from './settings';
@@ -40,12 +41,6 @@ interface Schedule {
   forecastedOnce: boolean;
   /** The last forecast state sent to the client, so unchanged states are not re-sent. */
   lastNotified: string | null;
-}
-
-export class RequestCancelledError extends Error {
-  constructor() {
-    super('request cancelled');
-  }
 }
 
 export class Session {
@@ -165,7 +160,7 @@ export class Session {
       try {
         this.check(uri);
       } catch (error) {
-        this.host.log(`${uri}: check failed: ${describe(error)}`);
+        this.host.log(`${uri}: check failed: ${describeError(error)}`);
       }
     });
   }
@@ -185,7 +180,7 @@ export class Session {
     const delay = schedule.forecastedOnce ? this.debounceMs : 0;
     schedule.forecastTimer = setTimeout(() => {
       schedule.forecastTimer = null;
-      this.startForecast(uri).catch((error) => this.host.log(`${uri}: forecast failed: ${describe(error)}`));
+      this.startForecast(uri).catch((error) => this.host.log(`${uri}: forecast failed: ${describeError(error)}`));
     }, delay);
   }
 
@@ -208,7 +203,7 @@ export class Session {
         return this.runner.run(uri, modelForWorker(state.model), samples === null ? {} : { samples });
       })
       .then((outcome) => this.applyOutcome(uri, document, version, outcome))
-      .catch((error) => this.host.log(`${uri}: forecast failed: ${describe(error)}`))
+      .catch((error) => this.host.log(`${uri}: forecast failed: ${describeError(error)}`))
       .finally(() => {
         if (schedule.inflight?.promise === promise) schedule.inflight = null;
       });
@@ -264,8 +259,4 @@ function whileNotCancelled(promise: Promise<void>, token?: CancellationLike): Pr
       (error) => { subscription.dispose(); reject(error); },
     );
   });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
