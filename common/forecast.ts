@@ -27,6 +27,11 @@ export interface OutcomeForecast {
   swing: Swing[];
   /** In an alternative: probability − the baseline's, in percentage points. */
   delta?: number;
+  /**
+   * Set while the file has an error this outcome depends on: why it was not forecast anew. Its
+   * numbers are then the last good ones, from an earlier version.
+   */
+  stale?: string;
 }
 
 export interface World {
@@ -45,6 +50,8 @@ export interface InputForecast {
   text: string;
   notes: string[];
   sources: string[];
+  /** As for outcomes: why this input was not read anew (its numbers are the last good ones). */
+  stale?: string;
 }
 
 export interface AlternativeForecast {
@@ -66,4 +73,18 @@ export interface Forecast {
   worlds: World[];
   alternatives: AlternativeForecast[];
   elapsedMs: number;
+  /**
+   * While the file has errors: what this forecast left out and why. Those that an earlier forecast
+   * had are still listed (outcomes, inputs, alternatives), marked `stale`; the rest are missing.
+   */
+  excluded?: ForecastExclusion[];
+}
+
+/** A declaration left out of a forecast because it, or something it depends on, has an error. */
+export interface ForecastExclusion {
+  kind: 'factor' | 'event' | 'outcome' | 'alternative';
+  /** The variable's name, or the alternative's title. */
+  name: string;
+  /** In analyst words: "line 12 has an error", "depends on rapport, which has an error". */
+  reason: string;
 }

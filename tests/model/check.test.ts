@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../server/src/cli/check';
-import type { Diagnostic } from '../../server/src/model/diagnostics';
+import { forecast } from '../../server/src/engine/forecast';
 import { readFixture } from './helpers';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
@@ -76,16 +76,26 @@ describe('runCheck', () => {
     expect(runCheck([], 'text')).toMatchObject({ exitCode: 2, output: '' });
   });
 
-  it('reads through the given reader, and adds the extra diagnostics (the judgment check) in order', () => {
+  it('reads through the given reader, and checks judged calls against the forecast it is given', () => {
     const text = 'factor a { probability 50% }\noutcome o {\n  base 50%\n  a raises weakly\n  judged almost no chance\n}\n';
-    const judged = text.indexOf('almost no chance');
-    const extra = (): Diagnostic[] => [{
-      code: 'judgment', severity: 'warning', message: 'the forecast says otherwise', span: { start: judged, end: judged + 16 },
-    }];
-    const result = runCheck(['virtual.scenario'], 'text', () => text, extra);
-    expect(result).toEqual({
-      output: 'virtual.scenario:5:10: warning judgment: the forecast says otherwise\n', exitCode: 0, errorOutput: '',
-    });
+    const result = runCheck(['virtual.scenario'], 'text', () => text, (model) => forecast(model));
+    expect(result.exitCode).toBe(0);
+    expect(result.output).toMatch(/^virtual\.scenario:5:10: warning judgment: The forecast gives o /);
+    expect(runCheck(['virtual.scenario'], 'text', () => text).output).toBe('');
+  });
+
+  it('checks judged calls of the outcomes that do not depend on an error, in position order', () => {
+    const text = [
+      'factor a { probability 50% }',
+      'factor b { probability 150% }',
+      'outcome bad { base 50%; b raises weakly; judged almost no chance }',
+      'outcome good { base 50%; a raises weakly; judged almost no chance }',
+      '',
+    ].join('\n');
+    const lines = runCheck(['v.scenario'], 'text', () => text, (model) => forecast(model)).output.trim().split('\n');
+    expect(lines.map((l) => l.replace(/: .*$/, '').replace(/^v\.scenario:/, ''))).toEqual(['2:24', '4:50']);
+    expect(lines[0]).toContain('error probability-bounds');
+    expect(lines[1]).toContain('warning judgment: The forecast gives good ');
   });
 
   it('counts columns in UTF-16 code units after non-ASCII text', () => {

@@ -1,9 +1,8 @@
 // `scenario check FILE…` (LANGUAGE.md): one line per diagnostic, `FILE:LINE:COL: SEVERITY CODE: message`
 // (1-based), or `--format json`; exit 1 when any error, else 0; 2 for no file or an unreadable one.
 import * as fs from 'node:fs';
-import { analyze, sortByPosition } from '../model/analyze';
-import type { Diagnostic, Severity } from '../model/diagnostics';
-import type { ResolvedModel } from '../model/types';
+import { analyzeSource, type JudgmentForecast } from '../analysis/analyzeSource';
+import type { Severity } from '../model/diagnostics';
 import { LineIndex } from '../syntax/lines';
 import { terminalSafe } from './format-common';
 
@@ -37,7 +36,8 @@ export function runCheck(
   files: string[],
   format: CheckFormat,
   readFile: (file: string, encoding: 'utf8') => string = fs.readFileSync,
-  extraDiagnostics?: (model: ResolvedModel) => Diagnostic[],
+  /** The forecast the `judgment` check compares with (the CLI computes one; tests may leave it out). */
+  forecast: JudgmentForecast = null,
 ): CheckResult {
   if (files.length === 0) {
     return { output: '', exitCode: 2, errorOutput: 'scenario check: name at least one .scenario file\n' };
@@ -52,7 +52,7 @@ export function runCheck(
       unreadable.push(`${file}: error: cannot read the file (${(e as Error).message})`);
       continue;
     }
-    records.push(...checkText(file, text, extraDiagnostics));
+    records.push(...checkText(file, text, forecast));
   }
   const output = format === 'json'
     ? `${JSON.stringify(records, null, 2)}\n`
@@ -62,15 +62,10 @@ export function runCheck(
 }
 
 /** The diagnostics of one file's text as records, sorted by position. */
-export function checkText(
-  file: string,
-  text: string,
-  extraDiagnostics?: (model: ResolvedModel) => Diagnostic[],
-): CheckRecord[] {
-  const { model, diagnostics } = analyze(text);
-  const all = extraDiagnostics ? sortByPosition([...diagnostics, ...extraDiagnostics(model)]) : diagnostics;
+export function checkText(file: string, text: string, forecast: JudgmentForecast = null): CheckRecord[] {
+  const { diagnostics } = analyzeSource({ text }, forecast);
   const lines = new LineIndex(text);
-  return all.map((d) => {
+  return diagnostics.map((d) => {
     const start = lines.positionAt(d.span.start);
     const end = lines.positionAt(d.span.end);
     return {

@@ -1,0 +1,81 @@
+// The one analysis of a document, used by the language server, the CLI and the tests alike:
+// parse (one size limit) → resolve → checks → what can be forecast → `judgment` diagnostics
+// against a forecast, all diagnostics in one stable order (by position; ties in the order of the
+// checks, judgment last).
+import type { Forecast } from '../../../common/forecast';
+import { judgmentDiagnostics } from '../engine/judgment';
+import { analyzeDocument, sortByPosition, type Analysis } from '../model/analyze';
+import type { Diagnostic } from '../model/diagnostics';
+import { forecastScope, type ForecastScope } from '../model/forecastScope';
+import type { ResolvedModel } from '../model/types';
+import type { ScenarioDocument } from '../syntax/ast';
+import { LineIndex } from '../syntax/lines';
+import { parseDocument } from '../syntax/parse';
+import type { FileOrder } from './partialForecast';
+
+export interface DocumentAnalysis {
+  text: string;
+  document: ScenarioDocument;
+  /** The whole file's model (`hasErrors` as found). */
+  model: ResolvedModel;
+  /** What can be forecast now: the model less the declarations with errors and what depends on them. */
+  scope: ForecastScope;
+  /** Syntax, checks and — given a forecast — `judgment`, sorted by position. */
+  diagnostics: Diagnostic[];
+  /** The file's names in file order (to complete a partial forecast with earlier numbers). */
+  order: FileOrder;
+}
+
+export interface AnalysisSource {
+  text: string;
+  /** This text's syntax tree when an incremental parser has it already; else the text is parsed. */
+  document?: ScenarioDocument;
+}
+
+/**
+ * The forecast the `judgment` check compares with: none, one at hand (the server's latest), or
+ * one to compute now of the forecastable part (the CLI and the tests).
+ */
+export type JudgmentForecast = Forecast | null | ((model: ResolvedModel) => Forecast);
+
+/** The checks of a document, made once per syntax tree (a new forecast only adds judgments). */
+const checked = new WeakMap<ScenarioDocument, Omit<DocumentAnalysis, 'diagnostics'> & { checks: Diagnostic[] }>();
+
+export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast = null): DocumentAnalysis & { forecast: Forecast | null } {
+  const base = checksOf(source.document ?? parseDocument(source.text));
+  const { checks, ...rest } = base;
+  let used: Forecast | null = null;
+  if (typeof forecast === 'function') used = base.scope.model.outcomes.length > 0 ? forecast(base.scope.model) : null;
+  else used = forecast;
+  const judgments = used ? currentJudgments(base.scope, used) : [];
+  const diagnostics = judgments.length > 0 ? sortByPosition([...checks, ...judgments]) : [...checks];
+  return { ...rest, diagnostics, forecast: used };
+}
+
+function checksOf(document: ScenarioDocument) {
+  const cached = checked.get(document);
+  if (cached) return cached;
+  const { model, diagnostics }: Analysis = analyzeDocument(document);
+  let lines: LineIndex | undefined; // only a file with errors needs line numbers (in the reasons)
+  const scope = forecastScope(document, model, diagnostics, (offset) => (lines ??= new LineIndex(document.text)).positionAt(offset).line + 1);
+  const result = {
+    text: document.text,
+    document,
+    model,
+    scope,
+    checks: diagnostics,
+    order: {
+      inputs: model.inputs.map((v) => v.name),
+      outcomes: model.outcomes.map((v) => v.name),
+      alternatives: model.alternatives.map((a) => a.title),
+    },
+  };
+  checked.set(document, result);
+  return result;
+}
+
+/** Judgments only for outcomes forecast anew (an outcome marked stale carries earlier numbers). */
+function currentJudgments(scope: ForecastScope, forecast: Forecast): Diagnostic[] {
+  const current = forecast.outcomes.filter((o) => o.stale === undefined && scope.model.variables.has(o.name));
+  return judgmentDiagnostics(scope.model, current.length === forecast.outcomes.length ? forecast : { ...forecast, outcomes: current });
+}

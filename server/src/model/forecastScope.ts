@@ -1,0 +1,111 @@
+// What can be forecast while a file has errors: the model without the declarations that have an
+// error (or do not parse) and without everything that depends on one of them. The rest is
+// forecast anew; what is left out keeps its last good numbers, marked (analysis/partialForecast).
+import type { Declaration, ScenarioDocument, Span, VariableDeclaration } from '../syntax/ast';
+import type { ForecastExclusion } from '../../../common/forecast';
+import type { Diagnostic } from './diagnostics';
+import type { Alternative, ResolvedModel } from './types';
+
+export interface ForecastScope {
+  /** The forecastable part, without errors (the whole model when the file has none). */
+  model: ResolvedModel;
+  /** What was left out, in file order; empty when the file has no errors. */
+  excluded: ForecastExclusion[];
+}
+
+export function forecastScope(
+  doc: ScenarioDocument,
+  model: ResolvedModel,
+  diagnostics: readonly Diagnostic[],
+  lineOf: (offset: number) => number,
+): ForecastScope {
+  if (!model.hasErrors) return { model, excluded: [] };
+  const broken = new Map<string, string>();
+  const brokenAlternatives = new Map<Declaration, string>();
+  const holder = declarationFinder(doc);
+  for (const d of diagnostics) {
+    if (d.severity !== 'error') continue;
+    const decl = holder(d.span);
+    if (!decl) continue; // top-level junk or the scenario block: settings fall back to their defaults
+    const reason = `line ${lineOf(d.span.start)} has an error`;
+    if (decl.kind === 'alternative') {
+      if (!brokenAlternatives.has(decl)) brokenAlternatives.set(decl, reason);
+    } else if (decl.kind !== 'scenario' && !broken.has(decl.name.text)) {
+      broken.set(decl.name.text, reason);
+    }
+  }
+  for (const error of doc.errors) {
+    const name = error.declarationName?.text;
+    const kind = error.declarationKind;
+    if (name && (kind === 'factor' || kind === 'event' || kind === 'outcome') && !broken.has(name)) {
+      broken.set(name, `its declaration on line ${lineOf(error.span.start)} does not parse`);
+    }
+  }
+  // Outcomes in topological order, so a driver's verdict is known before what it drives. Every
+  // driver line counts, also those the resolved model dropped (unknown or broken names).
+  for (const name of model.order) {
+    const v = model.variables.get(name);
+    if (v?.kind !== 'outcome' || broken.has(name)) continue;
+    const cause = driverNames(v.declaration).find((d) => broken.has(d) || !model.variables.has(d));
+    if (cause !== undefined) broken.set(name, `depends on ${cause}, which ${broken.has(cause) ? 'has an error' : 'is not declared'}`);
+  }
+  const keep = <T extends { name: string }>(list: readonly T[]) => list.filter((v) => !broken.has(v.name));
+  const alternatives: Alternative[] = [];
+  const excludedAlternatives = new Map<Alternative, string>();
+  for (const a of model.alternatives) {
+    const own = brokenAlternatives.get(a.declaration);
+    const target = a.changes.find((c) => broken.has(c.name))?.name;
+    if (own) excludedAlternatives.set(a, own);
+    else if (target !== undefined) excludedAlternatives.set(a, `it changes ${target}, which has an error`);
+    else alternatives.push(a);
+  }
+  const scoped: ResolvedModel = {
+    ...model,
+    variables: new Map([...model.variables].filter(([name]) => !broken.has(name))),
+    inputs: keep(model.inputs),
+    outcomes: keep(model.outcomes),
+    order: model.order.filter((name) => !broken.has(name)),
+    alternatives,
+    hasErrors: false,
+  };
+  // In file order: the model's variables, and the names whose declaration does not parse.
+  const placed: { at: number; exclusion: ForecastExclusion }[] = [];
+  for (const v of [...model.inputs, ...model.outcomes]) {
+    const reason = broken.get(v.name);
+    if (reason !== undefined) placed.push({ at: v.declaration.span.start, exclusion: { kind: v.kind, name: v.name, reason } });
+  }
+  for (const error of doc.errors) {
+    const name = error.declarationName?.text;
+    const kind = error.declarationKind;
+    if (!name || model.variables.has(name) || (kind !== 'factor' && kind !== 'event' && kind !== 'outcome')) continue;
+    placed.push({ at: error.skipped.start, exclusion: { kind, name, reason: broken.get(name)! } });
+  }
+  for (const [a, reason] of excludedAlternatives) {
+    placed.push({ at: a.declaration.span.start, exclusion: { kind: 'alternative', name: a.title, reason } });
+  }
+  const excluded = placed.sort((a, b) => a.at - b.at).map((p) => p.exclusion);
+  return { model: scoped, excluded };
+}
+
+/** The declaration whose span holds a span, by binary search over the file-ordered declarations. */
+function declarationFinder(doc: ScenarioDocument): (span: Span) => Declaration | undefined {
+  const list = doc.declarations;
+  return (span) => {
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = list[mid]!;
+      if (span.start < d.span.start) hi = mid - 1;
+      else if (span.start > d.span.end) lo = mid + 1;
+      else return d; // a zero-width span at the closing brace still belongs to it
+    }
+    return undefined;
+  };
+}
+
+function driverNames(decl: VariableDeclaration): string[] {
+  const names: string[] = [];
+  for (const s of decl.statements) if (s.kind === 'driver') names.push(s.name.text);
+  return names;
+}
