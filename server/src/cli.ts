@@ -4,8 +4,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { runCheck } from './cli/check';
 import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
 import { forecast } from './engine/forecast';
-import { judgmentDiagnostics } from './engine/judgment';
-import type { ResolvedModel } from './model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
 
 function wholeNumber(min: number, max: number, what: string) {
@@ -16,11 +14,6 @@ function wholeNumber(min: number, max: number, what: string) {
     }
     return n;
   };
-}
-
-/** The `judgment` warnings need a forecast; files with errors get none (they are not forecast). */
-function judgmentCheck(model: ResolvedModel) {
-  return model.hasErrors ? [] : judgmentDiagnostics(model, forecast(model));
 }
 
 function useColor(): boolean {
@@ -43,7 +36,8 @@ export function buildProgram(): Command {
     .argument('<files...>', '.scenario files')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((files: string[], opts: { format: 'text' | 'json' }) => {
-      emit(runCheck(files, opts.format, undefined, judgmentCheck));
+      // `judgment` needs a forecast: of the part of each file that has no errors.
+      emit(runCheck(files, opts.format, undefined, (model) => forecast(model)));
     });
   program.command('forecast')
     .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')
