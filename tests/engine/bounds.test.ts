@@ -2,7 +2,7 @@
 // with ForecastCancelled as soon as isCancelled() says so.
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../server/src/engine/forecast';
-import { ForecastCancelled } from '../../server/src/engine/types';
+import { ForecastCancelled } from '../../server/src/engine/cancel';
 import { buildModel, randomModel } from './build';
 
 const small = buildModel({

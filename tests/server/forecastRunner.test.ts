@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ForecastRunner, type RunnerLimits } from '../../server/src/session/forecastRunner';
-import type { ResolvedModel } from '../../server/src/model/types';
+import type { EngineModel } from '../../server/src/engine/types';
 
 /** A worker that follows the real protocol; `behaviour` is the job's `model.kind` (a test-only field). */
 const WORKER = `
@@ -47,7 +47,7 @@ function start(limits: RunnerLimits): ForecastRunner {
   return runner;
 }
 
-const job = (behaviour: string) => ({ behaviour }) as unknown as ResolvedModel;
+const job = (behaviour: string) => ({ behaviour }) as unknown as EngineModel;
 
 describe('forecast runner', () => {
   it('runs jobs and returns their forecasts', async () => {

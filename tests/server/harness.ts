@@ -142,7 +142,7 @@ export async function ensureServerBuilt(): Promise<void> {
       absWorkingDir: repoRoot,
       entryPoints: [
         { in: 'server/src/server.ts', out: 'server' },
-        { in: 'server/src/engine/worker.ts', out: 'forecastWorker' },
+        { in: 'server/src/worker/forecastWorker.ts', out: 'forecastWorker' },
       ],
       outdir: 'dist',
     });

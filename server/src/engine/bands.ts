@@ -10,7 +10,6 @@ import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
 import { DrawnTables, LatinHypercube } from './tables';
 import { ThetaSampler } from './theta';
-import { ForecastCancelled } from './types';
 
 export type Band = [number, number];
 
@@ -25,12 +24,6 @@ export function quantile(sorted: Float64Array, q: number): number {
   const i = Math.floor(h);
   const j = Math.min(n - 1, i + 1);
   return sorted[i]! + (h - i) * (sorted[j]! - sorted[i]!);
-}
-
-export function cancelCheck(isCancelled: (() => boolean) | undefined): () => void {
-  return () => {
-    if (isCancelled?.()) throw new ForecastCancelled();
-  };
 }
 
 /** Band of each outcome (c.outcomes order) from `draws` exact evaluations of P(O | θ). */

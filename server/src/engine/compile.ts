@@ -3,7 +3,8 @@
 // outcome, and every factor or event upstream of one. A variable without a valid probability or
 // base (a diagnostic says why) is left out together with the driver lines that name it, so the
 // rest of a half-written file can still be forecast.
-import type { Alternative, ProbabilitySpec, ResolvedModel } from '../model/types';
+import type { ProbabilitySpec } from '../model/types';
+import type { EngineAlternative, EngineModel } from './types';
 
 /** A factor or an event: true with probability in [lo, hi]. */
 export const INPUT = 0;
@@ -50,7 +51,7 @@ interface Overrides {
   given: Map<string, boolean>;
 }
 
-function overridesOf(alternative: Alternative | null): Overrides {
+function overridesOf(alternative: EngineAlternative | null): Overrides {
   const result: Overrides = { probability: new Map(), base: new Map(), given: new Map() };
   for (const change of alternative?.changes ?? []) {
     if (change.kind === 'set-probability') result.probability.set(change.name, change.probability);
@@ -71,7 +72,7 @@ function isValidRange(lo: number, hi: number): boolean {
  * (common random numbers: an outcome the alternative does not touch gets exactly the baseline's
  * numbers). `given` on an outcome pins its base and cuts its driver lines (sign 0).
  */
-export function compileModel(model: ResolvedModel, alternative: Alternative | null = null): CompiledModel {
+export function compileModel(model: EngineModel, alternative: EngineAlternative | null = null): CompiledModel {
   const c = compileStructure(model);
   if (!alternative) return c;
   const o = overridesOf(alternative);
@@ -98,7 +99,7 @@ export function compileModel(model: ResolvedModel, alternative: Alternative | nu
   return { ...c, lo, hi, drvSign, drvLnLo, drvLnHi, ...derived };
 }
 
-function compileStructure(model: ResolvedModel): CompiledModel {
+function compileStructure(model: EngineModel): CompiledModel {
   const position = new Map(model.order.map((name, i) => [name, i]));
   // 1. Valid variables and their valid driver lines.
   const valid = new Set<string>();

@@ -5,7 +5,7 @@ import { bandsByExactDraws, type Band } from './bands';
 import type { CompiledModel } from './compile';
 import { buildPlan, frontierBuffer, type Plan, runPlan } from './frontier';
 import type { Rng } from './random';
-import { expectedTable, expectedTableCost, type RuleMemo, tableKey } from './tables';
+import { expectedTableCost, expectedTables, type TableCache } from './tables';
 
 export interface RawResult {
   /** Per outcome, in c.outcomes order. */
@@ -14,24 +14,6 @@ export interface RawResult {
   /** Per outcome: [upstream variable, points] in c.upstream order. */
   swing: Float64Array[];
   worlds: { values: Uint8Array; probability: number }[];
-}
-
-export type TableCache = Map<string, Float64Array>;
-
-export function expectedTables(c: CompiledModel, cache: TableCache, checkCancelled: () => void): Float64Array[] {
-  const tables: Float64Array[] = [];
-  const sums: RuleMemo = new Map();
-  for (let v = 0; v < c.n; v++) {
-    checkCancelled();
-    const key = tableKey(c, v);
-    let table = cache.get(key);
-    if (!table) {
-      table = expectedTable(c, v, sums);
-      cache.set(key, table);
-    }
-    tables.push(table);
-  }
-  return tables;
 }
 
 export interface ExactPlans {

@@ -1,19 +1,21 @@
 // forecast(model): LANGUAGE.md's semantics on a resolved model. Exact for small models
 // (≤ exactLimit binary variables), seeded Monte Carlo above; the baseline and every alternative
 // replay the same random streams. Pure: no VS Code, no LSP, no unseeded randomness.
-import type { OutcomeVariable, ProbabilitySpec, ResolvedModel } from '../model/types';
+import type { ProbabilitySpec } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
-import { bandsByExactDraws, bandsByNestedSampling, cancelCheck } from './bands';
+import { bandsByExactDraws, bandsByNestedSampling } from './bands';
+import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
-  exactForecast, exactPlans, exactSwingCost, exactSwings, expectedTables, type RawResult, type TableCache,
+  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult,
 } from './exact';
 import { buildPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
 import { seededStream, STREAM } from './random';
+import { expectedTables, type TableCache } from './tables';
 import type { AlternativeForecast, Forecast, InputForecast, JudgedCheck, OutcomeForecast, World } from '../../../common/forecast';
-import type { ForecastOptions } from './types';
+import type { EngineModel, EngineOutcome, ForecastOptions } from './types';
 
 /**
  * Draws of θ for bands: a 5th or 95th percentile of 1,000 draws errs by less than 0.007 (one
@@ -58,7 +60,7 @@ interface RunSettings {
   checkCancelled: () => void;
 }
 
-export function forecast(model: ResolvedModel, options: EngineOptions = {}): Forecast {
+export function forecast(model: EngineModel, options: EngineOptions = {}): Forecast {
   const started = performance.now();
   const samples = options.samples ?? model.settings.samples;
   if (!Number.isInteger(samples) || samples < SAMPLES_MIN || samples > SAMPLES_MAX) {
@@ -136,7 +138,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
 }
 
 function outcomeForecasts(
-  model: ResolvedModel, c: CompiledModel, result: RawResult, baseline: OutcomeForecast[] | null,
+  model: EngineModel, c: CompiledModel, result: RawResult, baseline: OutcomeForecast[] | null,
 ): OutcomeForecast[] {
   const slot = new Map<number, number>();
   c.outcomes.forEach((v, i) => slot.set(v, i));
@@ -178,7 +180,7 @@ export function judgedRange(spec: ProbabilitySpec): [number, number] {
   return [Math.max(0, spec.low - JUDGED_POINT_TOLERANCE), Math.min(1, spec.high + JUDGED_POINT_TOLERANCE)];
 }
 
-export function judgedCheck(variable: OutcomeVariable, probability: number): JudgedCheck | null {
+export function judgedCheck(variable: EngineOutcome, probability: number): JudgedCheck | null {
   if (!variable.judged) return null;
   const range = judgedRange(variable.judged);
   // A hair of tolerance so that a probability printed as a range's end counts as inside it.
@@ -195,7 +197,7 @@ function worldsOf(c: CompiledModel, result: RawResult): World[] {
   });
 }
 
-function inputForecasts(model: ResolvedModel): InputForecast[] {
+function inputForecasts(model: EngineModel): InputForecast[] {
   return model.inputs.filter((v) => v.probability).map((v) => {
     const p = v.probability!;
     return {

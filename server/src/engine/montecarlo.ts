@@ -11,7 +11,7 @@
 //   the same uniforms), re-evaluating only what the flip reaches;
 // - worlds are counted in a table of bounded size (worlds.ts).
 import type { CompiledModel } from './compile';
-import type { TableCache } from './exact';
+import type { TableCache } from './tables';
 import { fastSigmoid } from './logistic';
 import { type Rng, UniformBlocks } from './random';
 import {

@@ -20,6 +20,29 @@ export function tableKey(c: CompiledModel, v: number): string {
 }
 
 /**
+ * Averaged tables already computed, by tableKey: the baseline and every alternative share the
+ * tables of the variables they do not change.
+ */
+export type TableCache = Map<string, Float64Array>;
+
+/** The averaged table of every variable (c's order), from `cache` where it has them, adding the rest. */
+export function expectedTables(c: CompiledModel, cache: TableCache, checkCancelled: () => void): Float64Array[] {
+  const tables: Float64Array[] = [];
+  const sums: RuleMemo = new Map();
+  for (let v = 0; v < c.n; v++) {
+    checkCancelled();
+    const key = tableKey(c, v);
+    let table = cache.get(key);
+    if (!table) {
+      table = expectedTable(c, v, sums);
+      cache.set(key, table);
+    }
+    tables.push(table);
+  }
+  return tables;
+}
+
+/**
  * Rules of sums of uncertain ln K, keyed by the sequence of (sign, range) convolved: many outcomes
  * share strengths ("moderately"…), so their tables share most convolutions and compressions.
  * The rule is a pure function of its key, so sharing never changes a number.

@@ -2,10 +2,9 @@
 // flattened for the sampling loop, and the loop's variants (padded parents, two samples side by
 // side, and the general one for outcomes whose θ is drawn per sample).
 import type { CompiledModel } from './compile';
-import type { TableCache } from './exact';
 import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
-import { expectedTable, type RuleMemo, tableKey } from './tables';
+import { expectedTable, type RuleMemo, type TableCache, tableKey } from './tables';
 
 /** Outcomes with more drivers draw their θ per sample (a table of 2^12 entries is the most kept). */
 export const MAX_TABLE_DRIVERS = 12;

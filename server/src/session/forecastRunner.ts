@@ -3,8 +3,8 @@
 // job for a key replaces the queued one and cancels the running one, so stale work is dropped.
 import { Worker } from 'node:worker_threads';
 import type { Forecast } from '../../../common/forecast';
-import type { ResolvedModel } from '../model/types';
-import type { ForecastJobMessage, ForecastReplyMessage, ForecastWorkerData } from '../engine/worker';
+import type { EngineModel } from '../engine/types';
+import type { ForecastJobMessage, ForecastReplyMessage, ForecastWorkerData } from '../worker/forecastWorker';
 import { describeError } from './errors';
 import { CANCEL_GRACE_MS } from './limits';
 
@@ -24,7 +24,7 @@ export interface RunnerLimits {
 interface Job {
   id: number;
   key: string;
-  model: ResolvedModel;
+  model: EngineModel;
   options: ForecastJobMessage['options'];
   resolve: (outcome: ForecastOutcome) => void;
 }
@@ -65,7 +65,7 @@ export class ForecastRunner {
   ) {}
 
   /** Queues a forecast of `model` under `key`, superseding any earlier job for the same key. */
-  run(key: string, model: ResolvedModel, options: ForecastJobMessage['options']): Promise<ForecastOutcome> {
+  run(key: string, model: EngineModel, options: ForecastJobMessage['options']): Promise<ForecastOutcome> {
     this.cancel(key);
     return new Promise((resolve) => {
       if (this.disposed) return resolve({ kind: 'cancelled' });

@@ -1,24 +1,28 @@
 // The model as sent to the forecast worker: without the syntax-tree nodes (`declaration`), which
-// the engine never reads and which make the structured copy (done on the main thread, while the
-// analyst types) several times larger. Identity is kept: `variables` holds the same objects as
-// `inputs` and `outcomes`.
-import type { Alternative, ModelVariable, ResolvedModel } from '../model/types';
+// the engine never reads (its input type, EngineModel, has none) and which make the structured
+// copy (done on the main thread, while the analyst types) several times larger. Identity is kept:
+// `variables` holds the same objects as `inputs` and `outcomes`.
+import type { EngineModel, EngineVariable, WithoutDeclaration } from '../engine/types';
+import type { ModelVariable, ResolvedModel } from '../model/types';
 
-export function modelForWorker(model: ResolvedModel): ResolvedModel {
-  const stripped = new Map<ModelVariable, ModelVariable>();
-  const strip = <T extends ModelVariable>(variable: T): T => {
-    let copy = stripped.get(variable);
-    if (!copy) {
-      copy = { ...variable, declaration: null as unknown as T['declaration'] };
-      stripped.set(variable, copy);
-    }
-    return copy as T;
-  };
+export function modelForWorker(model: ResolvedModel): EngineModel {
+  const inputs = model.inputs.map(withoutDeclaration);
+  const outcomes = model.outcomes.map(withoutDeclaration);
+  const copies = new Map<ModelVariable, EngineVariable>();
+  model.inputs.forEach((variable, i) => copies.set(variable, inputs[i]!));
+  model.outcomes.forEach((variable, i) => copies.set(variable, outcomes[i]!));
+  const copyOf = (variable: ModelVariable): EngineVariable =>
+    copies.get(variable) ?? (variable.kind === 'outcome' ? withoutDeclaration(variable) : withoutDeclaration(variable));
   return {
     ...model,
-    variables: new Map([...model.variables].map(([name, variable]) => [name, strip(variable)])),
-    inputs: model.inputs.map(strip),
-    outcomes: model.outcomes.map(strip),
-    alternatives: model.alternatives.map((a): Alternative => ({ ...a, declaration: null as unknown as Alternative['declaration'] })),
+    variables: new Map([...model.variables].map(([name, variable]) => [name, copyOf(variable)])),
+    inputs,
+    outcomes,
+    alternatives: model.alternatives.map(withoutDeclaration),
   };
+}
+
+function withoutDeclaration<T extends { declaration: unknown }>(part: T): WithoutDeclaration<T> {
+  const { declaration: _declaration, ...rest } = part;
+  return rest;
 }

@@ -1,12 +1,13 @@
 // The forecast worker (bundled as dist/forecastWorker.js): runs forecast() off the server's main
-// loop, inside a worker_threads Worker that the server starts with resourceLimits and a time
-// budget. Cancellation: the server writes the id of the job to cancel into a shared Int32Array,
+// loop, inside a worker_threads Worker that the server (session/forecastRunner.ts) starts with
+// resourceLimits and a time budget. The thread host lives here, outside the pure engine. Cancellation: the server writes the id of the job to cancel into a shared Int32Array,
 // which forecast() polls through options.isCancelled.
 import { parentPort, workerData } from 'node:worker_threads';
-import { forecast } from './forecast';
 import type { Forecast } from '../../../common/forecast';
-import { ForecastCancelled, type ForecastOptions } from './types';
-import type { ResolvedModel } from '../model/types';
+import { ForecastCancelled } from '../engine/cancel';
+import { forecast } from '../engine/forecast';
+import type { EngineModel, ForecastOptions } from '../engine/types';
+import { describeError } from '../session/errors';
 
 export interface ForecastWorkerData {
   /** Int32Array over a SharedArrayBuffer: slot 0 holds the id of a job to cancel. */
@@ -15,7 +16,7 @@ export interface ForecastWorkerData {
 
 export interface ForecastJobMessage {
   id: number;
-  model: ResolvedModel;
+  model: EngineModel;
   options: Pick<ForecastOptions, 'samples' | 'seed'>;
 }
 
@@ -34,7 +35,7 @@ function runJob(job: ForecastJobMessage, flag: Int32Array): ForecastReplyMessage
     return { id: job.id, kind: 'done', forecast: result };
   } catch (error) {
     if (error instanceof ForecastCancelled) return { id: job.id, kind: 'cancelled' };
-    return { id: job.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { id: job.id, kind: 'failed', message: describeError(error) };
   }
 }
 
