@@ -160,7 +160,13 @@ connection.languages.semanticTokens.on(guarded(log, 'semanticTokens', { data: []
 connection.onFoldingRanges(guarded(log, 'foldingRange', null, (p) => withState(p.textDocument.uri, null, (s) => foldingRanges(s))));
 connection.onDocumentFormatting(guarded(log, 'formatting', null, (p) => withState(p.textDocument.uri, null, (s) => formatDocument(s, p.options))));
 connection.onCodeAction(guarded(log, 'codeAction', null, (p) => withState(p.textDocument.uri, null, (s) => codeActions(s, p))));
-connection.languages.inlayHint.on(guarded(log, 'inlayHint', null, (p) => withState(p.textDocument.uri, null, (s) => inlayHints(s, p.range))));
+// A client that cannot be asked to refresh inlay hints would keep hints of an older version (or
+// none) for good: it gets the forecast of this version, waited for within the request's
+// cancellation. Clients with refresh support are answered at once and refreshed when it is in.
+connection.languages.inlayHint.on(guarded(log, 'inlayHint', null, async (p, token) => {
+  if (!client.workspace?.inlayHint?.refreshSupport) await session.requestForecast(p.textDocument.uri, token);
+  return withState(p.textDocument.uri, null, (s) => inlayHints(s, p.range));
+}));
 connection.onCodeLens(guarded(log, 'codeLens', null, (p) => withState(p.textDocument.uri, null, (s) => codeLenses(s))));
 
 connection.onRequest(ForecastRequest.method, guarded(log, 'forecast', null, (p: ForecastRequest.Params, token) =>

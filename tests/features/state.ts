@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../server/src/model/analyze';
+import { analyzeSource } from '../../server/src/analysis/analyzeSource';
+import { completeWithEarlier } from '../../server/src/analysis/partialForecast';
 import { forecast } from '../../server/src/engine/forecast';
-import { judgmentDiagnostics } from '../../server/src/engine/judgment';
 import { LineIndex } from '../../server/src/syntax/lines';
 import type { DocumentState } from '../../server/src/features/context';
 import type { Forecast } from '../../common/forecast';
@@ -19,31 +19,29 @@ export function readFixture(name: string): string {
 }
 
 export interface StateOptions {
-  /** Compute a forecast when the model has no errors (default true). */
+  /** Compute a forecast of the part without errors, as the server does (default true). */
   forecast?: boolean;
   /** Use this forecast instead (e.g. an older version's), marked stale. */
   staleForecast?: Forecast;
 }
 
 export function stateOf(text: string, options: StateOptions = {}): DocumentState {
-  const { document, model, diagnostics } = analyze(text);
-  let computed: Forecast | null = null;
-  const all = [...diagnostics];
-  if (options.staleForecast) {
-    computed = options.staleForecast;
-  } else if (options.forecast !== false && !model.hasErrors) {
-    computed = forecast(model);
-    all.push(...judgmentDiagnostics(model, computed));
-  }
+  const judgeWith = options.staleForecast ?? (options.forecast === false ? null : (model: Parameters<typeof forecast>[0]) => forecast(model));
+  const analysis = analyzeSource({ text }, judgeWith);
   return {
     uri: TEST_URI,
     version: 1,
     text,
     lines: new LineIndex(text),
-    document,
-    model,
-    diagnostics: all,
-    forecast: computed,
+    document: analysis.document,
+    model: analysis.model,
+    scope: analysis.scope,
+    order: analysis.order,
+    diagnostics: analysis.diagnostics,
+    // As the server stores it: a forecast of the part without errors lists what it left out.
+    forecast: analysis.forecast && !options.staleForecast
+      ? completeWithEarlier(analysis.forecast, analysis.scope.excluded, null, analysis.order)
+      : analysis.forecast,
     forecastStale: Boolean(options.staleForecast),
   };
 }

@@ -92,24 +92,44 @@ describe('forecast request and notification', () => {
     expect(after.filter((d) => d.code === 'judgment')).toEqual([]);
   });
 
-  it('keeps the last good forecast, marked stale with a notice, while the file has errors', async () => {
-    const uri = server.open('stale.scenario', SAMPLE);
+  it('forecasts anew what does not depend on an error, and keeps the last good numbers of the rest, marked', async () => {
+    const uri = server.open('partial.scenario', SAMPLE);
     const good = await server.waitForForecast(uri, (r) => r.version === 1 && r.forecast !== null);
     const at = SAMPLE.indexOf('  judged likely');
+    const line = SAMPLE.slice(0, at).split('\n').length;
     server.edit(uri, at, at, '  nowhere raises weakly\n');
+    const partial = await server.waitForForecast(uri, (r) => r.version === 2 && r.forecast !== null);
+    expect(partial.stale).toBe(false);
+    expect(partial.notice).toBe('The file has 1 error; democracy_push, security_ties depend on it and keep their last good numbers; the rest is forecast anew.');
+    const byName = new Map(partial.forecast!.outcomes.map((o) => [o.name, o]));
+    const before = new Map(good.forecast!.outcomes.map((o) => [o.name, o]));
+    expect(byName.get('democracy_push')).toEqual({ ...before.get('democracy_push'), stale: `line ${line} has an error` });
+    expect(byName.get('security_ties')!.stale).toBe('depends on democracy_push, which has an error');
+    expect(byName.get('trade_up')!.stale).toBeUndefined();
+    expect(byName.get('trade_up')!.probability).toBe(before.get('trade_up')!.probability);
+    expect(partial.forecast!.excluded!.map((e) => e.name)).toEqual(['democracy_push', 'security_ties']);
+    // The judged call of an outcome that depends on the error is not checked against old numbers.
+    const diagnostics = await server.waitForVersion(uri, 2);
+    expect(diagnostics.map((d) => d.code)).toEqual(['unknown-name']);
+
+    server.edit(uri, at, at + '  nowhere raises weakly\n'.length, '');
+    const fresh = await server.waitForForecast(uri, (r) => r.version === 3 && r.forecast?.excluded === undefined);
+    expect(fresh.notice).toBeNull();
+    // The same text and seed give the same numbers to the last digit.
+    expect(fresh.forecast!.outcomes).toEqual(good.forecast!.outcomes);
+  });
+
+  it('keeps the last good forecast, marked stale, while every outcome depends on an error', async () => {
+    const uri = server.open('stale.scenario', SAMPLE);
+    const good = await server.waitForForecast(uri, (r) => r.version === 1 && r.forecast !== null);
+    server.replace(uri, 'probability almost certain', 'probability 150%');
     const notified = await server.waitForForecast(uri, (r) => r.stale);
     expect(notified.notice).toMatch(/error/);
     const requested = await server.forecast(uri);
     expect(requested.stale).toBe(true);
     expect(requested.version).toBe(1);
-    expect(requested.notice).toMatch(/error/);
+    expect(requested.notice).toBe('The file has 1 error; the forecast shown is from the last version without errors.');
     expect(requested.forecast).toEqual(good.forecast);
-
-    server.edit(uri, at, at + '  nowhere raises weakly\n'.length, '');
-    const fresh = await server.waitForForecast(uri, (r) => r.version === 3 && !r.stale);
-    expect(fresh.notice).toBeNull();
-    // The same text and seed give the same numbers to the last digit.
-    expect(fresh.forecast!.outcomes).toEqual(good.forecast!.outcomes);
   });
 
   it('says why there is no forecast when the file never had one without errors', async () => {

@@ -79,7 +79,7 @@ describe('pathological input', () => {
       {
         span: { start: 0, end: 1 },
         skipped: { start: 0, end: text.length },
-        message: 'this file is 5.0 MB; files over 2 MB are not checked',
+        message: 'this file is too large to check (5.2 million characters; the limit is 1 million characters): split it into smaller files',
         expected: [],
       },
     ]);

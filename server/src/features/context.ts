@@ -3,6 +3,8 @@
 import type { ScenarioDocument } from '../syntax/ast';
 import type { LineIndex } from '../syntax/lines';
 import type { ResolvedModel } from '../model/types';
+import type { ForecastScope } from '../model/forecastScope';
+import type { FileOrder } from '../analysis/partialForecast';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Forecast } from '../../../common/forecast';
 
@@ -13,6 +15,9 @@ export interface DocumentState {
   lines: LineIndex;
   document: ScenarioDocument;
   model: ResolvedModel;
+  /** What can be forecast now: the model less the declarations with errors and their dependents. */
+  scope: ForecastScope;
+  order: FileOrder;
   /** Syntax and check diagnostics of this version, plus `judgment` ones once a forecast is ready. */
   diagnostics: Diagnostic[];
   /**

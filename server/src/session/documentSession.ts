@@ -3,14 +3,12 @@
 // version). Everything here is synchronous; scheduling lives in session.ts.
 import { IncrementalParser } from '../syntax/parse';
 import { LineIndex } from '../syntax/lines';
-import { analyzeDocument } from '../model/analyze';
-import { judgmentDiagnostics } from '../engine/judgment';
+import { analyzeSource, type AnalysisSource, type JudgmentForecast } from '../analysis/analyzeSource';
+import { completeWithEarlier } from '../analysis/partialForecast';
 import type { ScenarioDocument } from '../syntax/ast';
-import type { Diagnostic } from '../model/diagnostics';
 import type { Forecast } from '../../../common/forecast';
 import type { DocumentState } from '../features/context';
 import { describeError } from './errors';
-import { MAX_DOCUMENT_CHARS } from './limits';
 import { isFullChange, toOffsetEdit, type ContentChange } from './textChanges';
 
 export interface StoredForecast {
@@ -23,7 +21,7 @@ export class DocumentSession {
   private currentText: string;
   private lines: LineIndex;
   private parser: IncrementalParser | null = null;
-  /** Why the text is not parsed (too large, or the parser failed on it), or null. */
+  /** Why the text is not parsed (the parser failed on it), or null. */
   private unparsedReason: string | null = null;
   private analysed: DocumentState | null = null;
   private lastForecast: StoredForecast | null = null;
@@ -60,7 +58,7 @@ export class DocumentSession {
       }
       const edit = toOffsetEdit(change, this.lines, this.currentText.length);
       const text = this.currentText.slice(0, edit.start) + edit.text + this.currentText.slice(edit.end);
-      if (this.parser && text.length <= MAX_DOCUMENT_CHARS) {
+      if (this.parser) {
         try {
           this.parser.applyChange(edit.start, edit.end, edit.text);
           this.currentText = this.parser.text;
@@ -73,7 +71,7 @@ export class DocumentSession {
         this.currentText = text;
       }
       this.lines = new LineIndex(this.currentText);
-      if (!this.parser || this.currentText.length > MAX_DOCUMENT_CHARS) this.reparse();
+      if (!this.parser) this.reparse();
     }
     this.version = version;
     this.analysed = null;
@@ -82,36 +80,51 @@ export class DocumentSession {
   /** The analysed state of the current version (analysed now if needed). */
   state(): DocumentState {
     if (this.analysed && this.analysed.version === this.version) return this.analysed;
-    let document = this.syntaxTree();
-    let analysis: ReturnType<typeof analyzeDocument>;
-    try {
-      analysis = analyzeDocument(document);
-    } catch (error) {
-      this.log(`analysis failed: ${describeError(error)}`);
-      document = unparsedDocument(this.currentText, `The document could not be checked (${describeError(error)}).`);
-      analysis = analyzeDocument(document);
-    }
-    const { model, diagnostics } = analysis;
     const stored = this.lastForecast;
+    // `judgment` is checked against the latest forecast, also while a newer one is on its way (so
+    // warnings do not flicker); outcomes that now depend on an error are not judged.
+    const analysis =
+      this.analyse({ text: this.currentText, document: this.syntaxTree() }, stored?.forecast ?? null) ??
+      this.analyse({ text: this.currentText, document: this.syntaxTree() }) ??
+      analyzeSource({ text: this.currentText, document: unparsedDocument(this.currentText, 'The document could not be checked.') });
     this.analysed = {
       uri: this.uri,
       version: this.version,
       text: this.currentText,
       lines: this.lines,
-      document,
-      model,
-      diagnostics,
+      document: analysis.document,
+      model: analysis.model,
+      scope: analysis.scope,
+      order: analysis.order,
+      diagnostics: analysis.diagnostics,
       forecast: stored?.forecast ?? null,
       forecastStale: stored ? stored.version !== this.version : false,
     };
-    this.analysed.diagnostics = [...diagnostics, ...this.judgments(this.analysed)];
     return this.analysed;
   }
 
-  /** Stores a forecast of `version`; false (dropped) when the document has moved on since. */
+  private analyse(source: AnalysisSource, forecast?: JudgmentForecast) {
+    try {
+      return analyzeSource(source, forecast);
+    } catch (error) {
+      this.log(`analysis failed${forecast ? ' (with the judgment check)' : ''}: ${describeError(error)}`);
+      return null;
+    }
+  }
+
+  /** True when something can be forecast now (the whole file, or the part without errors). */
+  get forecastable(): boolean {
+    return this.state().scope.model.outcomes.length > 0;
+  }
+
+  /**
+   * Stores a forecast of `version`'s forecastable part, completed with the last good numbers of
+   * what it left out; false (dropped) when the document has moved on since.
+   */
   acceptForecast(version: number, forecast: Forecast): boolean {
     if (version !== this.version) return false;
-    this.lastForecast = { forecast, version };
+    const { scope, order } = this.state();
+    this.lastForecast = { forecast: completeWithEarlier(forecast, scope.excluded, this.lastForecast?.forecast ?? null, order), version };
     this.failure = null;
     this.analysed = null;
     return true;
@@ -136,37 +149,15 @@ export class DocumentSession {
     return this.failure?.version === this.version ? this.failure.notice : null;
   }
 
-  /**
-   * `judgment` warnings: against a forecast of this very version, or — while a newer forecast is
-   * on its way for an error-free edit — against the previous one, so warnings do not flicker.
-   */
-  private judgments(state: DocumentState): Diagnostic[] {
-    const stored = this.lastForecast;
-    if (!stored || (state.model.hasErrors && stored.version !== state.version)) return [];
-    try {
-      return judgmentDiagnostics(state.model, stored.forecast);
-    } catch (error) {
-      this.log(`judgment check failed: ${describeError(error)}`);
-      return [];
-    }
-  }
-
   private syntaxTree(): ScenarioDocument {
     if (this.parser) return this.parser.document;
     return unparsedDocument(this.currentText, this.unparsedReason ?? 'The document could not be parsed.');
   }
 
-  /** A fresh parser for the whole text, unless the text is too large or the parser fails on it. */
+  /** A fresh parser for the whole text (a text over the size limit parses as one error). */
   private reparse(): void {
     this.parser = null;
     this.unparsedReason = null;
-    const length = this.currentText.length;
-    if (length > MAX_DOCUMENT_CHARS) {
-      this.unparsedReason =
-        `This file is too large to check (${formatSize(length)}; the limit is ${formatSize(MAX_DOCUMENT_CHARS)}). ` +
-        'Split it into smaller files.';
-      return;
-    }
     try {
       this.parser = new IncrementalParser(this.currentText);
     } catch (error) {
@@ -190,8 +181,4 @@ function unparsedDocument(text: string, message: string): ScenarioDocument {
 function firstLineEnd(text: string): number {
   const match = /[\r\n]/.exec(text.slice(0, 200));
   return match ? match.index : Math.min(200, text.length);
-}
-
-function formatSize(chars: number): string {
-  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} million characters` : `${chars} characters`;
 }

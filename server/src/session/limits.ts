@@ -1,12 +1,5 @@
 // Bounds that keep the server answering whatever it is given (ENGINEERING.md, "reliability").
 
-/**
- * Above this many UTF-16 code units a document is not parsed at all: it gets one diagnostic and
- * the features see an empty model. Parsing costs roughly linear memory, and the server must stay
- * well inside its memory target with several files open.
- */
-export const MAX_DOCUMENT_CHARS = 1_000_000;
-
 /** Quiet time after the last edit before a forecast starts (the first forecast starts at once). */
 export const FORECAST_DEBOUNCE_MS = 250;
 

@@ -4,14 +4,14 @@
 // LSP side: publishing, notifications, refreshes, logging.
 import type { DocumentState } from '../features/context';
 import type { ForecastRequest } from '../../../common/protocol';
-import { DocumentSession } from './documentSession';
+import { DocumentSession, type StoredForecast } from './documentSession';
 import { describeError, RequestCancelledError } from './errors';
 import type { ForecastOutcome } from './forecastRunner';
 import { FORECAST_DEBOUNCE_MS } from './limits';
 import type { ForecastSettings } from './settings';
 import type { ContentChange } from './textChanges';
 import { modelForWorker } from './workerModel';
-import type { EngineModel } from '../engine/types';
+import type { ResolvedModel } from '../model/types';
 
 export interface SessionHost {
   publishDiagnostics(state: DocumentState): void;
@@ -24,7 +24,7 @@ export interface SessionHost {
 
 /** What the session needs from the forecast runner (an interface so tests can drive it). */
 export interface ForecastRunnerLike {
-  run(key: string, model: EngineModel, options: { samples?: number }): Promise<ForecastOutcome>;
+  run(key: string, model: ResolvedModel, options: { samples?: number }): Promise<ForecastOutcome>;
   cancel(key: string): void;
   dispose(): void;
 }
@@ -120,7 +120,7 @@ export class Session {
     const stored = document.forecast;
     const fresh = stored?.version === document.version;
     let notice: string | null = null;
-    if (state.model.hasErrors) notice = errorsNotice(state, stored !== null);
+    if (state.model.hasErrors) notice = errorsNotice(state, stored);
     else if (document.failureNotice) notice = document.failureNotice;
     return {
       uri,
@@ -139,9 +139,8 @@ export class Session {
     for (let attempt = 0; attempt < 20; attempt++) {
       const document = this.documents.get(uri);
       if (!document) break;
-      const state = document.state();
       const ready = document.forecast?.version === document.version;
-      if (ready || state.model.hasErrors || document.failureNotice) break;
+      if (ready || !document.forecastable || document.failureNotice) break;
       await whileNotCancelled(this.startForecast(uri), token);
     }
     return this.forecastResult(uri);
@@ -171,7 +170,7 @@ export class Session {
     if (!document || !schedule) return;
     const state = document.state();
     this.host.publishDiagnostics(state);
-    if (state.model.hasErrors) {
+    if (!document.forecastable) {
       this.notifyForecastState(uri);
       return;
     }
@@ -194,13 +193,14 @@ export class Session {
     if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
     schedule.forecastTimer = null;
     const state = document.state();
-    if (state.model.hasErrors) return Promise.resolve();
+    // With errors, the part that does not depend on them (model/forecastScope).
+    if (!document.forecastable) return Promise.resolve();
     schedule.forecastedOnce = true;
     const promise = this.settingsReady
       .then(() => {
         if (document.version !== version) return { kind: 'cancelled' } as const;
         const samples = this.settings().samples;
-        return this.runner.run(uri, modelForWorker(state.model), samples === null ? {} : { samples });
+        return this.runner.run(uri, modelForWorker(state.scope.model), samples === null ? {} : { samples });
       })
       .then((outcome) => this.applyOutcome(uri, document, version, outcome))
       .catch((error) => this.host.log(`${uri}: forecast failed: ${describeError(error)}`))
@@ -238,10 +238,21 @@ export class Session {
   }
 }
 
-function errorsNotice(state: DocumentState, hasOlder: boolean): string {
+function errorsNotice(state: DocumentState, stored: StoredForecast | null): string {
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   const count = errors === 1 ? '1 error' : `${errors} errors`;
-  return hasOlder
+  const left = state.scope.excluded.filter((e) => e.kind === 'outcome').map((e) => e.name);
+  const them = errors === 1 ? 'it' : 'them';
+  if (state.scope.model.outcomes.length > 0 && left.length === 0) {
+    return `The file has ${count}; no outcome depends on ${them}, so every outcome is forecast anew.`;
+  }
+  if (state.scope.model.outcomes.length > 0) {
+    const names = left.length <= 3 ? left.join(', ') : `${left.slice(0, 3).join(', ')} and ${left.length - 3} more`;
+    const one = left.length === 1;
+    const kept = stored ? `keep${one ? 's its' : ' their'} last good numbers` : `${one ? 'is' : 'are'} left out until ${errors === 1 ? 'it is' : 'they are'} fixed`;
+    return `The file has ${count}; ${names} depend${one ? 's' : ''} on ${them} and ${kept}; the rest is forecast anew.`;
+  }
+  return stored
     ? `The file has ${count}; the forecast shown is from the last version without errors.`
     : `The file has ${count}; the forecast will appear once they are fixed.`;
 }
