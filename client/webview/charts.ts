@@ -7,7 +7,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip,
   type ChartConfiguration, type Plugin, type TooltipItem,
 } from 'chart.js';
-import { formatSpecBand, formatSpecValue, type BarChartSpec } from './chartSpecs';
+import type { BarChartSpec } from './chartSpecs';
 import type { ThemeColours } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -105,9 +105,9 @@ export function barChartConfig(spec: BarChartSpec, theme: ThemeColours): ChartCo
           callbacks: {
             title: (items: TooltipItem<'bar'>[]) => spec.labels[items[0]?.dataIndex ?? 0] ?? '',
             label: (item: TooltipItem<'bar'>) => {
-              const value = formatSpecValue(spec, spec.values[item.dataIndex] ?? 0);
-              const band = spec.bands?.[item.dataIndex];
-              return band ? `${value} (band ${formatSpecBand(band)})` : value;
+              const value = spec.texts[item.dataIndex] ?? '';
+              const band = spec.bandTexts?.[item.dataIndex];
+              return band ? `${value} (band ${band})` : value;
             },
           },
         },

@@ -1,9 +1,10 @@
 // The preview page: keeps the state VS Code restores after a reload, validates every message,
 // and re-renders the whole page from the last forecast (keeping the selection, the scroll
-// position and the keyboard focus). Everything it shows is built with DOM calls, as text.
-import type { Forecast } from '../../common/forecast';
+// position and the keyboard focus). It shows the forecast's report (common/report, built here
+// from the forecast with the same buildReport as the CLI and the exports), so its numbers read
+// as theirs. Everything it shows is built with DOM calls, as text.
 import type { FromPage, PageState, ToPage } from '../../common/pageMessages';
-import { displayLabel } from '../src/preview/exporters';
+import { buildReport, type Report } from '../../common/report';
 import type { BarChartSpec } from './chartSpecs';
 import { createBarChart, type ChartFactory, type ChartHandle } from './charts';
 import { el } from './dom';
@@ -56,16 +57,16 @@ export function startPage(options: PageOptions): Page {
     locked: root.dataset.locked === 'true',
   };
   let message: ForecastMessage | null = null;
-  let shown: Forecast | null = null;
+  let shown: Report | null = null;
   let charts: ChartHandle[] = [];
 
   const post = (m: FromPage) => api.postMessage(m);
   const save = () => api.setState(state);
 
-  function selectedOutcome(forecast: Forecast): string | null {
+  function selectedOutcome(report: Report): string | null {
     const wanted = state.selectedOutcome;
-    if (wanted !== null && forecast.outcomes.some((o) => o.name === wanted)) return wanted;
-    return forecast.outcomes[0]?.name ?? null;
+    if (wanted !== null && report.outcomes.some((o) => o.name === wanted)) return wanted;
+    return report.outcomes[0]?.name ?? null;
   }
 
   function banner(): HTMLElement | null {
@@ -75,13 +76,10 @@ export function startPage(options: PageOptions): Page {
     return message.notice ? notice('info', message.notice) : null;
   }
 
-  function buildView(forecast: Forecast, pending: [HTMLCanvasElement, BarChartSpec][]): View {
-    const labels = new Map<string, string>();
-    for (const item of [...forecast.inputs, ...forecast.outcomes]) labels.set(item.name, displayLabel(item));
+  function buildView(report: Report, pending: [HTMLCanvasElement, BarChartSpec][]): View {
     return {
-      forecast,
-      selected: selectedOutcome(forecast),
-      labelOf: (name) => labels.get(name) ?? name,
+      report,
+      selected: selectedOutcome(report),
       reveal: (name) => post({ type: 'reveal', uri: state.uri, name }),
       select,
       drawChart: (canvas, spec) => pending.push([canvas, spec]),
@@ -148,7 +146,7 @@ export function startPage(options: PageOptions): Page {
   function onForecast(m: ForecastMessage): void {
     const sameDocument = m.uri === state.uri;
     // While the file does not parse, keep the last good numbers of the same document.
-    shown = m.forecast ?? (m.stale && sameDocument ? shown : null);
+    shown = m.forecast ? buildReport(m.forecast, { file: m.fileName }) : m.stale && sameDocument ? shown : null;
     message = m;
     state = { ...state, uri: m.uri, locked: m.locked ?? state.locked };
     save();

@@ -1,13 +1,8 @@
-// Text cells of CSV files (RFC 4180) made from file content, for the CLI and the preview's export.
-// A cell a spreadsheet would run as a formula (leading = + - @ tab CR) gets a leading apostrophe;
-// other control characters than tab and line breaks (which quoting keeps inside the field) are
-// replaced, since a CSV file may end up in a terminal.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
-/** Control characters (but tab, CR and LF) replaced by U+FFFD. */
-export function withoutControls(text: string): string {
-  return text.replace(CONTROL, '\uFFFD');
-}
+// Text cells of CSV files (RFC 4180) made from file content. A cell a spreadsheet would run as a
+// formula (leading = + - @ tab CR) gets a leading apostrophe; control and bidirectional characters
+// are replaced (common/text/controls.ts), since a CSV file may end up in a terminal, but tab, CR
+// and LF are kept: quoting keeps them inside the field.
+import { replaceControls } from './controls';
 
 /** A leading apostrophe where a spreadsheet would start a formula. */
 export function neutralizeFormula(text: string): string {
@@ -21,5 +16,5 @@ export function csvField(value: string): string {
 
 /** Text from a file as one safe CSV field. */
 export function csvText(text: string): string {
-  return csvField(neutralizeFormula(withoutControls(text)));
+  return csvField(neutralizeFormula(replaceControls(text, { keepLineBreaks: true })));
 }

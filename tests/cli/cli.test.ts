@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_HEADER } from '../../server/src/cli/format-csv';
+import { CSV_COLUMNS as CSV_HEADER } from '../../common/report';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = (name: string) => join(root, 'samples', name);

@@ -1,158 +1,59 @@
-// The forecast formats on their own: pure functions of a Forecast.
+// `scenario forecast --format …` in process, through runForecast: the CLI renders the report of
+// common/report; the renderers themselves are tested in tests/report/.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, csvCell, formatCsv } from '../../server/src/cli/format-csv';
-import {
-  bandText, displayWidth, percent, points, terminalSafe, topDrivers, truncate,
-} from '../../server/src/cli/format-common';
-import { formatJson, round } from '../../server/src/cli/format-json';
-import { formatMarkdown, markdownText } from '../../server/src/cli/format-markdown';
-import { bar, formatText } from '../../server/src/cli/format-text';
-import { forecast } from '../../server/src/engine/forecast';
-import type { Forecast } from '../../common/forecast';
-import { buildModel } from '../engine/build';
+import { runForecast } from '../../server/src/cli/forecast';
+import { UNTITLED_TITLE } from '../../common/report';
 
-function sample(): Forecast {
-  const model = buildModel({
-    factors: { a: 0.3, b: [0.2, 0.6] },
-    outcomes: {
-      o: { base: 0.2, drivers: [['a', 'raises', 3]], judged: 'likely' },
-      wide_name_outcome: { base: 0.3, drivers: [['o', 'raises', 'strongly'], ['b', 'lowers', 'moderately']], judged: 'unlikely' },
-    },
-    alternatives: [{ title: 'a holds', given: { a: true } }],
-  });
-  (model.variables.get('o') as { label: string }).label = '<img src=x onerror=alert(1)> | "q" 🚀中文';
-  const f = forecast(model);
-  f.elapsedMs = 12.3;
-  return f;
-}
+const UNTITLED = 'factor a { probability 30% }\noutcome o { base 20%\n  a raises x3\n  judged likely\n}\n';
+const run = (file: string, text: string, options: Partial<Parameters<typeof runForecast>[1]> = {}) =>
+  runForecast(file, { format: 'text', timing: false, ...options, readFile: () => text });
 
-describe('numbers and text', () => {
-  it('percentages, bands and points as analysts read them', () => {
-    expect(percent(0.6312)).toBe('63%');
-    expect(percent(0.042)).toBe('4.2%');
-    expect(percent(0.9871)).toBe('98.7%');
-    expect(bandText([0.48, 0.77])).toBe('48–77%');
-    expect(bandText([0.5, 0.5])).toBe('50%');
-    expect(points(21.34)).toBe('+21.3');
-    expect(points(-4.66)).toBe('−4.7');
-    expect(points(0.01)).toBe('0.0');
-    expect(topDrivers([{ name: 'a', points: 20.9 }, { name: 'b', points: -3 }, { name: 'c', points: 1 }, { name: 'd', points: 0.5 }]))
-      .toBe('a +20.9, b −3.0, c +1.0');
+describe('runForecast', () => {
+  it('titles a file without a scenario block by its base name, in every format', () => {
+    const json = JSON.parse(run('models/q3 risks.scenario', UNTITLED, { format: 'json' }).output);
+    expect(json.title).toBe('q3 risks');
+    expect(json.file).toBe('models/q3 risks.scenario');
+    expect(run('models/q3 risks.scenario', UNTITLED).output.split('\n')[0]).toBe('q3 risks  (exact, seed 1)');
+    expect(run('q3.scenario', UNTITLED, { format: 'markdown' }).output.split('\n')[0]).toBe('# q3');
+    // The forecast itself is not changed: the engine's placeholder is what the report replaces.
+    expect(UNTITLED_TITLE).toBe('Untitled scenario');
   });
 
-  it('bars have a fixed width and grow with the probability', () => {
-    for (const p of [0, 0.013, 0.5, 0.999, 1]) expect([...bar(p, 20)].length).toBe(20);
-    expect(bar(0, 10)).toBe('░'.repeat(10));
-    expect(bar(1, 10)).toBe('█'.repeat(10));
-    expect(bar(0.5, 10)).toBe('█████░░░░░');
+  it('keeps a written title', () => {
+    const text = `scenario "Q3, risks" { seed 4 }\n${UNTITLED}`;
+    expect(run('x.scenario', text).output.split('\n')[0]).toBe('Q3, risks  (exact, seed 4)');
   });
 
-  it('display widths: wide characters take two columns, combining marks none', () => {
-    expect(displayWidth('abc')).toBe(3);
-    expect(displayWidth('中文')).toBe(4);
-    expect(displayWidth('🚀')).toBe(2);
-    expect(displayWidth('e\u0301')).toBe(1);
-    expect(truncate('abcdefgh', 5)).toBe('abcd…');
-    expect(displayWidth(truncate('中文中文中文', 5))).toBeLessThanOrEqual(5);
+  it('text: the table with bars; colour and timing only when asked', () => {
+    const { output, exitCode } = run('x.scenario', UNTITLED);
+    expect(exitCode).toBe(0);
+    // With a: odds 0.25 × 3 = 0.75, so 3/7; P(o) = 0.3 × 3/7 + 0.7 × 0.2 = 0.2686. Nothing is uncertain: no band.
+    expect(output).toMatch(/^o {8}o {8}27% █████▍░{14} {3}27% {2}unlikely {2}✗ likely {2}a \+22\.9$/m);
+    expect(output).toContain('     73%  none of the outcomes');
+    expect(output).not.toContain('\u001b[');
+    expect(output).not.toContain('Computed in');
+    expect(run('x.scenario', UNTITLED, { color: true }).output).toContain('\u001b[');
+    expect(run('x.scenario', UNTITLED, { timing: true }).output).toMatch(/Computed in \d+\.\d ms\./);
   });
 
-  it('no control characters or bidirectional overrides reach a terminal', () => {
-    const safe = terminalSafe('a\u001b[31mred\u0007 \u202eevil\u202c\u2066x\u2069');
-    expect(safe).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
-    expect(safe).toContain('red');
-  });
-});
-
-describe('text', () => {
-  const f = sample();
-
-  it('an aligned table: every column starts at the same place on every row', () => {
-    const out = formatText(f, { color: false });
-    const lines = out.split('\n');
-    const header = lines.findIndex((l) => l.startsWith('Outcome'));
-    const rows = lines.slice(header, header + 3);
-    const bandColumn = (line: string) => displayWidth(line.slice(0, line.indexOf('%  ') + 1));
-    expect(new Set(rows.slice(1).map(bandColumn)).size).toBe(1);
-    for (const row of rows.slice(1)) expect(row).toMatch(/[█░]{5,}/);
-    expect(out).toContain('✗ likely');
-    expect(out).toContain('✓ unlikely');
-    expect(out).toContain('Alternative "a holds"');
-    expect(out).toContain('Computed in 12.3 ms.');
-    expect(out).not.toContain('\u001b[');
+  it('the four formats of the op-ed sample', () => {
+    const file = 'samples/us-pakistan-2025.scenario';
+    const text = readFileSync(file, 'utf8');
+    const md = run(file, text, { format: 'markdown' }).output;
+    expect(md.split('\n')[0]).toBe('# US–Pakistan relations, 2025');
+    expect(md).toContain('Method: exact, seed 2025, horizon 2025-01-20 to 2026-01-20.');
+    expect(md).toMatch(/^\| \*\*democracy_push\*\* Washington presses Islamabad on democracy and free speech \| \d+% \| \d+–\d+% \| likely \| ✓ likely \| /m);
+    const csv = run(file, text, { format: 'csv' }).output;
+    expect(csv.startsWith('alternative,outcome,label,probability,band_low,band_high,phrase,judged,judged_low,judged_high,agrees,delta_points,top_drivers\r\n')).toBe(true);
+    const json = JSON.parse(run(file, text, { format: 'json' }).output);
+    expect(json).toMatchObject({ file, title: 'US–Pakistan relations, 2025', method: 'exact', seed: 2025 });
+    expect(json).not.toHaveProperty('elapsedMs');
   });
 
-  it('colour only when asked, and timing can be left out', () => {
-    expect(formatText(f, { color: true })).toContain('\u001b[');
-    expect(formatText(f, { color: false, timing: false })).not.toContain('Computed in');
-  });
-});
-
-describe('json', () => {
-  const f = { ...sample(), file: 'x.scenario' };
-
-  it('has the fields of the contract, in its order, rounded', () => {
-    const parsed = JSON.parse(formatJson(f, { timing: true }));
-    expect(Object.keys(parsed)).toEqual([
-      'file', 'title', 'question', 'horizon', 'samples', 'seed', 'method', 'outcomes', 'inputs', 'worlds',
-      'alternatives', 'elapsedMs',
-    ]);
-    const o = parsed.outcomes[0];
-    expect(Object.keys(o)).toEqual(['name', 'label', 'probability', 'band', 'phrase', 'judged', 'swing']);
-    expect(o.probability).toBe(round(f.outcomes[0]!.probability, 6));
-    expect(o.judged).toEqual({ text: 'likely', range: [0.55, 0.8], agrees: false });
-    expect(parsed.alternatives[0].outcomes[0]).toHaveProperty('delta');
-    expect(parsed.worlds[0]).toHaveProperty('outcomes');
-    expect(parsed.elapsedMs).toBe(12.3);
-  });
-
-  it('without timing it leaves out elapsedMs, and is stable', () => {
-    const text = formatJson(f, { timing: false });
-    expect(JSON.parse(text)).not.toHaveProperty('elapsedMs');
-    expect(formatJson({ ...f, elapsedMs: 99 }, { timing: false })).toBe(text);
-    expect(round(-0.0000001, 6)).toBe(0);
-    expect(Object.is(round(-0.0000001, 6), -0)).toBe(false);
-  });
-});
-
-describe('markdown', () => {
-  it('a table per baseline and alternative, with text from the file escaped', () => {
-    const out = formatMarkdown(sample());
-    expect(out).toContain('| Outcome | Probability | Band | Phrase | Judged | Top drivers (swing, pts) |');
-    expect(out).toContain('## Alternative: a holds');
-    expect(out).not.toMatch(/(^|[^\\])<img/m);
-    expect(out).toContain('\\<img src\\=x onerror\\=alert\\(1\\)\\> \\| \\"q\\"');
-    // Every row has as many cells as its table's header (escaped pipes do not count).
-    let cells = 0;
-    for (const line of out.split('\n').filter((l) => l.startsWith('|'))) {
-      const count = line.replace(/\\\|/g, '').split('|').length;
-      if (line.startsWith('| Outcome') || line.startsWith('| Probability')) cells = count;
-      else expect(count).toBe(cells);
-    }
-    expect(markdownText('a*b_c`d[e](f)')).toBe('a\\*b\\_c\\`d\\[e\\]\\(f\\)');
-    // Bare URLs cannot become links: the colon and the dot after www are escaped.
-    expect(markdownText('see https://evil.example and www.evil.com')).toBe('see https\\:\\/\\/evil\\.example and www\\.evil\\.com');
-    expect(markdownText('x\u202ey\u001bz')).toBe('x\uFFFDy\uFFFDz');
-  });
-});
-
-describe('csv', () => {
-  it('a header, then one row per outcome of the baseline and each alternative', () => {
-    const out = formatCsv(sample());
-    const lines = out.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(CSV_HEADER.join(','));
-    expect(lines.length).toBe(1 + 2 + 2);
-    expect(lines[1]).toMatch(/^,o,"<img src=x onerror=alert\(1\)> \| ""q"" 🚀中文",0\.\d+,/);
-    expect(lines[3]!.startsWith('a holds,o,')).toBe(true);
-  });
-
-  it('quotes what needs quoting and defuses spreadsheet formulas', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell(-1.5)).toBe('-1.5');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell('a\u001b[31mb\tc')).toBe('a\uFFFD[31mb\tc');
+  it('a Monte Carlo forecast says its samples, with thousands separated', () => {
+    const file = 'samples/election.scenario';
+    const out = run(file, readFileSync(file, 'utf8'), { samples: 5000 }).output;
+    expect(out.split('\n')[0]).toMatch(/\(Monte Carlo, 5,000 samples, seed 12\)$/);
   });
 });

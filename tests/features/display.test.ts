@@ -4,7 +4,7 @@ import { codeLenses } from '../../server/src/features/codeLens';
 import { foldingRanges } from '../../server/src/features/folding';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { semanticTokens, semanticTokensLegend } from '../../server/src/features/semanticTokens';
-import { formatPercent } from '../../server/src/features/text';
+import { formatPercent } from '../../common/text/numbers';
 import { LineIndex } from '../../server/src/syntax/lines';
 import { stateOf, TEST_URI } from './state';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';

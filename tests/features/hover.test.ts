@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { hover } from '../../server/src/features/hover';
-import { formatPercent, formatPoints } from '../../server/src/features/text';
+import { formatBand, formatPercent, formatPoints } from '../../common/text/numbers';
 import { marked, stateOf } from './state';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
@@ -29,7 +29,7 @@ describe('hover on a factor or event', () => {
     const { state, cursors } = at('factor crisis', 0, 8);
     const text = shown(value(hover(state, cursors[0]!)));
     expect(text).toContain("**factor** **crisis** — Pakistan's political, constitutional and economic crises");
-    expect(text).toContain('**Probability:** 97% on average: *almost certain*, which ICD 203 puts at 95%–99%.');
+    expect(text).toContain('**Probability:** 97.0% on average: *almost certain*, which ICD 203 puts at 95%–99%.');
     expect(text).toContain('**Note:** Election-fraud allegations against the governing coalition.');
     expect(text).toContain('**Source:** op-ed, paragraph 2');
     const push = state.forecast!.outcomes.find((o) => o.name === 'democracy_push')!.swing.find((s) => s.name === 'crisis')!;
@@ -84,7 +84,8 @@ describe('hover on a factor or event', () => {
     ].join('\n'));
     const raw = value(hover(state, cursors[0]!));
     expect(raw).not.toMatch(/(^|[^\\])[<[`]/);
-    expect(raw).not.toContain('](');
+    expect(raw).not.toMatch(/(^|[^\\])\]\(/); // no `](` that a link could close on
+    expect(raw).toContain('\\[click\\](command:');
     expect(raw).not.toContain('https://');
     expect(raw).not.toMatch(/(^|[^\\*])\*\*b/);
     expect(shown(raw)).toContain('<script>alert(1)</script>');
@@ -96,7 +97,7 @@ describe('hover on an outcome', () => {
     const { state, cursors } = at('outcome democracy_push', 0, 10);
     const computed = state.forecast!.outcomes.find((o) => o.name === 'democracy_push')!;
     const text = shown(value(hover(state, cursors[0]!)));
-    expect(text).toContain(`**Forecast:** ${formatPercent(computed.probability)}, *${computed.phrase}*; band ${formatPercent(computed.band[0])}–${formatPercent(computed.band[1])}`);
+    expect(text).toContain(`**Forecast:** ${formatPercent(computed.probability)}, *${computed.phrase}*; band ${formatBand(computed.band)}`);
     expect(text).toContain(computed.judged!.agrees ? 'agrees with the computed' : 'contradicted');
     expect(text).toContain(`**Top drivers by swing:** ${computed.swing[0]!.name} ${formatPoints(computed.swing[0]!.points)} points`);
     expect(text).toContain('**Base:** 20%; in words, *very unlikely* (5%–20% in ICD 203). It is the probability when none of the drivers holds.');

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/model/analyze';
 import { forecast } from '../../server/src/engine/forecast';
-import { forecastToCsv, forecastToMarkdown } from '../../client/src/preview/exporters';
+import { buildReport, renderCsv, renderJson, renderMarkdown } from '../../common/report';
 import { startPage, type Page } from '../../client/webview/page';
 import { parseToPage } from '../../client/webview/validate';
 import { HOSTILE_ATTR, HOSTILE_IMG, HOSTILE_SCRIPT, URI, forecastMessage, recordingApi } from './fixtures';
@@ -88,7 +88,10 @@ describe('a forecast from the engine', () => {
     expect(result.outcomes.map((o) => o.name)).toEqual(['democracy_push', 'trade_up', 'security_ties']);
     for (const o of result.outcomes) {
       const cell = root.querySelector(`table.outcomes tr[data-name="${o.name}"] td.probability`)!;
-      expect(Math.abs(Number(cell.textContent!.replace('%', '')) / 100 - o.probability)).toBeLessThanOrEqual(0.0005);
+      // Whole percent between 10% and 90%, one decimal outside: within half of the last digit shown.
+      const shown = cell.textContent!;
+      const half = /\.\d%$/.test(shown) ? 0.0005 : 0.005;
+      expect(Math.abs(Number(shown.replace('%', '')) / 100 - o.probability)).toBeLessThanOrEqual(half + 1e-12);
     }
     const tornado = drawn.find((d) => d.id === 'tornado')!;
     const swings = result.outcomes[0]!.swing;
@@ -103,11 +106,18 @@ describe('a forecast from the engine', () => {
     expect(root.querySelector('.run-facts .seed')!.textContent).toBe('2025');
   });
 
-  it('exports to Markdown and CSV without raw HTML or formulas', () => {
-    const md = forecastToMarkdown(result);
-    expect(md.match(/(?<!\\)[<>]/g)).toBeNull();
-    const csv = forecastToCsv(result);
-    expect(csv.split('\r\n').filter((l) => l.startsWith('factor,') || l.startsWith('event,'))).toHaveLength(5);
-    expect(csv).toContain(`"${HOSTILE_ATTR.replace(/"/g, '""')}"`);
+  it('exports to Markdown, CSV and JSON without raw HTML or formulas', () => {
+    const report = buildReport(result, { file: 'us-pakistan.scenario' });
+    const md = renderMarkdown(report);
+    // No tag can open: every `<` in the document is escaped (all of them come from the file).
+    expect(md.match(/(?<!\\)</g)).toBeNull();
+    const csv = renderCsv(report);
+    // A header, then one row per outcome of the baseline and of each of the two alternatives.
+    expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + 3 * 3);
+    expect(csv).not.toMatch(/(^|,)[=+@]/m);
+    const json = JSON.parse(renderJson(report, { timing: false }));
+    expect(json.inputs.find((i: { name: string }) => i.name === 'evil')).toMatchObject({
+      label: HOSTILE_IMG, notes: [HOSTILE_SCRIPT], sources: [HOSTILE_ATTR],
+    });
   });
 });

@@ -99,37 +99,42 @@ describe('what the page shows', () => {
     expect(q(root, '.horizon').textContent).toBe('2025-01-20 to 2026-01-20');
     expect(root.querySelector('[role=status]')).toBeNull();
 
-    expect(cells(outcomeRow(root, 'democracy_push')).slice(1)).toEqual(['63.1%', '48.0%–77.0%', 'likely', 'likely agrees']);
-    expect(cells(outcomeRow(root, 'trade_up')).slice(1, 3)).toEqual(['57.8%', '55.6%–60.0%']);
+    expect(cells(outcomeRow(root, 'democracy_push')).slice(1)).toEqual(['63%', '48–77%', 'likely', 'likely agrees']);
+    expect(cells(outcomeRow(root, 'trade_up')).slice(1, 3)).toEqual(['58%', '56–60%']);
     const contradicted = outcomeRow(root, 'security_ties');
-    expect(cells(contradicted).slice(1)).toEqual(['21.0%', '12.1%–33.4%', 'unlikely', 'very unlikely ⚠ contradicted']);
-    expect(q(contradicted, '.badge-contradicted').getAttribute('title')).toBe('The forecast, 21.0%, falls outside 5.0%–20.0%');
+    expect(cells(contradicted).slice(1)).toEqual(['21%', '12–33%', 'unlikely', 'very unlikely ⚠ contradicted']);
+    expect(q(contradicted, '.badge-contradicted').getAttribute('title')).toBe('The forecast, 21%, falls outside 5%–20%');
     expect(root.querySelectorAll('.badge-contradicted')).toHaveLength(1);
 
     const worlds = Array.from(root.querySelectorAll('table.worlds tbody tr')).map(cells);
-    expect(worlds[0]).toEqual(['29.0%', 'yes', 'yes', 'no']);
-    expect(worlds.map((w) => w[0])).toEqual(['29.0%', '16.9%', '21.0%']);
+    expect(worlds[0]).toEqual(['29%', 'yes', 'yes', 'no']);
+    expect(worlds.map((w) => w[0])).toEqual(['29%', '17%', '21%']);
+    // The worlds not listed hold 1 − 0.2899 − 0.1688 − 0.2101 = 0.3312 together.
+    expect(q(root, '.worlds-rest').textContent).toBe('The other worlds: 33% together.');
 
     const altHeaders = Array.from(root.querySelectorAll('table.alternatives thead th')).map((t) => t.textContent);
     expect(altHeaders).toEqual(['Outcome', 'Baseline', 'Khan released', 'Attack happens']);
     const altRows = Array.from(root.querySelectorAll('table.alternatives tbody tr')).map(cells);
-    expect(altRows[0]).toEqual(['Washington presses Islamabad on democracy and free speech', '63.1%', '78.2% +15.1 pts', '63.1% 0.0 pts']);
-    expect(altRows[2]).toEqual(['Washington re-engages Islamabad on counter-terrorism', '21.0%', '18.6% −2.4 pts', '56.0% +35.0 pts']);
+    expect(altRows[0]).toEqual(['Washington presses Islamabad on democracy and free speech', '63%', '78% +15.1 pts', '63% 0.0 pts']);
+    expect(altRows[2]).toEqual(['Washington re-engages Islamabad on counter-terrorism', '21%', '19% −2.4 pts', '56% +35.0 pts']);
     expect(Array.from(root.querySelectorAll('table.alternatives .delta')).map((d) => d.className)).toEqual([
       'delta delta-up', 'delta delta-flat', 'delta delta-flat', 'delta delta-flat', 'delta delta-down', 'delta delta-up',
     ]);
 
     expect(cells(inputRow(root, 'crisis'))).toEqual([
       "Pakistan's political, constitutional and economic crises crisisElection-fraud allegations against the governing coalition.",
-      'factor', '97.0%', '95.0%–99.0%almost certain', 'op-ed, paragraph 2',
+      'factor', '97.0%', '95%–99%almost certain', 'op-ed, paragraph 2',
     ]);
     expect(Array.from(inputRow(root, 'rapport').querySelectorAll('.sources li')).map((l) => l.textContent)).toEqual([
       'op-ed, paragraph 4', 'press reports',
     ]);
-    expect(cells(inputRow(root, 'attack')).slice(1, 3)).toEqual(['event', '17.5%']);
+    expect(cells(inputRow(root, 'attack')).slice(1, 4)).toEqual(['event', '18%', '10%–25%10%..25%']);
 
-    const facts = Array.from(root.querySelectorAll('.run-facts dd')).map((d) => d.textContent);
-    expect(facts).toEqual(['exact', '50,000', '2025', '12.3 ms']);
+    // An exact forecast claims no samples; a Monte Carlo one does.
+    const facts = () => Array.from(root.querySelectorAll('.run-facts dd')).map((d) => d.textContent);
+    expect(facts()).toEqual(['exact', '2025', '12.3 ms']);
+    send(forecastMessage({ ...sampleForecast(), method: 'monte-carlo', elapsedMs: 1234.5 }));
+    expect(facts()).toEqual(['Monte Carlo', '50,000', '2025', '1.23 s']);
   });
 
   it('shows file content as text: hostile labels create no element and no attribute', () => {
@@ -174,7 +179,7 @@ describe('what the page shows', () => {
     send(forecastMessage(sampleForecast()));
     expect(root.querySelectorAll('canvas')).toHaveLength(2);
     expect(root.querySelectorAll('table.text-equivalent')).toHaveLength(2);
-    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('63.1%');
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('63%');
   });
 });
 
@@ -186,7 +191,7 @@ describe('notices', () => {
     const status = q(root, '[role=status]');
     expect(status.textContent).toBe('The file has errors; showing the last good forecast from version 5.');
     expect(status.classList.contains('notice-stale')).toBe(true);
-    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('63.1%');
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('63%');
     expect(q<HTMLButtonElement>(root, 'button[data-action=copyMarkdown]').disabled).toBe(false);
 
     send(forecastMessage(sampleForecast(), { version: 4, stale: true, notice: 'Line 7: expected a probability.' }));
@@ -301,7 +306,7 @@ describe('selection and updates', () => {
     updated.outcomes[2]!.swing[0]!.points = 40.04;
     send(forecastMessage(updated, { version: 4 }));
 
-    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('70.0%');
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('70%');
     expect(q<HTMLSelectElement>(root, '#outcome-select').value).toBe('security_ties');
     expect(outcomeRow(root, 'security_ties').classList.contains('selected')).toBe(true);
     expect(outcomeRow(root, 'security_ties').getAttribute('aria-current')).toBe('true');
@@ -368,8 +373,8 @@ describe('charts', () => {
     const tornado = drawn.find((d) => d.spec.id === 'tornado')!;
     expect(tornado.spec.values).toEqual([21.3, 15.2, 12]);
     const probabilities = drawn.find((d) => d.spec.id === 'probabilities')!;
-    expect(probabilities.spec.values).toEqual([63.1, 57.8, 21]);
-    expect(probabilities.spec.bands).toEqual([[48, 77], [55.6, 60], [12.1, 33.4]]);
+    expect(probabilities.spec.values).toEqual([63, 58, 21]);
+    expect(probabilities.spec.bands).toEqual([[48, 77], [56, 60], [12, 33]]);
   });
 
   it('redraws in the new colours when the body theme class changes or a theme message arrives', async () => {

@@ -1,11 +1,16 @@
 // Exports of a document's forecast: Markdown to the clipboard, JSON or CSV to a file the user
-// picks. The forecast is the one the preview shows, or else the server's latest.
+// picks. The forecast is the one the preview shows, or else the server's latest. The text comes
+// from the same report renderers as `scenario forecast --format markdown|json|csv` (common/report),
+// so an export is byte for byte what the CLI prints for the same forecast, with the file named
+// by its workspace-relative path.
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
-import { forecastToCsv, forecastToMarkdown } from './exporters';
+import type { Forecast } from '../../../common/forecast';
+import { buildReport, renderReport } from '../../../common/report';
 import type { ForecastResult } from './forecastState';
 
 export type SaveFormat = 'json' | 'csv';
+export type ExportFormat = SaveFormat | 'markdown';
 
 export interface ForecastLookup {
   /** The forecast shown in a preview of the document, if one is open. */
@@ -13,9 +18,19 @@ export interface ForecastLookup {
   request(uri: vscode.Uri): Promise<ForecastResult>;
 }
 
-export function serialize(result: ForecastResult, format: SaveFormat): string {
+/** The export of a forecast; `file` is how the report names the file (the JSON `file` field). */
+export function exportText(forecast: Forecast, format: ExportFormat, file: string): string {
+  return renderReport(buildReport(forecast, { file }), format, { timing: true });
+}
+
+/** The document as the exports name it: its path relative to the workspace folder. */
+export function exportFileName(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+export function serialize(result: ForecastResult, format: ExportFormat, file: string): string {
   if (!result.forecast) throw new Error('no forecast');
-  return format === 'json' ? JSON.stringify(result.forecast, null, 2) + '\n' : forecastToCsv(result.forecast);
+  return exportText(result.forecast, format, file);
 }
 
 /** `name.scenario` → `name.forecast.json` beside it (or in the first workspace folder if untitled). */
@@ -47,7 +62,7 @@ export class ForecastExporter {
   async copyMarkdown(uri: vscode.Uri): Promise<boolean> {
     const result = await this.forecastOf(uri);
     if (!result?.forecast) return false;
-    await vscode.env.clipboard.writeText(forecastToMarkdown(result.forecast));
+    await vscode.env.clipboard.writeText(serialize(result, 'markdown', exportFileName(uri)));
     void vscode.window.showInformationMessage(`Scenario: forecast copied as Markdown${result.stale ? ' (last good forecast; the file has errors)' : ''}.`);
     return true;
   }
@@ -64,7 +79,7 @@ export class ForecastExporter {
         saveLabel: `Save forecast as ${format.toUpperCase()}`,
       }));
     if (!destination) return undefined;
-    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serialize(result, format)));
+    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serialize(result, format, exportFileName(uri))));
     this.log(`export: wrote ${destination.toString()}`);
     return destination;
   }

@@ -1,27 +1,26 @@
 // Alternatives side by side: each what-if's probability per outcome, with its delta in points
 // from the baseline (coloured, and signed so the colour is never the only cue).
-import { displayLabel, formatPercent, formatPoints, outcomeDelta } from '../../src/preview/exporters';
+import type { ReportPoints } from '../../../common/report';
 import { el, section, table, td } from '../dom';
 import type { View } from './view';
 
-function deltaSpan(delta: number | null): HTMLElement | null {
+function deltaSpan(delta: ReportPoints | null): HTMLElement | null {
   if (delta === null) return null;
-  const rounded = Math.round(delta * 10) / 10;
-  const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';
-  return el('span', { className: `delta delta-${direction}` }, [`${formatPoints(delta)} pts`]);
+  const direction = delta.sign > 0 ? 'up' : delta.sign < 0 ? 'down' : 'flat';
+  return el('span', { className: `delta delta-${direction}` }, [`${delta.text} pts`]);
 }
 
 export function alternativesSection(view: View): HTMLElement | null {
-  const { alternatives, outcomes } = view.forecast;
+  const { alternatives, outcomes } = view.report;
   if (alternatives.length === 0) return null;
   const rows = outcomes.map((o) =>
     el('tr', {}, [
-      td([displayLabel(o)]),
-      td([formatPercent(o.probability)], 'num baseline'),
+      td([o.title]),
+      td([o.probability.text], 'num baseline'),
       ...alternatives.map((a) => {
         const alt = a.outcomes.find((x) => x.name === o.name);
         if (!alt) return td(['—'], 'num muted');
-        return td([formatPercent(alt.probability), ' ', deltaSpan(outcomeDelta(alt, o))], 'num alternative');
+        return td([alt.probability.text, ' ', deltaSpan(alt.delta)], 'num alternative');
       }),
     ]),
   );

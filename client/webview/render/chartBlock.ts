@@ -1,6 +1,6 @@
 // A chart and its text equivalent: a canvas with an aria-label, and a visually hidden table that
 // screen readers (and tests) read, built from the same spec as the chart.
-import { describeSpec, formatSpecBand, formatSpecValue, type BarChartSpec } from '../chartSpecs';
+import { describeSpec, type BarChartSpec } from '../chartSpecs';
 import { el, td } from '../dom';
 import type { View } from './view';
 
@@ -9,12 +9,12 @@ const AXIS_HEIGHT = 56;
 
 export function textEquivalent(spec: BarChartSpec): HTMLTableElement {
   const headers = [spec.kind === 'swing' ? 'Driver' : 'Outcome', spec.kind === 'swing' ? 'Swing' : 'Probability'];
-  if (spec.bands) headers.push('Band (5–95%)');
-  const rows = spec.values.map((value, i) =>
+  if (spec.bandTexts) headers.push('Band (5–95%)');
+  const rows = spec.values.map((_, i) =>
     el('tr', {}, [
       el('th', { attrs: { scope: 'row' } }, [`${spec.labels[i] ?? ''} (${spec.names[i] ?? ''})`]),
-      td([formatSpecValue(spec, value)], 'num'),
-      spec.bands ? td([formatSpecBand(spec.bands[i] ?? [0, 0])], 'num') : null,
+      td([spec.texts[i] ?? ''], 'num'),
+      spec.bandTexts ? td([spec.bandTexts[i] ?? ''], 'num') : null,
     ]),
   );
   return el('table', { className: 'visually-hidden text-equivalent', attrs: { 'data-chart': spec.id } }, [

@@ -1,15 +1,13 @@
 // Title, file name, question and horizon.
-import type { Forecast } from '../../../common/forecast';
+import type { Report } from '../../../common/report';
 import { el } from '../dom';
 
-export function header(forecast: Forecast | null, fileName: string): HTMLElement {
+export function header(report: Report | null, fileName: string): HTMLElement {
   const facts: HTMLElement[] = [];
-  if (forecast?.question) facts.push(el('dt', {}, ['Question']), el('dd', { className: 'question' }, [forecast.question]));
-  if (forecast?.horizon) {
-    facts.push(el('dt', {}, ['Horizon']), el('dd', { className: 'horizon' }, [`${forecast.horizon.from} to ${forecast.horizon.to}`]));
-  }
+  if (report?.question) facts.push(el('dt', {}, ['Question']), el('dd', { className: 'question' }, [report.question]));
+  if (report?.horizon) facts.push(el('dt', {}, ['Horizon']), el('dd', { className: 'horizon' }, [report.horizon.text]));
   return el('header', { className: 'page-header' }, [
-    el('h1', { className: 'title' }, [forecast?.title || fileName || 'Scenario forecast']),
+    el('h1', { className: 'title' }, [report?.title || fileName || 'Scenario forecast']),
     fileName ? el('p', { className: 'file-name muted' }, [fileName]) : null,
     facts.length > 0 ? el('dl', { className: 'facts' }, facts) : null,
   ]);

@@ -1,20 +1,19 @@
 // Factors and events: probability (the mean), the range as written, notes and sources.
-import type { InputForecast } from '../../../common/forecast';
-import { displayLabel, formatPercent, formatRange } from '../../src/preview/exporters';
+import type { ReportInput } from '../../../common/report';
 import { el, makeActivatable, section, table, td } from '../dom';
 import type { View } from './view';
 
-function inputRow(input: InputForecast, view: View): HTMLTableRowElement {
+function inputRow(input: ReportInput, view: View): HTMLTableRowElement {
   const row = el('tr', {}, [
     td([
-      el('span', { className: 'label' }, [displayLabel(input)]),
+      el('span', { className: 'label' }, [input.title]),
       ' ',
       el('code', { className: 'name' }, [input.name]),
       ...input.notes.map((n) => el('div', { className: 'note muted' }, [n])),
     ]),
     td([input.kind], 'kind'),
-    td([formatPercent(input.probability)], 'num probability'),
-    td([formatRange(input.range), input.text ? el('div', { className: 'written muted' }, [input.text]) : null], 'num range'),
+    td([input.probability.text], 'num probability'),
+    td([input.rangeText, input.text ? el('div', { className: 'written muted' }, [input.text]) : null], 'num range'),
     td(
       input.sources.length === 0
         ? ['—']
@@ -28,7 +27,7 @@ function inputRow(input: InputForecast, view: View): HTMLTableRowElement {
 }
 
 export function inputsSection(view: View): HTMLElement | null {
-  const { inputs } = view.forecast;
+  const { inputs } = view.report;
   if (inputs.length === 0) return null;
   return section('inputs', 'Factors and events', [
     table(

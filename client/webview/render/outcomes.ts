@@ -1,28 +1,27 @@
 // The outcomes: probability, band, phrase and the analyst's judged call, with a visible flag when
 // the forecast contradicts the call. Clicking a row picks it for the tornado chart and reveals it.
-import type { OutcomeForecast } from '../../../common/forecast';
-import { displayLabel, formatPercent, formatRange } from '../../src/preview/exporters';
+import type { ReportOutcome } from '../../../common/report';
 import { probabilitySpec } from '../chartSpecs';
 import { el, makeActivatable, section, table, td } from '../dom';
 import { chartBlock } from './chartBlock';
 import type { View } from './view';
 
-function judgedCell(o: OutcomeForecast): HTMLTableCellElement {
+function judgedCell(o: ReportOutcome): HTMLTableCellElement {
   if (!o.judged) return td(['—'], 'muted');
   const flag = o.judged.agrees
     ? el('span', { className: 'badge badge-agrees' }, ['agrees'])
-    : el('span', { className: 'badge badge-contradicted', attrs: { title: `The forecast, ${formatPercent(o.probability)}, falls outside ${formatRange(o.judged.range)}` } }, [
+    : el('span', { className: 'badge badge-contradicted', attrs: { title: `The forecast, ${o.probability.text}, falls outside ${o.judged.rangeText}` } }, [
         '⚠ contradicted',
       ]);
   return td([el('span', { className: 'judged-text' }, [o.judged.text]), ' ', flag], o.judged.agrees ? 'judged' : 'judged contradicted');
 }
 
-function outcomeRow(o: OutcomeForecast, view: View): HTMLTableRowElement {
+function outcomeRow(o: ReportOutcome, view: View): HTMLTableRowElement {
   const selected = o.name === view.selected;
   const row = el('tr', { className: selected ? 'selected' : '' }, [
-    td([el('span', { className: 'label' }, [displayLabel(o)]), ' ', el('code', { className: 'name' }, [o.name])]),
-    td([formatPercent(o.probability)], 'num probability'),
-    td([formatRange(o.band)], 'num band'),
+    td([el('span', { className: 'label' }, [o.title]), ' ', el('code', { className: 'name' }, [o.name])]),
+    td([o.probability.text], 'num probability'),
+    td([o.band.text], 'num band'),
     td([o.phrase], 'phrase'),
     judgedCell(o),
   ]);
@@ -36,7 +35,7 @@ function outcomeRow(o: OutcomeForecast, view: View): HTMLTableRowElement {
 }
 
 export function outcomesSection(view: View): HTMLElement {
-  const { outcomes } = view.forecast;
+  const { outcomes } = view.report;
   if (outcomes.length === 0) return section('outcomes', 'Outcomes', [el('p', { className: 'muted' }, ['The file declares no outcome.'])]);
   return section('outcomes', 'Outcomes', [
     table(

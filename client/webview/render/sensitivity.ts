@@ -1,5 +1,4 @@
 // The tornado chart: how far each upstream variable swings the selected outcome, with a selector.
-import { displayLabel } from '../../src/preview/exporters';
 import { tornadoSpec } from '../chartSpecs';
 import { el, section } from '../dom';
 import { chartBlock } from './chartBlock';
@@ -9,8 +8,8 @@ function outcomeSelector(view: View): HTMLElement {
   const select = el(
     'select',
     { attrs: { id: 'outcome-select' } },
-    view.forecast.outcomes.map((o) => {
-      const option = el('option', {}, [displayLabel(o)]);
+    view.report.outcomes.map((o) => {
+      const option = el('option', {}, [o.title]);
       option.value = o.name;
       return option;
     }),
@@ -22,16 +21,16 @@ function outcomeSelector(view: View): HTMLElement {
 }
 
 export function sensitivitySection(view: View): HTMLElement | null {
-  const outcome = view.forecast.outcomes.find((o) => o.name === view.selected);
+  const outcome = view.report.outcomes.find((o) => o.name === view.selected);
   if (!outcome) return null;
   const body =
-    outcome.swing.length === 0
+    outcome.drivers.length === 0
       ? el('p', { className: 'muted' }, ['Nothing upstream drives this outcome: its probability is its base.'])
-      : chartBlock(tornadoSpec(outcome, view.labelOf), view);
+      : chartBlock(tornadoSpec(outcome), view);
   return section('sensitivity', 'Sensitivity', [
     outcomeSelector(view),
     el('p', { className: 'muted explain' }, [
-      `How many percentage points “${displayLabel(outcome)}” moves between each driver false and true.`,
+      `How many percentage points “${outcome.title}” moves between each driver false and true.`,
     ]),
     body,
   ]);

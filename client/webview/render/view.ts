@@ -1,13 +1,12 @@
-// What every section renderer gets: the forecast to show and the page's actions.
-import type { Forecast } from '../../../common/forecast';
+// What every section renderer gets: the report to show (common/report: every number already
+// formatted) and the page's actions.
+import type { Report } from '../../../common/report';
 import type { BarChartSpec } from '../chartSpecs';
 
 export interface View {
-  forecast: Forecast;
+  report: Report;
   /** The outcome whose swings the tornado chart shows. */
   selected: string | null;
-  /** The analyst's label for a factor, event or outcome name (the name when unknown). */
-  labelOf(name: string): string;
   /** Show a declaration in the editor. */
   reveal(name: string): void;
   /** Pick the outcome for the tornado chart. */

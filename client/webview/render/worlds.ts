@@ -1,15 +1,15 @@
-// The most probable worlds: combinations of outcomes with their joint probability.
-import { formatPercent } from '../../src/preview/exporters';
+// The most probable worlds: combinations of outcomes with their joint probability, and how much
+// probability the worlds not listed hold together.
 import { el, section, table, td } from '../dom';
 import type { View } from './view';
 
 export function worldsSection(view: View): HTMLElement | null {
-  const { worlds, outcomes } = view.forecast;
-  if (worlds.length === 0) return null;
+  const { worlds, outcomes } = view.report;
+  if (worlds.list.length === 0) return null;
   const header = [{ title: 'Probability', numeric: true }, ...outcomes.map((o) => ({ title: o.name }))];
-  const rows = worlds.map((w) =>
+  const rows = worlds.list.map((w) =>
     el('tr', {}, [
-      td([formatPercent(w.probability)], 'num probability'),
+      td([w.probability.text], 'num probability'),
       ...outcomes.map((o) => {
         const value = w.outcomes[o.name];
         return value === undefined ? td(['—'], 'muted') : td([value ? 'yes' : 'no'], value ? 'yes' : 'no');
@@ -18,5 +18,6 @@ export function worldsSection(view: View): HTMLElement | null {
   );
   return section('worlds', 'Most probable worlds', [
     table('The most probable combinations of outcomes, with their probability', header, rows, 'worlds'),
+    worlds.rest ? el('p', { className: 'muted worlds-rest' }, [`${worlds.restText}.`]) : null,
   ]);
 }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { analyzeSource, type JudgmentForecast } from '../analysis/analyzeSource';
 import type { Severity } from '../model/diagnostics';
 import { LineIndex } from '../syntax/lines';
-import { terminalSafe } from './format-common';
+import { replaceControls as terminalSafe } from '../../../common/text/controls';
 
 export type CheckFormat = 'text' | 'json';
 

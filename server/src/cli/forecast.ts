@@ -1,17 +1,15 @@
-// `scenario forecast FILE`: analyse, forecast, format. A file with errors prints its diagnostics
+// `scenario forecast FILE`: analyse, forecast, render the report (common/report, the same
+// renderers as the preview's copy and save commands). A file with errors prints its diagnostics
 // (check's formats) instead of numbers and exits 1; an unreadable file exits 2.
 import * as fs from 'node:fs';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../../../common/forecast';
+import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../../../common/report';
 import { analyze } from '../model/analyze';
 import { checkText, textLine } from './check';
-import { formatCsv } from './format-csv';
-import { formatJson } from './format-json';
-import { formatMarkdown } from './format-markdown';
-import { formatText } from './format-text';
 
-export type ForecastFormat = 'text' | 'json' | 'markdown' | 'csv';
-export const FORECAST_FORMATS: readonly ForecastFormat[] = ['text', 'json', 'markdown', 'csv'];
+export type ForecastFormat = ReportFormat;
+export const FORECAST_FORMATS: readonly ForecastFormat[] = REPORT_FORMATS;
 
 export interface ForecastCommandOptions {
   format: ForecastFormat;
@@ -57,12 +55,9 @@ export function runForecast(file: string, options: ForecastCommandOptions): Comm
   } catch (e) {
     return { output: '', exitCode: 2, errorOutput: `${file}: error: ${(e as Error).message}\n` };
   }
-  if (model.settings.title === null) result.title = file.replace(/^.*[\\/]/, '').replace(/\.scenario$/, '');
-  result.file = file;
-  const timing = options.timing !== false;
-  const output = options.format === 'json' ? formatJson(result, { timing })
-    : options.format === 'markdown' ? formatMarkdown(result)
-      : options.format === 'csv' ? formatCsv(result)
-        : formatText(result, { color: options.color === true, timing });
+  // The report titles an untitled file by its base name and names the file in the JSON.
+  const output = renderReport(buildReport(result, { file }), options.format, {
+    color: options.color === true, timing: options.timing !== false,
+  });
   return { output, exitCode: 0, errorOutput: '' };
 }

@@ -9,7 +9,8 @@ import { phraseFor, phraseRow } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
 import { toLspDiagnostic } from './diagnostics';
 import { probabilityExprAt } from './nodes';
-import { formatRange, overlaps, percentLiteral, rangeToSpan, spanToRange } from './text';
+import { overlaps, rangeToSpan, spanToRange } from './text';
+import { formatWrittenRange } from '../../../common/text/numbers';
 
 export function codeActions(state: DocumentState, params: CodeActionParams): CodeAction[] {
   const span = rangeToSpan(state, params.range);
@@ -48,7 +49,7 @@ function rewrites(state: DocumentState, span: { start: number; end: number }): C
   if (expr.kind === 'phrase') {
     const row = phraseRow(expr.phrase);
     if (!row) return [];
-    const numbers = `${percentLiteral(row.low)}..${percentLiteral(row.high)}`;
+    const numbers = formatWrittenRange(row.low, row.high, '..');
     return [{ title: `Write '${expr.text.replace(/\s+/g, ' ')}' as ${numbers}`, kind: CodeActionKind.RefactorRewrite, edit: edit(numbers) }];
   }
   if (expr.kind === 'point' || expr.kind === 'range') {
@@ -58,7 +59,7 @@ function rewrites(state: DocumentState, span: { start: number; end: number }): C
     const row = phraseFor((low + high) / 2);
     const written = expr.text.replace(/\s+/g, ' ');
     return [{
-      title: `Write ${written} as '${row.phrase}' (${formatRange(row.low, row.high)})`,
+      title: `Write ${written} as '${row.phrase}' (${formatWrittenRange(row.low, row.high)})`,
       kind: CodeActionKind.RefactorRewrite,
       edit: edit(row.phrase),
     }];

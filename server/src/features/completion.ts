@@ -10,7 +10,7 @@ import type { DocumentState } from './context';
 import { KEYWORD_MEANINGS, phraseMeaning } from './explain';
 import { isOpenString, lex, lineAround, type Token } from './lexer';
 import { declaredNames } from './occurrences';
-import { formatPercent } from './text';
+import { formatPercent } from '../../../common/text/numbers';
 
 type Block = 'scenario' | 'factor' | 'event' | 'outcome' | 'alternative' | 'unknown';
 

@@ -1,6 +1,8 @@
 // What the words of the language mean, in an analyst's words. Hover and completion share these.
 import { HEDGES, PHRASES, phraseRow, strengthRow, type PhraseRow } from '../syntax/vocabulary';
-import { compactRange, escapeMarkdown, formatRange, trimNumber } from './text';
+import { compactRange } from './text';
+import { escapeMarkdown } from '../../../common/text/markdown';
+import { formatWrittenNumber, formatWrittenRange } from '../../../common/text/numbers';
 
 export const KEYWORD_MEANINGS: Readonly<Record<string, string>> = {
   scenario: 'The settings of the forecast: its title, `question`, `horizon`, `samples` and `seed`. At most one per file.',
@@ -25,13 +27,13 @@ export const KEYWORD_MEANINGS: Readonly<Record<string, string>> = {
 };
 
 export function phraseMeaning(row: PhraseRow): string {
-  return `${formatRange(row.low, row.high)} (ICD 203)`;
+  return `${formatWrittenRange(row.low, row.high)} (ICD 203)`;
 }
 
 /** "moderately raises: multiplies the odds by 2 to 4" (the strength text is escaped for Markdown). */
 export function describeDriver(direction: 'raises' | 'lowers', text: string, low: number, high: number): string {
   const verb = direction === 'raises' ? 'multiplies' : 'divides';
-  const by = low === high ? trimNumber(low, 2) : `${trimNumber(low, 2)} to ${trimNumber(high, 2)}`;
+  const by = low === high ? formatWrittenNumber(low) : `${formatWrittenNumber(low)} to ${formatWrittenNumber(high)}`;
   return `${escapeMarkdown(compactRange(text))} ${direction}: ${verb} the odds by ${by}`;
 }
 
@@ -68,7 +70,7 @@ export function explainWord(word: string): string | undefined {
 export function multiplierMeaning(text: string): string | undefined {
   const k = multiplierBounds(text);
   if (!k) return undefined;
-  const value = k.low === k.high ? trimNumber(k.low, 2) : `${trimNumber(k.low, 2)} to ${trimNumber(k.high, 2)}`;
+  const value = k.low === k.high ? formatWrittenNumber(k.low) : `${formatWrittenNumber(k.low)} to ${formatWrittenNumber(k.high)}`;
   const uncertain = k.low === k.high ? '' : ' Uncertain: log-uniform between the two.';
   const below = k.low < 1 ? ' A multiplier below 1 is an error: use the opposite verb instead.' : '';
   return `**${compactRange(text)}**: multiplies the odds by ${value} with \`raises\`, divides them with \`lowers\`.${uncertain}${below}`;

@@ -10,7 +10,11 @@ import { describeDriver, explainWord, multiplierMeaning } from './explain';
 import { lex, lineAround, phraseAt, tokenAt } from './lexer';
 import { probabilityExprAt } from './nodes';
 import { declaredNames, occurrenceAt } from './occurrences';
-import { escapeMarkdown, formatPercent, formatPoints, formatRange, offsetAt, spanToRange } from './text';
+import { offsetAt, spanToRange } from './text';
+import { escapeMarkdown } from '../../../common/text/markdown';
+import {
+  formatBand, formatPercent, formatPoints, formatWrittenPercent, formatWrittenRange, samplingOf,
+} from '../../../common/text/numbers';
 
 const TOP_DRIVERS = 5;
 
@@ -66,11 +70,11 @@ function explainNumber(expr: Exclude<ProbabilityExpr, { kind: 'phrase' | 'hedge'
   const written = escapeMarkdown(expr.text);
   if (expr.kind === 'point') {
     const row = phraseFor(expr.value);
-    return `**${written}**: a point probability; in words, *${row.phrase}* (${formatRange(row.low, row.high)} in ICD 203).`;
+    return `**${written}**: a point probability; in words, *${row.phrase}* (${formatWrittenRange(row.low, row.high)} in ICD 203).`;
   }
   const mean = (expr.low.value + expr.high.value) / 2;
   const row = phraseFor(mean);
-  return `**${written}**: an uncertain probability, uniform between ${formatPercent(expr.low.value)} and ${formatPercent(expr.high.value)} (mean ${formatPercent(mean)}); in words, *${row.phrase}* (${formatRange(row.low, row.high)} in ICD 203).`;
+  return `**${written}**: an uncertain probability, uniform between ${formatWrittenPercent(expr.low.value)} and ${formatWrittenPercent(expr.high.value)} (mean ${formatPercent(mean)}); in words, *${row.phrase}* (${formatWrittenRange(row.low, row.high)} in ICD 203).`;
 }
 
 /** The hover of a factor, event or outcome name. */
@@ -102,15 +106,17 @@ function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string 
   const computed = outcomeForecast(state, outcome.name);
   const status = forecastStatus(state);
   if (computed) {
+    const sampling = state.forecast ? samplingOf(state.forecast) : undefined;
+    const probability = formatPercent(computed.probability, sampling);
     const band = computed.band[0] === computed.band[1]
       ? 'no band: nothing in it is uncertain'
-      : `band ${formatPercent(computed.band[0])}–${formatPercent(computed.band[1])} (5th–95th percentile)`;
-    parts.push(`**Forecast:** ${formatPercent(computed.probability)}, *${escapeMarkdown(computed.phrase)}*; ${band}.`);
+      : `band ${formatBand(computed.band, sampling)} (5th–95th percentile)`;
+    parts.push(`**Forecast:** ${probability}, *${escapeMarkdown(computed.phrase)}*; ${band}.`);
     if (computed.judged) {
-      const judged = `${escapeMarkdown(computed.judged.text)} (${formatRange(computed.judged.range[0], computed.judged.range[1])})`;
+      const judged = `${escapeMarkdown(computed.judged.text)} (${formatWrittenRange(computed.judged.range[0], computed.judged.range[1])})`;
       parts.push(computed.judged.agrees
-        ? `**Judged:** ${judged}: agrees with the computed ${formatPercent(computed.probability)}.`
-        : `**Judged:** ${judged}: contradicted, the computed ${formatPercent(computed.probability)} falls outside it.`);
+        ? `**Judged:** ${judged}: agrees with the computed ${probability}.`
+        : `**Judged:** ${judged}: contradicted, the computed ${probability} falls outside it.`);
     } else if (outcome.judged) {
       parts.push(`**Judged:** ${escapeMarkdown(outcome.judged.text)}: not checked yet.`);
     }
@@ -119,7 +125,7 @@ function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string 
       parts.push(`**Top drivers by swing:** ${top.map((s) => `${escapeMarkdown(s.name)} ${formatPoints(s.points)} points`).join(', ')}.`);
     }
   } else if (outcome.judged) {
-    parts.push(`**Judged:** ${escapeMarkdown(outcome.judged.text)} (${formatRange(outcome.judged.low, outcome.judged.high)}).`);
+    parts.push(`**Judged:** ${escapeMarkdown(outcome.judged.text)} (${formatWrittenRange(outcome.judged.low, outcome.judged.high)}).`);
   }
   if (status) parts.push(status);
   parts.push(outcome.base
@@ -144,13 +150,15 @@ function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string 
 /** "65% on average, uniform over 55%–75%; in words, *likely* (55%–80% in ICD 203)" (no final stop). */
 function describeSpec(spec: ProbabilitySpec): string {
   const mean = (spec.low + spec.high) / 2;
+  // A point is the analyst's own number, shown as written; a mean is computed.
+  const shown = spec.low === spec.high ? formatWrittenPercent(spec.low) : formatPercent(mean);
   const written = phraseRow(spec.text) ?? (spec.phrase ? phraseRow(spec.phrase) : undefined);
   if (written) {
-    return `${formatPercent(mean)} on average: *${escapeMarkdown(spec.text.replace(/\s+/g, ' '))}*, which ICD 203 puts at ${formatRange(written.low, written.high)}`;
+    return `${shown} on average: *${escapeMarkdown(spec.text.replace(/\s+/g, ' '))}*, which ICD 203 puts at ${formatWrittenRange(written.low, written.high)}`;
   }
   const row = phraseFor(mean);
-  const spread = spec.low === spec.high ? '' : ` on average, uniform over ${formatRange(spec.low, spec.high)}`;
-  return `${formatPercent(mean)}${spread}; in words, *${row.phrase}* (${formatRange(row.low, row.high)} in ICD 203)`;
+  const spread = spec.low === spec.high ? '' : ` on average, uniform over ${formatWrittenRange(spec.low, spec.high)}`;
+  return `${shown}${spread}; in words, *${row.phrase}* (${formatWrittenRange(row.low, row.high)} in ICD 203)`;
 }
 
 function notesAndSources(variable: ModelVariable): string[] {

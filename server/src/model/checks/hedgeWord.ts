@@ -1,6 +1,7 @@
 // `hedge-word`: "may", "could", "expected"… carry no defined probability. The message lists the
 // ICD 203 phrases; the fixes offer each phrase, the likeliest reading first.
 import type { HedgeProbability } from '../../syntax/ast';
+import { formatWrittenRange } from '../../../../common/text/numbers';
 import { PHRASES } from '../../syntax/vocabulary';
 import type { Diagnostic } from '../diagnostics';
 import type { Check } from './context';
@@ -18,13 +19,9 @@ export const hedgeWordCheck: Check = ({ probabilities }) => {
 function hedgeDiagnostic(h: HedgeProbability): Diagnostic {
   const first = LEANING_YES.has(h.text.trim().toLowerCase()) ? 'likely' : 'roughly even chance';
   const phrases = [first, ...PHRASES.map((r) => r.phrase).filter((p) => p !== first)];
-  const table = PHRASES.map((r) => `${r.phrase} (${pct(r.low)}..${pct(r.high)})`).join(', ');
+  const table = PHRASES.map((r) => `${r.phrase} (${formatWrittenRange(r.low, r.high, '..')})`).join(', ');
   return diagnostic('hedge-word', h.span,
     `${q(h.text)} carries no defined probability: write a percentage (35%), a range (20%..35%) ` +
     `or an ICD 203 phrase: ${table}.`,
     { fixes: phrases.map((p) => ({ span: h.span, newText: p, title: `Change to ${q(p)}` })) });
-}
-
-function pct(p: number): string {
-  return `${Math.round(p * 100)}%`;
 }

@@ -1,0 +1,68 @@
+// The machine contract of `scenario forecast --format json` (LANGUAGE.md), from the report's raw
+// numbers: fields in the order the contract lists them, probabilities as fractions rounded to 6
+// decimals and points to 4 (the engine's full precision is noise beyond that, and rounding keeps
+// the output stable), one trailing newline. `timing: false` leaves out elapsedMs so that two runs
+// are byte-identical.
+import type { Report, ReportAlternative, ReportOutcome, ReportWorld } from './report';
+
+export interface JsonOptions {
+  timing: boolean;
+}
+
+export function round(x: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const r = Math.round(x * factor) / factor;
+  return r === 0 ? 0 : r; // no "-0"
+}
+
+const p6 = (p: number) => round(p, 6);
+const pts = (x: number) => round(x, 4);
+
+function outcome(o: ReportOutcome): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    name: o.name,
+    label: o.label,
+    probability: p6(o.probability.value),
+    band: [p6(o.band.low), p6(o.band.high)],
+    phrase: o.phrase,
+    judged: o.judged
+      ? { text: o.judged.text, range: [p6(o.judged.range[0]), p6(o.judged.range[1])], agrees: o.judged.agrees }
+      : null,
+    swing: o.drivers.map((d) => ({ name: d.name, points: pts(d.points.value) })),
+  };
+  if (o.delta !== null) out.delta = pts(o.delta.value);
+  return out;
+}
+
+function world(w: ReportWorld): Record<string, unknown> {
+  return { outcomes: { ...w.outcomes }, probability: p6(w.probability.value) };
+}
+
+function alternative(a: ReportAlternative): Record<string, unknown> {
+  return { name: a.name, outcomes: a.outcomes.map(outcome), worlds: a.worlds.list.map(world) };
+}
+
+export function reportJson(report: Report, options: JsonOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    file: report.file,
+    title: report.title,
+    question: report.question,
+    horizon: report.horizon ? { from: report.horizon.from, to: report.horizon.to } : null,
+    samples: report.settings.samples,
+    seed: report.settings.seed,
+    method: report.method.kind,
+    outcomes: report.outcomes.map(outcome),
+    inputs: report.inputs.map((i) => ({
+      name: i.name, kind: i.kind, label: i.label, probability: p6(i.probability.value),
+      range: [p6(i.range[0]), p6(i.range[1])], text: i.text, notes: i.notes, sources: i.sources,
+    })),
+    worlds: report.worlds.list.map(world),
+    alternatives: report.alternatives.map(alternative),
+  };
+  if (options.timing) out.elapsedMs = report.elapsed.ms;
+  return out;
+}
+
+export function renderJson(report: Report, options: JsonOptions): string {
+  return `${JSON.stringify(reportJson(report, options), null, 2)}\n`;
+}

@@ -1,0 +1,39 @@
+// The report as Markdown: a heading, the method line, a table per baseline and alternative, the
+// most probable worlds. Text from the file goes through escapeMarkdown, so it reads as written but
+// can never become markup (no HTML, no link, no broken table).
+import { escapeMarkdown } from '../text/markdown';
+import type { Report, ReportOutcome } from './report';
+
+function table(outcomes: ReportOutcome[], withDelta: boolean): string[] {
+  const head = ['Outcome', 'Probability', 'Band', ...(withDelta ? ['Δ pts'] : []), 'Phrase', 'Judged', 'Top drivers (swing, pts)'];
+  const align = ['---', '---:', '---:', ...(withDelta ? ['---:'] : []), '---', '---', '---'];
+  const rows = outcomes.map((o) => [
+    `**${escapeMarkdown(o.name)}** ${escapeMarkdown(o.label)}`,
+    o.probability.text,
+    o.band.text,
+    ...(withDelta ? [o.delta?.text ?? ''] : []),
+    o.phrase,
+    escapeMarkdown(o.judged?.summary ?? ''),
+    escapeMarkdown(o.topDrivers),
+  ]);
+  return [head, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
+
+export function renderMarkdown(report: Report): string {
+  const lines: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
+  if (report.question) lines.push(`*${escapeMarkdown(report.question)}*`, '');
+  const horizon = report.horizon ? `, horizon ${escapeMarkdown(report.horizon.text)}` : '';
+  lines.push(`Method: ${report.method.line}${horizon}.`, '');
+  lines.push(...table(report.outcomes, false));
+  if (report.worlds.list.length > 0) {
+    lines.push('', '## Most probable worlds', '', '| Probability | Outcomes that hold |', '| ---: | --- |');
+    for (const w of report.worlds.list) {
+      const holding = w.holding.length > 0 ? w.holding.map(escapeMarkdown).join(', ') : 'none';
+      lines.push(`| ${w.probability.text} | ${holding} |`);
+    }
+  }
+  for (const a of report.alternatives) {
+    lines.push('', `## Alternative: ${escapeMarkdown(a.name)}`, '', ...table(a.outcomes, true));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,298 @@
+// The one view model of a forecast: built once from a Forecast, with every number already
+// formatted (common/text/numbers.ts) and the raw number kept beside it where a renderer needs it
+// (bars, charts, the fractions of CSV and JSON). The CLI's text, Markdown, CSV and JSON, the
+// preview page and the preview's copy and save commands all render from it, so each shows the
+// same digits. Pure: no DOM, no Node APIs (the CLI, the extension and the browser page import it).
+import type { AlternativeForecast, Forecast, InputForecast, OutcomeForecast, World } from '../forecast';
+import {
+  formatBand, formatCount, formatElapsed, formatPoints, formatWrittenRange, pointsSign, samplingOf, showPercent,
+  type Sampling,
+} from '../text/numbers';
+
+/** The title the engine gives a file without a `scenario` block (server/src/engine/forecast.ts). */
+export const UNTITLED_TITLE = 'Untitled scenario';
+
+/** How many drivers "top drivers" lists. */
+export const TOP_DRIVERS = 3;
+
+/** A computed probability: the fraction, the number the text shows (in percent), the text. */
+export interface ReportPercent {
+  value: number;
+  percent: number;
+  text: string;
+}
+
+/** A 5–95% band: the fractions, the numbers the text shows (in percent), the text ("48–77%"). */
+export interface ReportBand {
+  low: number;
+  high: number;
+  lowPercent: number;
+  highPercent: number;
+  text: string;
+}
+
+/** Percentage points: the value, the number its text shows, the text ("+4.0", "−4.7", "0.0"), its sign. */
+export interface ReportPoints {
+  value: number;
+  /** One decimal, as the text: 21.3 for "+21.3". */
+  shown: number;
+  text: string;
+  sign: -1 | 0 | 1;
+}
+
+export interface ReportDriver {
+  name: string;
+  /** The driver's label as written, or its name when it has none. */
+  label: string;
+  /** Its swing on the outcome. */
+  points: ReportPoints;
+}
+
+export interface ReportJudged {
+  /** The call as written: "likely", "60%..70%". */
+  text: string;
+  range: [number, number];
+  /** The range as written: "55%–80%". */
+  rangeText: string;
+  agrees: boolean;
+  /** "✓ likely" or "✗ likely". */
+  summary: string;
+}
+
+export interface ReportOutcome {
+  name: string;
+  label: string;
+  /** The label, or the name when the label is empty. */
+  title: string;
+  probability: ReportPercent;
+  band: ReportBand;
+  phrase: string;
+  judged: ReportJudged | null;
+  /** Every upstream variable by absolute swing, largest first. */
+  drivers: ReportDriver[];
+  /** The TOP_DRIVERS largest: "crisis +20.4, rapport +18.7". */
+  topDrivers: string;
+  /** In an alternative: the change from the baseline (the engine's, else computed); else null. */
+  delta: ReportPoints | null;
+}
+
+export interface ReportWorld {
+  outcomes: Record<string, boolean>;
+  /** The outcomes that hold, in outcome order. */
+  holding: string[];
+  probability: ReportPercent;
+  /** "democracy_push, trade_up", or "none of the outcomes". */
+  text: string;
+  /** Every outcome, held or not: "democracy_push, not trade_up". */
+  words: string;
+}
+
+export interface ReportWorlds {
+  list: ReportWorld[];
+  /** The probability of every world the list leaves out; null when the list covers them all. */
+  rest: ReportPercent | null;
+  /** "The other worlds: 33% together", or "" when the list covers them all. */
+  restText: string;
+}
+
+export interface ReportAlternative {
+  name: string;
+  outcomes: ReportOutcome[];
+  worlds: ReportWorlds;
+}
+
+export interface ReportInput {
+  name: string;
+  kind: 'factor' | 'event';
+  label: string;
+  title: string;
+  /** The mean of the range as written. */
+  probability: ReportPercent;
+  range: [number, number];
+  /** The range as written: "55%–75%", "30%". */
+  rangeText: string;
+  /** The probability as the file writes it: "almost certain", "55%..75%". */
+  text: string;
+  notes: string[];
+  sources: string[];
+}
+
+export interface ReportMethod {
+  kind: Forecast['method'];
+  /** Monte Carlo samples; null for an exact forecast, which draws no samples for its probabilities. */
+  samples: number | null;
+  /** "20,000", or null for an exact forecast. */
+  samplesText: string | null;
+  seed: number;
+  /** "exact" or "Monte Carlo, 20,000 samples". */
+  text: string;
+  /** "exact, seed 2025" or "Monte Carlo, 20,000 samples, seed 1" (an exact forecast's bands are seeded). */
+  line: string;
+}
+
+export interface Report {
+  /** The file as the caller names it (a path for the CLI, workspace-relative in the extension). */
+  file: string | null;
+  /** The scenario's title, or the file's base name without `.scenario` when it has none. */
+  title: string;
+  question: string | null;
+  horizon: { from: string; to: string; text: string } | null;
+  method: ReportMethod;
+  /** The settings as run, for the JSON contract (which lists samples for exact forecasts too). */
+  settings: { samples: number; seed: number };
+  elapsed: { ms: number; text: string };
+  outcomes: ReportOutcome[];
+  worlds: ReportWorlds;
+  alternatives: ReportAlternative[];
+  inputs: ReportInput[];
+}
+
+export interface ReportOptions {
+  file?: string | null;
+}
+
+/** The label an analyst wrote, or the name when there is none. */
+export function displayLabel(item: { name: string; label: string }): string {
+  return item.label.trim() === '' ? item.name : item.label;
+}
+
+/** `dir/us-pakistan-2025.scenario` → `us-pakistan-2025`. */
+export function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.scenario$/i, '');
+}
+
+function percentOf(p: number, sampling: Sampling): ReportPercent {
+  const shown = showPercent(p, sampling);
+  return { value: p, percent: shown.percent, text: shown.text };
+}
+
+function bandOf(band: readonly [number, number], sampling: Sampling): ReportBand {
+  return {
+    low: band[0],
+    high: band[1],
+    lowPercent: showPercent(band[0], sampling).percent,
+    highPercent: showPercent(band[1], sampling).percent,
+    text: formatBand(band, sampling),
+  };
+}
+
+export function pointsOf(points: number): ReportPoints {
+  const shown = Math.round(points * 10) / 10;
+  return { value: points, shown: shown === 0 ? 0 : shown, text: formatPoints(points), sign: pointsSign(points) };
+}
+
+function outcomeOf(
+  o: OutcomeForecast, sampling: Sampling, labelOf: (name: string) => string, baseline: OutcomeForecast[] | null,
+): ReportOutcome {
+  const drivers = o.swing.map((s) => ({ name: s.name, label: labelOf(s.name), points: pointsOf(s.points) }));
+  let delta: ReportPoints | null = null;
+  if (baseline) {
+    const before = baseline.find((b) => b.name === o.name);
+    const value = typeof o.delta === 'number' ? o.delta : before ? (o.probability - before.probability) * 100 : null;
+    delta = value === null ? null : pointsOf(value);
+  }
+  return {
+    name: o.name,
+    label: o.label,
+    title: displayLabel(o),
+    probability: percentOf(o.probability, sampling),
+    band: bandOf(o.band, sampling),
+    phrase: o.phrase,
+    judged: o.judged
+      ? {
+          text: o.judged.text,
+          range: [o.judged.range[0], o.judged.range[1]],
+          rangeText: formatWrittenRange(o.judged.range[0], o.judged.range[1]),
+          agrees: o.judged.agrees,
+          summary: `${o.judged.agrees ? '✓' : '✗'} ${o.judged.text}`,
+        }
+      : null,
+    drivers,
+    topDrivers: drivers.slice(0, TOP_DRIVERS).map((d) => `${d.name} ${d.points.text}`).join(', '),
+    delta,
+  };
+}
+
+function worldsOf(worlds: World[], order: readonly string[], sampling: Sampling): ReportWorlds {
+  const list = worlds.map((w): ReportWorld => {
+    const names = [...order.filter((n) => n in w.outcomes), ...Object.keys(w.outcomes).filter((n) => !order.includes(n))];
+    const holding = names.filter((n) => w.outcomes[n]);
+    return {
+      outcomes: { ...w.outcomes },
+      holding,
+      probability: percentOf(w.probability, sampling),
+      text: holding.length === 0 ? 'none of the outcomes' : holding.join(', '),
+      words: names.map((n) => (w.outcomes[n] ? n : `not ${n}`)).join(', '),
+    };
+  });
+  const covered = worlds.reduce((sum, w) => sum + w.probability, 0);
+  const left = Math.min(1, Math.max(0, 1 - covered));
+  // Below a millionth, the rest is the rounding of the listed worlds, not worlds left out.
+  const rest = list.length === 0 || left < 1e-6 ? null : percentOf(left, sampling);
+  return { list, rest, restText: rest ? `The other worlds: ${rest.text} together` : '' };
+}
+
+function alternativeOf(
+  a: AlternativeForecast, sampling: Sampling, labelOf: (name: string) => string, baseline: OutcomeForecast[], order: string[],
+): ReportAlternative {
+  return {
+    name: a.name,
+    outcomes: a.outcomes.map((o) => outcomeOf(o, sampling, labelOf, baseline)),
+    worlds: worldsOf(a.worlds, order, sampling),
+  };
+}
+
+function inputOf(i: InputForecast): ReportInput {
+  return {
+    name: i.name,
+    kind: i.kind,
+    label: i.label,
+    title: displayLabel(i),
+    // The mean of a written range is exact arithmetic, whatever the forecast's method.
+    probability: percentOf(i.probability, undefined),
+    range: [i.range[0], i.range[1]],
+    rangeText: formatWrittenRange(i.range[0], i.range[1]),
+    text: i.text,
+    notes: [...i.notes],
+    sources: [...i.sources],
+  };
+}
+
+function methodOf(f: Forecast): ReportMethod {
+  const text = f.method === 'exact' ? 'exact' : `Monte Carlo, ${formatCount(f.samples)} samples`;
+  const exact = f.method === 'exact';
+  return {
+    kind: f.method,
+    samples: exact ? null : f.samples,
+    samplesText: exact ? null : formatCount(f.samples),
+    seed: f.seed,
+    text,
+    line: `${text}, seed ${f.seed}`,
+  };
+}
+
+/** The view model of a forecast; `file` names the file (and titles an untitled one). */
+export function buildReport(forecast: Forecast, options: ReportOptions = {}): Report {
+  const file = options.file ?? forecast.file ?? null;
+  const untitled = forecast.title.trim() === '' || forecast.title === UNTITLED_TITLE;
+  const sampling = samplingOf(forecast);
+  const labels = new Map<string, string>();
+  for (const item of [...forecast.inputs, ...forecast.outcomes]) labels.set(item.name, displayLabel(item));
+  const labelOf = (name: string) => labels.get(name) ?? name;
+  const order = forecast.outcomes.map((o) => o.name);
+  return {
+    file,
+    title: untitled && file ? baseName(file) : forecast.title,
+    question: forecast.question,
+    horizon: forecast.horizon
+      ? { from: forecast.horizon.from, to: forecast.horizon.to, text: `${forecast.horizon.from} to ${forecast.horizon.to}` }
+      : null,
+    method: methodOf(forecast),
+    settings: { samples: forecast.samples, seed: forecast.seed },
+    elapsed: { ms: forecast.elapsedMs, text: formatElapsed(forecast.elapsedMs) },
+    outcomes: forecast.outcomes.map((o) => outcomeOf(o, sampling, labelOf, null)),
+    worlds: worldsOf(forecast.worlds, order, sampling),
+    alternatives: forecast.alternatives.map((a) => alternativeOf(a, sampling, labelOf, forecast.outcomes, order)),
+    inputs: forecast.inputs.map(inputOf),
+  };
+}
