@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
+import * as ohm from 'ohm-js';
 
 export default defineConfig({
   plugins: [
     {
-      // Load grammar/*.ohm as a string, as esbuild's text loader does in the bundles.
-      name: 'ohm-text',
+      // Load grammar/*.ohm as ohm's recipe of the grammar, as esbuild.mjs does for the bundles
+      // (tests/syntax/grammarLoad.test.ts checks it is the grammar the .ohm source compiles to).
+      name: 'ohm-recipe',
       load(id: string) {
-        if (id.endsWith('.ohm')) return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
+        if (id.endsWith('.ohm')) return `export default ${ohm.grammar(readFileSync(id, 'utf8')).toRecipe()};`;
         return null;
       },
     },

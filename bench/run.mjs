@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = ['parse.mjs', 'core.mjs', 'engine.mjs', 'lsp.mjs'];
+const suites = ['parse.mjs', 'core.mjs', 'engine.mjs', 'lsp.mjs', 'startup.mjs'];
 let failed = 0;
 for (const suite of suites) {
   const path = join(here, suite);

@@ -1,5 +1,6 @@
-// The grammar is bundled as text (esbuild's text loader; a vitest plugin in tests).
+// A grammar file: ohm's recipe of the grammar (the bundles' and the tests' `.ohm` loader, see
+// esbuild.mjs and vitest.config.ts), or its source text where a plain text loader is used.
 declare module '*.ohm' {
-  const source: string;
-  export default source;
+  const grammar: string | readonly unknown[];
+  export default grammar;
 }

@@ -36,8 +36,10 @@ export function buildProgram(): Command {
     .argument('<files...>', '.scenario files')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((files: string[], opts: { format: 'text' | 'json' }) => {
-      // `judgment` needs a forecast: of the part of each file that has no errors.
-      emit(runCheck(files, opts.format, undefined, (model) => forecast(model)));
+      // `judgment` needs a forecast: of the part of each file that has no errors. It reads the
+      // baseline's probabilities only, which do not depend on the alternatives or the worlds:
+      // leaving them out halves the check of the op-ed sample.
+      emit(runCheck(files, opts.format, undefined, (model) => forecast({ ...model, alternatives: [] }, { maxWorlds: 0 })));
     });
   program.command('forecast')
     .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')

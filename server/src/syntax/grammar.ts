@@ -1,9 +1,16 @@
 // The ohm grammar (grammar/scenario.ohm) and what the rest of syntax/ needs from ohm's failures.
 import * as ohm from 'ohm-js';
-import grammarSource from '../../../grammar/scenario.ohm';
+import grammarModule from '../../../grammar/scenario.ohm';
 import type { DeclarationKeyword } from './scan';
 
-export const scenarioGrammar: ohm.Grammar = ohm.grammar(grammarSource);
+// The bundles (esbuild.mjs) and the tests (vitest.config.ts) load grammar/scenario.ohm as ohm's
+// recipe of the grammar, made from the .ohm source when the file is bundled: building a grammar
+// from its recipe takes a few milliseconds, compiling the source (`ohm.grammar`) 100-500 ms of
+// every CLI start. A plain text loader (the on-the-fly bundles of some benches and tests) still
+// gives the source, which is then compiled. tests/syntax/grammarLoad.test.ts checks both are one grammar.
+const makeRecipe = (ohm as unknown as { makeRecipe(recipe: unknown): ohm.Grammar }).makeRecipe;
+export const scenarioGrammar: ohm.Grammar =
+  typeof grammarModule === 'string' ? ohm.grammar(grammarModule) : makeRecipe(grammarModule);
 
 /** The start rule that matches one declaration of each kind. */
 export const START_RULES: Record<DeclarationKeyword, string> = {
