@@ -11,7 +11,7 @@ import { FORECAST_DEBOUNCE_MS } from './limits';
 import type { ForecastSettings } from './settings';
 import type { ContentChange } from './textChanges';
 import { modelForWorker } from './workerModel';
-import type { ResolvedModel } from '../model/types';
+import type { EngineModel } from '../engine/types';
 
 export interface SessionHost {
   publishDiagnostics(state: DocumentState): void;
@@ -24,7 +24,7 @@ export interface SessionHost {
 
 /** What the session needs from the forecast runner (an interface so tests can drive it). */
 export interface ForecastRunnerLike {
-  run(key: string, model: ResolvedModel, options: { samples?: number }): Promise<ForecastOutcome>;
+  run(key: string, model: EngineModel, options: { samples?: number }): Promise<ForecastOutcome>;
   cancel(key: string): void;
   dispose(): void;
 }
