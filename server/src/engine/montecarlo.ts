@@ -18,6 +18,7 @@ import {
   drawGeneral, drawPadded, drawPaddedPair, drawWidePair, PADDED_DRIVERS, SampleTables,
 } from './worldDraw';
 import { type CountedWorld, WorldCounter } from './worlds';
+import { IndexHeap } from '../util/heap';
 
 export interface MonteCarloResult {
   /** Per outcome (c.outcomes order). */
@@ -125,7 +126,7 @@ class Flipper {
   private readonly flipped: Uint8Array;
   private readonly stamp: Int32Array;
   private readonly queued: Int32Array;
-  private readonly heap: Int32Array;
+  private readonly heap: IndexHeap;
   private currentStamp = 0;
 
   constructor(private readonly c: CompiledModel, readonly sources: Int32Array) {
@@ -136,7 +137,7 @@ class Flipper {
     this.flipped = new Uint8Array(n);
     this.stamp = new Int32Array(n);
     this.queued = new Int32Array(n);
-    this.heap = new Int32Array(n);
+    this.heap = new IndexHeap(n);
   }
 
   replay(x: Uint8Array, uniform: Float64Array, conditional: Float64Array, tables: SampleTables): void {
@@ -151,17 +152,15 @@ class Flipper {
       flipped[source] = 1 - x[source]!;
       const sign = x[source] === 1 ? -1 : 1; // (do true) − (do false) = sign · (flipped − actual)
       const row = f * nOut;
-      let size = 0;
       for (let i = childStart[source]!; i < childStart[source + 1]!; i++) {
         const child = children[i]!;
         if (queued[child] !== current) {
           queued[child] = current;
-          size = heapPush(heap, size, child);
+          heap.push(child);
         }
       }
-      while (size > 0) {
-        const v = heap[0]!;
-        size = heapPop(heap, size);
+      while (heap.size > 0) {
+        const v = heap.pop();
         this.evaluations++;
         const first = drvStart[v]!;
         const end = drvStart[v + 1]!;
@@ -192,7 +191,7 @@ class Flipper {
           const child = children[i]!;
           if (queued[child] !== current) {
             queued[child] = current;
-            size = heapPush(heap, size, child);
+            heap.push(child);
           }
         }
       }
@@ -200,32 +199,3 @@ class Flipper {
   }
 }
 
-function heapPush(heap: Int32Array, size: number, value: number): number {
-  let i = size;
-  heap[i] = value;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[parent]! <= value) break;
-    heap[i] = heap[parent]!;
-    i = parent;
-  }
-  heap[i] = value;
-  return size + 1;
-}
-
-function heapPop(heap: Int32Array, size: number): number {
-  const last = size - 1;
-  const value = heap[last]!;
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= last) break;
-    const r = l + 1;
-    const m = r < last && heap[r]! < heap[l]! ? r : l;
-    if (heap[m]! >= value) break;
-    heap[i] = heap[m]!;
-    i = m;
-  }
-  heap[i] = value;
-  return last;
-}

@@ -5,6 +5,7 @@
 import type { FormattingOptions, TextEdit } from 'vscode-languageserver';
 import type { Comment, Declaration, ProbabilityExpr, ScenarioDocument, Span, Statement, Strength } from '../syntax/ast';
 import type { DocumentState } from './context';
+import { lineBreakOf } from '../model/edits';
 import { compactRange } from './text';
 
 export function formatDocument(state: DocumentState, options: FormattingOptions): TextEdit[] {
@@ -37,11 +38,6 @@ export function indentUnit(options: Pick<FormattingOptions, 'tabSize' | 'insertS
   if (options.insertSpaces === false) return '\t';
   const size = Number.isInteger(options.tabSize) && options.tabSize > 0 && options.tabSize <= 16 ? options.tabSize : 2;
   return ' '.repeat(size);
-}
-
-function lineBreakOf(text: string): string {
-  const n = text.indexOf('\n');
-  return n > 0 && text[n - 1] === '\r' ? '\r\n' : '\n';
 }
 
 // ---- the layout ------------------------------------------------------------------------------

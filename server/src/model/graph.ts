@@ -2,6 +2,7 @@
 // them always leaves an acyclic graph), and a topological order with ties in file order.
 import type { DriverStatement } from '../syntax/ast';
 import type { SymbolTable } from './symbols';
+import { IndexHeap } from '../util/heap';
 
 export interface DriverGraph {
   /** For each outcome (first declarations): its driver lines that name a declared variable, each name once. */
@@ -94,7 +95,7 @@ export function topologicalOrder(names: string[], driversOf: (name: string) => r
       drives[j]!.push(i);
     }
   }
-  const ready = new MinHeap(names.length);
+  const ready = new IndexHeap(names.length);
   for (let i = 0; i < names.length; i++) if (waiting[i] === 0) ready.push(i);
   const order: string[] = [];
   while (ready.size > 0) {
@@ -105,39 +106,3 @@ export function topologicalOrder(names: string[], driversOf: (name: string) => r
   return order;
 }
 
-/** A binary heap of indices below a capacity, smallest first. */
-class MinHeap {
-  private readonly items: Int32Array;
-  size = 0;
-  constructor(capacity: number) {
-    this.items = new Int32Array(Math.max(1, capacity));
-  }
-  push(value: number): void {
-    const a = this.items;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (a[parent]! <= value) break;
-      a[i] = a[parent]!;
-      i = parent;
-    }
-    a[i] = value;
-  }
-  pop(): number {
-    const a = this.items;
-    const top = a[0]!;
-    const last = a[--this.size]!;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= this.size) break;
-      const r = l + 1;
-      const m = r < this.size && a[r]! < a[l]! ? r : l;
-      if (a[m]! >= last) break;
-      a[i] = a[m]!;
-      i = m;
-    }
-    a[i] = last;
-    return top;
-  }
-}

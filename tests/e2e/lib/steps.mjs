@@ -1,4 +1,5 @@
 // Named, timed steps with a pass/fail summary; polling instead of fixed sleeps.
+import { createRequire } from 'node:module';
 
 export function createRun(title) {
   const results = [];
@@ -24,22 +25,8 @@ export function createRun(title) {
   };
 }
 
-/** Polls `probe` until it returns a truthy value (which is returned) or the time is up. */
-export async function waitFor(what, probe, { timeout = 30_000, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last?.message ?? JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
+/** Polls `probe` until it returns a truthy value; one implementation with the in-host suite's. */
+export const { waitFor } = createRequire(import.meta.url)('./waitFor.cjs');
 
 export function printSummary(sections) {
   const lines = ['', '==================== e2e summary ===================='];

@@ -1,5 +1,7 @@
 // Helpers for the in-host suite: the workspace's fixture, positions by text, polling.
 const vscode = require('vscode');
+// Polls until probe() returns something truthy (the same implementation as the Node runners').
+const { waitFor } = require('../lib/waitFor.cjs');
 
 const EXTENSION_ID = 'scenario-forecasts.scenario-forecasts';
 
@@ -24,23 +26,6 @@ function positionOf(document, needle, delta = 0, occurrence = 1) {
     if (at < 0) throw new Error(`"${needle}" not found`);
   }
   return document.positionAt(at + delta);
-}
-
-/** Polls until probe() returns something truthy; fails with `what` after the timeout. */
-async function waitFor(what, probe, timeout = 30000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last && last.message ? last.message : JSON.stringify(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function hoverText(hovers) {
