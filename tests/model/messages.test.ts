@@ -42,6 +42,26 @@ describe('unknown-name', () => {
     expect(d.message).toContain('factor inflation { probability likely }');
   });
 
+  it('finds a short truncation, with a quick fix to the whole name', () => {
+    const text = [
+      'factor crisis { probability 50% }',
+      'factor china_ties { probability 50% }',
+      'outcome o {\n  base 50%\n  cris raises weakly\n  china lowers weakly\n}\n',
+    ].join('\n');
+    const found = analyze(text).diagnostics.filter((d) => d.code === 'unknown-name');
+    expect(found.map((d) => d.candidates)).toEqual([['crisis'], ['china_ties']]);
+    expect(found[0]!.message).toContain("Did you mean 'crisis'?");
+    expect(found.map((d) => applyEdit(text, d.fixes![0]!))).toEqual([
+      text.replace('cris raises', 'crisis raises'),
+      text.replace('china lowers', 'china_ties lowers'),
+    ]);
+  });
+
+  it('allows about 0.4 edits per letter: two for a four-letter name', () => {
+    const text = 'factor attack { probability 50% }\noutcome o {\n  base 50%\n  atak raises weakly\n}\n';
+    expect(only(text, 'unknown-name').candidates).toEqual(['attack']);
+  });
+
   it('never suggests the outcome itself', () => {
     const text = 'outcome trade { base 50%\n tradee raises weakly }\n';
     expect(only(text, 'unknown-name').candidates).toEqual([]);
@@ -288,6 +308,7 @@ describe('alternative-target', () => {
     expect(wrongKind.candidates).toEqual([]);
     const given = only(`${base}alternative "a" { given attac }\n`, 'alternative-target');
     expect(given.fixes!.map((f) => f.newText)).toEqual(['attack']);
+    expect(only(`${base}alternative "a" { given rap }\n`, 'alternative-target').candidates).toEqual(['rapport']);
   });
 
   it('invalid changes are left out of the model', () => {

@@ -1,6 +1,6 @@
 // Pure helpers, without the parser: edit distance, topological order, calendar, quick-fix edits.
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggestNames } from '../../server/src/model/editDistance';
+import { editDistance, spellingLimit, spellingScore, suggestNames } from '../../server/src/model/editDistance';
 import { removalSpan } from '../../server/src/model/edits';
 import { topologicalOrder } from '../../server/src/model/graph';
 import { dateExists, formatNumber } from '../../server/src/model/values';
@@ -22,10 +22,60 @@ describe('editDistance', () => {
     expect(editDistance('abcdefgh', 'zyxwvuts', 2)).toBe(3);
   });
 
-  it('suggests only names within about a third of the length', () => {
+  it('agrees with a plain full-matrix distance, with and without a limit (property)', () => {
+    const full = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const word = () => Array.from({ length: random(9) }, () => 'abc'[random(3)]).join('');
+    for (let k = 0; k < 2000; k++) {
+      const a = word();
+      const b = word();
+      const d = full(a, b);
+      expect(editDistance(a, b), `${a} ${b}`).toBe(d);
+      const limit = random(4);
+      expect(editDistance(a, b, limit), `${a} ${b} ${limit}`).toBe(Math.min(d, limit + 1));
+    }
+  });
+
+  it('answers for two 6,000-letter names within its band', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const long = Array.from({ length: 6000 }, (_, i) => letters[(i * 7 + (i >> 3)) % 26]).join('');
+    const edited = `${long.slice(0, 1000)}X${long.slice(1001, 4000)}${long[4001]}${long[4000]}${long.slice(4002)}Z`;
+    expect(editDistance(long, edited)).toBe(3); // a substitution, a swap, an insertion
+    expect(editDistance(long, edited, 2)).toBe(3);
+    expect(editDistance(long, [...long].reverse().join(''), 10)).toBe(11);
+    const other = Array.from({ length: 6000 }, (_, i) => letters[(i * 11 + 3) % 26]).join('');
+    expect(editDistance(long, other, spellingLimit(6000))).toBeGreaterThan(0);
+    expect(suggestNames(long, [other, edited, `${long}_2`])).toEqual([`${long}_2`, edited]);
+  });
+});
+
+describe('did you mean', () => {
+  it('allows floor(0.4 × length) + 1 edits, as TypeScript\'s spelling suggestions do', () => {
+    expect([1, 2, 3, 4, 5, 6, 10].map(spellingLimit)).toEqual([1, 1, 2, 2, 3, 3, 5]);
     expect(suggestNames('crises', ['crisis', 'cries', 'prices', 'x'])).toEqual(['crisis', 'cries', 'prices']);
     expect(suggestNames('ab', ['xy', 'ax'])).toEqual(['ax']);
     expect(suggestNames('a', ['b', 'c'])).toEqual([]);
+    // Skipped without computing: lengths too far apart.
+    expect(spellingScore('khan', 'popular_khan_support')).toBeNull();
+  });
+
+  it('offers names the typed word (three letters or more) is the start of', () => {
+    expect(suggestNames('cris', ['attack', 'crisis'])).toEqual(['crisis']);
+    expect(suggestNames('china', ['trade_up', 'china_ties'])).toEqual(['china_ties']);
+    expect(suggestNames('Chin', ['china_ties'])).toEqual(['china_ties']);
+    expect(suggestNames('ch', ['china_ties'])).toEqual([]);
+    // A start ranks after a case-only difference and before one edit.
+    expect(suggestNames('rap', ['map', 'rapport', 'Rap'])).toEqual(['Rap', 'rapport', 'map']);
   });
 });
 
