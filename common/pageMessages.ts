@@ -2,6 +2,7 @@
 // Every message carries the document URI it belongs to. The page validates what it receives and
 // the extension validates what the page sends: unknown messages are ignored.
 import type { Forecast } from './forecast';
+import { boundedNamePattern } from './names';
 
 /** Extension → page. */
 export type ToPage =
@@ -40,10 +41,10 @@ export interface PageState {
 }
 
 /**
- * A declared name as the grammar accepts it (a letter, then letters, digits or `_`; letters may be
- * any Unicode letter), bounded in length. Names from the page are checked against it.
+ * A declared name as the grammar accepts it (common/names.ts), at most 200 characters long. Names
+ * from the page are checked against it.
  */
-export const DECLARED_NAME = /^\p{L}[\p{L}0-9_]{0,199}$/u;
+export const DECLARED_NAME = boundedNamePattern(200);
 
 /** Validates a message from the page; returns null for anything unexpected. */
 export function parseFromPage(value: unknown): FromPage | null {

@@ -89,7 +89,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      completionProvider: { resolveProvider: false },
+      completionProvider: { resolveProvider: false, triggerCharacters: [' '] },
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
@@ -148,7 +148,7 @@ connection.onDidCloseTextDocument(guardedNotification(log, 'didClose', ({ textDo
 // Features: each a pure function of the document's current state (analysed on demand, so a
 // request right after an edit sees that edit).
 connection.onHover(guarded(log, 'hover', null, (p) => withState(p.textDocument.uri, null, (s) => hover(s, p.position))));
-connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDocument.uri, [], (s) => completion(s, p.position))));
+connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDocument.uri, [], (s) => completion(s, p.position, p.context))));
 connection.onDefinition(guarded(log, 'definition', null, (p) => withState(p.textDocument.uri, null, (s) => definition(s, p.position))));
 connection.onReferences(guarded(log, 'references', [], (p) =>
   withState(p.textDocument.uri, [], (s) => references(s, p.position, p.context?.includeDeclaration ?? true))));

@@ -27,6 +27,8 @@ describe('lex', () => {
 
   it('reads names as the grammar does: Unicode letters, ASCII digits and _', () => {
     expect(kinds('été_2 x3y x3 ×2.5 X2 to 4')).toEqual(['word:été_2', 'word:x3y', 'multiplier:x3', 'multiplier:×2.5', 'multiplier:X2 to 4']);
+    // Digits other than ASCII are not part of a name (grammar/scenario.ohm, common/names.ts).
+    expect(kinds('a\u0661 Жук_7')).toEqual(['word:a', 'punct:\u0661', 'word:Жук_7']);
   });
 
   it('finds multi-word phrases on one line, longest first', () => {

@@ -122,6 +122,47 @@ const cases: Case[] = [
     from: 'factor khan_popular "Imran Khan and the PTI remain the most popular force"', to: "factor khan_popular 'Imran Khan'",
     message: "expected a label in double quotes or '{'", at: '15:21', token: "'",
   },
+  {
+    what: 'a driver line without its strength, followed by the next statement (reported after the verb)',
+    from: 'rapport raises moderately', to: 'rapport raises',
+    message: 'expected a strength: weakly, moderately, strongly, decisively or x3', at: '31:17', token: '',
+  },
+  {
+    what: 'a driver line without its strength, followed by another driver line',
+    from: 'khan_popular raises moderately', to: 'khan_popular raises',
+    message: 'expected a strength: weakly, moderately, strongly, decisively or x3', at: '30:22', token: '',
+  },
+  {
+    what: 'a base without its probability, followed by a driver line (reported after the keyword)',
+    from: 'base 50%', to: 'base',
+    message: 'expected a probability such as 35%, 20%..35% or likely', at: '36:7', token: '',
+  },
+  {
+    what: 'a change without its probability, followed by the next change',
+    from: 'rapport 85%..95%', to: 'rapport',
+    message: "expected 'base' or a probability such as 35%, 20%..35% or likely", at: '49:10', token: '',
+  },
+  {
+    what: 'a misspelt verb on the next line stays on the word it names',
+    from: 'crisis raises weakly', to: 'crisis\n  rises weakly',
+    message: "expected 'raises' or 'lowers' (did you mean 'raises'?)", at: '38:3', token: 'rises',
+  },
+  {
+    what: 'a truncated statement keyword',
+    from: 'probability very likely', to: 'prob very likely',
+    message: "expected 'probability', 'note', 'source' or '}' to close the factor 'khan_popular' (did you mean 'probability'?)",
+    at: '16:3', token: 'prob',
+  },
+  {
+    what: 'a truncated strength',
+    from: 'crisis raises weakly', to: 'crisis raises wea',
+    message: "expected a strength: weakly, moderately, strongly, decisively or x3 (did you mean 'weakly'?)", at: '37:17', token: 'wea',
+  },
+  {
+    what: 'a misspelt phrase of two words',
+    from: 'judged very unlikely', to: 'judged very unlikley',
+    message: "expected a probability such as 35%, 20%..35% or likely (did you mean 'very unlikely'?)", at: '45:10', token: 'very',
+  },
 ];
 
 describe('syntax errors in analyst words', () => {

@@ -1,6 +1,7 @@
 // Where a factor, event or outcome is declared, found in the text. Used when the language server
 // gives no document symbol for a name (it is still starting, or the name is in a broken block).
 // Pure, for tests.
+import { NOT_BEFORE_NAME_PART } from '../../../common/names';
 import { DECLARED_NAME } from '../../../common/pageMessages';
 
 export interface OffsetRange {
@@ -11,7 +12,7 @@ export interface OffsetRange {
 /** The range of NAME in `factor|event|outcome NAME`, or null. Names are matched exactly. */
 export function findDeclarationInText(text: string, name: string): OffsetRange | null {
   if (!DECLARED_NAME.test(name)) return null; // names come from the page: never build a pattern from anything else
-  const re = new RegExp(`(^|[\\s;}])(factor|event|outcome)[ \\t]+(${name})(?![\\p{L}\\p{Nd}_])`, 'gu');
+  const re = new RegExp(`(^|[\\s;}])(factor|event|outcome)[ \\t]+(${name})${NOT_BEFORE_NAME_PART}`, 'gu');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index + m[0].length - name.length;
     if (!insideCommentOrString(text, start)) return { start, end: start + name.length };

@@ -1,25 +1,34 @@
-// Completion from the text around the cursor (the tree is missing exactly while the analyst types):
-// names where a driver or an alternative's target belongs, phrases where a probability belongs,
-// strengths after raises/lowers, statement keywords inside blocks, declarations at top level.
+// Completion from the text around the cursor (the tree is missing exactly while the analyst types).
+// What may come next is read from the vocabulary table (syntax/vocabulary): the statements of the
+// block the cursor is in, matched part by part against what the statement holds so far, give
+// keywords, names, phrases or strengths; at top level, one snippet per declaration.
+// Typing a space asks again (a trigger character), and is answered only where a fixed set of words
+// comes next (a strength after `raises `, a phrase after `probability `, `to` after a date…), so
+// a space elsewhere opens no popup.
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range,
+  CompletionItemKind, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionContext, type CompletionItem,
+  type Position, type Range,
 } from 'vscode-languageserver';
 import type { VariableKind } from '../syntax/ast';
-import { KEYWORDS, PHRASES, STRENGTHS } from '../syntax/vocabulary';
+import {
+  DECLARATIONS, DEFAULT_STRENGTH, KEYWORDS, KEYWORD_MEANINGS, PHRASES, STRENGTHS, declarationRow, isNamePart,
+  strengthRow, type DeclarationKind, type Part, type StatementRow,
+} from '../syntax/vocabulary';
 import type { DocumentState } from './context';
-import { KEYWORD_MEANINGS, phraseMeaning } from './explain';
+import { phraseMeaning } from './explain';
 import { isOpenString, lex, lineAround, type Token } from './lexer';
 import { declaredNames } from './occurrences';
 import { formatPercent } from '../../../common/text/numbers';
 
-type Block = 'scenario' | 'factor' | 'event' | 'outcome' | 'alternative' | 'unknown';
+type Block = DeclarationKind | 'unknown';
+type NamePart = Extract<Part, { kind: 'name' }>;
 
 interface Context {
   /** The innermost open block, or null at top level. */
   block: Block | null;
   /** The name in the block's header (`outcome NAME`), to keep an outcome from driving itself. */
   blockName: string | null;
-  /** Names already listed as drivers or targets in this block, before the cursor's statement. */
+  /** Names the block's other statements already list as drivers or targets (before and after the cursor). */
   used: Set<string>;
   /** The complete tokens of the statement before the word being typed. */
   words: Token[];
@@ -28,12 +37,14 @@ interface Context {
   offset: number;
 }
 
-export function completion(state: DocumentState, position: Position): CompletionItem[] {
+/** Completion at a position; `trigger` is the request's context (a space typed, or asked for). */
+export function completion(state: DocumentState, position: Position, trigger?: CompletionContext): CompletionItem[] {
   const offset = state.lines.offsetAt(position);
   const context = contextAt(state, offset);
   if (!context) return [];
-  if (context.block === null) return topLevel(state, context);
-  return inBlock(state, context);
+  const onSpace = trigger?.triggerKind === CompletionTriggerKind.TriggerCharacter && trigger.triggerCharacter === ' ';
+  if (context.block === null) return onSpace ? [] : topLevel(state, context);
+  return inBlock(state, context, onSpace);
 }
 
 /** Reads the tokens from the start of the enclosing declaration up to the cursor. */
@@ -46,7 +57,8 @@ function contextAt(state: DocumentState, offset: number): Context | null {
     if (t.kind === 'string' && t.start < offset && (offset < t.end || isOpenString(t.text))) return null;
   }
 
-  const tokens = lex(state.text, regionStart(state, offset), offset).filter((t) => t.kind !== 'comment');
+  const region = regionAround(state, offset);
+  const tokens = lex(state.text, region.start, offset).filter((t) => t.kind !== 'comment');
   let depth = 0;
   let headerFirst: Token | null = null;
   let headerSecond: Token | null = null;
@@ -56,10 +68,9 @@ function contextAt(state: DocumentState, offset: number): Context | null {
   let used = new Set<string>();
   const statementWords: Token[] = [];
   const closeStatement = (): void => {
-    const first = statementWords[0];
-    if (depth > 0 && first?.kind === 'word') {
-      const name = first.text === 'given' ? statementWords.find((w, i) => i > 0 && w.text !== 'not')?.text : first.text;
-      if (name && !KEYWORDS.has(name)) used.add(name);
+    if (depth > 0 && block !== null) {
+      const name = listedName(block, statementWords);
+      if (name) used.add(name);
     }
     statementWords.length = 0;
   };
@@ -73,7 +84,7 @@ function contextAt(state: DocumentState, offset: number): Context | null {
     if (t.text === '{') {
       depth++;
       if (depth === 1) {
-        block = isBlock(headerFirst?.text) ? (headerFirst!.text as Block) : 'unknown';
+        block = isBlock(headerFirst?.text) ? headerFirst!.text as DeclarationKind : 'unknown';
         blockName = headerSecond?.kind === 'word' ? headerSecond.text : null;
         used = new Set();
       }
@@ -113,27 +124,159 @@ function contextAt(state: DocumentState, offset: number): Context | null {
     partialStart = last.start;
     words = words.slice(0, -1);
   }
+  if (depth > 0 && block !== null) for (const name of namesListedAfter(state, block, offset, region.end)) used.add(name);
   return { block: depth > 0 ? block : null, blockName, used, words, partialStart, offset };
 }
 
 function isBlock(word: string | undefined): boolean {
-  return word === 'scenario' || word === 'factor' || word === 'event' || word === 'outcome' || word === 'alternative';
+  return DECLARATIONS.some((d) => d.keyword === word);
 }
 
 /**
- * Where to start reading: the start of the declaration (or broken stretch) around the cursor, or
- * of the last one before it when that one is not closed yet; else the end of the last one.
+ * The stretch to read: the declaration (or broken stretch) around the cursor, or the last one
+ * before it when that one is not closed yet; else from the end of the last one to the cursor.
  */
-function regionStart(state: DocumentState, offset: number): number {
+function regionAround(state: DocumentState, offset: number): { start: number; end: number } {
   const spans = [...state.document.declarations.map((d) => d.span), ...state.document.errors.map((e) => e.skipped)];
   let last: { start: number; end: number } | undefined;
   for (const span of spans) {
     if (span.start < offset && (!last || span.start > last.start)) last = span;
   }
-  if (!last) return 0;
+  if (!last) return { start: 0, end: offset };
   const closed = state.text[last.end - 1] === '}';
-  if (offset < last.end || !closed) return last.start;
-  return last.end;
+  if (offset < last.end || !closed) return { start: last.start, end: Math.max(offset, last.end) };
+  return { start: last.end, end: offset };
+}
+
+/** The names listed by the block's statements after the one at the cursor, up to the block's end. */
+function namesListedAfter(state: DocumentState, block: Block, offset: number, end: number): string[] {
+  const names: string[] = [];
+  const tokens = lex(state.text, offset, end).filter((t) => t.kind !== 'comment');
+  let statement: Token[] | null = null; // null: still in the cursor's statement
+  let previousEnd = offset;
+  for (const t of tokens) {
+    const breaks = /[\r\n]/.test(state.text.slice(previousEnd, t.start));
+    previousEnd = t.end;
+    if (breaks || t.text === ';' || t.text === '}') {
+      if (statement) {
+        const name = listedName(block, statement);
+        if (name) names.push(name);
+      }
+      statement = [];
+      if (t.text === '}') break;
+      if (t.text === ';') continue;
+    }
+    statement?.push(t);
+  }
+  return names;
+}
+
+// ---- statements, part by part ------------------------------------------------------------------
+
+/** What may come next in a statement: one of these words, a name, a probability or a strength. */
+type Next =
+  | { kind: 'keywords'; words: readonly string[]; optional: boolean }
+  | { kind: 'names'; part: NamePart; row: StatementRow; rest: readonly Part[] }
+  /** `from`: the index of the statement's first word of the phrase being typed. */
+  | { kind: 'probability'; from: number }
+  | { kind: 'strength' };
+
+type KindOf = (name: string) => VariableKind | undefined;
+
+/** Phrase forms as words, longest first: a complete phrase in the middle of a statement. */
+const PHRASE_WORDS = PHRASES.flatMap((r) => r.forms.map((f) => f.split(' '))).sort((a, b) => b.length - a.length);
+
+/**
+ * What may follow `words` in a statement of this row, or null when the words do not fit it. The
+ * words have been matched up to parts[i] and words[t].
+ */
+function follow(row: StatementRow, words: Token[], kindOf: KindOf, i = 0, t = 0): Next[] | null {
+  const parts = row.parts;
+  if (t === words.length) return offersAt(row, i, t);
+  const part = parts[i];
+  if (!part) return null;
+  const w = words[t]!;
+  const isWord = w.kind === 'word';
+  switch (part.kind) {
+    case 'keyword':
+      return isWord && part.words.includes(w.text) ? follow(row, words, kindOf, i + 1, t + 1) : null;
+    case 'optional':
+      if (isWord && w.text === part.word) {
+        const taken = follow(row, words, kindOf, i + 1, t + 1);
+        if (taken) return taken;
+      }
+      return follow(row, words, kindOf, i + 1, t);
+    case 'name': {
+      if (!isWord || KEYWORDS.has(w.text)) return null;
+      const kind = kindOf(w.text);
+      return kind && !part.of.includes(kind) ? null : follow(row, words, kindOf, i + 1, t + 1);
+    }
+    case 'strength':
+      return w.kind === 'multiplier' || (isWord && strengthRow(w.text)) ? follow(row, words, kindOf, i + 1, t + 1) : null;
+    case 'text':
+      return w.kind === 'string' ? follow(row, words, kindOf, i + 1, t + 1) : null;
+    case 'date':
+      return w.kind === 'date' ? follow(row, words, kindOf, i + 1, t + 1) : null;
+    case 'integer':
+      return w.kind === 'number' ? follow(row, words, kindOf, i + 1, t + 1) : null;
+    case 'probability': {
+      if (words.slice(t).every((x) => x.kind === 'word')) {
+        // A whole phrase, when more parts follow it; else a phrase still being typed.
+        for (const phrase of PHRASE_WORDS) {
+          if (i + 1 < parts.length && phrase.every((p, k) => words[t + k]?.text === p)) {
+            const after = follow(row, words, kindOf, i + 1, t + phrase.length);
+            if (after) return after;
+          }
+        }
+        return [{ kind: 'probability', from: t }];
+      }
+      // A number, or a range of two.
+      let u = t;
+      if (words[u]?.kind !== 'number') return null;
+      u++;
+      if (words[u] && (words[u]!.kind === 'range' || words[u]!.text === 'to')) {
+        u++;
+        if (words[u]?.kind === 'number') u++;
+      }
+      return follow(row, words, kindOf, i + 1, u);
+    }
+  }
+}
+
+function offersAt(row: StatementRow, i: number, t: number): Next[] {
+  const part = row.parts[i];
+  if (!part) return [];
+  switch (part.kind) {
+    case 'keyword': return [{ kind: 'keywords', words: part.words, optional: false }];
+    case 'optional': return [{ kind: 'keywords', words: [part.word], optional: true }, ...offersAt(row, i + 1, t)];
+    case 'name': return [{ kind: 'names', part, row, rest: row.parts.slice(i + 1) }];
+    case 'probability': return [{ kind: 'probability', from: t }];
+    case 'strength': return [{ kind: 'strength' }];
+    default: return [];
+  }
+}
+
+/** The name a statement lists (a driver, an alternative's target), read by the table. */
+function listedName(block: Block, words: Token[]): string | null {
+  if (block === 'unknown' || words.length === 0) return null;
+  for (const row of declarationRow(block).statements) {
+    let t = 0;
+    for (const part of row.parts) {
+      const w = words[t];
+      if (!w) break;
+      if (part.kind === 'optional') {
+        if (w.kind === 'word' && w.text === part.word) t++;
+        continue;
+      }
+      if (part.kind === 'name') {
+        if (w.kind === 'word' && !KEYWORDS.has(w.text)) return w.text;
+        break;
+      }
+      if (part.kind !== 'keyword' || w.kind !== 'word' || !part.words.includes(w.text)) break;
+      t++;
+    }
+  }
+  return null;
 }
 
 // ---- top level --------------------------------------------------------------------------------
@@ -142,42 +285,26 @@ function topLevel(state: DocumentState, context: Context): CompletionItem[] {
   if (context.words.length > 0) return [];
   const range = replaceRange(state, context.partialStart, context.offset);
   const names = declaredNames(state).filter((d) => !d.broken).map((d) => d.name);
-  const choice = (placeholder: string, fallback: string): string =>
-    names.length ? `\${${placeholder}|${names.slice(0, 20).join(',')}|}` : `\${${placeholder}:${fallback}}`;
-  const snippets: { keyword: string; body: string; detail: string }[] = [
-    {
-      keyword: 'scenario',
-      body: 'scenario "${1:title}" {\n\tquestion "${2:question}"\n\thorizon ${3:2025-01-01} to ${4:2026-01-01}\n\tsamples ${5:20000}\n\tseed ${6:1}\n}',
-      detail: 'the forecast\'s settings',
-    },
-    { keyword: 'factor', body: 'factor ${1:name} "${2:label}" {\n\tprobability ${3:likely}\n}', detail: 'a condition that holds or not' },
-    { keyword: 'event', body: 'event ${1:name} "${2:label}" {\n\tprobability ${3:unlikely}\n}', detail: 'something that happens or not' },
-    {
-      keyword: 'outcome',
-      body: `outcome \${1:name} "\${2:label}" {\n\tbase \${3:20%}\n\t${choice('4', 'driver')} \${5|raises,lowers|} \${6|moderately,weakly,strongly,decisively|}\n\tjudged \${7:likely}\n}`,
-      detail: 'what the file forecasts',
-    },
-    { keyword: 'alternative', body: `alternative "\${1:what if}" {\n\tgiven ${choice('2', 'name')}\n}`, detail: 'a what-if beside the baseline' },
-  ];
+  const choice = (tabstop: number, fallback: string): string =>
+    names.length ? `\${${tabstop}|${names.slice(0, 20).join(',')}|}` : `\${${tabstop}:${fallback}}`;
+  // A declaration that appears once per file is not offered again (unless the cursor is on its keyword).
+  const present = new Set<string>();
+  for (const d of state.document.declarations) if (d.span.start !== context.partialStart) present.add(d.kind);
+  for (const e of state.document.errors) {
+    if (e.declarationKind && e.skipped.start !== context.partialStart) present.add(e.declarationKind);
+  }
   const items: CompletionItem[] = [];
-  snippets.forEach((s, i) => {
+  DECLARATIONS.forEach((d, i) => {
+    if (d.oncePerFile && present.has(d.keyword)) return;
     items.push({
-      label: s.keyword,
+      label: d.keyword,
       kind: CompletionItemKind.Keyword,
-      detail: s.detail,
-      documentation: markdown(KEYWORD_MEANINGS[s.keyword]!),
-      textEdit: { range, newText: s.keyword },
-      sortText: `0${i}`,
-    });
-    items.push({
-      label: `${s.keyword} …`,
-      kind: CompletionItemKind.Snippet,
-      detail: `new ${s.keyword}: ${s.detail}`,
-      documentation: markdown(KEYWORD_MEANINGS[s.keyword]!),
-      filterText: s.keyword,
+      detail: `new ${d.keyword}: ${d.detail}`,
+      documentation: markdown(d.meaning),
+      filterText: d.keyword,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: s.body },
-      sortText: `1${i}`,
+      textEdit: { range, newText: d.snippet(choice) },
+      sortText: `0${i}`,
     });
   });
   return items;
@@ -185,51 +312,37 @@ function topLevel(state: DocumentState, context: Context): CompletionItem[] {
 
 // ---- inside a block ---------------------------------------------------------------------------
 
-function inBlock(state: DocumentState, context: Context): CompletionItem[] {
-  const words = context.words.map((t) => t.text);
-  const nameRange = replaceRange(state, context.partialStart, context.offset);
-  const kindOf = (name: string): VariableKind | undefined => declaredNames(state).find((d) => d.name === name)?.kind;
-  switch (context.block) {
-    case 'scenario':
-      if (words.length === 0) return keywords(['question', 'horizon', 'samples', 'seed'], nameRange);
-      if (words[0] === 'horizon' && words.length === 2) return keywords(['to'], nameRange);
-      return [];
-    case 'factor':
-    case 'event':
-      if (words.length === 0) return keywords(['probability', 'note', 'source'], nameRange);
-      if (words[0] === 'probability') return phrases(state, context, 1);
-      return [];
-    case 'outcome': {
-      if (words.length === 0) {
-        return [
-          ...keywords(['base', 'judged', 'note', 'source'], nameRange),
-          ...names(state, nameRange, context, (d) => d.name !== context.blockName),
-        ];
-      }
-      if (words[0] === 'base' || words[0] === 'judged') return phrases(state, context, 1);
-      if (KEYWORDS.has(words[0]!)) return [];
-      if (words.length === 1) return keywords(['raises', 'lowers'], nameRange);
-      if (words.length === 2 && (words[1] === 'raises' || words[1] === 'lowers')) return strengths(nameRange);
-      return [];
-    }
-    case 'alternative': {
-      if (words.length === 0) return [...keywords(['given'], nameRange), ...names(state, nameRange, context, () => true)];
-      if (words[0] === 'given') {
-        if (words.length === 1) return [...keywords(['not'], nameRange), ...names(state, nameRange, context, () => true)];
-        if (words.length === 2 && words[1] === 'not') return names(state, nameRange, context, () => true);
-        return [];
-      }
-      if (KEYWORDS.has(words[0]!)) return [];
-      const kind = kindOf(words[0]!);
-      if (words[1] === 'base') return phrases(state, context, 2);
-      if (kind === 'outcome') return words.length === 1 ? keywords(['base'], nameRange) : [];
-      const items = phrases(state, context, 1);
-      if (kind === undefined && words.length === 1) items.push(...keywords(['base'], nameRange));
-      return items;
-    }
-    default:
-      return [];
+function inBlock(state: DocumentState, context: Context, onSpace: boolean): CompletionItem[] {
+  if (context.block === 'unknown' || context.block === null) return [];
+  // A space at a statement's start is indentation, not a request.
+  if (onSpace && context.words.length === 0) return [];
+  const declared = declaredNames(state);
+  const kindOf: KindOf = (name) => declared.find((d) => d.name === name)?.kind;
+  const nexts: Next[] = [];
+  for (const row of declarationRow(context.block).statements) nexts.push(...(follow(row, context.words, kindOf) ?? []));
+
+  const range = replaceRange(state, context.partialStart, context.offset);
+  const keywordWords: string[] = [];
+  const nameNexts: Extract<Next, { kind: 'names' }>[] = [];
+  let probabilityFrom: number | null = null;
+  let strength = false;
+  for (const next of nexts) {
+    if (next.kind === 'keywords') {
+      // On a space, only words that must come next (not an optional `not`).
+      if (onSpace && next.optional) continue;
+      for (const w of next.words) if (!keywordWords.includes(w)) keywordWords.push(w);
+    } else if (next.kind === 'names') {
+      if (!onSpace) nameNexts.push(next);
+    } else if (next.kind === 'probability') probabilityFrom ??= next.from;
+    else strength = true;
   }
+
+  const items: CompletionItem[] = [];
+  if (probabilityFrom !== null) items.push(...phrases(state, context, probabilityFrom));
+  if (strength) items.push(...strengths(range));
+  items.push(...keywords(keywordWords, range));
+  if (nameNexts.length > 0) items.push(...names(state, range, context, nameNexts));
+  return items;
 }
 
 function keywords(list: string[], range: Range): CompletionItem[] {
@@ -242,16 +355,22 @@ function keywords(list: string[], range: Range): CompletionItem[] {
   }));
 }
 
-function names(
-  state: DocumentState,
-  range: Range,
-  context: Context,
-  keep: (d: { name: string; kind: VariableKind }) => boolean,
-): CompletionItem[] {
+/**
+ * The declared names that fit: of the kinds the statements take, not yet listed in the block,
+ * and, for a driver, neither the outcome itself nor one it drives (that would make a cycle).
+ * Where only one statement starts with a name (a driver line), the name comes as a snippet of
+ * the whole line: `crisis raises ${1|moderately,…|}`.
+ */
+function names(state: DocumentState, range: Range, context: Context, nexts: Extract<Next, { kind: 'names' }>[]): CompletionItem[] {
+  const kinds = new Set(nexts.flatMap((n) => n.part.of));
+  const drives = nexts.some((n) => n.part.role === 'driver');
+  const excluded = drives && context.blockName !== null ? downstreamOf(state, context.blockName) : new Set<string>();
+  const rows = new Set(nexts.map((n) => n.row));
+  const tail = rows.size === 1 && !restOfLineHasText(state, context.offset) ? snippetTail(nexts[0]!.rest) : '';
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   for (const d of declaredNames(state)) {
-    if (seen.has(d.name) || !keep(d) || context.used.has(d.name)) continue;
+    if (seen.has(d.name) || !kinds.has(d.kind) || context.used.has(d.name) || excluded.has(d.name)) continue;
     seen.add(d.name);
     const variable = state.model.variables.get(d.name);
     const label = variable?.label ?? d.label;
@@ -263,19 +382,83 @@ function names(
       kind: d.kind === 'factor' ? CompletionItemKind.Variable : d.kind === 'event' ? CompletionItemKind.Event : CompletionItemKind.Function,
       detail: label && label !== d.name ? `${d.kind}: ${label}${probability}` : `${d.kind}${probability}`,
       labelDetails: { description: d.kind },
-      textEdit: { range, newText: d.name },
+      filterText: d.name,
+      ...(tail ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+      textEdit: { range, newText: tail ? `${d.name} ${tail}` : d.name },
       sortText: `0${d.name}`,
     });
   }
   return items;
 }
 
+/** The rest of a statement after its name, as snippet placeholders (`raises ${1|moderately,…|}`). */
+function snippetTail(parts: readonly Part[]): string {
+  let tabstop = 1;
+  const out: string[] = [];
+  for (const part of parts) {
+    switch (part.kind) {
+      case 'keyword': out.push(part.words[0]!); break;
+      case 'optional': break;
+      case 'strength': {
+        const words = [DEFAULT_STRENGTH, ...STRENGTHS.map((s) => s.word).filter((w) => w !== DEFAULT_STRENGTH)];
+        out.push(`\${${tabstop++}|${words.join(',')}|}`);
+        break;
+      }
+      case 'probability': out.push(`\${${tabstop++}:likely}`); break;
+      case 'name': out.push(`\${${tabstop++}:name}`); break;
+      case 'text': out.push(`"\${${tabstop++}}"`); break;
+      case 'date': out.push(`\${${tabstop++}:2025-01-01}`); break;
+      case 'integer': out.push(`\${${tabstop++}:1}`); break;
+    }
+  }
+  return out.join(' ');
+}
+
+/** True when the line goes on after the word at the cursor (then only the name is inserted). */
+function restOfLineHasText(state: DocumentState, offset: number): boolean {
+  const line = lineAround(state.text, offset);
+  let i = offset;
+  while (i < line.end && isNamePart(state.text, i)) i++;
+  const rest = state.text.slice(i, line.end).replace(/\/\/.*$/, '').trim();
+  return rest !== '' && !/^[;}]/.test(rest);
+}
+
+/**
+ * The outcome and every outcome it drives, directly or through others: none of them may become
+ * its driver. Read from the driver lines of the parsed outcomes (the lines model/graph.ts builds
+ * the driver graph from), so an outcome being edited, which does not parse yet, still counts.
+ */
+function downstreamOf(state: DocumentState, outcome: string): Set<string> {
+  const driven = new Map<string, string[]>();
+  for (const decl of state.document.declarations) {
+    if (decl.kind !== 'outcome') continue;
+    for (const st of decl.statements) {
+      if (st.kind !== 'driver') continue;
+      const list = driven.get(st.name.text);
+      if (list) list.push(decl.name.text);
+      else driven.set(st.name.text, [decl.name.text]);
+    }
+  }
+  const reached = new Set<string>([outcome]);
+  const queue = [outcome];
+  while (queue.length > 0) {
+    for (const next of driven.get(queue.pop()!) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return reached;
+}
+
 /**
  * The probability phrases, replacing everything typed after the keyword (so "very l" becomes
- * "very likely"), when what is typed so far can still become a phrase.
+ * "very likely"), when what is typed so far can still become a phrase. `from` is the index of the
+ * statement's first word of the phrase.
  */
-function phrases(state: DocumentState, context: Context, keywordCount: number): CompletionItem[] {
-  const typed = context.words.slice(keywordCount);
+function phrases(state: DocumentState, context: Context, from: number): CompletionItem[] {
+  const typed = context.words.slice(from);
   if (typed.some((t) => t.kind !== 'word')) return [];
   const start = typed[0]?.start ?? context.partialStart;
   const soFar = state.text.slice(start, context.offset).replace(/\s+/g, ' ');

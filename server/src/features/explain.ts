@@ -1,30 +1,8 @@
 // What the words of the language mean, in an analyst's words. Hover and completion share these.
-import { HEDGES, PHRASES, phraseRow, strengthRow, type PhraseRow } from '../syntax/vocabulary';
+import { HEDGES, KEYWORD_MEANINGS, PHRASES, phraseRow, strengthRow, type PhraseRow } from '../syntax/vocabulary';
 import { compactRange } from './text';
 import { escapeMarkdown } from '../../../common/text/markdown';
 import { formatWrittenNumber, formatWrittenRange } from '../../../common/text/numbers';
-
-export const KEYWORD_MEANINGS: Readonly<Record<string, string>> = {
-  scenario: 'The settings of the forecast: its title, `question`, `horizon`, `samples` and `seed`. At most one per file.',
-  factor: 'A condition that holds over the whole horizon, or does not. Needs a `probability`.',
-  event: 'Something that happens within the horizon, or does not. Needs a `probability`.',
-  outcome: 'What the file forecasts. Needs a `base`; driver lines say what raises or lowers it; `judged` states your own call.',
-  alternative: 'A what-if: the forecast computed again with the changes listed inside, shown beside the baseline.',
-  question: 'The question the forecast answers.',
-  horizon: 'The period the forecast covers: `horizon 2025-01-20 to 2026-01-20` (ISO dates).',
-  to: 'Separates the start and the end of the `horizon`, or the two ends of a range (`20% to 35%` is `20%..35%`).',
-  samples: 'How many Monte Carlo draws the forecast uses (1,000 to 1,000,000; default 20,000). Small models are computed exactly.',
-  seed: 'The random seed: the same file and seed give the same numbers on any machine (default 1).',
-  probability: 'How likely this factor or event is, as a number (`35%`, `0.35`), a range (`20%..35%`) or an ICD 203 phrase (`likely`).',
-  note: 'A note for colleagues; shown in hovers and the preview.',
-  source: 'Where the judgment comes from; repeatable.',
-  base: 'The outcome\'s probability when none of its drivers holds. `0%` or `100%` pins it.',
-  judged: 'Your own call on the outcome. The forecast checks it and warns when the computed probability falls outside it.',
-  raises: 'When the driver holds, it multiplies the outcome\'s odds by the strength that follows.',
-  lowers: 'When the driver holds, it divides the outcome\'s odds by the strength that follows.',
-  given: 'In an alternative: forces a factor, event or outcome to hold (`given NAME`) or not (`given not NAME`).',
-  not: 'In an alternative: `given not NAME` forces NAME not to hold.',
-};
 
 export function phraseMeaning(row: PhraseRow): string {
   return `${formatWrittenRange(row.low, row.high)} (ICD 203)`;

@@ -173,30 +173,58 @@ function declarationLines(text: string, decl: Declaration, placed: PlacedComment
   return lines;
 }
 
+/** A part of a statement with its canonical text. */
+interface Piece {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A statement's canonical text, for any statement of the vocabulary: its parts as the tree holds
+ * them (keyword, names, strings, dates, numbers, probabilities, strengths), in source order, one
+ * space apart; the words between them (`to`, `not`, `base`, a verb) keep their spelling, and
+ * layout and comments between them go (a comment is kept at the end of the line).
+ */
 function statementText(text: string, st: Statement): string {
-  const raw = (span: Span): string => text.slice(span.start, span.end);
-  switch (st.kind) {
-    case 'probability':
-    case 'base':
-    case 'judged':
-      return `${st.kind} ${probabilityText(text, st.value)}`;
-    case 'note':
-    case 'source':
-    case 'question':
-      return `${st.kind} ${raw(st.text.span)}`;
-    case 'horizon':
-      return `horizon ${raw(st.from.span)} to ${raw(st.to.span)}`;
-    case 'samples':
-    case 'seed':
-      return `${st.kind} ${raw(st.valueSpan)}`;
-    case 'driver':
-      return `${st.name.text} ${st.direction} ${strengthText(text, st.strength)}`;
-    case 'alt-set':
-      return `${st.name.text} ${probabilityText(text, st.value)}`;
-    case 'alt-base':
-      return `${st.name.text} base ${probabilityText(text, st.value)}`;
-    case 'alt-given':
-      return `given ${st.negated ? 'not ' : ''}${st.name.text}`;
+  const pieces: Piece[] = [];
+  for (const [key, value] of Object.entries(st)) {
+    if (key === 'span' || key === 'kind' || typeof value !== 'object' || value === null) continue;
+    const piece = pieceOf(text, value as object);
+    if (piece) pieces.push(piece);
+  }
+  pieces.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: string[] = [];
+  let at = st.span.start;
+  const between = (to: number): void => {
+    const words = text.slice(at, to).replace(/\/\/[^\r\n]*/g, ' ').trim();
+    if (words) out.push(words.replace(/\s+/g, ' '));
+  };
+  for (const piece of pieces) {
+    if (piece.start < at) continue; // the same span twice (a driver's keywordSpan is its name)
+    between(piece.start);
+    out.push(piece.text);
+    at = piece.end;
+  }
+  between(st.span.end);
+  return out.join(' ');
+}
+
+/** A part of a statement: a span, or a node with one (a probability and a strength are laid out). */
+function pieceOf(text: string, value: object): Piece | undefined {
+  const node = value as { kind?: unknown; span?: Span; start?: unknown; end?: unknown };
+  if (typeof node.start === 'number' && typeof node.end === 'number') {
+    return { start: node.start, end: node.end, text: text.slice(node.start, node.end) };
+  }
+  if (!node.span) return undefined;
+  const { start, end } = node.span;
+  switch (node.kind) {
+    case 'point': case 'range': case 'phrase': case 'hedge':
+      return { start, end, text: probabilityText(text, value as ProbabilityExpr) };
+    case 'word': case 'multiplier':
+      return { start, end, text: strengthText(text, value as Strength) };
+    default:
+      return { start, end, text: text.slice(start, end) };
   }
 }
 

@@ -2,7 +2,7 @@
 // parse, but completion, hover, tokens and folding must still work while the analyst types, so they
 // read tokens straight from the text. Strings and comments never span lines, so every line can be
 // lexed on its own.
-import { PHRASES } from '../syntax/vocabulary';
+import { NAME_SOURCE, NOT_BEFORE_NAME_PART, PHRASES } from '../syntax/vocabulary';
 
 export type TokenKind =
   | 'word' // identifiers and keywords
@@ -22,12 +22,12 @@ export interface Token {
   end: number;
 }
 
-// As grammar/scenario.ohm: names are a letter then letters, ASCII digits or `_`; numbers may be
-// `.5`, `50_000` or `50,000`; a percent sign may follow a space; multipliers are x, X or ×.
-const WORD = /\p{L}[\p{L}0-9_]*/uy;
+// As grammar/scenario.ohm: names are the vocabulary's name pattern (common/names.ts); numbers may
+// be `.5`, `50_000` or `50,000`; a percent sign may follow a space; multipliers are x, X or ×.
+const WORD = new RegExp(NAME_SOURCE, 'uy');
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
-const MULTIPLIER = new RegExp(String.raw`[xX×]${NUM}(?:[ \t]*(?:\.\.|to(?![\p{L}0-9_]))[ \t]*[xX×]?${NUM})?(?![\p{L}0-9_])`, 'uy');
-const DATE = /\d{4}-\d{1,2}-\d{1,2}(?![\p{L}0-9_])/uy;
+const MULTIPLIER = new RegExp(String.raw`[xX×]${NUM}(?:[ \t]*(?:\.\.|to${NOT_BEFORE_NAME_PART})[ \t]*[xX×]?${NUM})?${NOT_BEFORE_NAME_PART}`, 'uy');
+const DATE = new RegExp(String.raw`\d{4}-\d{1,2}-\d{1,2}${NOT_BEFORE_NAME_PART}`, 'uy');
 const NUMBER = /-?(?:\d+(?:[,_]\d+)*(?:\.\d+)?|\.\d+)(?:[ \t]*%)?/y;
 
 /** The tokens of text[start, end) (end defaults to the end of the text). */

@@ -1,13 +1,10 @@
 // Rename a factor, event or outcome everywhere it occurs. Invalid and clashing names are refused
 // with a message for the analyst (InvalidParams), before anything is edited.
 import { ErrorCodes, ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import { KEYWORDS } from '../syntax/vocabulary';
+import { KEYWORDS, isName } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
 import { declaredNames, occurrenceAt, occurrencesOf } from './occurrences';
 import { offsetAt, spanToRange } from './text';
-
-/** The grammar's names: a letter, then letters, digits or `_`. */
-const NAME = /^\p{L}[\p{L}0-9_]*$/u;
 
 export function prepareRename(state: DocumentState, position: Position): Range | null {
   const occurrence = occurrenceAt(state, offsetAt(state, position));
@@ -23,7 +20,7 @@ export function rename(state: DocumentState, position: Position, newName: string
     throw refuse('Put the cursor on a factor, event or outcome name to rename it.');
   }
   const name = newName.trim();
-  if (!NAME.test(name)) {
+  if (!isName(name)) {
     throw refuse(`"${name}" is not a valid name: start with a letter, then use letters, digits or _ (no spaces).`);
   }
   if (KEYWORDS.has(name)) {

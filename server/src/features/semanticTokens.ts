@@ -2,7 +2,7 @@
 // events as events, outcomes as functions (declarations marked), phrases and strength words as
 // members of fixed sets.
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import { DECLARATION_KEYWORDS, STATEMENT_KEYWORDS, strengthRow } from '../syntax/vocabulary';
+import { LANGUAGE_KEYWORDS, strengthRow } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
 import { lex, phraseAt } from './lexer';
 import { allOccurrences, declaredNames } from './occurrences';
@@ -14,7 +14,6 @@ type TokenModifier = (typeof MODIFIERS)[number];
 
 export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
 
-const KEYWORD_SET = new Set<string>([...DECLARATION_KEYWORDS, ...STATEMENT_KEYWORDS]);
 const NAME_TYPES = { factor: 'variable', event: 'event', outcome: 'function' } as const;
 
 export function semanticTokens(state: DocumentState): SemanticTokens {
@@ -71,7 +70,7 @@ export function semanticTokens(state: DocumentState): SemanticTokens {
           i = phrase.next - 1;
         } else if (strengthRow(token.text)) {
           emit(token.start, token.end, 'enumMember', ['defaultLibrary']);
-        } else if (KEYWORD_SET.has(token.text)) {
+        } else if (LANGUAGE_KEYWORDS.has(token.text)) {
           emit(token.start, token.end, 'keyword');
         } else if (kinds.has(token.text)) {
           emit(token.start, token.end, NAME_TYPES[kinds.get(token.text)!], ['readonly']);

@@ -5,9 +5,9 @@ import type * as ohm from 'ohm-js';
 import type { Comment, Declaration, Name, SyntaxError } from './ast';
 import { buildDeclaration, unescapeString } from './build';
 import { START_RULES, expectationsOf, scenarioGrammar } from './grammar';
-import { analystMessage } from './messages';
+import { analystMessage } from './syntaxMessages';
 import { type Chunk, type DeclarationKeyword, nestedBraceOffset, scanDocument } from './scan';
-import { KEYWORDS } from './vocabulary';
+import { KEYWORDS, NAME_PART_CLASS, NAME_SOURCE } from './vocabulary';
 
 export interface ChunkResult {
   declaration: Declaration | null;
@@ -75,8 +75,11 @@ function matchDeclaration(text: string, keyword: DeclarationKeyword, matcher?: o
   return { declaration: null, error };
 }
 
+/** A run of name characters (a word, or digits) at the start of a text. */
+const NAME_CHARS = new RegExp(`^[${NAME_PART_CLASS}]+`, 'u');
+
 function notADeclaration(text: string): SyntaxError {
-  const word = /^[\p{L}0-9_]+/u.exec(text);
+  const word = NAME_CHARS.exec(text);
   const length = word ? word[0].length : text.codePointAt(0)! > 0xffff ? 2 : 1;
   return {
     span: { start: 0, end: Math.min(length, text.length) },
@@ -109,7 +112,7 @@ function wholeChunkError(text: string, keyword: DeclarationKeyword, message: str
   return error;
 }
 
-const HEAD_NAME = /^\s*(\p{L}[\p{L}0-9_]*)/u;
+const HEAD_NAME = new RegExp(`^\\s*(${NAME_SOURCE})`, 'u');
 const HEAD_TITLE = /^\s*("(?:[^"\\\r\n]|\\[^\r\n])*"?)/u;
 
 /**

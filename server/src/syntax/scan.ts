@@ -2,6 +2,7 @@
 // chunks (each matched by ohm on its own) and stretches of text that are not declarations, and
 // collects every `//` comment. It knows only strings, comments, braces and line starts.
 import type { Comment, Declaration } from './ast';
+import { isNamePart } from './vocabulary';
 
 export type DeclarationKeyword = Declaration['kind'];
 
@@ -37,25 +38,13 @@ function isLineBreak(code: number): boolean {
   return code === NEWLINE || code === CARRIAGE_RETURN;
 }
 
-const LETTER = /\p{L}/u;
-
-/** A character that continues a name: the grammar's identPart (ASCII letters, digits, `_`, letters). */
-export function isNameChar(text: string, offset: number): boolean {
-  const c = text.charCodeAt(offset);
-  if (Number.isNaN(c)) return false;
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) return true;
-  if (c < 128) return false;
-  const cp = text.codePointAt(offset)!;
-  return LETTER.test(String.fromCodePoint(cp));
-}
-
 /** The declaration keyword that starts at offset (followed by a word boundary), if any. */
 export function declarationKeywordAt(text: string, offset: number): DeclarationKeyword | null {
   const c = text.charCodeAt(offset);
   // Quick reject: every declaration keyword starts with one of s, f, e, o, a.
   if (c !== 115 && c !== 102 && c !== 101 && c !== 111 && c !== 97) return null;
   for (const keyword of DECLARATION_KEYWORDS) {
-    if (text.startsWith(keyword, offset) && !isNameChar(text, offset + keyword.length)) return keyword;
+    if (text.startsWith(keyword, offset) && !isNamePart(text, offset + keyword.length)) return keyword;
   }
   return null;
 }

@@ -6,6 +6,7 @@
 // removing it would then turn those lines into errors. A name that appears in a stretch that
 // failed to parse may be a driver there, so it is not reported until that stretch parses.
 import type { Diagnostic } from '../diagnostics';
+import { namesIn } from '../../../../common/names';
 import { removalSpan } from '../edits';
 import type { Check } from './context';
 import { diagnostic, q } from './context';
@@ -36,6 +37,6 @@ export const unusedCheck: Check = ({ doc, symbols, text }) => {
 /** Every name-like word in these stretches of text. */
 function wordsIn(stretches: string[]): Set<string> {
   const words = new Set<string>();
-  for (const t of stretches) for (const m of t.matchAll(/[\p{L}][\p{L}\p{N}_]*/gu)) words.add(m[0]);
+  for (const t of stretches) for (const name of namesIn(t)) words.add(name);
   return words;
 }

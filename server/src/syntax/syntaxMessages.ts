@@ -1,10 +1,13 @@
 // Turns what ohm expected at a failure into a message in an analyst's words. Never shows a
 // grammar rule name: only rule descriptions, keywords and punctuation reach the text.
+import { spellingScore } from '../model/editDistance';
 import type { Span } from './ast';
 import { type Expectation, scenarioGrammar } from './grammar';
 import type { DeclarationKeyword } from './scan';
-import { isNameChar, isSpace } from './scan';
-import { DECLARATION_KEYWORDS, KEYWORDS, PHRASES, STATEMENT_KEYWORDS, STRENGTHS } from './vocabulary';
+import { isSpace } from './scan';
+import {
+  KEYWORDS, KEYWORD_ORDER, LANGUAGE_KEYWORDS, NAME_RULES, PHRASES, STRENGTHS, declarationRow, isNamePart,
+} from './vocabulary';
 
 export interface FailureContext {
   /** The text of the declaration being matched (offsets below are relative to it). */
@@ -20,32 +23,18 @@ export interface AnalystMessage {
   span: Span;
 }
 
-/** Rules that stand where a name is expected. */
-const NAME_RULES = new Set(['name', 'driverName', 'changeName']);
-
-/** Keywords in the order an analyst meets them (LANGUAGE.md's table). */
-const KEYWORD_ORDER = [
-  'scenario', 'factor', 'event', 'outcome', 'alternative', 'question', 'horizon', 'to', 'samples', 'seed',
-  'probability', 'base', 'judged', 'given', 'not', 'note', 'source',
-];
-
-const STATEMENT_OR_DECLARATION = new Set<string>([...STATEMENT_KEYWORDS, ...DECLARATION_KEYWORDS]);
-
 /**
- * What may start a statement in each kind of body. The grammar tries a keyword statement only
- * when the next character fits (for speed), so its failures there do not list every keyword:
- * this table does, in the grammar's own descriptions.
+ * What may start a statement in each kind of body: the start rules of the statements the
+ * vocabulary lists for it. The grammar tries a keyword statement only when the next character
+ * fits (for speed), so its failures there do not list every keyword: this does, in the grammar's
+ * own descriptions.
  */
-const BODY_RULES: Record<DeclarationKeyword, string[]> = {
-  scenario: ['questionKw', 'horizonKw', 'samplesKw', 'seedKw', 'noteKw', 'sourceKw'],
-  factor: ['probabilityKw', 'noteKw', 'sourceKw'],
-  event: ['probabilityKw', 'noteKw', 'sourceKw'],
-  outcome: ['baseKw', 'judgedKw', 'noteKw', 'sourceKw', 'driverName'],
-  alternative: ['givenKw', 'noteKw', 'sourceKw', 'changeName'],
-};
+function bodyRules(kind: DeclarationKeyword): string[] {
+  return [...new Set(declarationRow(kind).statements.map((s) => s.startRule))];
+}
 
 function bodyExpectations(kind: DeclarationKeyword): Expectation[] {
-  return BODY_RULES[kind].map((rule) => ({ kind: 'description', rule, text: scenarioGrammar.rules[rule]!.description }));
+  return bodyRules(kind).map((rule) => ({ kind: 'description', rule, text: scenarioGrammar.rules[rule]!.description }));
 }
 
 export function analystMessage(context: FailureContext): AnalystMessage {
@@ -59,18 +48,19 @@ export function analystMessage(context: FailureContext): AnalystMessage {
       ]
     : context.expected;
   const word = wordAt(text, position);
-  const span = tokenSpan(text, position, word);
-  // Something missing before a `}` or the end on a later line is reported where it is missing:
-  // right after the last token, on the line the analyst is writing.
-  if (position >= text.length || text.charCodeAt(position) === 125 /* } */) {
+  const wordSpan = tokenSpan(text, position, word);
+  // Something missing on a line is reported where it is missing, right after the line's last
+  // token, when what follows is on a later line: before a `}` or the end, and inside a statement
+  // (`rapport raises` with no strength, followed by the next statement).
+  let missingSpan: Span | null = null;
+  if (position >= text.length || text.charCodeAt(position) === 125 /* } */ || !atStatementStart) {
     const last = lastTokenEnd(text, position);
-    if (/[\r\n]/.test(text.slice(last, position))) {
-      span.start = last;
-      span.end = last;
-    }
+    if (/[\r\n]/.test(text.slice(last, position))) missingSpan = { start: last, end: last };
   }
   const rendered = sortItems(items).map(render);
-  const result = (message: string): AnalystMessage => ({ message, expected: rendered, span });
+  // A message about the word at the failure (a reserved word, a near miss) sits on that word.
+  const result = (message: string, aboutWord = false): AnalystMessage =>
+    ({ message, expected: rendered, span: aboutWord || !missingSpan ? wordSpan : missingSpan });
 
   if (items.some((e) => isRule(e, 'closeQuote'))) return result('expected a closing quote');
 
@@ -81,9 +71,9 @@ export function analystMessage(context: FailureContext): AnalystMessage {
 
   let prefix = '';
   if (word !== null && KEYWORDS.has(word)) {
-    if (atStatementStart && STATEMENT_OR_DECLARATION.has(word)) prefix = `'${word}' is not allowed here: `;
+    if (atStatementStart && LANGUAGE_KEYWORDS.has(word)) prefix = `'${word}' is not allowed here: `;
     else if (items.some((e) => e.kind === 'description' && NAME_RULES.has(e.rule))) {
-      return result(`'${word}' is a reserved word and cannot be a name`);
+      return result(`'${word}' is a reserved word and cannot be a name`, true);
     }
   }
 
@@ -92,7 +82,8 @@ export function analystMessage(context: FailureContext): AnalystMessage {
 
   const parts = sortItems(items).map((e) => (isClosingBrace(e) ? closing : render(e)));
   if (parts.length === 0) return result(`${prefix}unexpected text here`);
-  return result(`${prefix}expected ${joinAlternatives(parts)}${didYouMean(text, position, items, word)}`);
+  const suggestion = didYouMean(text, position, items, word);
+  return result(`${prefix}expected ${joinAlternatives(parts)}${suggestion}`, suggestion !== '');
 }
 
 function isRule(e: Expectation, rule: string): boolean {
@@ -143,7 +134,7 @@ function joinAlternatives(parts: string[]): string {
 /** The name-like word that starts at offset, or null. */
 function wordAt(text: string, offset: number): string | null {
   let end = offset;
-  while (end < text.length && isNameChar(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  while (end < text.length && isNamePart(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
   return end > offset ? text.slice(offset, end) : null;
 }
 
@@ -192,7 +183,10 @@ function restIsBlank(text: string, offset: number): boolean {
   return true;
 }
 
-/** " (did you mean 'likely'?)" when the word at the failure is a near miss of an expected word. */
+/**
+ * " (did you mean 'likely'?)" when the word at the failure is a near miss (or the start) of an
+ * expected word, by the same rule as names (model/editDistance.ts).
+ */
 function didYouMean(text: string, offset: number, items: Expectation[], word: string | null): string {
   if (word === null || word.length < 3) return '';
   const candidates: string[] = [];
@@ -202,36 +196,21 @@ function didYouMean(text: string, offset: number, items: Expectation[], word: st
     else if (e.rule === 'strength') candidates.push(...STRENGTHS.map((s) => s.word));
     else if (e.rule === 'probability') candidates.push(...PHRASES.flatMap((p) => p.forms));
   }
-  const ahead = text.slice(offset, offset + 64);
+  // What is written on the rest of the line, for phrases of several words.
+  const lineEnd = text.slice(offset, offset + 64).search(/[\r\n]/);
+  const ahead = text.slice(offset, lineEnd < 0 ? offset + 64 : offset + lineEnd);
   let best: string | null = null;
-  let bestDistance = Infinity;
+  let bestScore = Infinity;
   for (const candidate of candidates) {
-    const words = candidate.split(' ').length;
-    const written = ahead.split(/\s+/, words).join(' ');
-    const distance = editDistance(written, candidate);
-    if (distance > 0 && distance < bestDistance && distance <= (candidate.length <= 4 ? 1 : 2)) {
+    const words = candidate.split(' ');
+    // A word of the language is no misspelling, unless it starts the phrase (`very likly`).
+    if (KEYWORDS.has(word) && words[0] !== word) continue;
+    const written = words.length === 1 ? word : ahead.split(/[ \t]+/, words.length).join(' ');
+    const score = spellingScore(written, candidate);
+    if (score !== null && score < bestScore) {
       best = candidate;
-      bestDistance = distance;
+      bestScore = score;
     }
   }
   return best === null ? '' : ` (did you mean '${best}'?)`;
-}
-
-/** Edit distance with adjacent transpositions (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) rows[i]![j] = i === 0 ? j : 0;
-  }
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }

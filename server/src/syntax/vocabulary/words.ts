@@ -1,6 +1,6 @@
-// The words of the language with fixed meanings (LANGUAGE.md): ICD 203 phrases, strength words,
-// hedges that carry no probability, and keywords. One table, shared by every layer.
-import type { StrengthWord } from './ast';
+// The words of the language with fixed meanings (LANGUAGE.md): ICD 203 phrases, strength words and
+// hedges that carry no probability. The keywords and statements are in statements.ts.
+import type { StrengthWord } from '../ast';
 
 export interface PhraseRow {
   /** The canonical form, first in LANGUAGE.md's table. */
@@ -60,6 +60,9 @@ export const STRENGTHS: readonly StrengthRow[] = [
   { word: 'decisively', low: 10, high: 30, meaning: 'multiplies the odds by 10 to 30' },
 ];
 
+/** The strength a new driver line starts with (completion offers it first). */
+export const DEFAULT_STRENGTH: StrengthWord = 'moderately';
+
 export function strengthRow(word: string): StrengthRow | undefined {
   return STRENGTHS.find((s) => s.word === word);
 }
@@ -69,19 +72,3 @@ export const HEDGES: readonly string[] = [
   'may', 'might', 'could', 'can', 'expected', 'possible', 'possibly', 'perhaps', 'maybe', 'plausible',
   'conceivable', 'should', 'would',
 ];
-
-export const DECLARATION_KEYWORDS = ['scenario', 'factor', 'event', 'outcome', 'alternative'] as const;
-
-export const STATEMENT_KEYWORDS = [
-  'question', 'horizon', 'to', 'samples', 'seed', 'probability', 'note', 'source', 'base', 'judged',
-  'raises', 'lowers', 'given', 'not',
-] as const;
-
-/** Every reserved word: keywords, strength words and the single words of phrases and hedges. */
-export const KEYWORDS: ReadonlySet<string> = new Set<string>([
-  ...DECLARATION_KEYWORDS,
-  ...STATEMENT_KEYWORDS,
-  ...STRENGTHS.map((s) => s.word),
-  ...PHRASES.flatMap((r) => r.forms.flatMap((f) => f.split(' '))),
-  ...HEDGES,
-]);
