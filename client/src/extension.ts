@@ -74,9 +74,8 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
     output,
     previews,
     vscode.commands.registerCommand('scenario.showPreview', withDocument((uri) => previews.open(uri, false).panel)),
+    // also the language server's code lens ("Open forecast preview")
     vscode.commands.registerCommand('scenario.showPreviewToSide', withDocument((uri) => previews.open(uri, true).panel)),
-    // the language server's code lens ("Open forecast preview") names this one
-    vscode.commands.registerCommand('scenario.openPreviewToSide', withDocument((uri) => previews.open(uri, true).panel)),
     vscode.commands.registerCommand('scenario.togglePreviewLock', () => {
       const preview = previews.toggleLock();
       if (!preview) void vscode.window.showInformationMessage('Scenario: no forecast preview to lock.');

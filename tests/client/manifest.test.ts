@@ -1,7 +1,7 @@
 // The extension's contributions, checked as data: commands, keys, settings, the grammar's
 // patterns (compiled as JavaScript regular expressions, which they are written to be compatible
 // with) and the language configuration.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
@@ -40,6 +40,18 @@ function scopeAt(text: string): string | undefined {
   return best?.index === 0 ? best.name : undefined;
 }
 
+/** Every first capture of `pattern` in the TypeScript files below `dirs`. */
+function namesIn(dirs: string[], pattern: RegExp): Set<string> {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of readdirSync(new URL(`${dir}/`, root), { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts')) continue;
+      for (const m of readFileSync(new URL(`${dir}/${file}`, root), 'utf8').matchAll(pattern)) names.add(m[1]!);
+    }
+  }
+  return names;
+}
+
 describe('package.json contributions', () => {
   it('keeps engines.vscode at ^1.100.0 (code-server 4.100.3 is VS Code 1.100)', () => {
     expect(pkg.engines.vscode).toBe('^1.100.0');
@@ -63,6 +75,26 @@ describe('package.json contributions', () => {
       expect(c.category).toBe('Scenario');
       if (c.command !== 'scenario.restartServer') expect(palette.get(c.command)).toMatch(/editorLangId == scenario/);
     }
+  });
+
+  it('declares every command the extension registers, and registers every one it declares', () => {
+    const registered = namesIn(['client/src'], /registerCommand\(\s*['"`]([^'"`]+)['"`]/g);
+    expect([...registered].sort()).toEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort());
+  });
+
+  it('declares every scenario.* name the code uses: commands (also those the server sends), settings, the preview', () => {
+    const commands = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    const settings = Object.keys(pkg.contributes.configuration.properties);
+    const panels = (pkg.activationEvents as string[]).filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length));
+    const declared = (name: string) =>
+      commands.has(name) || panels.includes(name) || settings.some((key) => key === name || key.startsWith(`${name}.`));
+    const used = namesIn(['client/src', 'client/webview', 'server/src', 'common'], /['"`](scenario\.[A-Za-z][\w.]*)['"`]/g);
+    expect(used.has('scenario.showPreviewToSide')).toBe(true); // the code lens's command, at least
+    expect([...used].filter((name) => !declared(name))).toEqual([]);
+    // The names the server puts in a command (code lenses) are commands, not settings.
+    const sent = namesIn(['server/src'], /(?:command:\s*|_COMMAND\s*=\s*)['"`](scenario\.[^'"`]+)['"`]/g);
+    expect(sent.size).toBeGreaterThan(0);
+    for (const name of sent) expect(commands.has(name), name).toBe(true);
   });
 
   it('binds ctrl+shift+v and ctrl+k v in scenario editors', () => {

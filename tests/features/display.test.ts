@@ -118,7 +118,7 @@ describe('code lens', () => {
     const state = stateOf(EXAMPLE);
     const [lens] = codeLenses(state);
     expect(lens!.range.start.line).toBe(1);
-    expect(lens!.command).toEqual({ title: 'Open forecast preview', command: 'scenario.openPreviewToSide', arguments: [TEST_URI] });
+    expect(lens!.command).toEqual({ title: 'Open forecast preview', command: 'scenario.showPreviewToSide', arguments: [TEST_URI] });
     expect(codeLenses(stateOf('factor a { probability 5% }'))[0]!.range.start).toEqual({ line: 0, character: 0 });
   });
 });

@@ -135,6 +135,6 @@ describe('over the protocol', () => {
     expect(hints!.map((h) => h.label)).toHaveLength(3);
     for (const h of hints!) expect(h.label).toMatch(/^≈ [\d.]+% [a-z ]+$/);
     const lenses = await server.codeLenses(example);
-    expect(lenses![0]!.command).toEqual({ title: 'Open forecast preview', command: 'scenario.openPreviewToSide', arguments: [example] });
+    expect(lenses![0]!.command).toEqual({ title: 'Open forecast preview', command: 'scenario.showPreviewToSide', arguments: [example] });
   });
 });

@@ -4,7 +4,8 @@
 // reproduces; FUZZ_SEED=<n> explores others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IncrementalParser, parseDocument } from '../../server/src/syntax/parse';
+import { IncrementalParser } from '../../server/src/syntax/incremental';
+import { parseDocument } from '../../server/src/syntax/parse';
 import { chunkCache } from '../../server/src/syntax/chunk';
 import { analyzeDocument } from '../../server/src/model/analyze';
 import { SAMPLE } from './models';

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { chunkCache } from '../../server/src/syntax/chunk';
 import { scenarioGrammar } from '../../server/src/syntax/grammar';
-import { IncrementalParser, parseDocument } from '../../server/src/syntax/parse';
+import { IncrementalParser } from '../../server/src/syntax/incremental';
+import { parseDocument } from '../../server/src/syntax/parse';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 const example = LANGUAGE_EXAMPLE;

@@ -1,9 +1,10 @@
-// One lens that opens the forecast preview beside the editor (the client registers the command).
+// One lens that opens the forecast preview beside the editor: the extension's declared command
+// (package.json), the one ctrl+k v runs.
 import type { CodeLens } from 'vscode-languageserver';
 import type { DocumentState } from './context';
 import { spanToRange } from './text';
 
-export const OPEN_PREVIEW_COMMAND = 'scenario.openPreviewToSide';
+const OPEN_PREVIEW_COMMAND = 'scenario.showPreviewToSide';
 
 export function codeLenses(state: DocumentState): CodeLens[] {
   const scenario = state.document.declarations.find((d) => d.kind === 'scenario');

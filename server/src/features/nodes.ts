@@ -2,10 +2,6 @@
 import type { Declaration, ProbabilityExpr, Span, Statement } from '../syntax/ast';
 import type { DocumentState } from './context';
 
-export function declarationAt(state: DocumentState, offset: number): Declaration | undefined {
-  return state.document.declarations.find((d) => d.span.start <= offset && offset <= d.span.end);
-}
-
 export function probabilityOf(statement: Statement): ProbabilityExpr | undefined {
   switch (statement.kind) {
     case 'probability':

@@ -1,7 +1,7 @@
 // One open document: its text, its incremental parser, the analysis of its latest version (made
 // on demand, cached per version) and its forecast (the last good one, possibly of an older
 // version). Everything here is synchronous; scheduling lives in session.ts.
-import { IncrementalParser } from '../syntax/parse';
+import { IncrementalParser } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lines';
 import { analyzeSource, type AnalysisSource, type JudgmentForecast } from '../analysis/analyzeSource';
 import { completeWithEarlier } from '../analysis/partialForecast';

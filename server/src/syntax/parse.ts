@@ -6,9 +6,6 @@ import type { ScenarioDocument } from './ast';
 import { MAX_DOCUMENT_CHARS, assembleDocument, tooLargeDocument } from './assemble';
 import { parseChunks } from './chunk';
 
-export { IncrementalParser } from './incremental';
-export { LineIndex } from './lines';
-
 export function parseDocument(text: string): ScenarioDocument {
   if (text.length > MAX_DOCUMENT_CHARS) return tooLargeDocument(text);
   const { chunks, results, comments } = parseChunks(text);
