@@ -20,8 +20,6 @@ const HOSTILE = 'samples/hostile-labels.scenario';
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'preview.png');
 const HOSTILE_STRINGS = ['<img src=x onerror=alert(1)>', '</script>'];
 
-/** As the page formats a fraction (exporters.ts formatPercent). */
-const percent = (p) => `${(Math.round(p * 1000) / 10).toFixed(1)}%`;
 
 /** 1-based line and column of a regex group in a text. */
 function locate(text, re, group = 1) {
@@ -32,9 +30,23 @@ function locate(text, re, group = 1) {
   return { line: before.length, column: before.at(-1).length + 1, text: m[group], match: m };
 }
 
-function cliForecast(file) {
-  const out = execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'forecast', file, '--format', 'json'], { encoding: 'utf8' });
-  return JSON.parse(out);
+function cliForecast(file, format = 'json') {
+  const out = execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'forecast', file, '--format', format], { encoding: 'utf8' });
+  return format === 'json' ? JSON.parse(out) : out;
+}
+
+/**
+ * Each outcome's probability as the CLI's Markdown shows it (its first table, the baseline): the
+ * page shows the same report (common/report), so the same text.
+ */
+function shownProbabilities(markdown) {
+  const shown = {};
+  for (const line of markdown.split('\n')) {
+    const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
+    const name = /^\*\*(.+?)\*\* /.exec(cells[1] ?? '')?.[1]?.replace(/\\(.)/g, '$1');
+    if (name && !(name in shown)) shown[name] = cells[2];
+  }
+  return shown;
 }
 
 async function palette(page, text, rowText) {
@@ -75,6 +87,8 @@ export async function runUiTest(base, folder) {
   const run = createRun('ui');
   const oped = readFileSync(path.join(folder, path.basename(OPED)), 'utf8');
   const expected = cliForecast(path.join(folder, path.basename(OPED)));
+  const expectedMarkdown = cliForecast(path.join(folder, path.basename(OPED)), 'markdown');
+  const expectedShown = shownProbabilities(expectedMarkdown);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
@@ -134,8 +148,8 @@ export async function runUiTest(base, folder) {
         shown[await row.getAttribute('data-name')] = (await row.locator('td.probability').innerText()).trim();
       }
       for (const o of expected.outcomes) {
-        if (shown[o.name] !== percent(o.probability)) {
-          throw new Error(`outcome ${o.name}: preview shows ${shown[o.name]}, CLI computes ${percent(o.probability)}`);
+        if (shown[o.name] !== expectedShown[o.name]) {
+          throw new Error(`outcome ${o.name}: preview shows ${shown[o.name]}, the CLI ${expectedShown[o.name]}`);
         }
       }
       const csp = await preview().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -163,13 +177,17 @@ export async function runUiTest(base, folder) {
       return (await selection.innerText()).trim();
     });
 
-    await run.step('Copy as Markdown in the preview puts the forecast on the clipboard', async () => {
+    await run.step('Copy as Markdown in the preview puts what `scenario forecast --format markdown` prints on the clipboard', async () => {
       await preview().locator('button[data-action="copyMarkdown"]').click();
       await page.locator('.notifications-toasts', { hasText: 'copied as Markdown' }).first().waitFor({ timeout: 20_000 });
-      // File text is backslash-escaped in the Markdown; read it back without the escapes.
-      const markdown = (await page.evaluate(() => navigator.clipboard.readText())).replace(/\\([!-/:-@[-`{-~])/g, '$1');
-      for (const o of expected.outcomes) if (!markdown.includes(o.name) && !markdown.includes(o.label)) throw new Error(`the Markdown lacks ${o.name}`);
-      if (!markdown.includes(percent(expected.outcomes[0].probability))) throw new Error('the Markdown lacks the numbers');
+      const markdown = await page.evaluate(() => navigator.clipboard.readText());
+      const lines = (text) => text.replace(/\r\n/g, '\n').trimEnd().split('\n');
+      const [got, want] = [lines(markdown), lines(expectedMarkdown)];
+      const differs = want.findIndex((line, i) => got[i] !== line);
+      if (differs >= 0 || got.length !== want.length) {
+        const at = differs >= 0 ? differs : Math.min(got.length, want.length);
+        throw new Error(`the clipboard differs from the CLI's Markdown at line ${at + 1}: ${JSON.stringify(got[at])} vs ${JSON.stringify(want[at])}`);
+      }
       await palette(page, '>Notifications: Clear All Notifications', 'Clear All Notifications');
       return `${markdown.split('\n').length} lines`;
     });

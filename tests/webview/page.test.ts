@@ -174,6 +174,18 @@ describe('what the page shows', () => {
     expect(tornadoCanvas.getAttribute('aria-label')).toContain(`“${HOSTILE_IMG}”`);
   });
 
+  it('titles an untitled file by its name, as the CLI does, and rounds Monte Carlo numbers to their samples', () => {
+    const { root } = mount();
+    const f = { ...sampleForecast(), title: 'Untitled scenario', method: 'monte-carlo' as const, samples: 20_000 };
+    f.outcomes[0]!.probability = 0.955;
+    send(forecastMessage(f, { fileName: 'us-pakistan.scenario' }));
+    expect(q(root, 'h1').textContent).toBe('us-pakistan');
+    // sqrt(0.955 × 0.045 / 20,000) = 0.15 points: no decimal.
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('96%');
+    send(forecastMessage({ ...f, method: 'exact' }, { fileName: 'us-pakistan.scenario' }));
+    expect(cells(outcomeRow(root, 'democracy_push'))[1]).toBe('95.5%');
+  });
+
   it('draws with the real Chart.js factory without a 2D context and keeps the text equivalents', () => {
     const { root } = mount({ realCharts: true });
     send(forecastMessage(sampleForecast()));
