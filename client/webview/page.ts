@@ -73,6 +73,8 @@ export function startPage(options: PageOptions): Page {
     if (!message) return notice('info', 'Waiting for the forecast…');
     if (!shown) return notice('empty', message.notice ? `No forecast yet: ${message.notice}` : DEFAULT_EMPTY);
     if (message.stale) return notice('stale', message.notice ?? DEFAULT_STALE(message.version));
+    // A file with errors: what does not depend on them is new, the rest is marked in its rows.
+    if (shown.excluded.length > 0) return notice('stale', message.notice ?? shown.excludedText);
     return message.notice ? notice('info', message.notice) : null;
   }
 

@@ -2,7 +2,9 @@
 // checked, and a clean copy with only the known fields is returned. Anything unexpected → null,
 // and the page ignores it.
 import type { PageState, ToPage } from '../../common/pageMessages';
-import type { AlternativeForecast, Forecast, InputForecast, JudgedCheck, OutcomeForecast, Swing, World } from '../../common/forecast';
+import type {
+  AlternativeForecast, Forecast, ForecastExclusion, InputForecast, JudgedCheck, OutcomeForecast, Swing, World,
+} from '../../common/forecast';
 
 const MAX_TEXT = 100_000;
 const MAX_URI = 4096;
@@ -76,6 +78,7 @@ function outcome(v: unknown): OutcomeForecast {
     swing: list(o.swing, swing),
   };
   if (o.delta !== undefined) clean.delta = finite(o.delta);
+  if (o.stale !== undefined) clean.stale = text(o.stale);
   return clean;
 }
 
@@ -89,7 +92,7 @@ function world(v: unknown): World {
 
 function input(v: unknown): InputForecast {
   const i = record(v);
-  return {
+  const clean: InputForecast = {
     name: text(i.name),
     kind: oneOf(i.kind, ['factor', 'event'] as const),
     label: text(i.label),
@@ -99,6 +102,13 @@ function input(v: unknown): InputForecast {
     notes: list(i.notes, (n) => text(n)),
     sources: list(i.sources, (s) => text(s)),
   };
+  if (i.stale !== undefined) clean.stale = text(i.stale);
+  return clean;
+}
+
+function exclusion(v: unknown): ForecastExclusion {
+  const e = record(v);
+  return { kind: oneOf(e.kind, ['factor', 'event', 'outcome', 'alternative'] as const), name: text(e.name), reason: text(e.reason) };
 }
 
 function alternative(v: unknown): AlternativeForecast {
@@ -133,6 +143,7 @@ function forecast(v: unknown): Forecast {
     elapsedMs,
   };
   if (f.file !== undefined) clean.file = text(f.file);
+  if (f.excluded !== undefined) clean.excluded = list(f.excluded, exclusion);
   return clean;
 }
 

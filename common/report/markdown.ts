@@ -8,7 +8,7 @@ function table(outcomes: ReportOutcome[], withDelta: boolean): string[] {
   const head = ['Outcome', 'Probability', 'Band', ...(withDelta ? ['Δ pts'] : []), 'Phrase', 'Judged', 'Top drivers (swing, pts)'];
   const align = ['---', '---:', '---:', ...(withDelta ? ['---:'] : []), '---', '---', '---'];
   const rows = outcomes.map((o) => [
-    `**${escapeMarkdown(o.name)}** ${escapeMarkdown(o.label)}`,
+    `**${escapeMarkdown(o.name)}** ${escapeMarkdown(o.label)}${o.stale ? ` (last good numbers: ${escapeMarkdown(o.stale)})` : ''}`,
     o.probability.text,
     o.band.text,
     ...(withDelta ? [o.delta?.text ?? ''] : []),
@@ -24,6 +24,7 @@ export function renderMarkdown(report: Report): string {
   if (report.question) lines.push(`*${escapeMarkdown(report.question)}*`, '');
   const horizon = report.horizon ? `, horizon ${escapeMarkdown(report.horizon.text)}` : '';
   lines.push(`Method: ${report.method.line}${horizon}.`, '');
+  if (report.excludedText) lines.push(`> ${escapeMarkdown(report.excludedText)}`, '');
   lines.push(...table(report.outcomes, false));
   if (report.worlds.list.length > 0) {
     lines.push('', '## Most probable worlds', '', '| Probability | Outcomes that hold |', '| ---: | --- |');

@@ -74,6 +74,8 @@ export interface ReportOutcome {
   topDrivers: string;
   /** In an alternative: the change from the baseline (the engine's, else computed); else null. */
   delta: ReportPoints | null;
+  /** While the file has errors: why these are the last good numbers, not new ones; else null. */
+  stale: string | null;
 }
 
 export interface ReportWorld {
@@ -115,6 +117,8 @@ export interface ReportInput {
   text: string;
   notes: string[];
   sources: string[];
+  /** As for outcomes: why these are the last good numbers; else null. */
+  stale: string | null;
 }
 
 export interface ReportMethod {
@@ -145,6 +149,10 @@ export interface Report {
   worlds: ReportWorlds;
   alternatives: ReportAlternative[];
   inputs: ReportInput[];
+  /** While the file has errors: what was not forecast anew, and why (empty otherwise). */
+  excluded: { kind: string; name: string; reason: string }[];
+  /** "3 of 7 outcomes show their last good numbers: …", or "" when everything is current. */
+  excludedText: string;
 }
 
 export interface ReportOptions {
@@ -210,6 +218,7 @@ function outcomeOf(
     drivers,
     topDrivers: drivers.slice(0, TOP_DRIVERS).map((d) => `${d.name} ${d.points.text}`).join(', '),
     delta,
+    stale: o.stale ?? null,
   };
 }
 
@@ -255,6 +264,7 @@ function inputOf(i: InputForecast): ReportInput {
     text: i.text,
     notes: [...i.notes],
     sources: [...i.sources],
+    stale: i.stale ?? null,
   };
 }
 
@@ -294,5 +304,18 @@ export function buildReport(forecast: Forecast, options: ReportOptions = {}): Re
     worlds: worldsOf(forecast.worlds, order, sampling),
     alternatives: forecast.alternatives.map((a) => alternativeOf(a, sampling, labelOf, forecast.outcomes, order)),
     inputs: forecast.inputs.map(inputOf),
+    excluded: (forecast.excluded ?? []).map((e) => ({ kind: e.kind, name: e.name, reason: e.reason })),
+    excludedText: excludedText(forecast),
   };
+}
+
+/** What a partial forecast (a file with errors) could not compute anew, in one sentence. */
+function excludedText(forecast: Forecast): string {
+  const outcomes = (forecast.excluded ?? []).filter((e) => e.kind === 'outcome');
+  if (outcomes.length === 0) return '';
+  const kept = outcomes.filter((e) => forecast.outcomes.some((o) => o.name === e.name && o.stale !== undefined)).length;
+  const total = forecast.outcomes.length + outcomes.length - kept;
+  const names = outcomes.map((e) => e.name).join(', ');
+  return `${outcomes.length} of ${total} outcomes depend on an error and are not forecast anew (${names})` +
+    (kept > 0 ? `; ${kept === outcomes.length ? 'they show' : `${kept} show`} their last good numbers.` : '.');
 }

@@ -97,3 +97,28 @@ describe('the forecastable part of a file with errors', () => {
     expect(merged.excluded!.map((e) => e.name)).toEqual(['b', 'y', 'z', 'B holds']);
   });
 });
+
+describe('declarations swallowed by broken braces', () => {
+  it('keep their places and their last good numbers, marked as not parsing', () => {
+    const earlier = forecastOf(GOOD).forecast;
+    // An unclosed brace in y swallows z, written on the same line, into one stretch that does not
+    // parse (a declaration at the start of a line is where the scan starts again).
+    const broken = GOOD.replace('outcome y "Y" { base 30%; b raises weakly }\noutcome z', 'outcome y "Y" { base {{ 30%; b raises weakly } outcome z');
+    const { analysis, forecast: fresh } = forecastOf(broken);
+    expect(analysis.model.outcomes.map((o) => o.name)).toEqual(['x']);
+    expect(analysis.scope.excluded).toEqual([
+      { kind: 'outcome', name: 'y', reason: 'its declaration on line 4 does not parse' },
+      { kind: 'outcome', name: 'z', reason: 'its declaration on line 4 does not parse' },
+    ]);
+    const merged = completeWithEarlier(fresh, analysis.scope.excluded, earlier, analysis.order);
+    expect(merged.outcomes.map((o) => [o.name, o.stale ?? null])).toEqual([
+      ['x', null],
+      ['y', 'its declaration on line 4 does not parse'],
+      ['z', 'its declaration on line 4 does not parse'],
+    ]);
+    expect(merged.alternatives.map((a) => a.name)).toEqual(['A holds', 'B holds']);
+    expect(merged.alternatives[0]!.outcomes.map((o) => o.stale ?? null)).toEqual([
+      null, 'its declaration on line 4 does not parse', 'its declaration on line 4 does not parse',
+    ]);
+  });
+});

@@ -208,7 +208,7 @@ export async function runUiTest(base, folder) {
       return text.slice(0, 120);
     });
 
-    await run.step('a syntax error keeps the last forecast with a visible notice', async () => {
+    await run.step('a syntax error: what depends on it keeps its last numbers, marked, under a notice', async () => {
       await palette(page, '>View: Focus Active Editor Group', 'Focus Active Editor Group');
       await goTo(page, driver);
       await page.keyboard.type('{{ ');
@@ -216,6 +216,8 @@ export async function runUiTest(base, folder) {
       await notice.waitFor({ timeout: 30_000 });
       const rows = await preview().locator('table.outcomes tbody tr').count();
       if (rows !== expected.outcomes.length) throw new Error(`the stale preview lost its outcomes (${rows})`);
+      const marked = await preview().locator('table.outcomes tbody tr.stale .badge-stale').count();
+      if (marked < 1) throw new Error('no outcome is marked as not updated');
       const text = (await notice.innerText()).trim();
       await revert(page);
       await notice.waitFor({ state: 'detached', timeout: 30_000 });

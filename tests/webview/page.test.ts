@@ -213,6 +213,28 @@ describe('notices', () => {
     expect(root.querySelector('[role=status]')).toBeNull();
   });
 
+  it('marks the outcomes of a partial forecast that keep their last good numbers, under a notice', () => {
+    const { root } = mount();
+    const partial = sampleForecast();
+    const reason = 'depends on rapport, which has an error';
+    partial.outcomes[0] = { ...partial.outcomes[0]!, stale: reason };
+    partial.excluded = [
+      { kind: 'factor', name: 'rapport', reason: 'line 12 has an error' },
+      { kind: 'outcome', name: partial.outcomes[0]!.name, reason },
+    ];
+    send(forecastMessage(partial, { version: 7, notice: 'The file has 1 error; democracy_push depends on it and keeps its last good numbers; the rest is forecast anew.' }));
+    const status = q(root, '[role=status]');
+    expect(status.classList.contains('notice-stale')).toBe(true);
+    expect(status.textContent).toContain('keeps its last good numbers');
+    const stale = outcomeRow(root, partial.outcomes[0]!.name);
+    expect(stale.classList.contains('stale')).toBe(true);
+    expect(q(stale, '.badge-stale').getAttribute('title')).toBe(`Last good numbers: ${reason}`);
+    expect(root.querySelectorAll('table.outcomes .badge-stale')).toHaveLength(1);
+    // Without a notice from the server, the page says which outcomes are not new.
+    send(forecastMessage(partial, { version: 8 }));
+    expect(q(root, '[role=status]').textContent).toBe(`1 of ${partial.outcomes.length} outcomes depend on an error and are not forecast anew (${partial.outcomes[0]!.name}); they show their last good numbers.`);
+  });
+
   it('says there is no forecast yet, with the buttons off, when nothing good exists', () => {
     const { root, rec } = mount();
     send(forecastMessage(null, { notice: 'Line 3: expected a probability.' }));

@@ -18,8 +18,11 @@ function judgedCell(o: ReportOutcome): HTMLTableCellElement {
 
 function outcomeRow(o: ReportOutcome, view: View): HTMLTableRowElement {
   const selected = o.name === view.selected;
-  const row = el('tr', { className: selected ? 'selected' : '' }, [
-    td([el('span', { className: 'label' }, [o.title]), ' ', el('code', { className: 'name' }, [o.name])]),
+  const staleMark = o.stale
+    ? [' ', el('span', { className: 'badge badge-stale', attrs: { title: `Last good numbers: ${o.stale}` } }, ['not updated'])]
+    : [];
+  const row = el('tr', { className: [selected ? 'selected' : '', o.stale ? 'stale' : ''].filter(Boolean).join(' ') }, [
+    td([el('span', { className: 'label' }, [o.title]), ' ', el('code', { className: 'name' }, [o.name]), ...staleMark]),
     td([o.probability.text], 'num probability'),
     td([o.band.text], 'num band'),
     td([o.phrase], 'phrase'),

@@ -11,7 +11,7 @@ import type { ResolvedModel } from '../model/types';
 import type { ScenarioDocument } from '../syntax/ast';
 import { LineIndex } from '../syntax/lines';
 import { parseDocument } from '../syntax/parse';
-import type { FileOrder } from './partialForecast';
+import type { FileOrder } from '../model/forecastScope';
 
 export interface DocumentAnalysis {
   text: string;
@@ -64,11 +64,7 @@ function checksOf(document: ScenarioDocument) {
     model,
     scope,
     checks: diagnostics,
-    order: {
-      inputs: model.inputs.map((v) => v.name),
-      outcomes: model.outcomes.map((v) => v.name),
-      alternatives: model.alternatives.map((a) => a.title),
-    },
+    order: scope.order,
   };
   checked.set(document, result);
   return result;

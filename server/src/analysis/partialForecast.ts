@@ -4,12 +4,7 @@ import type {
   AlternativeForecast, Forecast, ForecastExclusion, InputForecast, OutcomeForecast,
 } from '../../../common/forecast';
 
-/** The names of the whole file, in file order, so that merged-in items keep their places. */
-export interface FileOrder {
-  inputs: readonly string[];
-  outcomes: readonly string[];
-  alternatives: readonly string[];
-}
+import type { FileOrder } from '../model/forecastScope';
 
 export function completeWithEarlier(
   fresh: Forecast,

@@ -3,8 +3,7 @@
 import type { ScenarioDocument } from '../syntax/ast';
 import type { LineIndex } from '../syntax/lines';
 import type { ResolvedModel } from '../model/types';
-import type { ForecastScope } from '../model/forecastScope';
-import type { FileOrder } from '../analysis/partialForecast';
+import type { FileOrder, ForecastScope } from '../model/forecastScope';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Forecast } from '../../../common/forecast';
 

@@ -3,6 +3,8 @@
 // forecast anew; what is left out keeps its last good numbers, marked (analysis/partialForecast).
 import type { Declaration, ScenarioDocument, Span, VariableDeclaration } from '../syntax/ast';
 import type { ForecastExclusion } from '../../../common/forecast';
+import { NAME_SOURCE } from '../../../common/names';
+import { KEYWORDS } from '../syntax/vocabulary';
 import type { Diagnostic } from './diagnostics';
 import type { Alternative, ResolvedModel } from './types';
 
@@ -11,6 +13,14 @@ export interface ForecastScope {
   model: ResolvedModel;
   /** What was left out, in file order; empty when the file has no errors. */
   excluded: ForecastExclusion[];
+  /** Every name of the file in file order, those that do not parse included (where an earlier forecast's numbers go). */
+  order: FileOrder;
+}
+
+export interface FileOrder {
+  inputs: readonly string[];
+  outcomes: readonly string[];
+  alternatives: readonly string[];
 }
 
 export function forecastScope(
@@ -19,7 +29,7 @@ export function forecastScope(
   diagnostics: readonly Diagnostic[],
   lineOf: (offset: number) => number,
 ): ForecastScope {
-  if (!model.hasErrors) return { model, excluded: [] };
+  if (!model.hasErrors) return { model, excluded: [], order: fileOrder(model, []) };
   const broken = new Map<string, string>();
   const brokenAlternatives = new Map<Declaration, string>();
   const holder = declarationFinder(doc);
@@ -34,11 +44,12 @@ export function forecastScope(
       broken.set(decl.name.text, reason);
     }
   }
-  for (const error of doc.errors) {
-    const name = error.declarationName?.text;
-    const kind = error.declarationKind;
-    if (name && (kind === 'factor' || kind === 'event' || kind === 'outcome') && !broken.has(name)) {
-      broken.set(name, `its declaration on line ${lineOf(error.span.start)} does not parse`);
+  // A declaration that does not parse is not in the model, nor is any declaration its broken
+  // braces swallowed: their names are read from the skipped text, so they keep their places.
+  const unparsed = unparsedDeclarations(doc);
+  for (const u of unparsed) {
+    if (u.kind !== 'alternative' && !broken.has(u.name)) {
+      broken.set(u.name, `its declaration on line ${lineOf(u.at)} does not parse`);
     }
   }
   // Outcomes in topological order, so a driver's verdict is known before what it drives. Every
@@ -74,17 +85,20 @@ export function forecastScope(
     const reason = broken.get(v.name);
     if (reason !== undefined) placed.push({ at: v.declaration.span.start, exclusion: { kind: v.kind, name: v.name, reason } });
   }
-  for (const error of doc.errors) {
-    const name = error.declarationName?.text;
-    const kind = error.declarationKind;
-    if (!name || model.variables.has(name) || (kind !== 'factor' && kind !== 'event' && kind !== 'outcome')) continue;
-    placed.push({ at: error.skipped.start, exclusion: { kind, name, reason: broken.get(name)! } });
+  for (const u of unparsed) {
+    if (u.kind === 'alternative' || model.variables.has(u.name)) continue;
+    placed.push({ at: u.at, exclusion: { kind: u.kind, name: u.name, reason: broken.get(u.name)! } });
+  }
+  for (const u of unparsed) {
+    if (u.kind !== 'alternative' || model.alternatives.some((a) => a.title === u.name)) continue;
+    placed.push({ at: u.at, exclusion: { kind: 'alternative', name: u.name, reason: `its declaration on line ${lineOf(u.at)} does not parse` } });
   }
   for (const [a, reason] of excludedAlternatives) {
     placed.push({ at: a.declaration.span.start, exclusion: { kind: 'alternative', name: a.title, reason } });
   }
-  const excluded = placed.sort((a, b) => a.at - b.at).map((p) => p.exclusion);
-  return { model: scoped, excluded };
+  placed.sort((a, b) => a.at - b.at);
+  const excluded = placed.map((p) => p.exclusion);
+  return { model: scoped, excluded, order: fileOrder(model, placed) };
 }
 
 /** The declaration whose span holds a span, by binary search over the file-ordered declarations. */
@@ -108,4 +122,40 @@ function driverNames(decl: VariableDeclaration): string[] {
   const names: string[] = [];
   for (const s of decl.statements) if (s.kind === 'driver') names.push(s.name.text);
   return names;
+}
+
+interface Unparsed {
+  kind: 'factor' | 'event' | 'outcome' | 'alternative';
+  name: string;
+  at: number;
+}
+
+const HEAD = new RegExp(String.raw`(?:^|[\s;{}])(factor|event|outcome)[ \t]+(${NAME_SOURCE})|(?:^|[\s;{}])alternative[ \t]+"((?:[^"\\\r\n]|\\.)*)"`, 'gu');
+
+/** The declaration heads inside the text each syntax error skipped, in file order. */
+function unparsedDeclarations(doc: ScenarioDocument): Unparsed[] {
+  const out: Unparsed[] = [];
+  for (const error of doc.errors) {
+    const start = error.skipped.start;
+    const stretch = doc.text.slice(start, Math.min(error.skipped.end, start + 200_000));
+    for (const m of stretch.matchAll(HEAD)) {
+      const at = start + m.index! + m[0].search(/\S/);
+      if (m[1] !== undefined && !KEYWORDS.has(m[2]!)) out.push({ kind: m[1] as Unparsed['kind'], name: m[2]!, at });
+      else if (m[3] !== undefined) out.push({ kind: 'alternative', name: m[3].replace(/\\(["\\])/g, '$1'), at });
+    }
+  }
+  return out;
+}
+
+/** The model's names plus the unparsed ones, by position in the file. */
+function fileOrder(model: ResolvedModel, placed: readonly { at: number; exclusion: ForecastExclusion }[]): FileOrder {
+  const items: { at: number; kind: string; name: string }[] = [
+    ...model.inputs.map((v) => ({ at: v.declaration.span.start, kind: v.kind, name: v.name })),
+    ...model.outcomes.map((v) => ({ at: v.declaration.span.start, kind: v.kind, name: v.name })),
+    ...model.alternatives.map((a) => ({ at: a.declaration.span.start, kind: 'alternative', name: a.title })),
+    ...placed.filter((p) => !model.variables.has(p.exclusion.name) || p.exclusion.kind === 'alternative')
+      .map((p) => ({ at: p.at, kind: p.exclusion.kind, name: p.exclusion.name })),
+  ].sort((a, b) => a.at - b.at);
+  const names = (kinds: string[]) => [...new Set(items.filter((i) => kinds.includes(i.kind)).map((i) => i.name))];
+  return { inputs: names(['factor', 'event']), outcomes: names(['outcome']), alternatives: names(['alternative']) };
 }

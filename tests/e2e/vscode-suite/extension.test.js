@@ -120,7 +120,7 @@ suite('Forecast preview', () => {
     assert.strictEqual(message.uri, document.uri.toString());
   });
 
-  test('while the file does not parse the preview keeps the last good forecast, marked stale', async () => {
+  test('while a declaration does not parse, the rest is forecast anew and it keeps its last good numbers, marked', async () => {
     const example = await openExample();
     const document = await scratchDocument('stale.scenario', example.getText());
     await vscode.commands.executeCommand('scenario.showPreviewToSide', document.uri);
@@ -129,18 +129,24 @@ suite('Forecast preview', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, positionOf(document, '  base 50%'), '  base {{\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    // a stale result carries the version its (older) forecast belongs to
-    const stale = await waitFor('a stale forecast with a notice', () => {
+    const partial = await waitFor('a partial forecast of the broken version', () => {
       const m = preview().lastPosted;
-      return m.stale ? m : null;
+      return m.version === document.version && m.forecast && m.forecast.excluded ? m : null;
     });
-    assert.ok(stale.forecast, 'the last good forecast is kept');
-    assert.deepStrictEqual(stale.forecast.outcomes.map((o) => o.probability), good.forecast.outcomes.map((o) => o.probability));
-    assert.ok(stale.notice && stale.notice.length > 0, 'a notice says why');
+    const broken = partial.forecast.excluded.filter((e) => e.kind === 'outcome').map((e) => e.name);
+    assert.ok(broken.length > 0, 'the broken outcome is listed as not forecast anew');
+    for (const o of partial.forecast.outcomes) {
+      const before = good.forecast.outcomes.find((g) => g.name === o.name);
+      if (broken.includes(o.name)) assert.ok(o.stale, `${o.name} is marked as not updated`);
+      else assert.strictEqual(o.stale, undefined, `${o.name} is new`);
+      assert.strictEqual(o.probability, before.probability, `${o.name} keeps its numbers (nothing it depends on changed)`);
+    }
+    assert.strictEqual(partial.forecast.outcomes.length, good.forecast.outcomes.length, 'no row disappears');
+    assert.ok(partial.notice && partial.notice.length > 0, 'a notice says why');
     await vscode.commands.executeCommand('undo');
     await waitFor('a fresh forecast again', () => {
       const m = preview().lastPosted;
-      return m.version === document.version && !m.stale && m.forecast;
+      return m.version === document.version && !m.stale && m.forecast && !m.forecast.excluded;
     });
   });
 
