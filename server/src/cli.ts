@@ -5,12 +5,13 @@ import { runCheck } from './cli/check';
 import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
 import { forecast } from './engine/forecast';
 import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
+import { formatCount } from '../../common/text/numbers';
 
 function wholeNumber(min: number, max: number, what: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`);
+      throw new InvalidArgumentError(`${what} must be a whole number from ${formatCount(min)} to ${formatCount(max)}.`);
     }
     return n;
   };

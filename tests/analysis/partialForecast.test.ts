@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../../server/src/analysis/analyzeSource';
 import { completeWithEarlier } from '../../server/src/analysis/partialForecast';
 import { forecast } from '../../server/src/engine/forecast';
+import { hover } from '../../server/src/features/hover';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { stateOf } from '../features/state';
 
 const GOOD = [
   'factor a "A" { probability 40% }',
@@ -120,5 +123,24 @@ describe('declarations swallowed by broken braces', () => {
     expect(merged.alternatives[0]!.outcomes.map((o) => o.stale ?? null)).toEqual([
       null, 'its declaration on line 4 does not parse', 'its declaration on line 4 does not parse',
     ]);
+  });
+});
+
+describe('what the editor shows for an outcome that keeps its last good numbers', () => {
+  it('says so in its hover and its inlay hint, and not for the outcomes forecast anew', () => {
+    const earlier = forecastOf(GOOD).forecast;
+    const broken = GOOD.replace('probability 70%', 'probability 170%');
+    const { analysis, forecast: fresh } = forecastOf(broken);
+    const state = { ...stateOf(broken, { forecast: false }), forecast: completeWithEarlier(fresh, analysis.scope.excluded, earlier, analysis.order) };
+    const at = (words: string) => state.lines.positionAt(broken.indexOf(words) + words.length - 1); // on the name
+    const hoverText = (word: string) => JSON.stringify(hover(state, at(word)));
+    expect(hoverText('outcome y')).toContain('Last good numbers, not forecast anew: depends on b, which has an error.');
+    expect(hoverText('outcome x')).not.toContain('Last good numbers');
+    const hints = inlayHints(state, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
+    const labels = hints.map((h) => String(h.label));
+    expect(labels).toHaveLength(3);
+    expect(labels[0]).not.toContain('earlier version');
+    expect(labels[1]).toMatch(/\(earlier version\)$/);
+    expect(JSON.stringify(hints[1]!.tooltip)).toContain('last good numbers: depends on b, which has an error');
   });
 });

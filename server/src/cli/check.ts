@@ -2,7 +2,7 @@
 // (1-based), or `--format json`; exit 1 when any error, else 0; 2 for no file or an unreadable one.
 import * as fs from 'node:fs';
 import { analyzeSource, type JudgmentForecast } from '../analysis/analyzeSource';
-import type { Severity } from '../model/diagnostics';
+import type { Diagnostic, Severity } from '../model/diagnostics';
 import { LineIndex } from '../syntax/lines';
 import { replaceControls as terminalSafe } from '../../../common/text/controls';
 
@@ -63,7 +63,11 @@ export function runCheck(
 
 /** The diagnostics of one file's text as records, sorted by position. */
 export function checkText(file: string, text: string, forecast: JudgmentForecast = null): CheckRecord[] {
-  const { diagnostics } = analyzeSource({ text }, forecast);
+  return checkRecords(file, text, analyzeSource({ text }, forecast).diagnostics);
+}
+
+/** Diagnostics of a text as records (1-based, end exclusive). */
+export function checkRecords(file: string, text: string, diagnostics: readonly Diagnostic[]): CheckRecord[] {
   const lines = new LineIndex(text);
   return diagnostics.map((d) => {
     const start = lines.positionAt(d.span.start);

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../../../common/forecast';
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../../../common/report';
-import { analyze } from '../model/analyze';
-import { checkText, textLine } from './check';
+import { analyzeSource } from '../analysis/analyzeSource';
+import { checkRecords, textLine } from './check';
 
 export type ForecastFormat = ReportFormat;
 export const FORECAST_FORMATS: readonly ForecastFormat[] = REPORT_FORMATS;
@@ -36,9 +36,17 @@ export function runForecast(file: string, options: ForecastCommandOptions): Comm
   } catch (e) {
     return { output: '', exitCode: 2, errorOutput: `${file}: error: cannot read the file (${(e as Error).message})\n` };
   }
-  const { model } = analyze(text);
-  if (model.hasErrors) {
-    const records = checkText(file, text);
+  // One analysis, as `scenario check` makes it: its forecast is the file's when the file has no
+  // errors; with errors it only checks the judged calls, and the diagnostics are printed instead.
+  let result: Forecast | null = null;
+  let analysis: ReturnType<typeof analyzeSource>;
+  try {
+    analysis = analyzeSource({ text }, (model) => (result = forecast(model, { samples: options.samples, seed: options.seed })));
+  } catch (e) {
+    return { output: '', exitCode: 2, errorOutput: `${file}: error: ${(e as Error).message}\n` };
+  }
+  if (analysis.model.hasErrors) {
+    const records = checkRecords(file, text, analysis.diagnostics);
     const output = options.format === 'json'
       ? `${JSON.stringify(records, null, 2)}\n`
       : records.map((r) => `${textLine(r)}\n`).join('');
@@ -49,14 +57,14 @@ export function runForecast(file: string, options: ForecastCommandOptions): Comm
       errorOutput: `${file}: ${count} error${count === 1 ? '' : 's'}; fix ${count === 1 ? 'it' : 'them'} to get a forecast\n`,
     };
   }
-  let result: Forecast;
   try {
-    result = forecast(model, { samples: options.samples, seed: options.seed });
+    // A file without outcomes is not forecast by the analysis; its report still lists its inputs.
+    result ??= forecast(analysis.model, { samples: options.samples, seed: options.seed });
   } catch (e) {
     return { output: '', exitCode: 2, errorOutput: `${file}: error: ${(e as Error).message}\n` };
   }
   // The report titles an untitled file by its base name and names the file in the JSON.
-  const output = renderReport(buildReport(result, { file }), options.format, {
+  const output = renderReport(buildReport(result as Forecast, { file }), options.format, {
     color: options.color === true, timing: options.timing !== false,
   });
   return { output, exitCode: 0, errorOutput: '' };

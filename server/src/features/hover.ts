@@ -104,7 +104,7 @@ function explainInput(state: DocumentState, variable: InputVariable): string {
 function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string {
   const parts = [header('outcome', outcome.name, outcome.label)];
   const computed = outcomeForecast(state, outcome.name);
-  const status = forecastStatus(state);
+  const status = forecastStatus(state, computed);
   if (computed) {
     const sampling = state.forecast ? samplingOf(state.forecast) : undefined;
     const probability = formatPercent(computed.probability, sampling);
@@ -201,8 +201,9 @@ function outcomeForecast(state: DocumentState, name: string): OutcomeForecast | 
   return state.forecast?.outcomes.find((o) => o.name === name);
 }
 
-function forecastStatus(state: DocumentState): string | null {
+function forecastStatus(state: DocumentState, outcome?: OutcomeForecast): string | null {
   if (!state.forecast) return '*No forecast yet: the numbers appear once the file is free of errors and computed.*';
+  if (outcome?.stale) return `*Last good numbers, not forecast anew: ${escapeMarkdown(outcome.stale)}.*`;
   if (state.forecastStale) return '*From the last good forecast, of an earlier version of this file (the current one has errors or is still being computed).*';
   return null;
 }

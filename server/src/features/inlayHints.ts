@@ -17,16 +17,18 @@ export function inlayHints(state: DocumentState, range: Range): InlayHint[] {
     if (after < wanted.start || after > wanted.end) continue;
     const computed = forecast.outcomes.find((o) => o.name === decl.name.text);
     if (!computed) continue;
-    const stale = state.forecastStale ? ' (last good forecast)' : '';
+    // Stale: the whole forecast is of an earlier version, or this outcome depends on an error.
+    const old = state.forecastStale || computed.stale !== undefined;
+    const stale = computed.stale ? ` (last good numbers: ${computed.stale})` : state.forecastStale ? ' (last good forecast)' : '';
     const probability = formatPercent(computed.probability, sampling);
     const band = computed.band[0] === computed.band[1] ? '' : `, band ${formatBand(computed.band, sampling)}`;
     hints.push({
       position: state.lines.positionAt(after),
-      label: `≈ ${probability} ${computed.phrase}${state.forecastStale ? ' (earlier version)' : ''}`,
+      label: `≈ ${probability} ${computed.phrase}${old ? ' (earlier version)' : ''}`,
       paddingLeft: true,
       tooltip: {
         kind: 'markdown',
-        value: `Computed forecast of **${escapeMarkdown(decl.name.text)}**: ${probability}${band}${stale}.`,
+        value: `Computed forecast of **${escapeMarkdown(decl.name.text)}**: ${probability}${band}${escapeMarkdown(stale)}.`,
       },
     });
   }

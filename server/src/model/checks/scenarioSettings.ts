@@ -1,4 +1,5 @@
 // The scenario block: `samples-bounds`, `invalid-date`, `horizon-order` and `duplicate-scenario`.
+import { formatCount } from '../../../../common/text/numbers';
 import type { DateLit, HorizonStatement, NumberStatement } from '../../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
 import {
@@ -24,7 +25,7 @@ function samplesDiagnostic(s: NumberStatement): Diagnostic {
   const nearest = s.value < SAMPLES_MIN ? SAMPLES_MIN : s.value > SAMPLES_MAX ? SAMPLES_MAX : Math.round(s.value);
   return diagnostic('samples-bounds', s.valueSpan,
     `samples ${s.text} is outside 1,000..1,000,000: use a whole number in that range ` +
-    `(the default is ${DEFAULT_SAMPLES.toLocaleString('en-US')}).`,
+    `(the default is ${formatCount(DEFAULT_SAMPLES)}).`,
     { fixes: [{ span: s.valueSpan, newText: String(nearest), title: `Change to ${nearest}` }] });
 }
 
