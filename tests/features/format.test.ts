@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDocument } from '../../server/src/features/format';
 import type { ResolvedModel } from '../../server/src/model/types';
 import { parseDocument } from '../../server/src/syntax/parse';
-import { repoRoot } from '../server/harness';
-import { applyEdits, readFixture, stateOf } from './state';
+import { applyEdits, repoRoot } from '../fixture';
+import { readFixture, stateOf } from './state';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 const TWO = { tabSize: 2, insertSpaces: true };

@@ -5,8 +5,9 @@ import {
   type Hover, type Location, type MarkupContent, type TextEdit,
 } from 'vscode-languageserver';
 import { semanticTokensLegend } from '../../server/src/features/semanticTokens';
-import { fixture, startServer, type TestServer } from '../server/harness';
-import { applyEdits, readFixture } from './state';
+import { applyEdits, fixture } from '../fixture';
+import { startServer, type TestServer } from '../server/harness';
+import { readFixture } from './state';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 let server: TestServer;

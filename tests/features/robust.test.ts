@@ -16,7 +16,8 @@ import { prepareRename, rename } from '../../server/src/features/rename';
 import { semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { parseDocument } from '../../server/src/syntax/parse';
-import { applyEdits, stateOf, TEST_URI } from './state';
+import { applyEdits } from '../fixture';
+import { stateOf, TEST_URI } from './state';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 const EXAMPLE = LANGUAGE_EXAMPLE;

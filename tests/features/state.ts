@@ -1,5 +1,6 @@
 // Builds the DocumentState the server would hold for a text: parse → analyze → forecast (with the
-// judgment checks), so every feature can be tested as the pure function it is.
+// judgment checks), so every feature can be tested as the pure function it is. Texts, cursors and
+// edits are tests/fixture.ts; the one-line checks on a state are ./expect.ts.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,9 +8,10 @@ import { analyzeSource } from '../../server/src/analysis/analyzeSource';
 import { completeWithEarlier } from '../../server/src/analysis/partialForecast';
 import { forecast } from '../../server/src/engine/forecast';
 import { LineIndex } from '../../server/src/syntax/lines';
+import type { Position } from 'vscode-languageserver';
 import type { DocumentState } from '../../server/src/features/context';
 import type { Forecast } from '../../common/forecast';
-import { fixture } from '../server/harness';
+import { fixture } from '../fixture';
 
 export const TEST_URI = 'untitled:features-test.scenario';
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'features');
@@ -47,18 +49,16 @@ export function stateOf(text: string, options: StateOptions = {}): DocumentState
 }
 
 /** A state from a text with `<|>` cursor markers, and the cursors' positions and offsets. */
-export function marked(text: string, options: StateOptions = {}) {
+export function marked(text: string, options: StateOptions = {}): Marked {
   const f = fixture(text);
   return { state: stateOf(f.text, options), cursors: f.cursors, offsets: f.offsets, text: f.text };
 }
 
-/** Applies LSP-style edits (ranges in the original text) and returns the new text. */
-export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
-  const lines = new LineIndex(text);
-  const sorted = edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+export interface Marked {
+  state: DocumentState;
+  /** The `<|>` cursors in order, as LSP positions. */
+  cursors: Position[];
+  offsets: number[];
+  /** The text without its markers. */
+  text: string;
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { SAMPLE } from './models';
-import { offsetAt, startServer, type TestServer } from './harness';
+import { offsetAt } from '../fixture';
+import { startServer, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {

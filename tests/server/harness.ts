@@ -2,7 +2,8 @@
  * Protocol test harness: drives the REAL language server (dist/server.js, spawned with --stdio)
  * over JSON-RPC, the way an editor does. Used by tests/server and tests/features.
  *
- *   import { startServer, fixture } from '../server/harness';
+ *   import { startServer } from '../server/harness';
+ *   import { fixture } from '../fixture';
  *
  *   const server = await startServer();               // builds dist/server.js first when missing or stale
  *   const { text, cursors } = fixture('factor a { probability <|>likely }');
@@ -13,7 +14,9 @@
  *   await server.waitForVersion(uri);                 // diagnostics of the latest version
  *   await server.stop();                              // in afterAll
  *
- * - Fixtures mark cursors with `<|>`: `fixture()` strips them and returns their positions and offsets.
+ * - Fixtures mark cursors with `<|>`: `fixture()` (tests/fixture.ts, shared with the feature tests)
+ *   strips them and returns their positions and offsets. This file is only the protocol: the build,
+ *   the spawned server and the client side of JSON-RPC.
  * - The harness keeps its own copy of each open document, so edits can be given as offsets and
  *   `server.text(uri)` / `server.positionAt(uri, offset)` are always in step with the server.
  * - Waiting is event-driven with a timeout (never fixed sleeps): `waitForDiagnostics`,
@@ -32,8 +35,8 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
   createMessageConnection, type MessageConnection,
@@ -45,43 +48,12 @@ import type {
   TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { ForecastRequest } from '../../common/protocol';
+import { repoRoot } from '../fixture';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverPath = join(repoRoot, 'dist', 'server.js');
 const workerPath = join(repoRoot, 'dist', 'forecastWorker.js');
 
-// ---- fixtures ---------------------------------------------------------------------------------
-
-export const CURSOR = '<|>';
-
-export interface Fixture {
-  text: string;
-  /** Cursor positions in order, as LSP positions (0-based line and UTF-16 character). */
-  cursors: Position[];
-  offsets: number[];
-}
-
-/** Strips every `<|>` from `marked` and returns the text with the cursors' positions. */
-export function fixture(marked: string): Fixture {
-  const offsets: number[] = [];
-  let text = '';
-  let rest = marked;
-  for (let at = rest.indexOf(CURSOR); at >= 0; at = rest.indexOf(CURSOR)) {
-    text += rest.slice(0, at);
-    offsets.push(text.length);
-    rest = rest.slice(at + CURSOR.length);
-  }
-  text += rest;
-  return { text, offsets, cursors: offsets.map((o) => positionAt(text, o)) };
-}
-
-export function positionAt(text: string, offset: number): Position {
-  return TextDocument.create('memory://x', 'scenario', 0, text).positionAt(offset);
-}
-
-export function offsetAt(text: string, position: Position): number {
-  return TextDocument.create('memory://x', 'scenario', 0, text).offsetAt(position);
-}
+// ---- paths --------------------------------------------------------------------------------------
 
 /** A file URI under the repository's tests folder (the file need not exist). */
 export function fileUri(name: string): string {
@@ -102,9 +74,13 @@ function newestMtime(dir: string): number {
 function bundlesFresh(): boolean {
   if (!existsSync(serverPath) || !existsSync(workerPath)) return false;
   const built = Math.min(statSync(serverPath).mtimeMs, statSync(workerPath).mtimeMs);
+  // Everything the two bundles are built from: the server, the grammar and the code it shares
+  // with the client (common/).
   const sources = Math.max(
-    newestMtime(join(repoRoot, 'server', 'src')),
-    existsSync(join(repoRoot, 'grammar')) ? newestMtime(join(repoRoot, 'grammar')) : 0,
+    ...[['server', 'src'], ['grammar'], ['common']].map((parts) => {
+      const dir = join(repoRoot, ...parts);
+      return existsSync(dir) ? newestMtime(dir) : 0;
+    }),
   );
   return built >= sources;
 }

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { SAMPLE } from './models';
-import { offsetAt, startServer, type TestServer } from './harness';
+import { offsetAt } from '../fixture';
+import { startServer, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {

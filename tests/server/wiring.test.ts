@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import { SAMPLE } from './models';
-import { fixture, startServer, type TestServer } from './harness';
+import { fixture } from '../fixture';
+import { startServer, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {

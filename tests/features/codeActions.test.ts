@@ -1,9 +1,11 @@
-// Diagnostics as LSP sees them, and the code actions built on them.
+// Code actions (server/src/features/codeActions.ts): the quick fixes the checks carry, and the
+// phrase ↔ number rewrites.
 import { describe, expect, it } from 'vitest';
-import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
 import { codeActions } from '../../server/src/features/codeActions';
-import { toLspDiagnostics, type DiagnosticData } from '../../server/src/features/diagnostics';
-import { applyEdits, marked, stateOf, TEST_URI } from './state';
+import { applyEdits } from '../fixture';
+import { expectDiagnostics } from './expect';
+import { marked, stateOf, TEST_URI } from './state';
 
 function actionsAt(text: string, only?: string[]) {
   const { state, cursors, text: clean } = marked(text);
@@ -14,40 +16,6 @@ function actionsAt(text: string, only?: string[]) {
 function apply(text: string, action: CodeAction): string {
   return applyEdits(text, action.edit!.changes![TEST_URI]!);
 }
-
-describe('toLspDiagnostics', () => {
-  it('maps ranges, severities, codes and the source', () => {
-    const text = 'factor rapport { probability 5% }\noutcome o { base 5%; rapprt raises weakly }';
-    const state = stateOf(text);
-    const [unknown] = toLspDiagnostics(state).filter((d) => d.code === 'unknown-name');
-    expect(unknown).toMatchObject({
-      severity: DiagnosticSeverity.Error,
-      source: 'scenario',
-      range: { start: { line: 1, character: 21 }, end: { line: 1, character: 27 } },
-    });
-    const data = unknown!.data as DiagnosticData;
-    expect(data.fixes![0]).toMatchObject({ newText: 'rapport', range: unknown!.range });
-  });
-
-  it('fades unused factors and links duplicates and cycles to the other places', () => {
-    const state = stateOf([
-      'factor lonely { probability 5% }',
-      'factor a { probability 5% }',
-      'factor a { probability 6% }',
-      'outcome x { base 5%; y raises weakly; a raises weakly }',
-      'outcome y { base 5%; x raises weakly }',
-    ].join('\n'));
-    const ds = toLspDiagnostics(state);
-    const unused = ds.find((d) => d.code === 'unused')!;
-    expect(unused.tags).toEqual([DiagnosticTag.Unnecessary]);
-    expect(unused.severity).toBe(DiagnosticSeverity.Hint);
-    const duplicate = ds.find((d) => d.code === 'duplicate-name')!;
-    expect(duplicate.relatedInformation![0]!.location).toEqual({ uri: TEST_URI, range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } } });
-    const cycle = ds.find((d) => d.code === 'cycle')!;
-    expect(cycle.relatedInformation!.length).toBeGreaterThan(0);
-    expect((cycle.data as DiagnosticData).cycle).toEqual(expect.arrayContaining(['x', 'y']));
-  });
-});
 
 describe('quick fixes', () => {
   it('did you mean', () => {
@@ -64,7 +32,7 @@ describe('quick fixes', () => {
     expect(fix.isPreferred).toBe(true);
     const fixed = apply(text, fix);
     expect(fixed).toContain(`judged ${state.forecast!.outcomes[0]!.phrase}`);
-    expect(stateOf(fixed).diagnostics.filter((d) => d.code === 'judgment')).toEqual([]);
+    expectDiagnostics(fixed, [], { codes: ['judgment'] });
   });
 
   it('swaps a range, turns the verb round, adds a missing base or probability', () => {
@@ -78,7 +46,7 @@ describe('quick fixes', () => {
     const base = actionsAt('factor f { probability 50% }\noutcome <|>o {\n  f raises weakly\n}');
     const addBase = base.actions.find((a) => a.diagnostics?.[0]?.code === 'missing-base')!;
     expect(addBase.isPreferred).toBe(true);
-    expect(stateOf(apply(base.text, addBase)).diagnostics.filter((d) => d.code === 'missing-base')).toEqual([]);
+    expectDiagnostics(apply(base.text, addBase), [], { codes: ['missing-base'] });
 
     const probability = actionsAt('factor <|>f { }\noutcome o { base 5%; f raises weakly }');
     const addProbability = probability.actions.find((a) => a.diagnostics?.[0]?.code === 'missing-probability')!;

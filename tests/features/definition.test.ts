@@ -1,0 +1,42 @@
+// Go to definition and find references (server/src/features/definition.ts).
+import { describe, expect, it } from 'vitest';
+import { definition, references } from '../../server/src/features/definition';
+import { marked, TEST_URI } from './state';
+
+const TEXT = [
+  'factor <|>crisis "Crises" { probability likely }',
+  'event attack { probability 10% }',
+  'outcome push { base 20%; cri<|>sis raises weakly; attack lowers x2 }',
+  'outcome ties { base 10%; push raises strongly; crisis<|> raises weakly }',
+  'alternative "What if" { crisis 90%; given not <|>attack; push base 50% }',
+].join('\n');
+
+describe('definition and references', () => {
+  it('goes from any use to the declaration', () => {
+    const { state, cursors, text } = marked(TEXT);
+    const target = { uri: TEST_URI, range: { start: state.lines.positionAt(text.indexOf('crisis')), end: state.lines.positionAt(text.indexOf('crisis') + 6) } };
+    for (const cursor of cursors.slice(0, 3)) expect(definition(state, cursor)).toEqual(target);
+    expect(definition(state, cursors[3]!)!.range.start).toEqual(state.lines.positionAt(text.indexOf('attack')));
+  });
+
+  it('finds every reference, with or without the declaration', () => {
+    const { state, cursors, text } = marked(TEXT);
+    const all = references(state, cursors[1]!, true).map((l) => state.lines.offsetAt(l.range.start));
+    const expected = [...text.matchAll(/crisis/g)].map((m) => m.index!);
+    expect(all).toEqual(expected);
+    expect(references(state, cursors[1]!, false)).toHaveLength(expected.length - 1);
+  });
+
+  it('returns nothing away from names', () => {
+    const { state, cursors } = marked('factor f { <|>probability 5% }');
+    expect(definition(state, cursors[0]!)).toBeNull();
+    expect(references(state, cursors[0]!, true)).toEqual([]);
+  });
+
+  it('follows names into and out of a declaration that does not parse', () => {
+    const { state, cursors, text } = marked('factor a { probability 30% }\noutcome o { base; <|>a raises weakly }\noutcome p { base 5%; a raises x2 }');
+    expect(state.document.errors.length).toBeGreaterThan(0);
+    expect(state.lines.offsetAt(definition(state, cursors[0]!)!.range.start)).toBe(text.indexOf('a {'));
+    expect(references(state, cursors[0]!, true)).toHaveLength(3);
+  });
+});
