@@ -1,11 +1,13 @@
-// `scenario check` as LANGUAGE.md defines it: text lines, JSON records, exit codes.
+// `scenario check` (server/src/cli/check.ts) as LANGUAGE.md defines it: text lines, JSON records,
+// exit codes; a message that quotes file text carries no terminal escape sequences or bidi
+// overrides to the terminal. (The whole process, bundled and spawned, is tests/cli/cli.test.ts.)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../server/src/cli/check';
+import { runCheck, textLine } from '../../server/src/cli/check';
 import { forecast } from '../../server/src/engine/forecast';
-import { readFixture } from './helpers';
+import { readFixture } from '../model/helpers';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 
 const dir = mkdtempSync(join(tmpdir(), 'scenario-check-'));
@@ -102,6 +104,16 @@ describe('runCheck', () => {
     const text = '\noutcome o "Привет ✓ 😀" { base 50%; zz raises weakly }\n';
     const { output } = runCheck(['u.scenario'], 'json', () => text);
     expect(JSON.parse(output)).toMatchObject([{ line: 2, column: 37, endLine: 2, endColumn: 39 }]);
+  });
+});
+
+describe('textLine', () => {
+  it('prints FILE:LINE:COL: SEVERITY CODE: message on one line, with controls replaced', () => {
+    const line = textLine({
+      file: 'a.scenario', line: 3, column: 7, endLine: 3, endColumn: 9, severity: 'error', code: 'unknown-name',
+      message: "'\u001b[31mred\u202e' is not declared\nanywhere",
+    });
+    expect(line).toBe("a.scenario:3:7: error unknown-name: '\uFFFD[31mred\uFFFD' is not declared anywhere");
   });
 });
 
