@@ -40,7 +40,7 @@ export function buildProgram(): Command {
       // `judgment` needs a forecast: of the part of each file that has no errors. It reads the
       // baseline's probabilities only, which do not depend on the alternatives or the worlds:
       // leaving them out halves the check of the op-ed sample.
-      emit(runCheck(files, opts.format, undefined, (model) => forecast({ ...model, alternatives: [] }, { maxWorlds: 0 })));
+      emit(runCheck(files, opts.format, undefined, (model) => forecast({ ...model, alternatives: [] }, { maxWorlds: 0, bandMethod: 'none' })));
     });
   program.command('forecast')
     .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')

@@ -46,7 +46,8 @@ export function exactForecast(
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
   const worlds = c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
   const swing = exactSwings(c, plans.marginals, tables, checkCancelled);
-  const band = bandsByExactDraws(c, baseline, plans.marginals, bandDraws, bandRng, bandExtraRng, checkCancelled);
+  // No draws: no bands (the caller wants probabilities only; each band is then its point).
+  const band = bandDraws > 0 ? bandsByExactDraws(c, baseline, plans.marginals, bandDraws, bandRng, bandExtraRng, checkCancelled) : [];
   return { probability, band, swing, worlds };
 }
 

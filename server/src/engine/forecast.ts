@@ -40,8 +40,12 @@ export const MIN_SWING_SAMPLES = 2_000;
 export const JUDGED_POINT_TOLERANCE = 0.05;
 
 export interface EngineOptions extends ForecastOptions {
-  /** How Monte Carlo bands are computed: exact draws when affordable (auto), or nested sampling. */
-  bandMethod?: 'auto' | 'nested';
+  /**
+   * How bands are computed: exact draws when affordable (auto), or nested sampling; `none` for a
+   * caller that needs the probabilities only (the judgment check): each band is then its point,
+   * and the method chosen (exact or Monte Carlo) is the same as with bands.
+   */
+  bandMethod?: 'auto' | 'nested' | 'none';
   /** How Monte Carlo swings are computed: exactly from averaged tables when affordable, or by sampling. */
   swingMethod?: 'auto' | 'sampled';
   /** Draws of θ for bands (default min(samples, BAND_DRAWS)); tests raise it for references. */
@@ -54,7 +58,7 @@ interface RunSettings {
   seed: number;
   maxWorlds: number;
   bandDraws: number;
-  bandMethod: 'auto' | 'nested';
+  bandMethod: 'auto' | 'nested' | 'none';
   swingMethod: 'auto' | 'sampled';
   cache: TableCache;
   checkCancelled: () => void;
@@ -110,7 +114,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   s.checkCancelled();
   if (s.method === 'exact') {
     const plans = exactPlans(c, s.bandDraws, Infinity)!;
-    return exactForecast(c, baseline, plans, s.cache, s.bandDraws, seededStream(s.seed, STREAM.bands),
+    return exactForecast(c, baseline, plans, s.cache, s.bandMethod === 'none' ? 0 : s.bandDraws, seededStream(s.seed, STREAM.bands),
       seededStream(s.seed, STREAM.bandsExtra), s.maxWorlds, s.checkCancelled);
   }
   const plan = buildPlan(c, false);
@@ -118,7 +122,8 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   const mc = monteCarlo(c, baseline, s.samples, swingsExact ? 0 : SWING_WORK, MIN_SWING_SAMPLES,
     seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra), s.maxWorlds, s.checkCancelled,
     s.cache);
-  const band = s.bandMethod === 'auto' && plan && plan.cost * s.bandDraws <= BAND_BUDGET
+  const band = s.bandMethod === 'none' ? []
+    : s.bandMethod === 'auto' && plan && plan.cost * s.bandDraws <= BAND_BUDGET
     ? bandsByExactDraws(c, baseline, plan, s.bandDraws, seededStream(s.seed, STREAM.bands),
       seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled)
     : bandsByNestedSampling(c, baseline, Math.min(NESTED_DRAWS, s.samples),

@@ -9,6 +9,16 @@ import type { DeclarationKeyword } from './scan';
 // every CLI start. A plain text loader (the on-the-fly bundles of some benches and tests) still
 // gives the source, which is then compiled. tests/syntax/grammarLoad.test.ts checks both are one grammar.
 const makeRecipe = (ohm as unknown as { makeRecipe(recipe: unknown): ohm.Grammar }).makeRecipe;
+// ohm asks every rule application, before each token, whether its rule is syntactic (a rule name
+// that starts with a capital), by upper-casing the name's first letter each time: about a tenth
+// of a cold parse. The answer never changes for an application, so it is remembered on it.
+// (Same answer, computed once; tests/syntax/grammarLoad.test.ts compares the parses.)
+const applyPrototype = (ohm.pexprs.Apply as unknown as { prototype: { isSyntactic(): boolean } }).prototype;
+const askSyntactic = applyPrototype.isSyntactic;
+applyPrototype.isSyntactic = function isSyntacticOnce(this: { syntactic?: boolean }) {
+  return (this.syntactic ??= askSyntactic.call(this));
+};
+
 export const scenarioGrammar: ohm.Grammar =
   typeof grammarModule === 'string' ? ohm.grammar(grammarModule) : makeRecipe(grammarModule);
 
