@@ -7,7 +7,7 @@ import { buildDeclaration, unescapeString } from './build';
 import { START_RULES, expectationsOf, scenarioGrammar } from './grammar';
 import { analystMessage } from './syntaxMessages';
 import { type Chunk, type DeclarationKeyword, nestedBraceOffset, scanDocument } from './scan';
-import { KEYWORDS, NAME_PART_CLASS, NAME_SOURCE } from './vocabulary';
+import { DECLARATION_KEYWORDS, KEYWORDS, NAME_PART_CLASS, NAME_SOURCE } from './vocabulary';
 
 export interface ChunkResult {
   declaration: Declaration | null;
@@ -21,7 +21,7 @@ export interface ChunkResult {
 export const MAX_DECLARATION_CHARS = 64 * 1024;
 
 export const NOT_A_DECLARATION =
-  'expected a declaration: scenario, factor, event, outcome or alternative';
+  `expected a declaration: ${DECLARATION_KEYWORDS.slice(0, -1).join(', ')} or ${DECLARATION_KEYWORDS[DECLARATION_KEYWORDS.length - 1]}`;
 
 /** The result for a chunk, matched with `matcher` when given (its input must be `text`). */
 export function matchChunk(text: string, keyword: DeclarationKeyword | null, matcher?: ohm.Matcher): ChunkResult {
@@ -85,7 +85,7 @@ function notADeclaration(text: string): SyntaxError {
     span: { start: 0, end: Math.min(length, text.length) },
     skipped: { start: 0, end: text.length },
     message: NOT_A_DECLARATION,
-    expected: ['scenario', 'factor', 'event', 'outcome', 'alternative'],
+    expected: [...DECLARATION_KEYWORDS],
   };
 }
 

@@ -2,7 +2,7 @@
 // chunks (each matched by ohm on its own) and stretches of text that are not declarations, and
 // collects every `//` comment. It knows only strings, comments, braces and line starts.
 import type { Comment, Declaration } from './ast';
-import { isNamePart } from './vocabulary';
+import { DECLARATION_KEYWORDS, isNamePart } from './vocabulary';
 
 export type DeclarationKeyword = Declaration['kind'];
 
@@ -17,8 +17,6 @@ export interface ScanResult {
   chunks: Chunk[];
   comments: Comment[];
 }
-
-const DECLARATION_KEYWORDS: readonly DeclarationKeyword[] = ['scenario', 'factor', 'event', 'outcome', 'alternative'];
 
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
