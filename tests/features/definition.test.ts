@@ -2,14 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { definition, references } from '../../server/src/features/definition';
 import { marked, TEST_URI } from './state';
+import { NAMED_USES } from './sampleTexts';
 
-const TEXT = [
-  'factor <|>crisis "Crises" { probability likely }',
-  'event attack { probability 10% }',
-  'outcome push { base 20%; cri<|>sis raises weakly; attack lowers x2 }',
-  'outcome ties { base 10%; push raises strongly; crisis<|> raises weakly }',
-  'alternative "What if" { crisis 90%; given not <|>attack; push base 50% }',
-].join('\n');
+const TEXT = NAMED_USES;
 
 describe('definition and references', () => {
   it('goes from any use to the declaration', () => {

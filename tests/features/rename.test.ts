@@ -5,14 +5,9 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { applyEdits } from '../fixture';
 import { marked, stateOf, TEST_URI } from './state';
+import { NAMED_USES } from './sampleTexts';
 
-const TEXT = [
-  'factor <|>crisis "Crises" { probability likely }',
-  'event attack { probability 10% }',
-  'outcome push { base 20%; cri<|>sis raises weakly; attack lowers x2 }',
-  'outcome ties { base 10%; push raises strongly; crisis<|> raises weakly }',
-  'alternative "What if" { crisis 90%; given not <|>attack; push base 50% }',
-].join('\n');
+const TEXT = NAMED_USES;
 
 describe('rename', () => {
   it('prepares on a declared name and renames every occurrence', () => {
