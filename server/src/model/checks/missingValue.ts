@@ -1,6 +1,7 @@
 // `missing-probability` (factor, event) and `missing-base` (outcome): the one statement a
 // declaration needs. The fix inserts a neutral one inside the block, indented like its neighbours.
 import type { VariableDeclaration } from '../../syntax/ast';
+import { declarationRow } from '../../syntax/vocabulary';
 import type { Diagnostic, Replacement } from '../diagnostics';
 import { indentationAt, lineBreakOf, startsLine } from '../edits';
 import type { Check, CheckContext } from './context';
@@ -9,7 +10,9 @@ import { diagnostic, q } from './context';
 export const missingValueCheck: Check = (ctx) => {
   const out: Diagnostic[] = [];
   for (const decl of ctx.symbols.allVariables) {
-    const needed = decl.kind === 'outcome' ? 'base' : 'probability';
+    // The statement the vocabulary table marks as required in this kind of block.
+    const needed = declarationRow(decl.kind).statements.find((s) => s.required)?.kind;
+    if (needed !== 'base' && needed !== 'probability') continue;
     if (decl.statements.some((s) => s.kind === needed)) continue;
     const line = needed === 'base' ? 'base 50%' : 'probability roughly even chance';
     const example = needed === 'base'
