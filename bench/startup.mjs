@@ -119,7 +119,7 @@ const results = {};
   const sizeLine = `${s.variables} variables: ${count(s.factors, 'factor')} and ${count(s.events, 'event')} (uncertain probabilities), ` +
     `${s.outcomes} outcomes (logistic in ${s.drivers} drivers each, uncertain base and multipliers); 20,000 samples`;
   const squiggle = args.includes('--no-squiggle') ? null : installSquiggle();
-  const ours = [process.execPath, cli, 'forecast', scenarioFile, '--format', 'json', '--samples', '20000'];
+  const ours = [process.execPath, join(root, 'bin', 'scenario.js'), 'forecast', scenarioFile, '--format', 'json', '--samples', '20000'];
   log(`\nb. forecast of a generated Monte Carlo model, whole process (${sizeLine})`);
   if (!squiggle) {
     const [t] = sideBySide(squiggleRuns, [ours]);

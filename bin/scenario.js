@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Entry point of the `scenario` command: runs the bundled CLI (build with `npm run build`).
-require('../dist/cli.js');
+require('./codeCache').runCli();

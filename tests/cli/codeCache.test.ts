@@ -1,0 +1,62 @@
+// bin/scenario.js runs the bundle from V8's code cache made at build time (bin/codeCache.js): the
+// same output and exit codes as the bundle run directly, and a cache that does not belong to the
+// bundle is never used.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../fixture';
+
+const sample = join(repoRoot, 'samples', 'us-pakistan-2025.scenario');
+let dir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'scenario-cache-'));
+  mkdirSync(join(dir, 'bin'));
+  for (const f of ['scenario.js', 'codeCache.js']) copyFileSync(join(repoRoot, 'bin', f), join(dir, 'bin', f));
+  await esbuild.build({
+    entryPoints: [join(repoRoot, 'server/src/cli.ts')], outfile: join(dir, 'dist', 'cli.js'), bundle: true, platform: 'node',
+    format: 'cjs', target: 'node20', loader: { '.ohm': 'text' }, logLevel: 'warning',
+  });
+  const made = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'bin', 'codeCache.js'))}).writeCache([["check", ${JSON.stringify(sample)}]])`], { encoding: 'utf8' });
+  expect(made.status, made.stderr).toBe(0);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (entry: string, ...args: string[]) => spawnSync(process.execPath, [entry, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const viaBin = (...args: string[]) => run(join(dir, 'bin', 'scenario.js'), ...args);
+const direct = (...args: string[]) => run(join(dir, 'dist', 'cli.js'), ...args);
+const same = (a: ReturnType<typeof run>, b: ReturnType<typeof run>) => expect([a.status, a.stdout, a.stderr]).toEqual([b.status, b.stdout, b.stderr]);
+
+describe('the CLI from its code cache', () => {
+  it('writes the cache and the digest of the bundle it belongs to', () => {
+    expect(readFileSync(join(dir, 'dist', 'cli.js.cache')).length).toBeGreaterThan(10_000);
+    expect(readFileSync(join(dir, 'dist', 'cli.js.cache.sha256'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('prints and exits exactly as the bundle run directly', () => {
+    same(viaBin('check', sample), direct('check', sample));
+    same(viaBin('forecast', sample, '--format', 'json', '--no-timing'), direct('forecast', sample, '--format', 'json', '--no-timing'));
+    const broken = join(dir, 'broken.scenario');
+    writeFileSync(broken, 'factor f { probability 150% }\n');
+    const result = viaBin('check', broken);
+    expect(result.status).toBe(1);
+    same(result, direct('check', broken));
+    same(viaBin('nonsense'), direct('nonsense'));
+    expect(viaBin('nonsense').status).toBe(2);
+  });
+
+  it('ignores a cache made from another bundle, and runs without one', () => {
+    writeFileSync(join(dir, 'dist', 'cli.js.cache.sha256'), `${'0'.repeat(64)}\n`);
+    same(viaBin('check', sample), direct('check', sample));
+    rmSync(join(dir, 'dist', 'cli.js.cache'));
+    rmSync(join(dir, 'dist', 'cli.js.cache.sha256'));
+    expect(existsSync(join(dir, 'dist', 'cli.js.cache'))).toBe(false);
+    const result = viaBin('forecast', sample, '--format', 'csv');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(direct('forecast', sample, '--format', 'csv').stdout);
+  });
+});
