@@ -1,6 +1,7 @@
 // The report as Markdown: a heading, the method line, a table per baseline and alternative, the
-// most probable worlds. Text from the file goes through escapeMarkdown, so it reads as written but
-// can never become markup (no HTML, no link, no broken table).
+// most probable worlds, and the factors and events with their sources. Text from the file goes
+// through escapeMarkdown, so it reads as written but can never become markup (no HTML, no link,
+// no broken table).
 import { escapeMarkdown } from '../text/markdown';
 import type { Report, ReportOutcome } from './report';
 
@@ -35,6 +36,15 @@ export function renderMarkdown(report: Report): string {
   }
   for (const a of report.alternatives) {
     lines.push('', `## Alternative: ${escapeMarkdown(a.name)}`, '', ...table(a.outcomes, true));
+  }
+  if (report.inputs.length > 0) {
+    // What the forecast rests on, with where each judgment comes from (for a reader of the paste).
+    lines.push('', '## Factors and events', '', '| Input | Kind | Probability | As written | Sources |', '| --- | --- | ---: | --- | --- |');
+    for (const i of report.inputs) {
+      const stale = i.stale ? ` (last good numbers: ${escapeMarkdown(i.stale)})` : '';
+      lines.push(`| **${escapeMarkdown(i.name)}** ${escapeMarkdown(i.label)}${stale} | ${i.kind} | ${i.probability.text} | ` +
+        `${escapeMarkdown(i.text)} | ${i.sources.map(escapeMarkdown).join('; ')} |`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -121,11 +121,14 @@ describe('markdown', () => {
     expect(out).toContain('**o** \\<img src=x onerror=alert(1)> \\| "q" 🚀中文');
     // Every row has as many cells as its table's header (escaped pipes do not count).
     let cells = 0;
-    for (const line of out.split('\n').filter((l) => l.startsWith('|'))) {
+    const rows = out.split('\n');
+    rows.forEach((line, n) => {
+      if (!line.startsWith('|')) return;
       const count = markdownCells(line).length;
-      if (line.startsWith('| Outcome') || line.startsWith('| Probability')) cells = count;
-      else expect(count).toBe(cells);
-    }
+      if (rows[n + 1]?.startsWith('| ---')) cells = count; // a header: its alignment row follows
+      else expect(count, line).toBe(cells);
+    });
+    expect(out).toContain('## Factors and events');
   });
 
   it('the sample reads as written: numbers, question and method', () => {
@@ -138,6 +141,7 @@ describe('markdown', () => {
     expect(lines).toContain('| **democracy_push** Washington presses Islamabad on democracy and free speech | 63% | 48–77% | likely | ✓ likely | rapport +21.3, khan_popular +15.2, crisis +12.0 |');
     expect(lines).toContain('| **security_ties** Washington re-engages Islamabad on counter-terrorism | 56% | 40–71% | +35.0 | likely |  |  |');
     expect(lines).toContain('| 29% | democracy_push, trade_up |');
+    expect(lines).toContain("| **crisis** Pakistan's political, constitutional and economic crises | factor | 97.0% | almost certain | op-ed, paragraph 2 |");
   });
 });
 
