@@ -76,7 +76,7 @@ describe('the forecastable part of a file with errors', () => {
     const earlier = forecastOf(GOOD).forecast;
     const broken = GOOD.replace('probability 70%', 'probability 170%');
     const { analysis, forecast: fresh } = forecastOf(broken);
-    const merged = completeWithEarlier(fresh, analysis.scope.excluded, earlier, analysis.order);
+    const merged = completeWithEarlier(fresh, analysis.scope, earlier);
     expect(merged.outcomes.map((o) => [o.name, o.stale ?? null])).toEqual([
       ['x', null],
       ['y', 'depends on b, which has an error'],
@@ -95,7 +95,7 @@ describe('the forecastable part of a file with errors', () => {
   it('lists what was left out without inventing numbers when there is no earlier forecast', () => {
     const broken = GOOD.replace('probability 70%', 'probability 170%');
     const { analysis, forecast: fresh } = forecastOf(broken);
-    const merged = completeWithEarlier(fresh, analysis.scope.excluded, null, analysis.order);
+    const merged = completeWithEarlier(fresh, analysis.scope, null);
     expect(merged.outcomes.map((o) => o.name)).toEqual(['x']);
     expect(merged.excluded!.map((e) => e.name)).toEqual(['b', 'y', 'z', 'B holds']);
   });
@@ -113,7 +113,7 @@ describe('declarations swallowed by broken braces', () => {
       { kind: 'outcome', name: 'y', reason: 'its declaration on line 4 does not parse' },
       { kind: 'outcome', name: 'z', reason: 'its declaration on line 4 does not parse' },
     ]);
-    const merged = completeWithEarlier(fresh, analysis.scope.excluded, earlier, analysis.order);
+    const merged = completeWithEarlier(fresh, analysis.scope, earlier);
     expect(merged.outcomes.map((o) => [o.name, o.stale ?? null])).toEqual([
       ['x', null],
       ['y', 'its declaration on line 4 does not parse'],
@@ -131,7 +131,7 @@ describe('what the editor shows for an outcome that keeps its last good numbers'
     const earlier = forecastOf(GOOD).forecast;
     const broken = GOOD.replace('probability 70%', 'probability 170%');
     const { analysis, forecast: fresh } = forecastOf(broken);
-    const state = { ...stateOf(broken, { forecast: false }), forecast: completeWithEarlier(fresh, analysis.scope.excluded, earlier, analysis.order) };
+    const state = { ...stateOf(broken, { forecast: false }), forecast: completeWithEarlier(fresh, analysis.scope, earlier) };
     const at = (words: string) => state.lines.positionAt(broken.indexOf(words) + words.length - 1); // on the name
     const hoverText = (word: string) => JSON.stringify(hover(state, at(word)));
     expect(hoverText('outcome y')).toContain('Last good numbers, not forecast anew: depends on b, which has an error.');

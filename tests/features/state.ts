@@ -38,11 +38,10 @@ export function stateOf(text: string, options: StateOptions = {}): DocumentState
     document: analysis.document,
     model: analysis.model,
     scope: analysis.scope,
-    order: analysis.order,
     diagnostics: analysis.diagnostics,
     // As the server stores it: a forecast of the part without errors lists what it left out.
     forecast: analysis.forecast && !options.staleForecast
-      ? completeWithEarlier(analysis.forecast, analysis.scope.excluded, null, analysis.order)
+      ? completeWithEarlier(analysis.forecast, analysis.scope, null)
       : analysis.forecast,
     forecastStale: Boolean(options.staleForecast),
   };

@@ -11,7 +11,6 @@ import type { ResolvedModel } from '../model/types';
 import type { ScenarioDocument } from '../syntax/ast';
 import { LineIndex } from '../syntax/lines';
 import { parseDocument } from '../syntax/parse';
-import type { FileOrder } from '../model/forecastScope';
 
 export interface DocumentAnalysis {
   text: string;
@@ -22,8 +21,6 @@ export interface DocumentAnalysis {
   scope: ForecastScope;
   /** Syntax, checks and — given a forecast — `judgment`, sorted by position. */
   diagnostics: Diagnostic[];
-  /** The file's names in file order (to complete a partial forecast with earlier numbers). */
-  order: FileOrder;
 }
 
 export interface AnalysisSource {
@@ -64,7 +61,6 @@ function checksOf(document: ScenarioDocument) {
     model,
     scope,
     checks: diagnostics,
-    order: scope.order,
   };
   checked.set(document, result);
   return result;

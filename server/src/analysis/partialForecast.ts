@@ -1,17 +1,11 @@
 // A forecast of the forecastable part of a file with errors (model/forecastScope), completed with
 // the last good numbers of what it left out, each marked with why it is stale. Pure.
-import type {
-  AlternativeForecast, Forecast, ForecastExclusion, InputForecast, OutcomeForecast,
-} from '../../../common/forecast';
+import type { AlternativeForecast, Forecast, InputForecast, OutcomeForecast } from '../../../common/forecast';
+import type { ForecastScope } from '../model/forecastScope';
 
-import type { FileOrder } from '../model/forecastScope';
-
-export function completeWithEarlier(
-  fresh: Forecast,
-  excluded: readonly ForecastExclusion[],
-  earlier: Forecast | null,
-  order: FileOrder,
-): Forecast {
+/** `fresh` (a forecast of `scope.model`) plus the earlier numbers of what the scope left out. */
+export function completeWithEarlier(fresh: Forecast, scope: ForecastScope, earlier: Forecast | null): Forecast {
+  const { excluded, order } = scope;
   if (excluded.length === 0) return fresh;
   const reasons = new Map<string, string>();
   for (const e of excluded) if (e.kind !== 'alternative') reasons.set(e.name, e.reason);

@@ -64,7 +64,7 @@ export function runForecast(file: string, options: ForecastCommandOptions): Comm
     return { output: '', exitCode: 2, errorOutput: `${file}: error: ${(e as Error).message}\n` };
   }
   // The report titles an untitled file by its base name and names the file in the JSON.
-  const output = renderReport(buildReport(result as Forecast, { file }), options.format, {
+  const output = renderReport(buildReport(result, { file }), options.format, {
     color: options.color === true, timing: options.timing !== false,
   });
   return { output, exitCode: 0, errorOutput: '' };

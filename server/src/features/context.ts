@@ -3,7 +3,7 @@
 import type { ScenarioDocument } from '../syntax/ast';
 import type { LineIndex } from '../syntax/lines';
 import type { ResolvedModel } from '../model/types';
-import type { FileOrder, ForecastScope } from '../model/forecastScope';
+import type { ForecastScope } from '../model/forecastScope';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Forecast } from '../../../common/forecast';
 
@@ -16,7 +16,6 @@ export interface DocumentState {
   model: ResolvedModel;
   /** What can be forecast now: the model less the declarations with errors and their dependents. */
   scope: ForecastScope;
-  order: FileOrder;
   /** Syntax and check diagnostics of this version, plus `judgment` ones once a forecast is ready. */
   diagnostics: Diagnostic[];
   /**

@@ -3,8 +3,8 @@
 // forecast anew; what is left out keeps its last good numbers, marked (analysis/partialForecast).
 import type { Declaration, ScenarioDocument, Span, VariableDeclaration } from '../syntax/ast';
 import type { ForecastExclusion } from '../../../common/forecast';
-import { NAME_SOURCE } from '../../../common/names';
-import { KEYWORDS } from '../syntax/vocabulary';
+import { NOT_BEFORE_NAME_PART } from '../../../common/names';
+import { declarationName } from '../syntax/chunk';
 import type { Diagnostic } from './diagnostics';
 import type { Alternative, ResolvedModel } from './types';
 
@@ -130,7 +130,8 @@ interface Unparsed {
   at: number;
 }
 
-const HEAD = new RegExp(String.raw`(?:^|[\s;{}])(factor|event|outcome)[ \t]+(${NAME_SOURCE})|(?:^|[\s;{}])alternative[ \t]+"((?:[^"\\\r\n]|\\.)*)"`, 'gu');
+/** A keyword that starts a factor, event, outcome or alternative, after a blank or a brace. */
+const HEAD = new RegExp(String.raw`(?<=^|[\s;{}])(factor|event|outcome|alternative)${NOT_BEFORE_NAME_PART}`, 'gu');
 
 /** The declaration heads inside the text each syntax error skipped, in file order. */
 function unparsedDeclarations(doc: ScenarioDocument): Unparsed[] {
@@ -139,9 +140,10 @@ function unparsedDeclarations(doc: ScenarioDocument): Unparsed[] {
     const start = error.skipped.start;
     const stretch = doc.text.slice(start, Math.min(error.skipped.end, start + 200_000));
     for (const m of stretch.matchAll(HEAD)) {
-      const at = start + m.index! + m[0].search(/\S/);
-      if (m[1] !== undefined && !KEYWORDS.has(m[2]!)) out.push({ kind: m[1] as Unparsed['kind'], name: m[2]!, at });
-      else if (m[3] !== undefined) out.push({ kind: 'alternative', name: m[3].replace(/\\(["\\])/g, '$1'), at });
+      const kind = m[1] as Unparsed['kind'];
+      // The chunk reader's own way of reading a head: a name, or an alternative's quoted title.
+      const name = declarationName(stretch.slice(m.index!), kind)?.text;
+      if (name !== undefined) out.push({ kind, name, at: start + m.index! });
     }
   }
   return out;

@@ -83,9 +83,10 @@ export class DocumentSession {
     const stored = this.lastForecast;
     // `judgment` is checked against the latest forecast, also while a newer one is on its way (so
     // warnings do not flicker); outcomes that now depend on an error are not judged.
+    const source = { text: this.currentText, document: this.syntaxTree() };
     const analysis =
-      this.analyse({ text: this.currentText, document: this.syntaxTree() }, stored?.forecast ?? null) ??
-      this.analyse({ text: this.currentText, document: this.syntaxTree() }) ??
+      this.analyse(source, stored?.forecast ?? null) ??
+      this.analyse(source) ??
       analyzeSource({ text: this.currentText, document: unparsedDocument(this.currentText, 'The document could not be checked.') });
     this.analysed = {
       uri: this.uri,
@@ -95,7 +96,6 @@ export class DocumentSession {
       document: analysis.document,
       model: analysis.model,
       scope: analysis.scope,
-      order: analysis.order,
       diagnostics: analysis.diagnostics,
       forecast: stored?.forecast ?? null,
       forecastStale: stored ? stored.version !== this.version : false,
@@ -123,8 +123,7 @@ export class DocumentSession {
    */
   acceptForecast(version: number, forecast: Forecast): boolean {
     if (version !== this.version) return false;
-    const { scope, order } = this.state();
-    this.lastForecast = { forecast: completeWithEarlier(forecast, scope.excluded, this.lastForecast?.forecast ?? null, order), version };
+    this.lastForecast = { forecast: completeWithEarlier(forecast, this.state().scope, this.lastForecast?.forecast ?? null), version };
     this.failure = null;
     this.analysed = null;
     return true;
