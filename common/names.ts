@@ -29,11 +29,14 @@ export function boundedNamePattern(max: number): RegExp {
 }
 
 /** A name as the whole text, anchored (`u` flag). */
-export const WHOLE_NAME = new RegExp(`^${NAME_SOURCE}$`, 'u');
+const WHOLE_NAME = new RegExp(`^${NAME_SOURCE}$`, 'u');
 
-/** Every name in a text (`gu`): use with String.prototype.matchAll. */
+/** Every name in a text (`gu`); matchAll works on a copy, so the one RegExp is never advanced. */
+const NAMES = new RegExp(NAME_SOURCE, 'gu');
+
+/** Every name in a text. */
 export function namesIn(text: string): string[] {
-  return [...text.matchAll(new RegExp(NAME_SOURCE, 'gu'))].map((m) => m[0]);
+  return [...text.matchAll(NAMES)].map((m) => m[0]);
 }
 
 /** True when the whole text is a name (keywords included: they are refused elsewhere). */

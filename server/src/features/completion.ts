@@ -10,8 +10,9 @@ import {
   type Position, type Range,
 } from 'vscode-languageserver';
 import type { VariableKind } from '../syntax/ast';
+import { isNamePart } from '../../../common/names';
 import {
-  DECLARATIONS, DEFAULT_STRENGTH, KEYWORDS, KEYWORD_MEANINGS, PHRASES, STRENGTHS, declarationRow, isNamePart,
+  DECLARATIONS, KEYWORDS, KEYWORD_MEANINGS, PHRASES, STRENGTHS, STRENGTH_CHOICES, declarationRow,
   strengthRow, type DeclarationKind, type Part, type StatementRow,
 } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
@@ -400,8 +401,7 @@ function snippetTail(parts: readonly Part[]): string {
       case 'keyword': out.push(part.words[0]!); break;
       case 'optional': break;
       case 'strength': {
-        const words = [DEFAULT_STRENGTH, ...STRENGTHS.map((s) => s.word).filter((w) => w !== DEFAULT_STRENGTH)];
-        out.push(`\${${tabstop++}|${words.join(',')}|}`);
+        out.push(`\${${tabstop++}|${STRENGTH_CHOICES.join(',')}|}`);
         break;
       }
       case 'probability': out.push(`\${${tabstop++}:likely}`); break;

@@ -2,7 +2,8 @@
 // parse, but completion, hover, tokens and folding must still work while the analyst types, so they
 // read tokens straight from the text. Strings and comments never span lines, so every line can be
 // lexed on its own.
-import { NAME_SOURCE, NOT_BEFORE_NAME_PART, PHRASES } from '../syntax/vocabulary';
+import { NAME_SOURCE, NOT_BEFORE_NAME_PART } from '../../../common/names';
+import { PHRASES } from '../syntax/vocabulary';
 
 export type TokenKind =
   | 'word' // identifiers and keywords

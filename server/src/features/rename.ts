@@ -1,7 +1,8 @@
 // Rename a factor, event or outcome everywhere it occurs. Invalid and clashing names are refused
 // with a message for the analyst (InvalidParams), before anything is edited.
 import { ErrorCodes, ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import { KEYWORDS, isName } from '../syntax/vocabulary';
+import { isName } from '../../../common/names';
+import { KEYWORDS } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
 import { declaredNames, occurrenceAt, occurrencesOf } from './occurrences';
 import { offsetAt, spanToRange } from './text';

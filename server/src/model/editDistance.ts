@@ -92,16 +92,27 @@ const MIN_PREFIX = 3;
  * (too far, identical, or one that would replace all of the typed word).
  */
 export function spellingScore(typed: string, candidate: string): number | null {
-  if (typed === candidate) return null;
+  return spellingScorer(typed)(candidate);
+}
+
+/**
+ * spellingScore for one typed word against many candidates: the typed word is lower-cased and
+ * its limit computed once.
+ */
+export function spellingScorer(typed: string): (candidate: string) => number | null {
   const t = typed.toLowerCase();
-  const c = candidate.toLowerCase();
-  if (t.length >= MIN_PREFIX && c.length > t.length && c.startsWith(t)) return PREFIX_SCORE;
+  const prefixable = t.length >= MIN_PREFIX;
   const limit = spellingLimit(t.length);
-  if (Math.abs(t.length - c.length) > limit) return null;
-  const d = editDistance(t, c, limit);
-  // A candidate must keep something of the word: never suggest by replacing all of it.
-  if (d > limit || d >= Math.min(t.length, c.length)) return null;
-  return d;
+  return (candidate) => {
+    if (typed === candidate) return null;
+    const c = candidate.toLowerCase();
+    if (prefixable && c.length > t.length && c.startsWith(t)) return PREFIX_SCORE;
+    if (Math.abs(t.length - c.length) > limit) return null;
+    const d = editDistance(t, c, limit);
+    // A candidate must keep something of the word: never suggest by replacing all of it.
+    if (d > limit || d >= Math.min(t.length, c.length)) return null;
+    return d;
+  };
 }
 
 /**
@@ -111,12 +122,14 @@ export function spellingScore(typed: string, candidate: string): number | null {
  */
 export function suggestNames(name: string, declared: Iterable<string>, max = 3): string[] {
   const scored: { name: string; score: number; exact: number; index: number }[] = [];
+  const scoreOf = spellingScorer(name);
+  const limit = spellingLimit(name.length);
   let index = 0;
   for (const candidate of declared) {
     index++;
-    const score = spellingScore(name, candidate);
+    const score = scoreOf(candidate);
     if (score === null) continue;
-    const bound = Math.max(spellingLimit(name.length), Math.abs(candidate.length - name.length));
+    const bound = Math.max(limit, Math.abs(candidate.length - name.length));
     scored.push({ name: candidate, score, exact: editDistance(name, candidate, bound), index });
   }
   scored.sort((x, y) => x.score - y.score || x.exact - y.exact || x.index - y.index);

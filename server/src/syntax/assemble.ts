@@ -71,6 +71,7 @@ export function tooLargeDocument(text: string): ScenarioDocument {
   };
 }
 
+/** A count of at least a million characters (a too-large file, or the limit), in millions. */
 function characters(count: number): string {
-  return count >= 1_000_000 ? `${Number((count / 1_000_000).toFixed(1))} million characters` : `${count} characters`;
+  return `${Number((count / 1_000_000).toFixed(1))} million characters`;
 }

@@ -5,9 +5,10 @@ import type * as ohm from 'ohm-js';
 import type { Comment, Declaration, Name, SyntaxError } from './ast';
 import { buildDeclaration, unescapeString } from './build';
 import { START_RULES, expectationsOf, scenarioGrammar } from './grammar';
-import { analystMessage } from './syntaxMessages';
-import { type Chunk, type DeclarationKeyword, nestedBraceOffset, scanDocument } from './scan';
-import { DECLARATION_KEYWORDS, KEYWORDS, NAME_PART_CLASS, NAME_SOURCE } from './vocabulary';
+import { NAME_SOURCE } from '../../../common/names';
+import { analystMessage, joinAlternatives } from './syntaxMessages';
+import { type Chunk, type DeclarationKeyword, nestedBraceOffset, scanDocument, wordAt } from './scan';
+import { DECLARATION_KEYWORDS, KEYWORDS } from './vocabulary';
 
 export interface ChunkResult {
   declaration: Declaration | null;
@@ -20,8 +21,7 @@ export interface ChunkResult {
  */
 export const MAX_DECLARATION_CHARS = 64 * 1024;
 
-export const NOT_A_DECLARATION =
-  `expected a declaration: ${DECLARATION_KEYWORDS.slice(0, -1).join(', ')} or ${DECLARATION_KEYWORDS[DECLARATION_KEYWORDS.length - 1]}`;
+const NOT_A_DECLARATION = `expected a declaration: ${joinAlternatives(DECLARATION_KEYWORDS)}`;
 
 /** The result for a chunk, matched with `matcher` when given (its input must be `text`). */
 export function matchChunk(text: string, keyword: DeclarationKeyword | null, matcher?: ohm.Matcher): ChunkResult {
@@ -75,12 +75,9 @@ function matchDeclaration(text: string, keyword: DeclarationKeyword, matcher?: o
   return { declaration: null, error };
 }
 
-/** A run of name characters (a word, or digits) at the start of a text. */
-const NAME_CHARS = new RegExp(`^[${NAME_PART_CLASS}]+`, 'u');
-
 function notADeclaration(text: string): SyntaxError {
-  const word = NAME_CHARS.exec(text);
-  const length = word ? word[0].length : text.codePointAt(0)! > 0xffff ? 2 : 1;
+  const word = wordAt(text, 0);
+  const length = word !== null ? word.length : text.codePointAt(0)! > 0xffff ? 2 : 1;
   return {
     span: { start: 0, end: Math.min(length, text.length) },
     skipped: { start: 0, end: text.length },

@@ -2,7 +2,8 @@
 // chunks (each matched by ohm on its own) and stretches of text that are not declarations, and
 // collects every `//` comment. It knows only strings, comments, braces and line starts.
 import type { Comment, Declaration } from './ast';
-import { DECLARATION_KEYWORDS, isNamePart } from './vocabulary';
+import { isNamePart } from '../../../common/names';
+import { DECLARATION_KEYWORDS } from './vocabulary';
 
 export type DeclarationKeyword = Declaration['kind'];
 
@@ -34,6 +35,13 @@ export function isSpace(code: number): boolean {
 
 function isLineBreak(code: number): boolean {
   return code === NEWLINE || code === CARRIAGE_RETURN;
+}
+
+/** The name-like word (a run of name characters: a word, or digits) that starts at offset, or null. */
+export function wordAt(text: string, offset: number): string | null {
+  let end = offset;
+  while (end < text.length && isNamePart(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  return end > offset ? text.slice(offset, end) : null;
 }
 
 /** The declaration keyword that starts at offset (followed by a word boundary), if any. */

@@ -1,12 +1,12 @@
 // Turns what ohm expected at a failure into a message in an analyst's words. Never shows a
 // grammar rule name: only rule descriptions, keywords and punctuation reach the text.
-import { spellingScore } from '../model/editDistance';
+import { spellingScorer } from '../model/editDistance';
 import type { Span } from './ast';
 import { type Expectation, scenarioGrammar } from './grammar';
 import type { DeclarationKeyword } from './scan';
-import { isSpace } from './scan';
+import { isSpace, wordAt } from './scan';
 import {
-  KEYWORDS, KEYWORD_ORDER, LANGUAGE_KEYWORDS, NAME_RULES, PHRASES, STRENGTHS, declarationRow, isNamePart,
+  KEYWORDS, KEYWORD_ORDER, LANGUAGE_KEYWORDS, NAME_RULES, PHRASES, STRENGTHS, declarationRow,
 } from './vocabulary';
 
 export interface FailureContext {
@@ -33,8 +33,16 @@ function bodyRules(kind: DeclarationKeyword): string[] {
   return [...new Set(declarationRow(kind).statements.map((s) => s.startRule))];
 }
 
-function bodyExpectations(kind: DeclarationKeyword): Expectation[] {
-  return bodyRules(kind).map((rule) => ({ kind: 'description', rule, text: scenarioGrammar.rules[rule]!.description }));
+/** bodyExpectations by declaration kind, each computed on first use. */
+const bodyExpectationsByKind = new Map<DeclarationKeyword, readonly Expectation[]>();
+
+function bodyExpectations(kind: DeclarationKeyword): readonly Expectation[] {
+  let expectations = bodyExpectationsByKind.get(kind);
+  if (!expectations) {
+    expectations = bodyRules(kind).map((rule) => ({ kind: 'description', rule, text: scenarioGrammar.rules[rule]!.description }));
+    bodyExpectationsByKind.set(kind, expectations);
+  }
+  return expectations;
 }
 
 export function analystMessage(context: FailureContext): AnalystMessage {
@@ -123,19 +131,12 @@ function sortItems(items: Expectation[]): Expectation[] {
 }
 
 /** "a or b", "a, b or c"; with ", or" when an item has its own inner list or spaces. */
-function joinAlternatives(parts: string[]): string {
+export function joinAlternatives(parts: readonly string[]): string {
   if (parts.length === 1) return parts[0]!;
   const head = parts.slice(0, -1).join(', ');
   const last = parts[parts.length - 1]!;
   const serial = parts.length > 2 && parts.slice(0, -1).some((p) => p.includes(' '));
   return `${head}${serial ? ',' : ''} or ${last}`;
-}
-
-/** The name-like word that starts at offset, or null. */
-function wordAt(text: string, offset: number): string | null {
-  let end = offset;
-  while (end < text.length && isNamePart(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
-  return end > offset ? text.slice(offset, end) : null;
 }
 
 /** The offending token: a word, one character, or nothing at a line's end or the text's end. */
@@ -199,14 +200,22 @@ function didYouMean(text: string, offset: number, items: Expectation[], word: st
   // What is written on the rest of the line, for phrases of several words.
   const lineEnd = text.slice(offset, offset + 64).search(/[\r\n]/);
   const ahead = text.slice(offset, lineEnd < 0 ? offset + 64 : offset + lineEnd);
+  // A word of the language is no misspelling, unless it starts the phrase (`very likly`).
+  const reserved = KEYWORDS.has(word);
+  // One scorer per text compared: the word, or as many words of the line as the phrase has.
+  const scorers = new Map<string, (candidate: string) => number | null>();
   let best: string | null = null;
   let bestScore = Infinity;
   for (const candidate of candidates) {
     const words = candidate.split(' ');
-    // A word of the language is no misspelling, unless it starts the phrase (`very likly`).
-    if (KEYWORDS.has(word) && words[0] !== word) continue;
+    if (reserved && words[0] !== word) continue;
     const written = words.length === 1 ? word : ahead.split(/[ \t]+/, words.length).join(' ');
-    const score = spellingScore(written, candidate);
+    let scoreOf = scorers.get(written);
+    if (!scoreOf) {
+      scoreOf = spellingScorer(written);
+      scorers.set(written, scoreOf);
+    }
+    const score = scoreOf(candidate);
     if (score !== null && score < bestScore) {
       best = candidate;
       bestScore = score;

@@ -16,12 +16,14 @@ export const hedgeWordCheck: Check = ({ probabilities }) => {
   return out;
 };
 
+/** The ICD 203 phrases with their ranges, as the message lists them. */
+const PHRASE_TABLE = PHRASES.map((r) => `${r.phrase} (${formatWrittenRange(r.low, r.high, '..')})`).join(', ');
+
 function hedgeDiagnostic(h: HedgeProbability): Diagnostic {
   const first = LEANING_YES.has(h.text.trim().toLowerCase()) ? 'likely' : 'roughly even chance';
   const phrases = [first, ...PHRASES.map((r) => r.phrase).filter((p) => p !== first)];
-  const table = PHRASES.map((r) => `${r.phrase} (${formatWrittenRange(r.low, r.high, '..')})`).join(', ');
   return diagnostic('hedge-word', h.span,
     `${q(h.text)} carries no defined probability: write a percentage (35%), a range (20%..35%) ` +
-    `or an ICD 203 phrase: ${table}.`,
+    `or an ICD 203 phrase: ${PHRASE_TABLE}.`,
     { fixes: phrases.map((p) => ({ span: h.span, newText: p, title: `Change to ${q(p)}` })) });
 }

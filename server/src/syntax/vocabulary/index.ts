@@ -1,6 +1,7 @@
 // The vocabulary of the language, one table shared by every layer: the declarations and the
 // statements each block accepts (statements.ts), the words with fixed meanings (words.ts: ICD 203
-// phrases, strengths, hedges) and the name pattern (common/names.ts, which the page imports too).
+// phrases, strengths, hedges); the name pattern is common/names.ts (the page imports it too), which
+// every layer imports directly.
 // grammar/scenario.ohm must agree with it: tests/syntax/vocabulary.test.ts holds the two together,
 // and the TextMate grammar is generated from it (textmate.ts, `npm run gen:tmlanguage`).
 import { DECLARATION_KEYWORDS, STATEMENT_KEYWORDS } from './statements';
@@ -8,10 +9,6 @@ import { HEDGES, PHRASES, STRENGTHS } from './words';
 
 export * from './statements';
 export * from './words';
-export {
-  NAME_PART_CLASS, NAME_SOURCE, NAME_START_CLASS, NOT_AFTER_NAME_PART, NOT_BEFORE_NAME_PART, isName, isNamePart,
-  isNameStart,
-} from '../../../../common/names';
 
 /** The keywords of declarations and statements (highlighted as keywords). */
 export const LANGUAGE_KEYWORDS: ReadonlySet<string> = new Set<string>([...DECLARATION_KEYWORDS, ...STATEMENT_KEYWORDS]);

@@ -15,6 +15,7 @@
 // Then run `npm run gen:tmlanguage`; tests/syntax/vocabulary.test.ts fails until the grammar, this
 // table, completion and the committed TextMate grammar agree.
 import type { Declaration, Statement, VariableKind } from '../ast';
+import { STRENGTH_CHOICES } from './words';
 
 export type DeclarationKind = Declaration['kind'];
 export type StatementKind = Statement['kind'];
@@ -207,7 +208,7 @@ export const DECLARATIONS: readonly DeclarationRow[] = [
     statements: [S.base, S.driver, S.judged, ...SHARED],
     snippet: (names) =>
       `outcome \${1:name} "\${2:label}" {\n\tbase \${3:20%}\n\t${names(4, 'driver')} \${5|raises,lowers|} ` +
-      '${6|moderately,weakly,strongly,decisively|}\n\tjudged ${7:likely}\n}',
+      `\${6|${STRENGTH_CHOICES.join(',')}|}\n\tjudged \${7:likely}\n}`,
   },
   {
     keyword: 'alternative', header: 'title', rule: 'AlternativeDecl', bodyRule: 'AlternativeBody', oncePerFile: false,
@@ -283,12 +284,10 @@ export const NAME_RULES: ReadonlySet<string> = new Set([
 export const KEYWORD_MEANINGS: Readonly<Record<string, string>> = (() => {
   const meanings: Record<string, string> = {};
   for (const d of DECLARATIONS) meanings[d.keyword] = d.meaning;
-  for (const d of DECLARATIONS) {
-    for (const row of d.statements) {
-      const lead = leadingKeyword(row);
-      if (lead !== null) meanings[lead] ??= row.meaning;
-      for (const [word, meaning] of Object.entries(row.also ?? {})) meanings[word] ??= meaning;
-    }
+  for (const row of Object.values(STATEMENTS)) {
+    const lead = leadingKeyword(row);
+    if (lead !== null) meanings[lead] ??= row.meaning;
+    for (const [word, meaning] of Object.entries(row.also ?? {})) meanings[word] ??= meaning;
   }
   return meanings;
 })();

@@ -6,7 +6,7 @@
 // how the tests read them).
 import { NAME_SOURCE, NOT_AFTER_NAME_PART as BEFORE, NOT_BEFORE_NAME_PART as AFTER } from '../../../../common/names';
 import {
-  DECLARATIONS, LANGUAGE_KEYWORDS, OPERATOR_WORDS, STATEMENTS, leadingKeyword, type StatementRow,
+  DECLARATIONS, DECLARATION_KEYWORDS, OPERATOR_WORDS, STATEMENTS, STATEMENT_KEYWORDS, leadingKeyword,
 } from './index';
 import { HEDGES, PHRASES, STRENGTHS } from './words';
 
@@ -19,15 +19,15 @@ const whole = (list: readonly string[]): string => `${BEFORE}${words(list)}${AFT
 const DECIMAL = String.raw`\d+(?:\.\d+)?`;
 
 /** Statements `KEYWORD [WORD] NAME` (given, and observe later): the name is highlighted as one. */
-function keywordNameRows(): { row: StatementRow; lead: string; optional: string | null }[] {
-  const out: { row: StatementRow; lead: string; optional: string | null }[] = [];
+function keywordNameRows(): { lead: string; optional: string | null }[] {
+  const out: { lead: string; optional: string | null }[] = [];
   for (const row of Object.values(STATEMENTS)) {
     const lead = leadingKeyword(row);
     const [, second, third] = row.parts;
     if (lead === null) continue;
-    if (second?.kind === 'name' && row.parts.length === 2) out.push({ row, lead, optional: null });
+    if (second?.kind === 'name' && row.parts.length === 2) out.push({ lead, optional: null });
     else if (second?.kind === 'optional' && third?.kind === 'name' && row.parts.length === 3) {
-      out.push({ row, lead, optional: second.word });
+      out.push({ lead, optional: second.word });
     }
   }
   return out;
@@ -35,12 +35,12 @@ function keywordNameRows(): { row: StatementRow; lead: string; optional: string 
 
 export function textMateGrammar(): Record<string, unknown> {
   const named = DECLARATIONS.filter((d) => d.header === 'name').map((d) => d.keyword);
-  const declarationWords = DECLARATIONS.map((d) => d.keyword);
+  const declarationWords = DECLARATION_KEYWORDS;
   // Declaration keywords with a name first, as the highlighted alternatives are tried in order.
   const allDeclarations = [...declarationWords.filter((w) => !named.includes(w)), ...named];
-  const statementWords = [...LANGUAGE_KEYWORDS].filter((w) => !declarationWords.includes(w as never) && !OPERATOR_WORDS.includes(w));
-  const phrases = PHRASES.flatMap((r) => r.forms).map((f, i) => ({ f, i }))
-    .sort((a, b) => b.f.length - a.f.length || a.i - b.i).map((x) => x.f);
+  const statementWords = STATEMENT_KEYWORDS.filter((w) => !OPERATOR_WORDS.includes(w));
+  // Longest first (sort is stable: equal lengths keep the table's order).
+  const phrases = PHRASES.flatMap((r) => r.forms).sort((a, b) => b.length - a.length);
 
   const keywordName = keywordNameRows().map(({ lead, optional }) => ({
     match: `${BEFORE}(${lead})\\s+${optional ? `(?:(${optional})\\s+)?` : '()'}(${NAME_SOURCE})`,

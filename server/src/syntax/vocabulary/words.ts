@@ -63,6 +63,11 @@ export const STRENGTHS: readonly StrengthRow[] = [
 /** The strength a new driver line starts with (completion offers it first). */
 export const DEFAULT_STRENGTH: StrengthWord = 'moderately';
 
+/** The strength words in the order a snippet offers them: DEFAULT_STRENGTH, then the others. */
+export const STRENGTH_CHOICES: readonly StrengthWord[] = [
+  DEFAULT_STRENGTH, ...STRENGTHS.map((s) => s.word).filter((w) => w !== DEFAULT_STRENGTH),
+];
+
 export function strengthRow(word: string): StrengthRow | undefined {
   return STRENGTHS.find((s) => s.word === word);
 }
