@@ -4,7 +4,7 @@
 // one decimal, joined by "; ". Text cells go through csvText (formulas neutralised, control
 // characters replaced).
 import { csvText } from '../text/csv';
-import { round } from './json';
+import { round } from '../text/numbers';
 import type { Report, ReportOutcome } from './report';
 import { TOP_DRIVERS } from './report';
 
@@ -21,7 +21,7 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 function row(alternative: string, o: ReportOutcome): string {
-  const drivers = o.drivers.slice(0, TOP_DRIVERS).map((d) => `${d.name} ${round(d.points.value, 1)}`).join('; ');
+  const drivers = o.drivers.slice(0, TOP_DRIVERS).map((d) => `${d.name} ${d.points.shown}`).join('; ');
   const cells = [
     alternative, o.name, o.label, round(o.probability.value, 6), round(o.band.low, 6), round(o.band.high, 6), o.phrase,
     o.judged?.text ?? null, o.judged ? round(o.judged.range[0], 6) : null, o.judged ? round(o.judged.range[1], 6) : null,

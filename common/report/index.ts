@@ -9,7 +9,7 @@ import { renderText } from './text';
 
 export * from './report';
 export { CSV_COLUMNS, renderCsv } from './csv';
-export { renderJson, reportJson } from './json';
+export { renderJson } from './json';
 export { renderMarkdown } from './markdown';
 export { renderText, type TextOptions } from './text';
 

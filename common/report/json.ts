@@ -3,16 +3,11 @@
 // decimals and points to 4 (the engine's full precision is noise beyond that, and rounding keeps
 // the output stable), one trailing newline. `timing: false` leaves out elapsedMs so that two runs
 // are byte-identical.
+import { round } from '../text/numbers';
 import type { Report, ReportAlternative, ReportOutcome, ReportWorld } from './report';
 
 export interface JsonOptions {
   timing: boolean;
-}
-
-export function round(x: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const r = Math.round(x * factor) / factor;
-  return r === 0 ? 0 : r; // no "-0"
 }
 
 const p6 = (p: number) => round(p, 6);
@@ -42,7 +37,7 @@ function alternative(a: ReportAlternative): Record<string, unknown> {
   return { name: a.name, outcomes: a.outcomes.map(outcome), worlds: a.worlds.list.map(world) };
 }
 
-export function reportJson(report: Report, options: JsonOptions): Record<string, unknown> {
+function reportJson(report: Report, options: JsonOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {
     file: report.file,
     title: report.title,

@@ -3,9 +3,11 @@
 // (bars, charts, the fractions of CSV and JSON). The CLI's text, Markdown, CSV and JSON, the
 // preview page and the preview's copy and save commands all render from it, so each shows the
 // same digits. Pure: no DOM, no Node APIs (the CLI, the extension and the browser page import it).
-import type { AlternativeForecast, Forecast, InputForecast, OutcomeForecast, World } from '../forecast';
+import type {
+  AlternativeForecast, Forecast, ForecastExclusion, InputForecast, OutcomeForecast, World,
+} from '../forecast';
 import {
-  formatBand, formatCount, formatElapsed, formatPoints, formatWrittenRange, pointsSign, samplingOf, showPercent,
+  bandText, formatCount, formatElapsed, formatPoints, formatWrittenRange, pointsSign, round, samplingOf, showPercent,
   type Sampling,
 } from '../text/numbers';
 
@@ -123,6 +125,8 @@ export interface ReportInput {
 
 export interface ReportMethod {
   kind: Forecast['method'];
+  /** The method in words: "exact" or "Monte Carlo". */
+  name: 'exact' | 'Monte Carlo';
   /** Monte Carlo samples; null for an exact forecast, which draws no samples for its probabilities. */
   samples: number | null;
   /** "20,000", or null for an exact forecast. */
@@ -150,7 +154,7 @@ export interface Report {
   alternatives: ReportAlternative[];
   inputs: ReportInput[];
   /** While the file has errors: what was not forecast anew, and why (empty otherwise). */
-  excluded: { kind: string; name: string; reason: string }[];
+  excluded: ForecastExclusion[];
   /** "3 of 7 outcomes show their last good numbers: …", or "" when everything is current. */
   excludedText: string;
 }
@@ -175,18 +179,19 @@ function percentOf(p: number, sampling: Sampling): ReportPercent {
 }
 
 function bandOf(band: readonly [number, number], sampling: Sampling): ReportBand {
+  const low = showPercent(band[0], sampling);
+  const high = showPercent(band[1], sampling);
   return {
     low: band[0],
     high: band[1],
-    lowPercent: showPercent(band[0], sampling).percent,
-    highPercent: showPercent(band[1], sampling).percent,
-    text: formatBand(band, sampling),
+    lowPercent: low.percent,
+    highPercent: high.percent,
+    text: bandText(low.text, high.text),
   };
 }
 
-export function pointsOf(points: number): ReportPoints {
-  const shown = Math.round(points * 10) / 10;
-  return { value: points, shown: shown === 0 ? 0 : shown, text: formatPoints(points), sign: pointsSign(points) };
+function pointsOf(points: number): ReportPoints {
+  return { value: points, shown: round(points, 1), text: formatPoints(points), sign: pointsSign(points) };
 }
 
 function outcomeOf(
@@ -269,10 +274,12 @@ function inputOf(i: InputForecast): ReportInput {
 }
 
 function methodOf(f: Forecast): ReportMethod {
-  const text = f.method === 'exact' ? 'exact' : `Monte Carlo, ${formatCount(f.samples)} samples`;
   const exact = f.method === 'exact';
+  const name = exact ? 'exact' : 'Monte Carlo';
+  const text = exact ? name : `${name}, ${formatCount(f.samples)} samples`;
   return {
     kind: f.method,
+    name,
     samples: exact ? null : f.samples,
     samplesText: exact ? null : formatCount(f.samples),
     seed: f.seed,
@@ -304,7 +311,7 @@ export function buildReport(forecast: Forecast, options: ReportOptions = {}): Re
     worlds: worldsOf(forecast.worlds, order, sampling),
     alternatives: forecast.alternatives.map((a) => alternativeOf(a, sampling, labelOf, forecast.outcomes, order)),
     inputs: forecast.inputs.map(inputOf),
-    excluded: (forecast.excluded ?? []).map((e) => ({ kind: e.kind, name: e.name, reason: e.reason })),
+    excluded: forecast.excluded ?? [],
     excludedText: excludedText(forecast),
   };
 }

@@ -13,7 +13,7 @@ export interface TextOptions {
   /** Most probable worlds to list. */
   worlds?: number;
   /** Print how long the forecast took (off for reproducible output). */
-  timing?: boolean;
+  timing: boolean;
 }
 
 type Paint = (code: string, text: string) => string;
@@ -38,7 +38,7 @@ interface Column {
   paint?: (row: number, padded: string) => string;
 }
 
-export function renderTable(columns: Column[], paint: Paint): string[] {
+function renderTable(columns: Column[], paint: Paint): string[] {
   const widths = columns.map((c) => Math.max(displayWidth(c.title), ...c.cells.map(displayWidth)));
   const line = (cells: string[], painter?: (i: number, s: string) => string) =>
     cells.map((cell, i) => {
@@ -111,7 +111,7 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push('', paint(STYLE.bold, `Alternative "${replaceControls(alternative.name)}"`));
     lines.push(...renderTable(outcomeColumns(alternative.outcomes, paint, barWidth, true), paint));
   }
-  if (options.timing !== false && Number.isFinite(report.elapsed.ms)) {
+  if (options.timing && Number.isFinite(report.elapsed.ms)) {
     lines.push('', paint(STYLE.dim, `Computed in ${report.elapsed.text}.`));
   }
   return `${lines.join('\n')}\n`;

@@ -5,12 +5,12 @@
 import { replaceControls } from './controls';
 
 /** A leading apostrophe where a spreadsheet would start a formula. */
-export function neutralizeFormula(text: string): string {
+function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -31,7 +31,8 @@ export interface ShownPercent {
   text: string;
 }
 
-function round(x: number, decimals: number): number {
+/** x rounded to `decimals` decimals, never -0. */
+export function round(x: number, decimals: number): number {
   const factor = 10 ** decimals;
   const r = Math.round(x * factor) / factor;
   return r === 0 ? 0 : r; // no "-0"
@@ -67,8 +68,11 @@ export function formatPercent(p: number, sampling?: Sampling): string {
 
 /** A band of computed probabilities: "56–66%", "7.8–15%"; one number when both ends read the same. */
 export function formatBand(band: readonly [number, number], sampling?: Sampling): string {
-  const low = formatPercent(band[0], sampling);
-  const high = formatPercent(band[1], sampling);
+  return bandText(formatPercent(band[0], sampling), formatPercent(band[1], sampling));
+}
+
+/** A band's text from its two ends as shown ("56%", "66%" → "56–66%"); one number when they read the same. */
+export function bandText(low: string, high: string): string {
   return low === high ? low : `${low.replace(/%$/, '')}–${high}`;
 }
 

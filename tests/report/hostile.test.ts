@@ -24,7 +24,7 @@ function tagsOf(html: string): string[] {
 
 function expectSafe(f: Forecast, label: string) {
   const report = buildReport(f, { file: 'hostile.scenario' });
-  const text = renderText(report, { color: false });
+  const text = renderText(report, { color: false, timing: true });
   expect(text, label).not.toMatch(UNSAFE);
   const markdown = renderMarkdown(report);
   expect(markdown, label).not.toMatch(UNSAFE);

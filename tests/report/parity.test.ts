@@ -58,8 +58,8 @@ describe.each([
     const name = exportFileName(uri as never);
     expect(name).toBe(file);
     const result = { uri: `file://${uri.path}`, version: 1, forecast: sent, stale: false, notice: null };
-    expect(serialize(result, 'json', name)).toBe(runForecast(file, { format: 'json' }).output);
-    expect(() => serialize({ ...result, forecast: null }, 'csv', name)).toThrow('no forecast');
+    expect(serialize(result, 'json', uri as never)).toBe(runForecast(file, { format: 'json' }).output);
+    expect(() => serialize({ ...result, forecast: null }, 'csv', uri as never)).toThrow('no forecast');
   });
 });
 

@@ -6,7 +6,7 @@ import {
   buildReport, CSV_COLUMNS, renderCsv, renderJson, renderMarkdown, renderReport, renderText,
 } from '../../common/report';
 import { csvCell } from '../../common/report/csv';
-import { round } from '../../common/report/json';
+import { round } from '../../common/text/numbers';
 import { bar } from '../../common/report/text';
 import { displayWidth } from '../../common/text/terminal';
 import { forecast } from '../../server/src/engine/forecast';
@@ -40,7 +40,7 @@ describe('text', () => {
   });
 
   it('an aligned table: every column starts at the same place on every row', () => {
-    const out = renderText(report, { color: false });
+    const out = renderText(report, { color: false, timing: true });
     const lines = out.split('\n');
     const header = lines.findIndex((l) => l.startsWith('Outcome'));
     const rows = lines.slice(header, header + 3);
@@ -60,17 +60,17 @@ describe('text', () => {
     f.outcomes[0]!.probability = 0.0004;
     f.outcomes[1]!.probability = 0.99996;
     // The baseline's table (the alternatives' tables follow it).
-    const lines = renderText(buildReport(f), { color: false }).split('\n').filter((l) => /^(democracy_push|trade_up|security_ties) /.test(l)).slice(0, 3);
+    const lines = renderText(buildReport(f), { color: false, timing: true }).split('\n').filter((l) => /^(democracy_push|trade_up|security_ties) /.test(l)).slice(0, 3);
     expect(lines[0]).toContain(' <0.1% ');
     expect(lines[1]).toContain('>99.9% ');
     expect(new Set(lines.map((l) => l.search(/[█░▏▎▍▌▋▊▉]/))).size).toBe(1);
   });
 
   it('colour only when asked, and timing can be left out', () => {
-    const coloured = renderText(report, { color: true });
+    const coloured = renderText(report, { color: true, timing: true });
     expect(coloured).toContain('\u001b[');
     // Colour changes no visible character.
-    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(renderText(report, { color: false }));
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(renderText(report, { color: false, timing: true }));
     expect(renderText(report, { color: false, timing: false })).not.toContain('Computed in');
   });
 });

@@ -62,9 +62,9 @@ describe('buildReport', () => {
   });
 
   it('says how the forecast was computed: an exact one claims no samples', () => {
-    expect(report.method).toEqual({ kind: 'exact', samples: null, samplesText: null, seed: 2025, text: 'exact', line: 'exact, seed 2025' });
+    expect(report.method).toEqual({ kind: 'exact', name: 'exact', samples: null, samplesText: null, seed: 2025, text: 'exact', line: 'exact, seed 2025' });
     const mc = buildReport({ ...sampleForecast(), method: 'monte-carlo', samples: 20_000, seed: 1 });
-    expect(mc.method).toMatchObject({ samples: 20_000, samplesText: '20,000', text: 'Monte Carlo, 20,000 samples', line: 'Monte Carlo, 20,000 samples, seed 1' });
+    expect(mc.method).toMatchObject({ name: 'Monte Carlo', samples: 20_000, samplesText: '20,000', text: 'Monte Carlo, 20,000 samples', line: 'Monte Carlo, 20,000 samples, seed 1' });
     // The JSON contract still lists the setting.
     expect(report.settings).toEqual({ samples: 50_000, seed: 2025 });
     expect(report.elapsed).toEqual({ ms: 12.34, text: '12.3 ms' });

@@ -6,11 +6,11 @@
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { Forecast } from '../../../common/forecast';
-import { buildReport, renderReport } from '../../../common/report';
+import { buildReport, renderReport, type ReportFormat } from '../../../common/report';
 import type { ForecastResult } from './forecastState';
 
 export type SaveFormat = 'json' | 'csv';
-export type ExportFormat = SaveFormat | 'markdown';
+export type ExportFormat = Exclude<ReportFormat, 'text'>;
 
 export interface ForecastLookup {
   /** The forecast shown in a preview of the document, if one is open. */
@@ -20,7 +20,7 @@ export interface ForecastLookup {
 
 /** The export of a forecast; `file` is how the report names the file (the JSON `file` field). */
 export function exportText(forecast: Forecast, format: ExportFormat, file: string): string {
-  return renderReport(buildReport(forecast, { file }), format, { timing: true });
+  return renderReport(buildReport(forecast, { file }), format);
 }
 
 /** The document as the exports name it: its path relative to the workspace folder. */
@@ -28,9 +28,10 @@ export function exportFileName(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
 }
 
-export function serialize(result: ForecastResult, format: ExportFormat, file: string): string {
+/** The export of a document's forecast, naming the document by exportFileName. */
+export function serialize(result: ForecastResult, format: ExportFormat, uri: vscode.Uri): string {
   if (!result.forecast) throw new Error('no forecast');
-  return exportText(result.forecast, format, file);
+  return exportText(result.forecast, format, exportFileName(uri));
 }
 
 /** `name.scenario` → `name.forecast.json` beside it (or in the first workspace folder if untitled). */
@@ -62,7 +63,7 @@ export class ForecastExporter {
   async copyMarkdown(uri: vscode.Uri): Promise<boolean> {
     const result = await this.forecastOf(uri);
     if (!result?.forecast) return false;
-    await vscode.env.clipboard.writeText(serialize(result, 'markdown', exportFileName(uri)));
+    await vscode.env.clipboard.writeText(serialize(result, 'markdown', uri));
     void vscode.window.showInformationMessage(`Scenario: forecast copied as Markdown${result.stale ? ' (last good forecast; the file has errors)' : ''}.`);
     return true;
   }
@@ -79,7 +80,7 @@ export class ForecastExporter {
         saveLabel: `Save forecast as ${format.toUpperCase()}`,
       }));
     if (!destination) return undefined;
-    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serialize(result, format, exportFileName(uri))));
+    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serialize(result, format, uri)));
     this.log(`export: wrote ${destination.toString()}`);
     return destination;
   }

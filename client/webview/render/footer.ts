@@ -10,7 +10,7 @@ export function footer(report: Report): HTMLElement {
   const { method } = report;
   return el('footer', { className: 'page-footer' }, [
     el('dl', { className: 'run-facts' }, [
-      ...fact('Method', method.kind === 'exact' ? 'exact' : 'Monte Carlo', 'method'),
+      ...fact('Method', method.name, 'method'),
       // An exact forecast draws no samples for its probabilities: it does not claim any.
       ...(method.samplesText === null ? [] : fact('Samples', method.samplesText, 'samples')),
       ...fact('Seed', String(method.seed), 'seed'),

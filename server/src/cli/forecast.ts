@@ -65,7 +65,7 @@ export function runForecast(file: string, options: ForecastCommandOptions): Comm
   }
   // The report titles an untitled file by its base name and names the file in the JSON.
   const output = renderReport(buildReport(result, { file }), options.format, {
-    color: options.color === true, timing: options.timing !== false,
+    color: options.color === true, timing: options.timing,
   });
   return { output, exitCode: 0, errorOutput: '' };
 }
