@@ -2,6 +2,9 @@
 // extension and the page. The JSON of `scenario forecast` is rendered from it (common/report).
 // Probabilities are fractions; swings and deltas are percentage points.
 
+/** The title of a forecast whose file has no `scenario` title (the report titles it by the file name). */
+export const UNTITLED_TITLE = 'Untitled scenario';
+
 export interface Swing {
   name: string;
   /** E[P(O | do(F true))] − E[P(O | do(F false))], in percentage points. */

@@ -3,16 +3,14 @@
 // (bars, charts, the fractions of CSV and JSON). The CLI's text, Markdown, CSV and JSON, the
 // preview page and the preview's copy and save commands all render from it, so each shows the
 // same digits. Pure: no DOM, no Node APIs (the CLI, the extension and the browser page import it).
-import type {
-  AlternativeForecast, Forecast, ForecastExclusion, InputForecast, OutcomeForecast, World,
+import {
+  UNTITLED_TITLE, type AlternativeForecast, type Forecast, type ForecastExclusion, type InputForecast,
+  type OutcomeForecast, type World,
 } from '../forecast';
 import {
   bandText, formatCount, formatElapsed, formatPoints, formatWrittenRange, pointsSign, round, samplingOf, showPercent,
   type Sampling,
 } from '../text/numbers';
-
-/** The title the engine gives a file without a `scenario` block (server/src/engine/forecast.ts). */
-export const UNTITLED_TITLE = 'Untitled scenario';
 
 /** How many drivers "top drivers" lists. */
 export const TOP_DRIVERS = 3;

@@ -6,6 +6,7 @@ import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/foreca
 import { forecast } from './engine/forecast';
 import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
 import { formatCount } from '../../common/text/numbers';
+import { describeError } from './util/errors';
 
 function wholeNumber(min: number, max: number, what: string) {
   return (value: string): number => {
@@ -67,7 +68,7 @@ export function main(argv: string[]): void {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`scenario: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`scenario: ${describeError(error)}\n`);
     process.exitCode = 2;
   }
 }

@@ -22,6 +22,7 @@ import { codeActions } from './features/codeActions';
 import { inlayHints } from './features/inlayHints';
 import { codeLenses } from './features/codeLens';
 import { guarded, guardedNotification } from './session/guard';
+import { describeError } from './util/errors';
 import { ForecastRunner } from './session/forecastRunner';
 import { Session } from './session/session';
 import { capDiagnostics } from './session/publish';
@@ -41,8 +42,8 @@ const log = (message: string) => {
 };
 
 // Never die on a stray exception or rejection: log it and keep serving.
-process.on('uncaughtException', (error) => log(`uncaught exception: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
+process.on('uncaughtException', (error) => log(`uncaught exception: ${describeError(error, true)}`));
+process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${describeError(reason, true)}`));
 
 let client: ClientCapabilities = {};
 let settings: ForecastSettings = { ...DEFAULT_SETTINGS };
@@ -161,10 +162,10 @@ connection.onFoldingRanges(guarded(log, 'foldingRange', null, (p) => withState(p
 connection.onDocumentFormatting(guarded(log, 'formatting', null, (p) => withState(p.textDocument.uri, null, (s) => formatDocument(s, p.options))));
 connection.onCodeAction(guarded(log, 'codeAction', null, (p) => withState(p.textDocument.uri, null, (s) => codeActions(s, p))));
 // A client that cannot be asked to refresh inlay hints would keep hints of an older version (or
-// none) for good: it gets the forecast of this version, waited for within the request's
+// none) for good: it waits for the forecast already on its way, within the request's
 // cancellation. Clients with refresh support are answered at once and refreshed when it is in.
 connection.languages.inlayHint.on(guarded(log, 'inlayHint', null, async (p, token) => {
-  if (!client.workspace?.inlayHint?.refreshSupport) await session.requestForecast(p.textDocument.uri, token);
+  if (!client.workspace?.inlayHint?.refreshSupport) await session.forecastOnItsWay(p.textDocument.uri, token);
   return withState(p.textDocument.uri, null, (s) => inlayHints(s, p.range));
 }));
 connection.onCodeLens(guarded(log, 'codeLens', null, (p) => withState(p.textDocument.uri, null, (s) => codeLenses(s))));

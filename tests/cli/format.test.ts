@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runForecast } from '../../server/src/cli/forecast';
-import { UNTITLED_TITLE } from '../../common/report';
+import { UNTITLED_TITLE } from '../../common/forecast';
 
 const UNTITLED = 'factor a { probability 30% }\noutcome o { base 20%\n  a raises x3\n  judged likely\n}\n';
 const run = (file: string, text: string, options: Partial<Parameters<typeof runForecast>[1]> = {}) =>

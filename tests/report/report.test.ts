@@ -2,7 +2,8 @@
 // and the facts a renderer would otherwise work out for itself.
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../../common/forecast';
-import { baseName, buildReport, displayLabel, UNTITLED_TITLE } from '../../common/report';
+import { UNTITLED_TITLE } from '../../common/forecast';
+import { baseName, buildReport, displayLabel } from '../../common/report';
 import { forecast } from '../../server/src/engine/forecast';
 import { analyze } from '../../server/src/model/analyze';
 import { sampleForecast } from '../webview/fixtures';

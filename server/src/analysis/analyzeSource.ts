@@ -6,7 +6,7 @@ import type { Forecast } from '../../../common/forecast';
 import { judgmentDiagnostics } from '../engine/judgment';
 import { analyzeDocument, sortByPosition, type Analysis } from '../model/analyze';
 import type { Diagnostic } from '../model/diagnostics';
-import { forecastScope, type ForecastScope } from '../model/forecastScope';
+import { forecastScope, isForecastable, type ForecastScope } from '../model/forecastScope';
 import type { ResolvedModel } from '../model/types';
 import type { ScenarioDocument } from '../syntax/ast';
 import { LineIndex } from '../syntax/lines';
@@ -42,7 +42,7 @@ export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast
   const base = checksOf(source.document ?? parseDocument(source.text));
   const { checks, ...rest } = base;
   let used: Forecast | null = null;
-  if (typeof forecast === 'function') used = base.scope.model.outcomes.length > 0 ? forecast(base.scope.model) : null;
+  if (typeof forecast === 'function') used = isForecastable(base.scope) ? forecast(base.scope.model) : null;
   else used = forecast;
   const judgments = used ? currentJudgments(base.scope, used) : [];
   const diagnostics = judgments.length > 0 ? sortByPosition([...checks, ...judgments]) : [...checks];

@@ -1,10 +1,9 @@
 // The exact mode: P(O), swings and worlds by exact enumeration over the binary variables with
-// the θ-averaged tables (no sampling at all), and bands from seeded draws of θ, each evaluated
-// exactly. Used for small models (≤ exactLimit binary variables).
-import { bandsByExactDraws, type Band } from './bands';
+// the θ-averaged tables (no sampling at all); forecast.ts adds bands from seeded draws of θ, each
+// evaluated exactly (bands.ts). Used for small models (≤ exactLimit binary variables).
+import type { Band } from './bands';
 import type { CompiledModel } from './compile';
 import { buildPlan, frontierBuffer, type Plan, runPlan } from './frontier';
-import type { Rng } from './random';
 import { expectedTableCost, expectedTables, type TableCache } from './tables';
 
 export interface RawResult {
@@ -36,19 +35,17 @@ export function exactPlans(c: CompiledModel, bandDraws: number, budget: number):
   return cost <= budget ? { worlds, marginals } : null;
 }
 
+/** Probabilities, swings and worlds by exact enumeration; the bands are the caller's (forecast.ts). */
 export function exactForecast(
-  c: CompiledModel, baseline: CompiledModel, plans: ExactPlans, cache: TableCache, bandDraws: number,
-  bandRng: Rng, bandExtraRng: Rng, maxWorlds: number, checkCancelled: () => void,
-): RawResult {
+  c: CompiledModel, plans: ExactPlans, cache: TableCache, maxWorlds: number, checkCancelled: () => void,
+): Omit<RawResult, 'band'> {
   const tables = expectedTables(c, cache, checkCancelled);
   const marginals = new Float64Array(c.n);
   const final = runPlan(plans.worlds, tables, marginals, frontierBuffer(plans.worlds));
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
   const worlds = c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
   const swing = exactSwings(c, plans.marginals, tables, checkCancelled);
-  // No draws: no bands (the caller wants probabilities only; each band is then its point).
-  const band = bandDraws > 0 ? bandsByExactDraws(c, baseline, plans.marginals, bandDraws, bandRng, bandExtraRng, checkCancelled) : [];
-  return { probability, band, swing, worlds };
+  return { probability, swing, worlds };
 }
 
 /**

@@ -14,7 +14,9 @@ import { buildPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
 import { seededStream, STREAM } from './random';
 import { expectedTables, type TableCache } from './tables';
-import type { AlternativeForecast, Forecast, InputForecast, JudgedCheck, OutcomeForecast, World } from '../../../common/forecast';
+import {
+  UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type World,
+} from '../../../common/forecast';
 import type { EngineModel, EngineOutcome, ForecastOptions } from './types';
 
 /**
@@ -95,7 +97,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     };
   });
   return {
-    title: model.settings.title ?? 'Untitled scenario',
+    title: model.settings.title ?? UNTITLED_TITLE,
     question: model.settings.question,
     horizon: model.settings.horizon,
     samples,
@@ -114,8 +116,10 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   s.checkCancelled();
   if (s.method === 'exact') {
     const plans = exactPlans(c, s.bandDraws, Infinity)!;
-    return exactForecast(c, baseline, plans, s.cache, s.bandMethod === 'none' ? 0 : s.bandDraws, seededStream(s.seed, STREAM.bands),
-      seededStream(s.seed, STREAM.bandsExtra), s.maxWorlds, s.checkCancelled);
+    const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled);
+    const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
+      seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled);
+    return { ...result, band };
   }
   const plan = buildPlan(c, false);
   const swingsExact = s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;

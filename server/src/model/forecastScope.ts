@@ -13,9 +13,20 @@ export interface ForecastScope {
   model: ResolvedModel;
   /** What was left out, in file order; empty when the file has no errors. */
   excluded: ForecastExclusion[];
-  /** Every name of the file in file order, those that do not parse included (where an earlier forecast's numbers go). */
+  /**
+   * Every name of the file in file order, those that do not parse included: where an earlier
+   * forecast's numbers go. Empty when nothing is excluded (nothing needs placing).
+   */
   order: FileOrder;
 }
+
+/** True when something can be forecast now: the whole model, or its part without errors. */
+export function isForecastable(scope: ForecastScope): boolean {
+  return scope.model.outcomes.length > 0;
+}
+
+/** A file without errors leaves nothing out: nothing to place among earlier numbers either. */
+const NO_ORDER: FileOrder = { inputs: [], outcomes: [], alternatives: [] };
 
 export interface FileOrder {
   inputs: readonly string[];
@@ -29,7 +40,7 @@ export function forecastScope(
   diagnostics: readonly Diagnostic[],
   lineOf: (offset: number) => number,
 ): ForecastScope {
-  if (!model.hasErrors) return { model, excluded: [], order: fileOrder(model, []) };
+  if (!model.hasErrors) return { model, excluded: [], order: NO_ORDER };
   const broken = new Map<string, string>();
   const brokenAlternatives = new Map<Declaration, string>();
   const holder = declarationFinder(doc);

@@ -5,10 +5,11 @@ import { IncrementalParser } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lines';
 import { analyzeSource, type AnalysisSource, type JudgmentForecast } from '../analysis/analyzeSource';
 import { completeWithEarlier } from '../analysis/partialForecast';
+import { isForecastable } from '../model/forecastScope';
 import type { ScenarioDocument } from '../syntax/ast';
 import type { Forecast } from '../../../common/forecast';
 import type { DocumentState } from '../features/context';
-import { describeError } from './errors';
+import { describeError } from '../util/errors';
 import { isFullChange, toOffsetEdit, type ContentChange } from './textChanges';
 
 export interface StoredForecast {
@@ -85,7 +86,7 @@ export class DocumentSession {
     // warnings do not flicker); outcomes that now depend on an error are not judged.
     const source = { text: this.currentText, document: this.syntaxTree() };
     const analysis =
-      this.analyse(source, stored?.forecast ?? null) ??
+      (stored ? this.analyse(source, stored.forecast) : null) ??
       this.analyse(source) ??
       analyzeSource({ text: this.currentText, document: unparsedDocument(this.currentText, 'The document could not be checked.') });
     this.analysed = {
@@ -114,7 +115,7 @@ export class DocumentSession {
 
   /** True when something can be forecast now (the whole file, or the part without errors). */
   get forecastable(): boolean {
-    return this.state().scope.model.outcomes.length > 0;
+    return isForecastable(this.state().scope);
   }
 
   /**

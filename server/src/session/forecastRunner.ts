@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Forecast } from '../../../common/forecast';
 import type { EngineModel } from '../engine/types';
 import type { ForecastJobMessage, ForecastReplyMessage, ForecastWorkerData } from '../worker/forecastWorker';
-import { describeError } from './errors';
+import { describeError } from '../util/errors';
 import { CANCEL_GRACE_MS } from './limits';
 
 /** How long a worker may take to start (load its bundle) before a job counts as failed. */

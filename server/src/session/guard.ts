@@ -2,7 +2,8 @@
 // result, so one bad request never takes the server down. Intended protocol errors (a refused
 // rename) pass through, and a request cancelled by the client is answered with RequestCancelled.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { describeError, RequestCancelledError } from './errors';
+import { describeError } from '../util/errors';
+import { RequestCancelledError } from './errors';
 
 export type Logger = (message: string) => void;
 

@@ -5,7 +5,9 @@
 import type { DocumentState } from '../features/context';
 import type { ForecastRequest } from '../../../common/protocol';
 import { DocumentSession, type StoredForecast } from './documentSession';
-import { describeError, RequestCancelledError } from './errors';
+import { isForecastable } from '../model/forecastScope';
+import { describeError } from '../util/errors';
+import { RequestCancelledError } from './errors';
 import type { ForecastOutcome } from './forecastRunner';
 import { FORECAST_DEBOUNCE_MS } from './limits';
 import type { ForecastSettings } from './settings';
@@ -37,6 +39,9 @@ export interface CancellationLike {
 interface Schedule {
   check: NodeJS.Immediate | null;
   forecastTimer: NodeJS.Timeout | null;
+  /** Settles when the timer's forecast has started, or the timer was cleared. */
+  timerDone: (() => void) | null;
+  timerSettled: Promise<void> | null;
   inflight: { version: number; promise: Promise<void> } | null;
   forecastedOnce: boolean;
   /** The last forecast state sent to the client, so unchanged states are not re-sent. */
@@ -59,7 +64,7 @@ export class Session {
   open(uri: string, version: number, text: string): void {
     this.close(uri, false);
     this.documents.set(uri, new DocumentSession(uri, version, text, (m) => this.host.log(`${uri}: ${m}`)));
-    this.schedules.set(uri, { check: null, forecastTimer: null, inflight: null, forecastedOnce: false, lastNotified: null });
+    this.schedules.set(uri, { check: null, forecastTimer: null, timerDone: null, timerSettled: null, inflight: null, forecastedOnce: false, lastNotified: null });
     this.scheduleCheck(uri);
   }
 
@@ -72,8 +77,7 @@ export class Session {
     }
     this.runner.cancel(uri);
     const schedule = this.schedules.get(uri)!;
-    if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
-    schedule.forecastTimer = null;
+    clearTimer(schedule);
     document.applyChanges(version, changes);
     this.scheduleCheck(uri);
   }
@@ -82,7 +86,7 @@ export class Session {
     const schedule = this.schedules.get(uri);
     if (schedule) {
       if (schedule.check) clearImmediate(schedule.check);
-      if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
+      clearTimer(schedule);
     }
     if (this.documents.has(uri)) this.runner.cancel(uri);
     this.documents.delete(uri);
@@ -146,6 +150,23 @@ export class Session {
     return this.forecastResult(uri);
   }
 
+  /**
+   * Waits (within the request's cancellation) for the forecast already on its way for the latest
+   * version — a pending check, the debounce timer, a run in the worker — without starting one
+   * early, so a client that asks for inlay hints after every edit does not cost a worker run each.
+   */
+  async forecastOnItsWay(uri: string, token?: CancellationLike): Promise<void> {
+    for (let step = 0; step < 100; step++) {
+      const document = this.documents.get(uri);
+      const schedule = this.schedules.get(uri);
+      if (!document || !schedule) return;
+      if (schedule.check) await whileNotCancelled(new Promise((resolve) => setImmediate(resolve)), token);
+      else if (schedule.inflight?.version === document.version) await whileNotCancelled(schedule.inflight.promise, token);
+      else if (schedule.timerSettled) await whileNotCancelled(schedule.timerSettled, token);
+      else return;
+    }
+  }
+
   dispose(): void {
     for (const uri of [...this.documents.keys()]) this.close(uri, false);
     this.runner.dispose();
@@ -175,11 +196,15 @@ export class Session {
       return;
     }
     if (document.forecast?.version === document.version || schedule.inflight?.version === document.version) return;
-    if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
+    clearTimer(schedule);
     const delay = schedule.forecastedOnce ? this.debounceMs : 0;
+    schedule.timerSettled = new Promise((resolve) => {
+      schedule.timerDone = resolve;
+    });
     schedule.forecastTimer = setTimeout(() => {
       schedule.forecastTimer = null;
       this.startForecast(uri).catch((error) => this.host.log(`${uri}: forecast failed: ${describeError(error)}`));
+      clearTimer(schedule); // also when startForecast joined a run already in flight
     }, delay);
   }
 
@@ -190,8 +215,7 @@ export class Session {
     if (!document || !schedule) return Promise.resolve();
     const version = document.version;
     if (schedule.inflight?.version === version) return schedule.inflight.promise;
-    if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
-    schedule.forecastTimer = null;
+    clearTimer(schedule);
     const state = document.state();
     // With errors, the part that does not depend on them (model/forecastScope).
     if (!document.forecastable) return Promise.resolve();
@@ -238,15 +262,25 @@ export class Session {
   }
 }
 
+/** Stops the debounce timer and lets whoever waits for it look again. */
+function clearTimer(schedule: Schedule): void {
+  if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
+  schedule.forecastTimer = null;
+  schedule.timerDone?.();
+  schedule.timerDone = null;
+  schedule.timerSettled = null;
+}
+
 function errorsNotice(state: DocumentState, stored: StoredForecast | null): string {
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   const count = errors === 1 ? '1 error' : `${errors} errors`;
   const left = state.scope.excluded.filter((e) => e.kind === 'outcome').map((e) => e.name);
   const them = errors === 1 ? 'it' : 'them';
-  if (state.scope.model.outcomes.length > 0 && left.length === 0) {
+  const some = isForecastable(state.scope);
+  if (some && left.length === 0) {
     return `The file has ${count}; no outcome depends on ${them}, so every outcome is forecast anew.`;
   }
-  if (state.scope.model.outcomes.length > 0) {
+  if (some) {
     const names = left.length <= 3 ? left.join(', ') : `${left.slice(0, 3).join(', ')} and ${left.length - 3} more`;
     const one = left.length === 1;
     const kept = stored ? `keep${one ? 's its' : ' their'} last good numbers` : `${one ? 'is' : 'are'} left out until ${errors === 1 ? 'it is' : 'they are'} fixed`;

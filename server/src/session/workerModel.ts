@@ -11,11 +11,10 @@ export function modelForWorker(model: ResolvedModel): EngineModel {
   const copies = new Map<ModelVariable, EngineVariable>();
   model.inputs.forEach((variable, i) => copies.set(variable, inputs[i]!));
   model.outcomes.forEach((variable, i) => copies.set(variable, outcomes[i]!));
-  const copyOf = (variable: ModelVariable): EngineVariable =>
-    copies.get(variable) ?? (variable.kind === 'outcome' ? withoutDeclaration(variable) : withoutDeclaration(variable));
   return {
     ...model,
-    variables: new Map([...model.variables].map(([name, variable]) => [name, copyOf(variable)])),
+    // Every variable is one of the inputs or outcomes (model/resolve.ts, model/forecastScope.ts).
+    variables: new Map([...model.variables].map(([name, variable]) => [name, copies.get(variable)!])),
     inputs,
     outcomes,
     alternatives: model.alternatives.map(withoutDeclaration),

@@ -7,7 +7,7 @@ import type { Forecast } from '../../../common/forecast';
 import { ForecastCancelled } from '../engine/cancel';
 import { forecast } from '../engine/forecast';
 import type { EngineModel, ForecastOptions } from '../engine/types';
-import { describeError } from '../session/errors';
+import { describeError } from '../util/errors';
 
 export interface ForecastWorkerData {
   /** Int32Array over a SharedArrayBuffer: slot 0 holds the id of a job to cancel. */
