@@ -71,6 +71,8 @@ export interface Forecast {
   samples: number;
   seed: number;
   method: 'exact' | 'monte-carlo';
+  /** How the worlds were found: exactly while the joint of the outcomes is affordable, else by sampling. */
+  worldsMethod: 'exact' | 'monte-carlo';
   outcomes: OutcomeForecast[];
   inputs: InputForecast[];
   worlds: World[];

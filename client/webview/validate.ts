@@ -136,6 +136,7 @@ function forecast(v: unknown): Forecast {
     samples,
     seed: finite(f.seed),
     method: oneOf(f.method, ['exact', 'monte-carlo'] as const),
+    worldsMethod: oneOf(f.worldsMethod, ['exact', 'monte-carlo'] as const),
     outcomes: list(f.outcomes, outcome),
     inputs: list(f.inputs, input),
     worlds: list(f.worlds, world),

@@ -46,6 +46,7 @@ function reportJson(report: Report, options: JsonOptions): Record<string, unknow
     samples: report.settings.samples,
     seed: report.settings.seed,
     method: report.method.kind,
+    worldsMethod: report.method.worlds,
     outcomes: report.outcomes.map(outcome),
     inputs: report.inputs.map((i) => ({
       name: i.name, kind: i.kind, label: i.label, probability: p6(i.probability.value),

@@ -123,6 +123,8 @@ export interface ReportInput {
 
 export interface ReportMethod {
   kind: Forecast['method'];
+  /** How the worlds were found (an exact forecast samples them when the outcomes' joint is too wide). */
+  worlds: Forecast['worldsMethod'];
   /** The method in words: "exact" or "Monte Carlo". */
   name: 'exact' | 'Monte Carlo';
   /** Monte Carlo samples; null for an exact forecast, which draws no samples for its probabilities. */
@@ -130,7 +132,7 @@ export interface ReportMethod {
   /** "20,000", or null for an exact forecast. */
   samplesText: string | null;
   seed: number;
-  /** "exact" or "Monte Carlo, 20,000 samples". */
+  /** "exact", "exact (worlds sampled, 20,000 samples)" or "Monte Carlo, 20,000 samples". */
   text: string;
   /** "exact, seed 2025" or "Monte Carlo, 20,000 samples, seed 1" (an exact forecast's bands are seeded). */
   line: string;
@@ -274,9 +276,12 @@ function inputOf(i: InputForecast): ReportInput {
 function methodOf(f: Forecast): ReportMethod {
   const exact = f.method === 'exact';
   const name = exact ? 'exact' : 'Monte Carlo';
-  const text = exact ? name : `${name}, ${formatCount(f.samples)} samples`;
+  const sampledWorlds = exact && f.worldsMethod === 'monte-carlo';
+  const text = !exact ? `${name}, ${formatCount(f.samples)} samples`
+    : sampledWorlds ? `${name} (worlds sampled, ${formatCount(f.samples)} samples)` : name;
   return {
     kind: f.method,
+    worlds: f.worldsMethod,
     name,
     samples: exact ? null : f.samples,
     samplesText: exact ? null : formatCount(f.samples),

@@ -70,7 +70,7 @@ describe('scenario forecast', () => {
   });
 
   it('--samples and --seed override the file', () => {
-    const f = JSON.parse(run('forecast', sample('election.scenario'), '--format', 'json', '--samples', '5000', '--seed', '3').stdout);
+    const f = JSON.parse(run('forecast', join(root, 'tests', 'fixtures', 'dense.scenario'), '--format', 'json', '--samples', '5000', '--seed', '3').stdout);
     expect(f.samples).toBe(5000);
     expect(f.seed).toBe(3);
     expect(f.method).toBe('monte-carlo');

@@ -52,8 +52,8 @@ describe('runForecast', () => {
   });
 
   it('a Monte Carlo forecast says its samples, with thousands separated', () => {
-    const file = 'samples/election.scenario';
+    const file = 'tests/fixtures/dense.scenario';
     const out = run(file, readFileSync(file, 'utf8'), { samples: 5000 }).output;
-    expect(out.split('\n')[0]).toMatch(/\(Monte Carlo, 5,000 samples, seed 12\)$/);
+    expect(out.split('\n')[0]).toMatch(/\(Monte Carlo, 5,000 samples, seed 5\)$/);
   });
 });

@@ -3,7 +3,7 @@ import type { Forecast } from '../../common/forecast';
 import { emptyResult, mergeResult, sameResult, type ForecastResult } from '../../client/src/preview/forecastState';
 
 const forecast = (elapsedMs: number): Forecast => ({
-  title: 't', question: null, horizon: null, samples: 20000, seed: 1, method: 'exact',
+  title: 't', question: null, horizon: null, samples: 20000, seed: 1, method: 'exact', worldsMethod: 'exact',
   outcomes: [], inputs: [], worlds: [], alternatives: [], elapsedMs,
 });
 const uri = 'file:///a.scenario';

@@ -81,7 +81,7 @@ describe('json', () => {
   it('has the fields of the contract, in its order, rounded', () => {
     const parsed = JSON.parse(renderJson(report, { timing: true }));
     expect(Object.keys(parsed)).toEqual([
-      'file', 'title', 'question', 'horizon', 'samples', 'seed', 'method', 'outcomes', 'inputs', 'worlds',
+      'file', 'title', 'question', 'horizon', 'samples', 'seed', 'method', 'worldsMethod', 'outcomes', 'inputs', 'worlds',
       'alternatives', 'elapsedMs',
     ]);
     const o = parsed.outcomes[0];

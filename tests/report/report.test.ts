@@ -63,7 +63,10 @@ describe('buildReport', () => {
   });
 
   it('says how the forecast was computed: an exact one claims no samples', () => {
-    expect(report.method).toEqual({ kind: 'exact', name: 'exact', samples: null, samplesText: null, seed: 2025, text: 'exact', line: 'exact, seed 2025' });
+    expect(report.method).toEqual({ kind: 'exact', worlds: 'exact', name: 'exact', samples: null, samplesText: null, seed: 2025, text: 'exact', line: 'exact, seed 2025' });
+    // Exact probabilities with sampled worlds (too many outcomes for their exact joint) say so.
+    const sampledWorlds = buildReport({ ...sampleForecast(), worldsMethod: 'monte-carlo', samples: 20_000 });
+    expect(sampledWorlds.method).toMatchObject({ kind: 'exact', samples: null, text: 'exact (worlds sampled, 20,000 samples)' });
     const mc = buildReport({ ...sampleForecast(), method: 'monte-carlo', samples: 20_000, seed: 1 });
     expect(mc.method).toMatchObject({ name: 'Monte Carlo', samples: 20_000, samplesText: '20,000', text: 'Monte Carlo, 20,000 samples', line: 'Monte Carlo, 20,000 samples, seed 1' });
     // The JSON contract still lists the setting.

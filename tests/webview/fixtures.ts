@@ -17,6 +17,7 @@ export function sampleForecast(): Forecast {
     samples: 50000,
     seed: 2025,
     method: 'exact',
+    worldsMethod: 'exact',
     outcomes: [
       {
         name: 'democracy_push',

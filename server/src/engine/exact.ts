@@ -1,9 +1,11 @@
 // The exact mode: P(O), swings and worlds by exact enumeration over the binary variables with
 // the θ-averaged tables (no sampling at all); forecast.ts adds bands from seeded draws of θ, each
-// evaluated exactly (bands.ts). Used for small models (≤ exactLimit binary variables).
+// evaluated exactly (bands.ts). Used whenever the passes are affordable, whatever the number of
+// variables; the worlds (the joint of every outcome) only while that joint is affordable too,
+// otherwise forecast.ts samples them.
 import type { Band } from './bands';
 import type { CompiledModel } from './compile';
-import { buildPlan, frontierBuffer, type Plan, runPlan } from './frontier';
+import { buildPlan, frontierBuffer, MAX_WIDTH, type Plan, runPlan } from './frontier';
 import { expectedTableCost, expectedTables, type TableCache } from './tables';
 
 export interface RawResult {
@@ -16,16 +18,21 @@ export interface RawResult {
 }
 
 export interface ExactPlans {
-  worlds: Plan;
+  /** Keeps every outcome to the end, for the worlds; null when that joint is too wide or costly. */
+  worlds: Plan | null;
   marginals: Plan;
 }
 
+/** Work allowed for the exact worlds pass (its final table holds the joint of the outcomes). */
+export const WORLDS_BUDGET = 20_000_000;
+
 /** The plans for an exact run, or null when the model is too wide or too costly for one. */
 export function exactPlans(c: CompiledModel, bandDraws: number, budget: number): ExactPlans | null {
-  const worlds = buildPlan(c, true);
   const marginals = buildPlan(c, false);
-  if (!worlds || !marginals) return null;
-  let cost = worlds.cost;
+  if (!marginals) return null;
+  const joint = c.outcomes.length <= MAX_WIDTH ? buildPlan(c, true) : null;
+  const worlds = joint && joint.cost <= WORLDS_BUDGET ? joint : null;
+  let cost = worlds?.cost ?? 0;
   let swingVars = 0;
   for (let v = 0; v < c.n; v++) {
     cost += expectedTableCost(c, v) + (c.drvStart[v + 1]! - c.drvStart[v]!) * bandDraws;
@@ -35,15 +42,20 @@ export function exactPlans(c: CompiledModel, bandDraws: number, budget: number):
   return cost <= budget ? { worlds, marginals } : null;
 }
 
-/** Probabilities, swings and worlds by exact enumeration; the bands are the caller's (forecast.ts). */
+/**
+ * Probabilities, swings and (with a worlds plan) worlds by exact enumeration; the bands are the
+ * caller's (forecast.ts), and so are the worlds when `worlds` is null.
+ */
 export function exactForecast(
   c: CompiledModel, plans: ExactPlans, cache: TableCache, maxWorlds: number, checkCancelled: () => void,
-): Omit<RawResult, 'band'> {
+): Omit<RawResult, 'band' | 'worlds'> & { worlds: RawResult['worlds'] | null } {
   const tables = expectedTables(c, cache, checkCancelled);
   const marginals = new Float64Array(c.n);
-  const final = runPlan(plans.worlds, tables, marginals, frontierBuffer(plans.worlds));
+  const plan = plans.worlds ?? plans.marginals;
+  const final = runPlan(plan, tables, marginals, frontierBuffer(plan));
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
-  const worlds = c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
+  const worlds = !plans.worlds ? null
+    : c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
   const swing = exactSwings(c, plans.marginals, tables, checkCancelled);
   return { probability, swing, worlds };
 }

@@ -1,6 +1,7 @@
-// forecast(model): LANGUAGE.md's semantics on a resolved model. Exact for small models
-// (≤ exactLimit binary variables), seeded Monte Carlo above; the baseline and every alternative
-// replay the same random streams. Pure: no VS Code, no LSP, no unseeded randomness.
+// forecast(model): LANGUAGE.md's semantics on a resolved model. Exact whenever exact inference is
+// affordable (whatever the number of variables), seeded Monte Carlo for models too dense for it;
+// the worlds are exact while the joint of the outcomes is affordable, sampled otherwise. The
+// baseline and every alternative replay the same random streams. Pure: no VS Code, no LSP, no unseeded randomness.
 import type { ProbabilitySpec } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
@@ -56,6 +57,7 @@ export interface EngineOptions extends ForecastOptions {
 
 interface RunSettings {
   method: Forecast['method'];
+  worldsMethod: Forecast['worldsMethod'];
   samples: number;
   seed: number;
   maxWorlds: number;
@@ -75,14 +77,14 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
   const seed = options.seed ?? model.settings.seed;
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a number (got ${seed})`);
   const maxWorlds = Math.max(0, Math.min(1000, Math.floor(options.maxWorlds ?? 8)));
-  const exactLimit = options.exactLimit ?? 20;
+  const exactLimit = options.exactLimit ?? Infinity;
   const checkCancelled = cancelCheck(options.isCancelled);
   checkCancelled();
   const baseline = compileModel(model);
   const bandDraws = Math.max(1, Math.floor(options.bandDraws ?? Math.min(samples, BAND_DRAWS)));
-  const exact = baseline.n <= exactLimit && exactPlans(baseline, bandDraws, EXACT_BUDGET) !== null;
+  const plans = baseline.n <= exactLimit ? exactPlans(baseline, bandDraws, EXACT_BUDGET) : null;
   const settings: RunSettings = {
-    method: exact ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
+    method: plans ? 'exact' : 'monte-carlo', worldsMethod: plans?.worlds ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto', cache: new Map(), checkCancelled,
   };
   const base = run(baseline, baseline, settings);
@@ -103,6 +105,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     samples,
     seed,
     method: settings.method,
+    worldsMethod: settings.worldsMethod,
     outcomes,
     inputs: inputForecasts(model),
     worlds: worldsOf(baseline, base),
@@ -119,7 +122,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled);
     const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
       seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled);
-    return { ...result, band };
+    return { ...result, band, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
   }
   const plan = buildPlan(c, false);
   const swingsExact = s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;
@@ -144,6 +147,13 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
       Float64Array.from(c.upstream[o]!, (f) => 100 * mc.swing[position.get(f)! * nOut + o]!));
   }
   return { probability: mc.probability, band, swing, worlds: mc.worlds };
+}
+
+/** The most probable worlds by sampling (an exact run whose joint of the outcomes is too wide). */
+function sampledWorlds(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResult['worlds'] {
+  if (s.maxWorlds === 0) return [];
+  return monteCarlo(c, baseline, s.samples, 0, 0, seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra),
+    s.maxWorlds, s.checkCancelled, s.cache).worlds;
 }
 
 function outcomeForecasts(

@@ -27,7 +27,7 @@ export interface ForecastOptions {
   samples?: number;
   /** Overrides the file's `seed`. */
   seed?: number;
-  /** Largest number of binary variables computed exactly (default 20). */
+  /** Largest number of binary variables computed exactly (default: any, when affordable); 0 forces Monte Carlo. */
   exactLimit?: number;
   /** How many of the most probable worlds to list (default 8). */
   maxWorlds?: number;
