@@ -7,7 +7,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip,
   type ChartConfiguration, type Plugin, type TooltipItem,
 } from 'chart.js';
-import type { BarChartSpec } from './chartSpecs';
+import { axisBounds, type BarChartSpec } from './chartSpecs';
 import type { ThemeColours } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -18,14 +18,6 @@ export interface ChartHandle {
 
 /** Draws a chart on a canvas that is already in the document; null when no 2D context exists. */
 export type ChartFactory = (canvas: HTMLCanvasElement, spec: BarChartSpec, theme: ThemeColours) => ChartHandle | null;
-
-/** The x axis: symmetric around zero for swings (so left and right compare), 0–100 for percent. */
-function axisBounds(spec: BarChartSpec): { min: number; max: number } {
-  if (spec.kind === 'probability') return { min: 0, max: 100 };
-  const largest = Math.max(5, ...spec.values.map((v) => Math.abs(v)));
-  const max = Math.ceil(largest / 5) * 5;
-  return { min: -max, max };
-}
 
 /** Draws each outcome's band as a whisker over its bar (an inline plugin: no global state). */
 function whiskerPlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {

@@ -3,6 +3,9 @@
 // HTML from file content). Pure (no VS Code import) so tests can check the policy.
 import { randomBytes } from 'node:crypto';
 import type { PageState } from '../../../common/pageMessages';
+import { escapeHtml } from '../../../common/text/html';
+
+export { escapeHtml };
 
 export interface PreviewHtmlInput {
   /** webview.cspSource: the origin of the extension's own files inside the webview. */
@@ -36,16 +39,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "frame-src 'none'",
     "base-uri 'none'",
   ].join('; ');
-}
-
-/** Escapes text for element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Escapes a value for a double-quoted attribute, keeping `'` readable (the CSP is full of them). */
