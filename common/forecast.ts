@@ -9,6 +9,9 @@ export interface Swing {
   name: string;
   /** E[P(O | do(F true))] − E[P(O | do(F false))], in percentage points. */
   points: number;
+  /** E[P(O | do(F true))] and E[P(O | do(F false))], as fractions: the ends of a tornado bar. */
+  ifTrue: number;
+  ifFalse: number;
 }
 
 export interface JudgedCheck {
@@ -21,6 +24,8 @@ export interface OutcomeForecast {
   name: string;
   label: string;
   probability: number;
+  /** Monte Carlo: the standard error of the probability (a fraction); null when exact. */
+  standardError: number | null;
   /** 5th and 95th percentiles of P(O | θ). */
   band: [number, number];
   /** The ICD 203 phrase whose range holds the probability. */

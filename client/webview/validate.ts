@@ -57,7 +57,7 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T {
 
 function swing(v: unknown): Swing {
   const s = record(v);
-  return { name: text(s.name), points: finite(s.points) };
+  return { name: text(s.name), points: finite(s.points), ifTrue: probability(s.ifTrue), ifFalse: probability(s.ifFalse) };
 }
 
 function judged(v: unknown): JudgedCheck | null {
@@ -72,6 +72,7 @@ function outcome(v: unknown): OutcomeForecast {
     name: text(o.name),
     label: text(o.label),
     probability: probability(o.probability),
+    standardError: o.standardError === null ? null : probability(o.standardError),
     band: probabilityPair(o.band),
     phrase: text(o.phrase),
     judged: judged(o.judged),

@@ -18,12 +18,15 @@ function outcome(o: ReportOutcome): Record<string, unknown> {
     name: o.name,
     label: o.label,
     probability: p6(o.probability.value),
+    standardError: o.standardError ? p6(o.standardError.value) : null,
     band: [p6(o.band.low), p6(o.band.high)],
     phrase: o.phrase,
     judged: o.judged
       ? { text: o.judged.text, range: [p6(o.judged.range[0]), p6(o.judged.range[1])], agrees: o.judged.agrees }
       : null,
-    swing: o.drivers.map((d) => ({ name: d.name, points: pts(d.points.value) })),
+    swing: o.drivers.map((d) => ({
+      name: d.name, points: pts(d.points.value), ifTrue: p6(d.ifTrue.value), ifFalse: p6(d.ifFalse.value),
+    })),
   };
   if (o.delta !== null) out.delta = pts(o.delta.value);
   return out;
@@ -54,6 +57,7 @@ function reportJson(report: Report, options: JsonOptions): Record<string, unknow
     })),
     worlds: report.worlds.list.map(world),
     alternatives: report.alternatives.map(alternative),
+    keyJudgments: report.keyJudgments.map((k) => ({ outcome: k.outcome, text: k.text })),
   };
   if (options.timing) out.elapsedMs = report.elapsed.ms;
   return out;

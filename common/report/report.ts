@@ -8,9 +8,10 @@ import {
   type OutcomeForecast, type World,
 } from '../forecast';
 import {
-  bandText, formatCount, formatElapsed, formatPoints, formatWrittenRange, pointsSign, round, samplingOf, showPercent,
-  type Sampling,
+  bandText, formatCount, formatElapsed, formatPoints, formatStandardError, formatWrittenRange, pointsSign, round, samplingOf,
+  samplingWithError, showPercent, type Sampling,
 } from '../text/numbers';
+import { keyJudgment, type KeyJudgment, type KeySignpost } from './keyJudgments';
 
 /** How many drivers "top drivers" lists. */
 export const TOP_DRIVERS = 3;
@@ -46,6 +47,16 @@ export interface ReportDriver {
   label: string;
   /** Its swing on the outcome. */
   points: ReportPoints;
+  /** P(O) if the driver were made true, and if made false: the ends of its tornado bar. */
+  ifTrue: ReportPercent;
+  ifFalse: ReportPercent;
+}
+
+/** A Monte Carlo probability's standard error: the fraction, in points, as text ("±0.3"). */
+export interface ReportStandardError {
+  value: number;
+  points: number;
+  text: string;
 }
 
 export interface ReportJudged {
@@ -65,6 +76,8 @@ export interface ReportOutcome {
   /** The label, or the name when the label is empty. */
   title: string;
   probability: ReportPercent;
+  /** Monte Carlo only (the probability is then rounded to what it supports); null when exact. */
+  standardError: ReportStandardError | null;
   band: ReportBand;
   phrase: string;
   judged: ReportJudged | null;
@@ -150,6 +163,8 @@ export interface Report {
   settings: { samples: number; seed: number };
   elapsed: { ms: number; text: string };
   outcomes: ReportOutcome[];
+  /** One sentence per outcome, in file order (keyJudgments.ts). */
+  keyJudgments: KeyJudgment[];
   worlds: ReportWorlds;
   alternatives: ReportAlternative[];
   inputs: ReportInput[];
@@ -197,7 +212,11 @@ function pointsOf(points: number): ReportPoints {
 function outcomeOf(
   o: OutcomeForecast, sampling: Sampling, labelOf: (name: string) => string, baseline: OutcomeForecast[] | null,
 ): ReportOutcome {
-  const drivers = o.swing.map((s) => ({ name: s.name, label: labelOf(s.name), points: pointsOf(s.points) }));
+  const drivers = o.swing.map((s) => ({
+    name: s.name, label: labelOf(s.name), points: pointsOf(s.points),
+    ifTrue: percentOf(s.ifTrue, sampling), ifFalse: percentOf(s.ifFalse, sampling),
+  }));
+  const error = o.standardError ?? null;
   let delta: ReportPoints | null = null;
   if (baseline) {
     const before = baseline.find((b) => b.name === o.name);
@@ -208,7 +227,8 @@ function outcomeOf(
     name: o.name,
     label: o.label,
     title: displayLabel(o),
-    probability: percentOf(o.probability, sampling),
+    probability: percentOf(o.probability, samplingWithError(o.probability, error, sampling)),
+    standardError: error === null ? null : { value: error, points: round(100 * error, 1), text: formatStandardError(error) },
     band: bandOf(o.band, sampling),
     phrase: o.phrase,
     judged: o.judged
@@ -225,6 +245,13 @@ function outcomeOf(
     delta,
     stale: o.stale ?? null,
   };
+}
+
+/** The signpost that would move an outcome most, when the forecast lists signposts (largest first). */
+function topSignpost(o: OutcomeForecast, sampling: Sampling, labelOf: (name: string) => string): KeySignpost | null {
+  // Read structurally: the engine does not compute signposts yet (LANGUAGE.md, "Forecast JSON, further fields").
+  const first = (o as { signposts?: readonly { name: string; ifTrue: number; ifFalse: number }[] }).signposts?.[0];
+  return first ? { title: labelOf(first.name), ifTrue: percentOf(first.ifTrue, sampling), ifFalse: percentOf(first.ifFalse, sampling) } : null;
 }
 
 function worldsOf(worlds: World[], order: readonly string[], sampling: Sampling): ReportWorlds {
@@ -300,6 +327,7 @@ export function buildReport(forecast: Forecast, options: ReportOptions = {}): Re
   for (const item of [...forecast.inputs, ...forecast.outcomes]) labels.set(item.name, displayLabel(item));
   const labelOf = (name: string) => labels.get(name) ?? name;
   const order = forecast.outcomes.map((o) => o.name);
+  const outcomes = forecast.outcomes.map((o) => outcomeOf(o, sampling, labelOf, null));
   return {
     file,
     title: untitled && file ? baseName(file) : forecast.title,
@@ -310,7 +338,8 @@ export function buildReport(forecast: Forecast, options: ReportOptions = {}): Re
     method: methodOf(forecast),
     settings: { samples: forecast.samples, seed: forecast.seed },
     elapsed: { ms: forecast.elapsedMs, text: formatElapsed(forecast.elapsedMs) },
-    outcomes: forecast.outcomes.map((o) => outcomeOf(o, sampling, labelOf, null)),
+    outcomes,
+    keyJudgments: outcomes.map((o, i) => keyJudgment(o, topSignpost(forecast.outcomes[i]!, sampling, labelOf))),
     worlds: worldsOf(forecast.worlds, order, sampling),
     alternatives: forecast.alternatives.map((a) => alternativeOf(a, sampling, labelOf, forecast.outcomes, order)),
     inputs: forecast.inputs.map(inputOf),

@@ -38,6 +38,22 @@ export function round(x: number, decimals: number): number {
   return r === 0 ? 0 : r; // no "-0"
 }
 
+/**
+ * The sampling that a Monte Carlo probability's own standard error stands for: the number of
+ * independent yes/no samples with that error (p(1 − p)/SE²), so that it is rounded to what its
+ * error supports; the forecast's samples when it has no error of its own.
+ */
+export function samplingWithError(p: number, standardError: number | null, sampling: Sampling): Sampling {
+  if (sampling === undefined || standardError === null || !(standardError > 0)) return sampling;
+  return (p * (1 - p)) / (standardError * standardError);
+}
+
+/** A standard error in percentage points: "±0.3", "±<0.1". */
+export function formatStandardError(standardError: number): string {
+  const points = round(100 * standardError, 1);
+  return points < 0.1 ? '±<0.1' : `±${points.toFixed(1)}`;
+}
+
 /** The decimals a computed probability is shown with (0 or 1). */
 export function percentDecimals(p: number, sampling?: Sampling): 0 | 1 {
   const tenths = round(p * 100, 1);

@@ -85,10 +85,10 @@ describe('json', () => {
       'alternatives', 'elapsedMs',
     ]);
     const o = parsed.outcomes[0];
-    expect(Object.keys(o)).toEqual(['name', 'label', 'probability', 'band', 'phrase', 'judged', 'swing']);
+    expect(Object.keys(o)).toEqual(['name', 'label', 'probability', 'standardError', 'band', 'phrase', 'judged', 'swing']);
     expect(o.probability).toBe(round(report.outcomes[0]!.probability.value, 6));
     expect(o.judged).toEqual({ text: 'likely', range: [0.55, 0.8], agrees: false });
-    expect(Object.keys(parsed.alternatives[0].outcomes[0])).toEqual(['name', 'label', 'probability', 'band', 'phrase', 'judged', 'swing', 'delta']);
+    expect(Object.keys(parsed.alternatives[0].outcomes[0])).toEqual(['name', 'label', 'probability', 'standardError', 'band', 'phrase', 'judged', 'swing', 'delta']);
     expect(parsed.worlds[0]).toHaveProperty('outcomes');
     expect(parsed.elapsedMs).toBe(12.3);
     expect(parsed.file).toBe('x.scenario');

@@ -25,11 +25,14 @@ describe('buildReport', () => {
   });
 
   it('labels every driver, sorted as the engine sorted them, with signed points', () => {
-    expect(report.outcomes[2]!.drivers).toEqual([
+    expect(report.outcomes[2]!.drivers.map(({ ifTrue: _t, ifFalse: _f, ...d }) => d)).toEqual([
       { name: 'attack', label: 'A major terror attack touches US interests', points: { value: 38.52, shown: 38.5, text: '+38.5', sign: 1 } },
       { name: 'democracy_push', label: 'Washington presses Islamabad on democracy and free speech', points: { value: -3.14, shown: -3.1, text: '−3.1', sign: -1 } },
       { name: 'rapport', label: 'Trump and Khan keep a positive relationship', points: { value: -1.96, shown: -2, text: '−2.0', sign: -1 } },
     ]);
+    // The ends of each bar, as the percentages the report shows.
+    expect(report.outcomes[2]!.drivers[0]!.ifTrue).toEqual({ value: 0.6926, percent: 69, text: '69%' });
+    expect(report.outcomes[2]!.drivers[0]!.ifFalse).toEqual({ value: 0.3074, percent: 31, text: '31%' });
   });
 
   it('writes worlds in words, with what the listed worlds leave out', () => {
@@ -88,6 +91,11 @@ describe('buildReport', () => {
     const exact = buildReport({ ...f, method: 'exact' });
     expect([exact.outcomes[0]!.probability.text, exact.outcomes[0]!.band.text, exact.worlds.list[0]!.probability.text])
       .toEqual(['95.5%', '4.6–10%', '4.2%']);
+    // An outcome's own standard error decides its rounding: 0.01 points supports the decimal, 0.3 does not.
+    f.outcomes[0]!.standardError = 0.0001;
+    expect(buildReport(f).outcomes[0]!).toMatchObject({ probability: { text: '95.5%' }, standardError: { points: 0, text: '±<0.1' } });
+    f.outcomes[0]!.standardError = 0.003;
+    expect(buildReport(f).outcomes[0]!).toMatchObject({ probability: { text: '96%' }, standardError: { points: 0.3, text: '±0.3' } });
     // Inputs are means of written ranges: never rounded as samples.
     expect(mc.inputs[0]!.probability.text).toBe('97.0%');
   });

@@ -51,7 +51,7 @@ describe('barChartConfig', () => {
 
   it('keeps the largest swings when there are too many to draw', () => {
     const forecast = sampleForecast();
-    forecast.outcomes[0]!.swing = Array.from({ length: MAX_BARS + 4 }, (_, i) => ({ name: `f${i}`, points: 40 - i }));
+    forecast.outcomes[0]!.swing = Array.from({ length: MAX_BARS + 4 }, (_, i) => ({ name: `f${i}`, points: 40 - i, ifTrue: 0.5 + (40 - i) / 200, ifFalse: 0.5 - (40 - i) / 200 }));
     const spec = tornadoSpec(buildReport(forecast).outcomes[0]!);
     expect(spec.values).toHaveLength(MAX_BARS);
     expect(spec.names[0]).toBe('f0');

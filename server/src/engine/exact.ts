@@ -12,9 +12,18 @@ export interface RawResult {
   /** Per outcome, in c.outcomes order. */
   probability: Float64Array;
   band: (Band | null)[];
-  /** Per outcome: [upstream variable, points] in c.upstream order. */
-  swing: Float64Array[];
+  /** Per outcome, in c.upstream order. */
+  swing: SwingTable[];
+  /** Per outcome: the standard error of a sampled probability; null when exact. */
+  standardError: Float64Array | null;
   worlds: { values: Uint8Array; probability: number }[];
+}
+
+/** One outcome's swings, per upstream variable: the points and the two ends (fractions). */
+export interface SwingTable {
+  points: Float64Array;
+  ifTrue: Float64Array;
+  ifFalse: Float64Array;
 }
 
 export interface ExactPlans {
@@ -48,7 +57,7 @@ export function exactPlans(c: CompiledModel, bandDraws: number, budget: number):
  */
 export function exactForecast(
   c: CompiledModel, plans: ExactPlans, cache: TableCache, maxWorlds: number, checkCancelled: () => void,
-): Omit<RawResult, 'band' | 'worlds'> & { worlds: RawResult['worlds'] | null } {
+): Omit<RawResult, 'band' | 'worlds' | 'standardError'> & { worlds: RawResult['worlds'] | null } {
   const tables = expectedTables(c, cache, checkCancelled);
   const marginals = new Float64Array(c.n);
   const plan = plans.worlds ?? plans.marginals;
@@ -67,25 +76,28 @@ export function exactForecast(
  */
 export function exactSwings(
   c: CompiledModel, plan: Plan, tables: Float64Array[], checkCancelled: () => void,
-): Float64Array[] {
+): SwingTable[] {
   const buffer = frontierBuffer(plan);
-  const whenTrue = new Float64Array(c.n);
-  const whenFalse = new Float64Array(c.n);
-  const swingOf = new Map<number, Float64Array>();
+  const ends = new Map<number, { ifTrue: Float64Array; ifFalse: Float64Array }>();
   const replaced = tables.slice();
   for (let f = 0; f < c.n; f++) {
     if (c.childStart[f + 1] === c.childStart[f]) continue;
     checkCancelled();
+    const ifTrue = new Float64Array(c.n);
+    const ifFalse = new Float64Array(c.n);
     replaced[f] = new Float64Array(tables[f]!.length).fill(1);
-    runPlan(plan, replaced, whenTrue, buffer);
+    runPlan(plan, replaced, ifTrue, buffer);
     replaced[f] = new Float64Array(tables[f]!.length).fill(0);
-    runPlan(plan, replaced, whenFalse, buffer);
+    runPlan(plan, replaced, ifFalse, buffer);
     replaced[f] = tables[f]!;
-    const difference = new Float64Array(c.n);
-    for (let v = 0; v < c.n; v++) difference[v] = whenTrue[v]! - whenFalse[v]!;
-    swingOf.set(f, difference);
+    ends.set(f, { ifTrue, ifFalse });
   }
-  return Array.from(c.outcomes, (v, i) => Float64Array.from(c.upstream[i]!, (f) => 100 * swingOf.get(f)![v]!));
+  return Array.from(c.outcomes, (v, i) => {
+    const upstream = c.upstream[i]!;
+    const ifTrue = Float64Array.from(upstream, (f) => ends.get(f)!.ifTrue[v]!);
+    const ifFalse = Float64Array.from(upstream, (f) => ends.get(f)!.ifFalse[v]!);
+    return { points: ifTrue.map((t, k) => 100 * (t - ifFalse[k]!)), ifTrue, ifFalse };
+  });
 }
 
 /** The cost of exactSwings with `plan`, in table entries (for choosing it over sampling). */

@@ -9,7 +9,7 @@ import { bandsByExactDraws, bandsByNestedSampling } from './bands';
 import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
-  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult,
+  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable,
 } from './exact';
 import { buildPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
@@ -122,7 +122,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled);
     const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
       seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled);
-    return { ...result, band, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
+    return { ...result, band, standardError: null, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
   }
   const plan = buildPlan(c, false);
   const swingsExact = s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;
@@ -136,17 +136,21 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     : bandsByNestedSampling(c, baseline, Math.min(NESTED_DRAWS, s.samples),
       Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / NESTED_DRAWS)), seededStream(s.seed, STREAM.nested),
       seededStream(s.seed, STREAM.nestedExtra), s.checkCancelled);
-  let swing: Float64Array[];
+  let swing: SwingTable[];
   if (swingsExact) {
     swing = exactSwings(c, plan!, expectedTables(c, s.cache, s.checkCancelled), s.checkCancelled);
   } else {
     const position = new Map<number, number>();
     mc.swingVars.forEach((v, i) => position.set(v, i));
     const nOut = c.outcomes.length;
-    swing = Array.from(c.outcomes, (_, o) =>
-      Float64Array.from(c.upstream[o]!, (f) => 100 * mc.swing[position.get(f)! * nOut + o]!));
+    swing = Array.from(c.outcomes, (_, o) => {
+      const at = Int32Array.from(c.upstream[o]!, (f) => position.get(f)! * nOut + o);
+      const ifTrue = Float64Array.from(at, (k) => mc.swingTrue[k]!);
+      const ifFalse = Float64Array.from(at, (k) => mc.swingTrue[k]! - mc.swing[k]!);
+      return { points: Float64Array.from(at, (k) => 100 * mc.swing[k]!), ifTrue, ifFalse };
+    });
   }
-  return { probability: mc.probability, band, swing, worlds: mc.worlds };
+  return { probability: mc.probability, standardError: mc.standardError, band, swing, worlds: mc.worlds };
 }
 
 /** The most probable worlds by sampling (an exact run whose joint of the outcomes is too wide). */
@@ -168,14 +172,17 @@ function outcomeForecasts(
     const i = slot.get(v)!;
     const probability = result.probability[i]!;
     const upstream = c.upstream[i]!;
-    const points = result.swing[i]!;
-    const swing = Array.from(upstream, (f, k) => ({ name: c.names[f]!, points: points[k]!, order: k }))
+    const table = result.swing[i]!;
+    const swing = Array.from(upstream, (f, k) => ({
+      name: c.names[f]!, points: table.points[k]!, ifTrue: clamp01(table.ifTrue[k]!), ifFalse: clamp01(table.ifFalse[k]!), order: k,
+    }))
       .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.order - b.order)
-      .map(({ name, points: p }) => ({ name, points: p }));
+      .map(({ order: _order, ...entry }) => entry);
     const forecast: OutcomeForecast = {
       name: variable.name,
       label: variable.label,
       probability,
+      standardError: result.standardError ? result.standardError[i]! : null,
       band: result.band[i] ?? [probability, probability],
       phrase: phraseFor(probability).phrase,
       judged: judgedCheck(variable, probability),
@@ -191,6 +198,11 @@ function outcomeForecasts(
     forecasts.push(forecast);
   }
   return forecasts;
+}
+
+/** Rounding noise can put a sum of probabilities a hair outside 0..1. */
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
 }
 
 /** The range a judged value stands for: a phrase's or a range's ends, a point ± 5 points. */

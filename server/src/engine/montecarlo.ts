@@ -23,9 +23,13 @@ import { IndexHeap } from '../util/heap';
 export interface MonteCarloResult {
   /** Per outcome (c.outcomes order). */
   probability: Float64Array;
+  /** Per outcome: the standard error of `probability` (samples are independent worlds). */
+  standardError: Float64Array;
   /** swing[s * outcomes + o]: E[P(O | do(F true))] − E[P(O | do(F false))] for F = swingVars[s]. */
   swing: Float64Array;
   swingVars: Int32Array;
+  /** Like swing: E[P(O | do(F true))]; E[P(O | do(F false))] is this minus the swing. */
+  swingTrue: Float64Array;
   /** How many samples the swings came from. */
   swingSamples: number;
   worlds: CountedWorld[];
@@ -61,6 +65,8 @@ export function monteCarlo(
   const uniform = new Float64Array(n);
   const conditional = new Float64Array(n);
   const sum = new Float64Array(n);
+  const squares = new Float64Array(nOut);
+  const swingConditional = new Float64Array(nOut); // Σ P(O | drivers) over the swing samples
   const flips = new Flipper(c, swingWork > 0 ? drivingVariables(c) : new Int32Array(0));
   const worlds = new WorldCounter(c);
 
@@ -74,7 +80,12 @@ export function monteCarlo(
   const conditional2 = new Float64Array(n);
   const finish = (s: number, xs: Uint8Array, us: Float64Array, cs: Float64Array): void => {
     worlds.add(xs, s);
+    for (let i = 0; i < nOut; i++) {
+      const p = cs[outcomes[i]!]!;
+      squares[i]! += p * p;
+    }
     if (s < swingSamples) {
+      for (let i = 0; i < nOut; i++) swingConditional[i]! += cs[outcomes[i]!]!;
       flips.replay(xs, us, cs, tables);
       if (s === PILOT - 1) {
         const perSample = Math.max(1, flips.evaluations / PILOT);
@@ -104,11 +115,24 @@ export function monteCarlo(
     s++;
   }
   const resultProbability = new Float64Array(nOut);
-  for (let i = 0; i < nOut; i++) resultProbability[i] = sum[outcomes[i]!]! / samples;
+  const standardError = new Float64Array(nOut);
+  for (let i = 0; i < nOut; i++) {
+    const mean = sum[outcomes[i]!]! / samples;
+    resultProbability[i] = mean;
+    const variance = Math.max(0, (squares[i]! - samples * mean * mean) / Math.max(1, samples - 1));
+    standardError[i] = Math.sqrt(variance / samples);
+  }
   const swing = flips.totals;
-  if (swingSamples > 0) for (let i = 0; i < swing.length; i++) swing[i] = swing[i]! / swingSamples;
+  const swingTrue = flips.shiftWhenFalse;
+  if (swingSamples > 0) {
+    for (let i = 0; i < swing.length; i++) {
+      swing[i] = swing[i]! / swingSamples;
+      swingTrue[i] = (swingConditional[i % nOut]! + swingTrue[i]!) / swingSamples;
+    }
+  }
   return {
-    probability: resultProbability, swing, swingVars: flips.sources, swingSamples, worlds: worlds.top(maxWorlds, samples),
+    probability: resultProbability, standardError, swing, swingVars: flips.sources, swingTrue, swingSamples,
+    worlds: worlds.top(maxWorlds, samples),
   };
 }
 
@@ -120,6 +144,11 @@ export function monteCarlo(
  */
 class Flipper {
   readonly totals: Float64Array;
+  /**
+   * Σ (P(O | flipped) − P(O | sample)) over the samples where F was false, i.e. what do(F true)
+   * adds to those samples' P(O): with Σ P(O | sample), it gives E[P(O | do(F true))].
+   */
+  readonly shiftWhenFalse: Float64Array;
   /** Re-evaluations so far (what a replay costs). */
   evaluations = 0;
   private readonly outSlot: Int32Array;
@@ -132,6 +161,7 @@ class Flipper {
   constructor(private readonly c: CompiledModel, readonly sources: Int32Array) {
     const n = c.n;
     this.totals = new Float64Array(sources.length * c.outcomes.length);
+    this.shiftWhenFalse = new Float64Array(sources.length * c.outcomes.length);
     this.outSlot = new Int32Array(n).fill(-1);
     c.outcomes.forEach((v, i) => (this.outSlot[v] = i));
     this.flipped = new Uint8Array(n);
@@ -143,7 +173,7 @@ class Flipper {
   replay(x: Uint8Array, uniform: Float64Array, conditional: Float64Array, tables: SampleTables): void {
     const { table, tableStart, logitBase, lnK } = tables;
     const { drvStart, drvParent, childStart, children } = this.c;
-    const { totals, outSlot, flipped, stamp, queued, heap, sources } = this;
+    const { totals, shiftWhenFalse, outSlot, flipped, stamp, queued, heap, sources } = this;
     const nOut = this.c.outcomes.length;
     for (let f = 0; f < sources.length; f++) {
       const source = sources[f]!;
@@ -182,7 +212,11 @@ class Flipper {
           p = fastSigmoid(z);
         }
         const slot = outSlot[v]!;
-        if (slot >= 0) totals[row + slot]! += sign * (p - conditional[v]!);
+        if (slot >= 0) {
+          const change = p - conditional[v]!;
+          totals[row + slot]! += sign * change;
+          if (sign === 1) shiftWhenFalse[row + slot]! += change;
+        }
         const value = uniform[v]! < p ? 1 : 0;
         if (value === x[v]) continue;
         stamp[v] = current;
