@@ -1,5 +1,5 @@
-// The report as Markdown: a heading, the method line, a table per baseline and alternative, the
-// most probable worlds, and the factors and events with their sources. Text from the file goes
+// The report as Markdown: a heading, the method line, the key judgments, a table per baseline and
+// alternative, the most probable worlds, and the factors and events with their sources. Text from the file goes
 // through escapeMarkdown, so it reads as written but can never become markup (no HTML, no link,
 // no broken table).
 import { escapeMarkdown } from '../text/markdown';
@@ -26,6 +26,9 @@ export function renderMarkdown(report: Report): string {
   const horizon = report.horizon ? `, horizon ${escapeMarkdown(report.horizon.text)}` : '';
   lines.push(`Method: ${report.method.line}${horizon}.`, '');
   if (report.excludedText) lines.push(`> ${escapeMarkdown(report.excludedText)}`, '');
+  if (report.keyJudgments.length > 0) {
+    lines.push('## Key judgments', '', ...report.keyJudgments.map((k) => `- ${escapeMarkdown(k.text)}`), '', '## Outcomes', '');
+  }
   lines.push(...table(report.outcomes, false));
   if (report.worlds.list.length > 0) {
     lines.push('', '## Most probable worlds', '', '| Probability | Outcomes that hold |', '| ---: | --- |');

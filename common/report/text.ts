@@ -1,5 +1,5 @@
 // The report for a terminal: an aligned table (outcome, probability with a bar, band, phrase,
-// judged call, top drivers by swing), the most probable worlds and each alternative with its
+// judged call, top drivers by swing), the key judgments, the most probable worlds and each alternative with its
 // change from the baseline. Colour only when asked (the caller checks TTY and NO_COLOR); text from
 // the file never carries a control or bidirectional character to the terminal.
 import { replaceControls } from '../text/controls';
@@ -104,6 +104,9 @@ export function renderText(report: Report, options: TextOptions): string {
   lines.push('');
   if (report.outcomes.length === 0) lines.push('No outcomes to forecast.');
   else lines.push(...renderTable(outcomeColumns(report.outcomes, paint, barWidth, false), paint));
+  if (report.keyJudgments.length > 0) {
+    lines.push('', paint(STYLE.bold, 'Key judgments'), ...report.keyJudgments.map((k) => `  • ${replaceControls(k.text)}`));
+  }
   if (report.worlds.list.length > 0) {
     lines.push('', paint(STYLE.bold, 'Most probable worlds (outcomes that hold)'), ...worldLines(report.worlds.list, worldCount));
   }

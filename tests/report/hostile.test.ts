@@ -16,7 +16,7 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a
 const md = new MarkdownIt({ html: true, linkify: true });
 md.linkify.set({ fuzzyLink: false });
 /** The elements the Markdown renderer writes itself; anything else came from file text. */
-const OWN_TAGS = new Set(['p', 'h1', 'h2', 'em', 'strong', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const OWN_TAGS = new Set(['p', 'h1', 'h2', 'em', 'strong', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li']);
 
 function tagsOf(html: string): string[] {
   return [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase());

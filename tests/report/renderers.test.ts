@@ -82,8 +82,10 @@ describe('json', () => {
     const parsed = JSON.parse(renderJson(report, { timing: true }));
     expect(Object.keys(parsed)).toEqual([
       'file', 'title', 'question', 'horizon', 'samples', 'seed', 'method', 'worldsMethod', 'outcomes', 'inputs', 'worlds',
-      'alternatives', 'elapsedMs',
+      'alternatives', 'keyJudgments', 'elapsedMs',
     ]);
+    expect(parsed.keyJudgments).toEqual(report.keyJudgments.map((k) => ({ outcome: k.outcome, text: k.text })));
+    expect(parsed.keyJudgments.map((k: { outcome: string }) => k.outcome)).toEqual(['o', 'wide_name_outcome']);
     const o = parsed.outcomes[0];
     expect(Object.keys(o)).toEqual(['name', 'label', 'probability', 'standardError', 'band', 'phrase', 'judged', 'swing']);
     expect(o.probability).toBe(round(report.outcomes[0]!.probability.value, 6));
