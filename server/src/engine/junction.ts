@@ -1,0 +1,304 @@
+// Exact inference with evidence: a junction tree over the binary variables. Variables are
+// eliminated one by one (greedy min-fill on the moral graph); eliminating v makes the clique
+// {v} ∪ its neighbours, whose parent is the clique of the next of them to go. One propagation
+// (collect towards the roots, distribute back, Hugin style) gives P(v | E) for every variable and
+// P(E), for any evidence E. Unlike the frontier (frontier.ts), which only runs forward, this
+// reasons backwards too: seeing an outcome changes what its drivers are likely to be.
+// The cost is Σ 2^|clique| per pass: the treewidth of the model, not its number of variables.
+import type { CompiledModel } from './compile';
+
+/** Cliques larger than this are not planned (2^22 doubles = 32 MB per table). */
+export const MAX_CLIQUE = 22;
+/** Index maps are precomputed for cliques up to this many entries; larger ones compute bits. */
+const MAP_LIMIT = 1 << 14;
+
+/** What one clique holds: its variables (bit k of an index = variables[k]) and its links. */
+interface Clique {
+  /** The variables eliminated here; their marginals are read from this clique. */
+  owned: Int32Array;
+  /** Bits of the owned variables in this clique's index. */
+  ownedBits: Int32Array;
+  variables: Int32Array;
+  size: number;
+  /** The parent clique, or −1 for a root. */
+  parent: number;
+  /** The separator (the variables shared with the parent): 2^|separator| entries. */
+  separatorSize: number;
+  /** For each index here: its separator index (null for large cliques: computed from the bits). */
+  childMap: Uint32Array | null;
+  /** For each index of the parent: this clique's separator index. */
+  parentMap: Uint32Array | null;
+  /** Bits of the separator variables here and in the parent, in separator order. */
+  childBits: Int32Array;
+  parentBits: Int32Array;
+  /** The variables whose tables (P(v | drivers)) are multiplied in here. */
+  families: Family[];
+}
+
+interface Family {
+  v: number;
+  /** Bit of v in the clique's index. */
+  bit: number;
+  /** Bits in the clique's index of v's drivers, in driver-line order. */
+  driverBits: Int32Array;
+  /** For each clique index: the driver combination (precomputed when small). */
+  combination: Uint32Array | null;
+}
+
+export interface JunctionTree {
+  /** Every clique comes before its parent. */
+  cliques: Clique[];
+  n: number;
+  /** Σ 2^|clique|: about the table entries one pass touches per operation. */
+  cost: number;
+  /** The most variables in one clique (the widest elimination step). */
+  largest: number;
+}
+
+interface Draft {
+  owned: number[];
+  variables: number[];
+  parent: number;
+  families: number[];
+  removed: boolean;
+}
+
+/**
+ * The junction tree of c's driver graph, or null when a clique would exceed maxClique variables.
+ * Deterministic: ties in the greedy order are broken by fewer neighbours, then by index.
+ */
+export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE): JunctionTree | null {
+  const n = c.n;
+  const familyOf = (v: number): number[] => {
+    const family = [v];
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) family.push(c.drvParent[j]!);
+    return family;
+  };
+  const neighbours = Array.from({ length: n }, () => new Set<number>());
+  for (let v = 0; v < n; v++) {
+    const family = familyOf(v);
+    for (const a of family) for (const b of family) if (a !== b) neighbours[a]!.add(b);
+  }
+  const eliminated = new Uint8Array(n);
+  const order: number[] = [];
+  const members: number[][] = [];
+  const fillOf = (v: number): number => {
+    const list = [...neighbours[v]!];
+    let fill = 0;
+    for (let i = 0; i < list.length; i++) {
+      for (let k = i + 1; k < list.length; k++) if (!neighbours[list[i]!]!.has(list[k]!)) fill++;
+    }
+    return fill;
+  };
+  // Fill counts change only near an elimination, so they are kept and refreshed locally.
+  const fill = Int32Array.from({ length: n }, (_, v) => fillOf(v));
+  for (let step = 0; step < n; step++) {
+    let best = -1;
+    for (let v = 0; v < n; v++) {
+      if (eliminated[v]) continue;
+      if (best < 0 || fill[v]! < fill[best]! || (fill[v] === fill[best] && neighbours[v]!.size < neighbours[best]!.size)) best = v;
+    }
+    const around = [...neighbours[best]!];
+    if (around.length + 1 > maxClique) return null;
+    order.push(best);
+    members.push([best, ...around].sort((a, b) => a - b));
+    eliminated[best] = 1;
+    for (const a of around) {
+      neighbours[a]!.delete(best);
+      for (const b of around) if (a !== b) neighbours[a]!.add(b);
+    }
+    const touched = new Set<number>(around);
+    for (const a of around) for (const b of neighbours[a]!) touched.add(b);
+    for (const t of touched) if (!eliminated[t]) fill[t] = fillOf(t);
+  }
+  const step = new Int32Array(n); // elimination step of each variable
+  order.forEach((v, i) => (step[v] = i));
+  const drafts: Draft[] = order.map((own, i) => {
+    let parent = -1;
+    for (const v of members[i]!) if (v !== own && (parent < 0 || step[v]! < parent)) parent = step[v]!;
+    return { owned: [own], variables: members[i]!, parent, families: [], removed: false };
+  });
+  // A table goes to the clique of its family's first variable to be eliminated, which holds it all.
+  for (let v = 0; v < n; v++) {
+    let first = v;
+    for (const u of familyOf(v)) if (step[u]! < step[first]!) first = u;
+    drafts[step[first]!]!.families.push(v);
+  }
+  // A parent whose variables all lie in its child adds nothing: the child takes its place.
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.parent < 0) continue;
+    const p = drafts[d.parent]!;
+    const inChild = new Set(d.variables);
+    if (!p.variables.every((v) => inChild.has(v))) continue;
+    p.variables = d.variables;
+    p.owned = [...d.owned, ...p.owned];
+    p.families = [...d.families, ...p.families];
+    for (const other of drafts) if (other.parent === i) other.parent = d.parent;
+    d.removed = true;
+  }
+  const kept = drafts.map((d, i) => (d.removed ? -1 : i)).filter((i) => i >= 0);
+  const renumber = new Map<number, number>();
+  kept.forEach((i, k) => renumber.set(i, k));
+  const cliques: Clique[] = [];
+  let cost = 0;
+  let largest = 0;
+  for (const i of kept) {
+    const d = drafts[i]!;
+    const variables = Int32Array.from(d.variables);
+    const size = 1 << variables.length;
+    cost += size;
+    largest = Math.max(largest, variables.length);
+    const bitOf = (v: number) => variables.indexOf(v);
+    const families = d.families.map((v): Family => {
+      const driverBits = Int32Array.from(familyOf(v).slice(1), bitOf);
+      let combination: Uint32Array | null = null;
+      if (driverBits.length > 0 && size <= MAP_LIMIT) {
+        combination = new Uint32Array(size);
+        for (let index = 0; index < size; index++) combination[index] = gather(index, driverBits);
+      }
+      return { v, bit: bitOf(v), driverBits, combination };
+    });
+    cliques.push({
+      owned: Int32Array.from(d.owned), ownedBits: Int32Array.from(d.owned, bitOf), variables, size,
+      parent: d.parent < 0 ? -1 : renumber.get(d.parent)!, separatorSize: 1, childMap: null, parentMap: null,
+      childBits: new Int32Array(0), parentBits: new Int32Array(0), families,
+    });
+  }
+  for (const q of cliques) {
+    if (q.parent < 0) continue;
+    const up = cliques[q.parent]!;
+    const owned = new Set(q.owned);
+    const separator = Array.from(q.variables).filter((v) => !owned.has(v));
+    q.childBits = Int32Array.from(separator, (v) => q.variables.indexOf(v));
+    q.parentBits = Int32Array.from(separator, (v) => up.variables.indexOf(v));
+    q.separatorSize = 1 << separator.length;
+    if (q.size <= MAP_LIMIT && up.size <= MAP_LIMIT) {
+      q.childMap = Uint32Array.from({ length: q.size }, (_, index) => gather(index, q.childBits));
+      q.parentMap = Uint32Array.from({ length: up.size }, (_, index) => gather(index, q.parentBits));
+    }
+  }
+  return { cliques, n, cost, largest };
+}
+
+/** The bits of `index` at `bits`, packed: bit k of the result is bit bits[k] of index. */
+function gather(index: number, bits: Int32Array): number {
+  let out = 0;
+  for (let k = 0; k < bits.length; k++) out |= ((index >>> bits[k]!) & 1) << k;
+  return out;
+}
+
+/** Reusable memory for propagations over one tree. */
+export interface JunctionBuffers {
+  tables: Float64Array[];
+  messages: Float64Array[];
+  calibrated: Float64Array[];
+}
+
+export function junctionBuffers(tree: JunctionTree): JunctionBuffers {
+  return {
+    tables: tree.cliques.map((q) => new Float64Array(q.size)),
+    messages: tree.cliques.map((q) => new Float64Array(q.separatorSize)),
+    calibrated: tree.cliques.map((q) => new Float64Array(q.separatorSize)),
+  };
+}
+
+/** Evidence: −1 for a variable not observed, 0 or 1 for one seen false or true. */
+export type Evidence = Int8Array;
+
+/**
+ * One propagation: fills `marginals[v]` = P(v true | E) for every variable and returns P(E)
+ * (0 when the evidence is impossible; the marginals are then NaN).
+ */
+export function propagate(
+  tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null, marginals: Float64Array,
+  buffers: JunctionBuffers = junctionBuffers(tree),
+): number {
+  const { cliques } = tree;
+  const t = buffers.tables;
+  // Potentials: the product of the clique's tables, times the evidence on its own variables.
+  for (let i = 0; i < cliques.length; i++) {
+    const q = cliques[i]!;
+    const table = t[i]!;
+    table.fill(1);
+    for (const f of q.families) multiplyFamily(table, q.size, f, tables[f.v]!);
+    if (!evidence) continue;
+    for (let k = 0; k < q.owned.length; k++) {
+      const seen = evidence[q.owned[k]!]!;
+      if (seen < 0) continue;
+      const bit = 1 << q.ownedBits[k]!;
+      const keep = seen === 1 ? bit : 0;
+      for (let index = 0; index < q.size; index++) if ((index & bit) !== keep) table[index] = 0;
+    }
+  }
+  // Collect: each clique (children first) sends its sum onto the separator to its parent.
+  let probabilityOfEvidence = 1;
+  for (let i = 0; i < cliques.length; i++) {
+    const q = cliques[i]!;
+    const table = t[i]!;
+    if (q.parent < 0) {
+      let total = 0;
+      for (let index = 0; index < q.size; index++) total += table[index]!;
+      probabilityOfEvidence *= total;
+      continue;
+    }
+    const message = buffers.messages[i]!;
+    message.fill(0);
+    const childMap = q.childMap;
+    if (childMap) for (let index = 0; index < q.size; index++) message[childMap[index]!]! += table[index]!;
+    else for (let index = 0; index < q.size; index++) message[gather(index, q.childBits)]! += table[index]!;
+    const up = cliques[q.parent]!;
+    const upTable = t[q.parent]!;
+    const parentMap = q.parentMap;
+    if (parentMap) for (let index = 0; index < up.size; index++) upTable[index]! *= message[parentMap[index]!]!;
+    else for (let index = 0; index < up.size; index++) upTable[index]! *= message[gather(index, q.parentBits)]!;
+  }
+  if (!(probabilityOfEvidence > 0)) {
+    marginals.fill(Number.NaN);
+    return 0;
+  }
+  // Distribute: from the roots down, each clique takes its parent's calibrated separator.
+  for (let i = cliques.length - 1; i >= 0; i--) {
+    const q = cliques[i]!;
+    const table = t[i]!;
+    if (q.parent >= 0) {
+      const up = cliques[q.parent]!;
+      const upTable = t[q.parent]!;
+      const message = buffers.messages[i]!;
+      const calibrated = buffers.calibrated[i]!;
+      calibrated.fill(0);
+      const parentMap = q.parentMap;
+      if (parentMap) for (let index = 0; index < up.size; index++) calibrated[parentMap[index]!]! += upTable[index]!;
+      else for (let index = 0; index < up.size; index++) calibrated[gather(index, q.parentBits)]! += upTable[index]!;
+      // Hugin's update, calibrated / sent, once per separator entry (0/0 is 0: an impossible entry).
+      for (let s = 0; s < calibrated.length; s++) calibrated[s] = message[s] === 0 ? 0 : calibrated[s]! / message[s]!;
+      const childMap = q.childMap;
+      if (childMap) for (let index = 0; index < q.size; index++) table[index]! *= calibrated[childMap[index]!]!;
+      else for (let index = 0; index < q.size; index++) table[index]! *= calibrated[gather(index, q.childBits)]!;
+    }
+    let total = 0;
+    for (let index = 0; index < q.size; index++) total += table[index]!;
+    for (let k = 0; k < q.owned.length; k++) {
+      const bit = 1 << q.ownedBits[k]!;
+      let own = 0;
+      for (let index = bit; index < q.size; index = (index + 1) | bit) own += table[index]!;
+      marginals[q.owned[k]!] = total > 0 ? own / total : Number.NaN;
+    }
+  }
+  return probabilityOfEvidence;
+}
+
+function multiplyFamily(table: Float64Array, size: number, f: Family, cpt: Float64Array): void {
+  const bit = 1 << f.bit;
+  if (f.driverBits.length === 0) {
+    const p = cpt[0]!;
+    const q = 1 - p;
+    for (let index = 0; index < size; index++) table[index]! *= (index & bit) !== 0 ? p : q;
+    return;
+  }
+  const combination = f.combination;
+  for (let index = 0; index < size; index++) {
+    const p = cpt[combination ? combination[index]! : gather(index, f.driverBits)]!;
+    table[index]! *= (index & bit) !== 0 ? p : 1 - p;
+  }
+}
