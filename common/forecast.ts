@@ -62,8 +62,16 @@ export interface InputForecast {
   stale?: string;
 }
 
+/** One change an alternative makes, in the file's words: `given attack`, `rapport 80%..90%`, `base of trade_up 30%`. */
+export interface AlternativeAssumption {
+  name: string;
+  text: string;
+}
+
 export interface AlternativeForecast {
   name: string;
+  /** What the alternative assumes, in the order it writes it. */
+  assumptions: AlternativeAssumption[];
   outcomes: OutcomeForecast[];
   worlds: World[];
 }

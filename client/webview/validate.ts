@@ -112,9 +112,19 @@ function exclusion(v: unknown): ForecastExclusion {
   return { kind: oneOf(e.kind, ['factor', 'event', 'outcome', 'alternative'] as const), name: text(e.name), reason: text(e.reason) };
 }
 
+function assumption(v: unknown): AlternativeForecast['assumptions'][number] {
+  const a = record(v);
+  return { name: text(a.name), text: text(a.text) };
+}
+
 function alternative(v: unknown): AlternativeForecast {
   const a = record(v);
-  return { name: text(a.name), outcomes: list(a.outcomes, outcome), worlds: list(a.worlds, world) };
+  return {
+    name: text(a.name),
+    assumptions: list(a.assumptions, assumption),
+    outcomes: list(a.outcomes, outcome),
+    worlds: list(a.worlds, world),
+  };
 }
 
 function horizon(v: unknown): Forecast['horizon'] {

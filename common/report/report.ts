@@ -112,6 +112,8 @@ export interface ReportWorlds {
 
 export interface ReportAlternative {
   name: string;
+  /** What it assumes, in the file's words ("given attack", "rapport 80%..90%"). */
+  assumptions: { name: string; text: string }[];
   outcomes: ReportOutcome[];
   worlds: ReportWorlds;
 }
@@ -278,6 +280,7 @@ function alternativeOf(
 ): ReportAlternative {
   return {
     name: a.name,
+    assumptions: a.assumptions.map((x) => ({ name: x.name, text: x.text })),
     outcomes: a.outcomes.map((o) => outcomeOf(o, sampling, labelOf, baseline)),
     worlds: worldsOf(a.worlds, order, sampling),
   };

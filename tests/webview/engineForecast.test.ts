@@ -54,6 +54,10 @@ alternative "Khan released" {
   khan_popular almost certain
 }
 alternative "Attack happens" { given attack }
+alternative "Quiet year" {
+  given not attack
+  security_ties base 5%
+}
 `;
 
 let page: Page | null = null;
@@ -106,14 +110,23 @@ describe('a forecast from the engine', () => {
     expect(root.querySelector('.run-facts .seed')!.textContent).toBe('2025');
   });
 
+  it('says what each alternative assumes, in the file’s words and order', () => {
+    expect(result.alternatives.map((a) => [a.name, a.assumptions.map((x) => x.text)])).toEqual([
+      ['Khan released', ['rapport 85%..95%', 'khan_popular almost certain']],
+      ['Attack happens', ['given attack']],
+      ['Quiet year', ['given not attack', 'base of security_ties 5%']],
+    ]);
+    expect(result.alternatives[2]!.assumptions.map((x) => x.name)).toEqual(['attack', 'security_ties']);
+  });
+
   it('exports to Markdown, CSV and JSON without raw HTML or formulas', () => {
     const report = buildReport(result, { file: 'us-pakistan.scenario' });
     const md = renderMarkdown(report);
     // No tag can open: every `<` in the document is escaped (all of them come from the file).
     expect(md.match(/(?<!\\)</g)).toBeNull();
     const csv = renderCsv(report);
-    // A header, then one row per outcome of the baseline and of each of the two alternatives.
-    expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + 3 * 3);
+    // A header, then one row per outcome of the baseline and of each of the three alternatives.
+    expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + 3 * 4);
     expect(csv).not.toMatch(/(^|,)[=+@]/m);
     const json = JSON.parse(renderJson(report, { timing: false }));
     expect(json.inputs.find((i: { name: string }) => i.name === 'evil')).toMatchObject({

@@ -18,7 +18,7 @@ import { expectedTables, type TableCache } from './tables';
 import {
   UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type World,
 } from '../../../common/forecast';
-import type { EngineModel, EngineOutcome, ForecastOptions } from './types';
+import type { EngineAlternative, EngineModel, EngineOutcome, ForecastOptions } from './types';
 
 /**
  * Draws of θ for bands: a 5th or 95th percentile of 1,000 draws errs by less than 0.007 (one
@@ -94,6 +94,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     const result = run(compiled, baseline, settings);
     return {
       name: alternative.title,
+      assumptions: assumptionsOf(alternative),
       outcomes: outcomeForecasts(model, compiled, result, outcomes),
       worlds: worldsOf(compiled, result),
     };
@@ -112,6 +113,20 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     alternatives,
     elapsedMs: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+/** What an alternative assumes, in the file's words, for readers of its numbers (the preview, reports). */
+function assumptionsOf(alternative: EngineAlternative): AlternativeForecast['assumptions'] {
+  return alternative.changes.map((change) => {
+    switch (change.kind) {
+      case 'given':
+        return { name: change.name, text: `given ${change.value ? '' : 'not '}${change.name}` };
+      case 'set-probability':
+        return { name: change.name, text: `${change.name} ${change.probability.text}` };
+      case 'set-base':
+        return { name: change.name, text: `base of ${change.name} ${change.base.text}` };
+    }
+  });
 }
 
 /** One scenario: `c` (the baseline or an alternative) on the baseline's layout of random draws. */
