@@ -26,7 +26,9 @@ import { describeError } from './util/errors';
 import { ForecastRunner } from './session/forecastRunner';
 import { Session } from './session/session';
 import { capDiagnostics } from './session/publish';
-import { DEFAULT_SETTINGS, readForecastSettings, type ForecastSettings } from './session/settings';
+import {
+  DEFAULT_SETTINGS, DEFAULT_VIEW_SETTINGS, readForecastSettings, readViewSettings, type ForecastSettings, type ViewSettings,
+} from './session/settings';
 import { warmUpWhileIdle } from './session/warmUp';
 
 /** Server-only debug request (not part of the client contract): memory and forecast counters. */
@@ -47,12 +49,20 @@ process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${describ
 
 let client: ClientCapabilities = {};
 let settings: ForecastSettings = { ...DEFAULT_SETTINGS };
+let view: ViewSettings = { ...DEFAULT_VIEW_SETTINGS };
 
 /** Resolved once the client's settings are read (or could not be): forecasts wait for it. */
 let settingsLoaded: () => void = () => {};
 const settingsReady = new Promise<void>((resolve) => {
   settingsLoaded = resolve;
 });
+
+/** Asks the client to fetch inlay hints and code lenses again (a new forecast, a changed view setting). */
+function refreshViews(): void {
+  const workspace = client.workspace;
+  if (workspace?.inlayHint?.refreshSupport) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => {});
+  if (workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+}
 
 const runner = new ForecastRunner(join(__dirname, 'forecastWorker.js'), () => settings, log);
 const session = new Session(
@@ -62,11 +72,7 @@ const session = new Session(
     },
     clearDiagnostics: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
     forecastReady: (result) => void connection.sendNotification(ForecastReadyNotification.method, result),
-    refreshViews: () => {
-      const workspace = client.workspace;
-      if (workspace?.inlayHint?.refreshSupport) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => {});
-      if (workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
-    },
+    refreshViews,
     log,
   },
   runner,
@@ -82,8 +88,9 @@ function withState<R>(uri: string, fallback: R, feature: (state: DocumentState) 
 
 connection.onInitialize((params): InitializeResult => {
   client = params?.capabilities ?? {};
-  const initial = (params?.initializationOptions as { settings?: { forecast?: unknown } } | null | undefined)?.settings;
+  const initial = (params?.initializationOptions as { settings?: { forecast?: unknown; inlayHints?: unknown } } | null | undefined)?.settings;
   if (initial?.forecast) settings = readForecastSettings(initial.forecast);
+  if (initial?.inlayHints) view = readViewSettings(initial.inlayHints);
   // After this answer is sent, and only until the first document opens.
   warmUpWhileIdle(() => session.uris().length === 0);
   return {
@@ -108,10 +115,13 @@ connection.onInitialize((params): InitializeResult => {
 
 async function loadSettings(pushed?: unknown): Promise<void> {
   if (client.workspace?.configuration) {
-    const [forecast] = await connection.workspace.getConfiguration([{ section: 'scenario.forecast' }]);
+    const [forecast, inlayHints] = await connection.workspace.getConfiguration([{ section: 'scenario.forecast' }, { section: 'scenario.inlayHints' }]);
     settings = readForecastSettings(forecast);
+    view = readViewSettings(inlayHints);
   } else if (pushed !== undefined) {
-    settings = readForecastSettings((pushed as { scenario?: { forecast?: unknown } } | null)?.scenario?.forecast);
+    const scenario = (pushed as { scenario?: { forecast?: unknown; inlayHints?: unknown } } | null)?.scenario;
+    settings = readForecastSettings(scenario?.forecast);
+    view = readViewSettings(scenario?.inlayHints);
   }
 }
 
@@ -132,8 +142,10 @@ connection.onInitialized(guardedNotification(log, 'initialized', async () => {
 
 connection.onDidChangeConfiguration(guardedNotification(log, 'didChangeConfiguration', async (params) => {
   const before = JSON.stringify(settings);
+  const viewBefore = JSON.stringify(view);
   await loadSettings(params.settings);
   if (JSON.stringify(settings) !== before) session.settingsChanged();
+  if (JSON.stringify(view) !== viewBefore) refreshViews();
 }));
 
 connection.onDidOpenTextDocument(guardedNotification(log, 'didOpen', ({ textDocument }) => {
@@ -165,10 +177,12 @@ connection.onCodeAction(guarded(log, 'codeAction', null, (p) => withState(p.text
 // none) for good: it waits for the forecast already on its way, within the request's
 // cancellation. Clients with refresh support are answered at once and refreshed when it is in.
 connection.languages.inlayHint.on(guarded(log, 'inlayHint', null, async (p, token) => {
+  if (view.hintPosition !== 'afterName') return [];
   if (!client.workspace?.inlayHint?.refreshSupport) await session.forecastOnItsWay(p.textDocument.uri, token);
   return withState(p.textDocument.uri, null, (s) => inlayHints(s, p.range));
 }));
-connection.onCodeLens(guarded(log, 'codeLens', null, (p) => withState(p.textDocument.uri, null, (s) => codeLenses(s))));
+connection.onCodeLens(guarded(log, 'codeLens', null, (p) =>
+  withState(p.textDocument.uri, null, (s) => codeLenses(s, { outcomes: view.hintPosition === 'codeLens' }))));
 
 connection.onRequest(ForecastRequest.method, guarded(log, 'forecast', null, (p: ForecastRequest.Params, token) =>
   session.requestForecast(p.uri, token)));
@@ -177,6 +191,7 @@ connection.onRequest(DebugStatsRequest, guarded(log, 'debugStats', null, () => (
   memory: process.memoryUsage(),
   documents: session.uris(),
   forecasts: runner.stats,
+  forecastDebounceMs: session.forecastDebounces(),
 })));
 
 connection.onShutdown(() => session.dispose());

@@ -127,7 +127,7 @@ describe('declarations swallowed by broken braces', () => {
 });
 
 describe('what the editor shows for an outcome that keeps its last good numbers', () => {
-  it('says so in its hover and its inlay hint, and not for the outcomes forecast anew', () => {
+  it('says so in its hover and its inlay hint’s tooltip (not its label), and not for the outcomes forecast anew', () => {
     const earlier = forecastOf(GOOD).forecast;
     const broken = GOOD.replace('probability 70%', 'probability 170%');
     const { analysis, forecast: fresh } = forecastOf(broken);
@@ -139,8 +139,8 @@ describe('what the editor shows for an outcome that keeps its last good numbers'
     const hints = inlayHints(state, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
     const labels = hints.map((h) => String(h.label));
     expect(labels).toHaveLength(3);
-    expect(labels[0]).not.toContain('earlier version');
-    expect(labels[1]).toMatch(/\(earlier version\)$/);
-    expect(JSON.stringify(hints[1]!.tooltip)).toContain('last good numbers: depends on b, which has an error');
+    for (const label of labels) expect(label).toMatch(/^≈ \S+% [a-z ]+$/);
+    expect(JSON.stringify(hints[0]!.tooltip)).not.toContain('last good numbers');
+    expect(JSON.stringify(hints[1]!.tooltip)).toContain('(last good numbers: depends on b, which has an error).');
   });
 });

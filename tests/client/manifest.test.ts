@@ -3,6 +3,7 @@
 // with) and the language configuration.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW_SETTINGS, HINT_POSITIONS } from '../../server/src/session/settings';
 
 const root = new URL('../../', import.meta.url);
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
@@ -109,7 +110,7 @@ describe('package.json contributions', () => {
     const props = pkg.contributes.configuration.properties as Record<string, Record<string, unknown>>;
     expect(Object.keys(props)).toEqual(expect.arrayContaining([
       'scenario.trace.server', 'scenario.forecast.samples', 'scenario.forecast.timeBudgetMs',
-      'scenario.forecast.memoryLimitMb', 'scenario.preview.throttleMs', 'scenario.inlayHints.enabled',
+      'scenario.forecast.memoryLimitMb', 'scenario.preview.throttleMs', 'scenario.inlayHints.enabled', 'scenario.inlayHints.position',
     ]));
     for (const [key, p] of Object.entries(props)) {
       expect(key).toMatch(/^scenario\./);
@@ -123,6 +124,9 @@ describe('package.json contributions', () => {
     }
     expect(props['scenario.trace.server']!.enum).toEqual(['off', 'messages', 'verbose']);
     expect(props['scenario.forecast.samples']).toMatchObject({ default: null, minimum: 1000, maximum: 1000000 });
+    // the server reads the hint position with the choices and default it declares (session/settings.ts)
+    expect(props['scenario.inlayHints.position']).toMatchObject({ enum: [...HINT_POSITIONS], default: DEFAULT_VIEW_SETTINGS.hintPosition });
+    expect(props['scenario.inlayHints.position']!.enumDescriptions).toHaveLength(HINT_POSITIONS.length);
   });
 
   it('declares trust and keeps the preview restorable', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Throttle, type Timers } from '../../client/src/preview/throttle';
 
-/** Timers driven by hand: run() fires what is due. */
+/** A clock and timers driven by hand: advance() moves the clock and fires what is due. */
 function manualTimers() {
   let now = 0;
   const due: { at: number; callback: () => void; id: number }[] = [];
   let nextId = 1;
   const timers: Timers = {
+    now: () => now,
     setTimeout(callback, ms) {
       const id = nextId++;
       due.push({ at: now + ms, callback, id });
@@ -105,6 +106,64 @@ describe('Throttle', () => {
     t.setDelay(50);
     t.push({ version: 2, text: '' });
     clock.advance(50);
+    expect(got).toEqual([1, 2]);
+  });
+
+  it('delivers at once when nothing was delivered within the interval', () => {
+    const clock = manualTimers();
+    const got: number[] = [];
+    const t = new Throttle<R>(300, (r) => got.push(r.version), same, clock.timers);
+    t.push({ version: 1, text: '' });
+    clock.advance(300);
+    t.push({ version: 2, text: '' });
+    expect(got).toEqual([1, 2]);
+    expect(clock.pending()).toBe(0);
+    clock.advance(1000);
+    t.push({ version: 3, text: '' });
+    expect(got).toEqual([1, 2, 3]);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('a burst: the first value at once, the rest in one delivery of the latest at the end of the interval', () => {
+    const clock = manualTimers();
+    const got: number[] = [];
+    const t = new Throttle<R>(300, (r) => got.push(r.version), same, clock.timers);
+    clock.advance(5_000);
+    for (let v = 1; v <= 6; v++) {
+      t.push({ version: v, text: '' });
+      clock.advance(20);
+    }
+    expect(got).toEqual([1]);
+    expect(clock.pending()).toBe(1);
+    clock.advance(300);
+    expect(got).toEqual([1, 6]);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('a value soon after a trailing delivery waits for the next trailing edge', () => {
+    const clock = manualTimers();
+    const got: number[] = [];
+    const t = new Throttle<R>(300, (r) => got.push(r.version), same, clock.timers);
+    t.push({ version: 1, text: '' });
+    t.push({ version: 2, text: '' });
+    clock.advance(300);
+    expect(got).toEqual([1, 2]);
+    clock.advance(10);
+    t.push({ version: 3, text: '' });
+    expect(got).toEqual([1, 2]);
+    expect(clock.pending()).toBe(1);
+    clock.advance(300);
+    expect(got).toEqual([1, 2, 3]);
+  });
+
+  it('a skipped unchanged value is no delivery: the next change goes at once', () => {
+    const clock = manualTimers();
+    const got: number[] = [];
+    const t = new Throttle<R>(300, (r) => got.push(r.version), same, clock.timers);
+    t.push({ version: 1, text: '' });
+    clock.advance(400);
+    t.push({ version: 1, text: 'unchanged' });
+    t.push({ version: 2, text: '' });
     expect(got).toEqual([1, 2]);
   });
 });

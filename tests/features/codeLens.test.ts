@@ -1,6 +1,8 @@
-// The code lens (server/src/features/codeLens.ts) that opens the forecast preview.
+// The code lenses (server/src/features/codeLens.ts): one opens the forecast preview; with
+// `scenario.inlayHints.position: codeLens`, one above each outcome shows its computed probability.
 import { describe, expect, it } from 'vitest';
 import { codeLenses } from '../../server/src/features/codeLens';
+import { inlayHints } from '../../server/src/features/inlayHints';
 import { LANGUAGE_EXAMPLE } from '../fixtures/languageExample';
 import { stateOf, TEST_URI } from './state';
 
@@ -22,5 +24,23 @@ describe('code lens', () => {
       range: { start: { line: 2, character: 2 }, end: { line: 2, character: 10 } },
       command: { title: 'Open forecast preview', command: 'scenario.showPreviewToSide', arguments: ['file:///x.scenario'] },
     }]);
+  });
+
+  it('shows each outcome’s computed probability above it when asked, with the inlay hint’s text', () => {
+    const state = stateOf(EXAMPLE);
+    expect(codeLenses(state)).toHaveLength(1);
+    const [, ...outcomes] = codeLenses(state, { outcomes: true });
+    const hints = inlayHints(state, { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } });
+    expect(outcomes.map((l) => l.command!.title)).toEqual(hints.map((h) => h.label));
+    state.forecast!.outcomes.forEach((o, i) => {
+      const at = EXAMPLE.indexOf(`outcome ${o.name}`);
+      expect(outcomes[i]!.range).toEqual({ start: state.lines.positionAt(at), end: state.lines.positionAt(at + 'outcome'.length) });
+      expect(outcomes[i]!.command).toMatchObject({ command: 'scenario.showPreviewToSide', arguments: [TEST_URI] });
+      expect(outcomes[i]!.command!.tooltip).toMatch(new RegExp(`^Computed forecast of ${o.name}: \\d`));
+    });
+  });
+
+  it('shows no outcome lenses before the first forecast', () => {
+    expect(codeLenses(stateOf(EXAMPLE, { forecast: false }), { outcomes: true })).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { SAMPLE, slowModel } from './models';
 import { startServer, type TestServer } from './harness';
 import { analyze } from '../../server/src/model/analyze';
 import { forecast } from '../../server/src/engine/forecast';
+import { FORECAST_DEBOUNCE_MS, QUICK_FORECAST_DEBOUNCE_MS } from '../../server/src/session/limits';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -167,13 +168,32 @@ describe('cancellation', () => {
   it('cancels a long forecast when a newer edit arrives', async () => {
     const uri = server.open('long.scenario', slowModel());
     await server.pollStats((s) => s.forecasts.running === uri, 'the long forecast to start');
-    const before = (await server.debugStats()).forecasts;
+    const stats = await server.debugStats();
+    const before = stats.forecasts;
+    // No forecast of it has finished: its cost is unknown, so an edit gets the longer debounce.
+    expect(stats.forecastDebounceMs[uri]).toBe(FORECAST_DEBOUNCE_MS);
     server.replaceAll(uri, SAMPLE);
     const result = await server.waitForForecast(uri, (r) => r.version === 2 && r.forecast !== null);
     expect(result.forecast!.outcomes).toHaveLength(3);
-    const after = (await server.debugStats()).forecasts;
-    expect(after.cancelled).toBeGreaterThan(before.cancelled);
+    const after = await server.debugStats();
+    expect(after.forecasts.cancelled).toBeGreaterThan(before.cancelled);
     expect(server.forecasts.filter((f) => f.uri === uri && f.version === 1 && f.forecast)).toEqual([]);
+    // The sample's forecast was cheap: the next edit gets the short one.
+    expect(after.forecastDebounceMs[uri]).toBe(QUICK_FORECAST_DEBOUNCE_MS);
+  });
+
+  it('after a cheap forecast, a newer edit still cancels the long one that started after the short debounce', async () => {
+    const uri = server.open('quick-then-long.scenario', SAMPLE);
+    await server.waitForForecast(uri, (r) => r.version === 1 && r.forecast !== null);
+    expect((await server.debugStats()).forecastDebounceMs[uri]).toBe(QUICK_FORECAST_DEBOUNCE_MS);
+    server.replaceAll(uri, slowModel());
+    await server.pollStats((s) => s.forecasts.running === uri, 'the long forecast to start');
+    const before = (await server.debugStats()).forecasts;
+    server.replaceAll(uri, SAMPLE.replace('base 20%', 'base 60%'));
+    const result = await server.waitForForecast(uri, (r) => r.version === 3 && r.forecast !== null);
+    expect(probabilityOf(result, 'democracy_push')).toBeGreaterThan(0);
+    expect((await server.debugStats()).forecasts.cancelled).toBeGreaterThan(before.cancelled);
+    expect(server.forecasts.filter((f) => f.uri === uri && f.version === 2 && f.forecast)).toEqual([]);
   });
 
   it('answers a cancelled forecast request with RequestCancelled', async () => {
@@ -210,6 +230,7 @@ describe('limits', () => {
       expect((await limited.forecast(uri)).notice).toMatch(/time budget/);
       const stats = await limited.debugStats();
       expect(stats.forecasts.terminated).toBeGreaterThanOrEqual(1);
+      expect(stats.forecastDebounceMs[uri]).toBe(FORECAST_DEBOUNCE_MS); // a run past its budget is no cheap one
 
       const small = limited.open('small.scenario', JUDGED);
       const ok = await limited.forecast(small);

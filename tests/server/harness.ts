@@ -22,7 +22,8 @@
  * - Waiting is event-driven with a timeout (never fixed sleeps): `waitForDiagnostics`,
  *   `waitForVersion`, `waitForForecast`, `waitFor(check)`.
  * - Server → client requests are answered like VS Code does: workspace/configuration returns
- *   `options.settings` (change it with `server.setSettings`), registrations and refreshes return null
+ *   `options.settings` and `options.inlayHints` (change them with `server.setSettings` and
+ *   `server.setInlayHintSettings`), registrations and refreshes return null
  *   and are counted in `server.refreshes`.
  * - `server.request(method, params)` for anything else; `server.cancellableRequest` returns the
  *   promise and a `cancel()` that sends $/cancelRequest. Typed shortcuts: hover, completion,
@@ -135,9 +136,15 @@ export interface ForecastSettingsForTests {
   samples?: number;
 }
 
+export interface InlayHintSettingsForTests {
+  position?: string;
+}
+
 export interface StartOptions {
   /** Answered to workspace/configuration for `scenario.forecast`. */
   settings?: ForecastSettingsForTests;
+  /** Answered to workspace/configuration for `scenario.inlayHints`. */
+  inlayHints?: InlayHintSettingsForTests;
   /** Replaces the default client capabilities (which advertise what VS Code does). */
   capabilities?: ClientCapabilities;
   /** Extra arguments for node (e.g. a heap limit). */
@@ -178,6 +185,8 @@ export interface DebugStats {
   memory: NodeJS.MemoryUsage;
   documents: string[];
   forecasts: { started: number; done: number; cancelled: number; failed: number; terminated: number; running: string | null };
+  /** The debounce each open document's next edit gets before its forecast. */
+  forecastDebounceMs: Record<string, number>;
 }
 
 export class TestServer {
@@ -192,9 +201,11 @@ export class TestServer {
   private readonly documents = new Map<string, TextDocument>();
   private readonly waiters = new Set<() => void>();
   private settings: ForecastSettingsForTests;
+  private inlayHintSettings: InlayHintSettingsForTests;
 
   constructor(readonly child: ChildProcess, readonly connection: MessageConnection, options: StartOptions) {
     this.settings = options.settings ?? {};
+    this.inlayHintSettings = options.inlayHints ?? {};
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.publishes.push(p);
       this.notify();
@@ -208,7 +219,11 @@ export class TestServer {
       this.notify();
     });
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((item) => (item.section === 'scenario.forecast' ? this.settings : item.section === 'scenario' ? { forecast: this.settings } : null)));
+      p.items.map((item) => {
+        if (item.section === 'scenario.forecast') return this.settings;
+        if (item.section === 'scenario.inlayHints') return this.inlayHintSettings;
+        return item.section === 'scenario' ? { forecast: this.settings, inlayHints: this.inlayHintSettings } : null;
+      }));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
     for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/diagnostic/refresh']) {
@@ -400,7 +415,17 @@ export class TestServer {
 
   setSettings(settings: ForecastSettingsForTests): void {
     this.settings = settings;
-    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { scenario: { forecast: settings } } });
+    this.pushSettings();
+  }
+
+  setInlayHintSettings(settings: InlayHintSettingsForTests): void {
+    this.inlayHintSettings = settings;
+    this.pushSettings();
+  }
+
+  private pushSettings(): void {
+    const scenario = { forecast: this.settings, inlayHints: this.inlayHintSettings };
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { scenario } });
   }
 
   forecast(uri: string): Promise<ForecastRequest.Result> {

@@ -1,36 +1,63 @@
-// After each outcome's header, the probability the forecast computed for it ("≈ 63% likely").
-import { type InlayHint, type Range } from 'vscode-languageserver';
+// Right after each outcome's name, the probability the forecast computed for it ("≈ 63% likely"),
+// where it stays in view however long the label is. While a newer forecast is on its way the hint
+// keeps the last numbers word for word, so it does not flicker while one types; only its tooltip
+// says when the numbers are an earlier version's because of an error.
+import { type InlayHint, type MarkupContent, type Range } from 'vscode-languageserver';
 import type { DocumentState } from './context';
 import { rangeToSpan } from './text';
+import type { VariableDeclaration } from '../syntax/ast';
+import type { OutcomeForecast } from '../../../common/forecast';
 import { escapeMarkdown } from '../../../common/text/markdown';
 import { formatBand, formatPercent, samplingOf } from '../../../common/text/numbers';
 
-export function inlayHints(state: DocumentState, range: Range): InlayHint[] {
+export interface ComputedOutcome {
+  declaration: VariableDeclaration;
+  computed: OutcomeForecast;
+  /** "≈ 63% likely": the inlay hint's label, or the code lens's title. */
+  text: string;
+  /** The number with its band, and why it is an earlier version's when it is: Markdown, and plain for a lens. */
+  tooltip: MarkupContent;
+  plainTooltip: string;
+}
+
+/** Each outcome declaration that has a computed forecast, with what the editor shows for it. */
+export function computedOutcomes(state: DocumentState): ComputedOutcome[] {
   const forecast = state.forecast;
   if (!forecast) return [];
-  const wanted = rangeToSpan(state, range);
   const sampling = samplingOf(forecast);
-  const hints: InlayHint[] = [];
-  for (const decl of state.document.declarations) {
-    if (decl.kind !== 'outcome') continue;
-    const after = (decl.label ?? decl.name).span.end;
-    if (after < wanted.start || after > wanted.end) continue;
-    const computed = forecast.outcomes.find((o) => o.name === decl.name.text);
+  const shown: ComputedOutcome[] = [];
+  for (const declaration of state.document.declarations) {
+    if (declaration.kind !== 'outcome') continue;
+    const computed = forecast.outcomes.find((o) => o.name === declaration.name.text);
     if (!computed) continue;
-    // Stale: the whole forecast is of an earlier version, or this outcome depends on an error.
-    const old = state.forecastStale || computed.stale !== undefined;
-    const stale = computed.stale ? ` (last good numbers: ${computed.stale})` : state.forecastStale ? ' (last good forecast)' : '';
     const probability = formatPercent(computed.probability, sampling);
-    const band = computed.band[0] === computed.band[1] ? '' : `, band ${formatBand(computed.band, sampling)}`;
-    hints.push({
-      position: state.lines.positionAt(after),
-      label: `≈ ${probability} ${computed.phrase}${old ? ' (earlier version)' : ''}`,
-      paddingLeft: true,
+    const numbers = computed.band[0] === computed.band[1] ? probability : `${probability}, band ${formatBand(computed.band, sampling)}`;
+    // A forecast on its way is not worth a word (it replaces these numbers in a moment); an error is.
+    const earlier = computed.stale
+      ? `last good numbers: ${computed.stale}`
+      : state.forecastStale && state.model.hasErrors ? 'last good forecast' : null;
+    const name = declaration.name.text;
+    shown.push({
+      declaration,
+      computed,
+      text: `≈ ${probability} ${computed.phrase}`,
       tooltip: {
         kind: 'markdown',
-        value: `Computed forecast of **${escapeMarkdown(decl.name.text)}**: ${probability}${band}${escapeMarkdown(stale)}.`,
+        value: `Computed forecast of **${escapeMarkdown(name)}**: ${numbers}${earlier ? ` (${escapeMarkdown(earlier)})` : ''}.`,
       },
+      plainTooltip: `Computed forecast of ${name}: ${numbers}${earlier ? ` (${earlier})` : ''}.`,
     });
+  }
+  return shown;
+}
+
+export function inlayHints(state: DocumentState, range: Range): InlayHint[] {
+  const wanted = rangeToSpan(state, range);
+  const hints: InlayHint[] = [];
+  for (const { declaration, text, tooltip } of computedOutcomes(state)) {
+    const after = declaration.name.span.end;
+    if (after < wanted.start || after > wanted.end) continue;
+    hints.push({ position: state.lines.positionAt(after), label: text, paddingLeft: true, paddingRight: true, tooltip });
   }
   return hints;
 }

@@ -1,7 +1,16 @@
 // Bounds that keep the server answering whatever it is given (ENGINEERING.md, "reliability").
 
-/** Quiet time after the last edit before a forecast starts (the first forecast starts at once). */
+/**
+ * Quiet time after the last edit before a forecast starts (the first forecast starts at once),
+ * when the document's last forecast was expensive or its cost is not known yet.
+ */
 export const FORECAST_DEBOUNCE_MS = 250;
+
+/** The quiet time when the last forecast was cheap: a wasted run costs less than waiting longer. */
+export const QUICK_FORECAST_DEBOUNCE_MS = 40;
+
+/** A forecast that took at most this long (the engine's own elapsed time) counts as cheap. */
+export const CHEAP_FORECAST_MS = 250;
 
 /** How long a cancelled forecast may take to stop by itself before its worker is terminated. */
 export const CANCEL_GRACE_MS = 200;

@@ -1,6 +1,7 @@
 // The open documents and their scheduling: each edit is parsed at once, checked on the next turn
 // of the event loop (bursts coalesce) and published with its version; a forecast follows after a
-// quiet period, in the worker, and a newer edit cancels it. The host (server.ts) supplies the
+// quiet period (short when the document's last forecast was cheap: debounce.ts), in the worker,
+// and a newer edit cancels it. The host (server.ts) supplies the
 // LSP side: publishing, notifications, refreshes, logging.
 import type { DocumentState } from '../features/context';
 import type { ForecastRequest } from '../../../common/protocol';
@@ -9,7 +10,7 @@ import { isForecastable } from '../model/forecastScope';
 import { describeError } from '../util/errors';
 import { RequestCancelledError } from './errors';
 import type { ForecastOutcome } from './forecastRunner';
-import { FORECAST_DEBOUNCE_MS } from './limits';
+import { forecastDebounceMs } from './debounce';
 import type { ForecastSettings } from './settings';
 import type { ContentChange } from './textChanges';
 import { modelForWorker } from './workerModel';
@@ -44,6 +45,8 @@ interface Schedule {
   timerSettled: Promise<void> | null;
   inflight: { version: number; promise: Promise<void> } | null;
   forecastedOnce: boolean;
+  /** The engine's elapsed time of the last finished forecast; null when not known (none yet, failed, settings changed). */
+  lastRunMs: number | null;
   /** The last forecast state sent to the client, so unchanged states are not re-sent. */
   lastNotified: string | null;
 }
@@ -58,13 +61,12 @@ export class Session {
     private readonly settings: () => ForecastSettings,
     /** Resolves once the client's settings are read: no forecast starts before (its limits come from them). */
     private readonly settingsReady: Promise<void> = Promise.resolve(),
-    private readonly debounceMs = FORECAST_DEBOUNCE_MS,
   ) {}
 
   open(uri: string, version: number, text: string): void {
     this.close(uri, false);
     this.documents.set(uri, new DocumentSession(uri, version, text, (m) => this.host.log(`${uri}: ${m}`)));
-    this.schedules.set(uri, { check: null, forecastTimer: null, timerDone: null, timerSettled: null, inflight: null, forecastedOnce: false, lastNotified: null });
+    this.schedules.set(uri, { check: null, forecastTimer: null, timerDone: null, timerSettled: null, inflight: null, forecastedOnce: false, lastRunMs: null, lastNotified: null });
     this.scheduleCheck(uri);
   }
 
@@ -110,6 +112,7 @@ export class Session {
       document.markForecastOutdated();
       const schedule = this.schedules.get(uri)!;
       schedule.forecastedOnce = false;
+      schedule.lastRunMs = null; // new samples or limits: the cost is measured again
       this.scheduleCheck(uri);
     }
   }
@@ -167,6 +170,11 @@ export class Session {
     }
   }
 
+  /** The debounce the next edit of each document gets (for the debug request and the tests). */
+  forecastDebounces(): Record<string, number> {
+    return Object.fromEntries([...this.schedules].map(([uri, schedule]) => [uri, forecastDebounceMs(schedule.lastRunMs)]));
+  }
+
   dispose(): void {
     for (const uri of [...this.documents.keys()]) this.close(uri, false);
     this.runner.dispose();
@@ -197,7 +205,7 @@ export class Session {
     }
     if (document.forecast?.version === document.version || schedule.inflight?.version === document.version) return;
     clearTimer(schedule);
-    const delay = schedule.forecastedOnce ? this.debounceMs : 0;
+    const delay = schedule.forecastedOnce ? forecastDebounceMs(schedule.lastRunMs) : 0;
     schedule.timerSettled = new Promise((resolve) => {
       schedule.timerDone = resolve;
     });
@@ -239,6 +247,9 @@ export class Session {
     // The same document object, not only the same URI: a closed and reopened document starts its
     // versions again, so an old text's forecast could otherwise match the new text's version.
     if (this.documents.get(uri) !== document || outcome.kind === 'cancelled') return;
+    const schedule = this.schedules.get(uri);
+    // A finished run's cost counts even when its version is dropped: it is what the next run costs.
+    if (schedule) schedule.lastRunMs = outcome.kind === 'done' ? outcome.forecast.elapsedMs : null;
     if (outcome.kind === 'failed') {
       this.host.log(`${uri}: ${outcome.notice}`);
       if (document.recordFailure(version, outcome.notice)) this.notifyForecastState(uri);

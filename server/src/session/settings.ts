@@ -1,5 +1,6 @@
-// The server's settings (`scenario.forecast.*`), read through workspace/configuration when the
-// client supports it. Every value is checked and clamped: a bad setting must not stop forecasts.
+// The server's settings (`scenario.forecast.*`, `scenario.inlayHints.position`), read through
+// workspace/configuration when the client supports it. Every value is checked and clamped: a bad
+// setting must not stop forecasts.
 
 export interface ForecastSettings {
   /** Wall-clock budget of one forecast run; the worker is terminated past it. */
@@ -35,4 +36,22 @@ export function readForecastSettings(section: unknown): ForecastSettings {
     memoryLimitMb: clampNumber(raw.memoryLimitMb, BOUNDS.memoryLimitMb) ?? DEFAULT_SETTINGS.memoryLimitMb,
     samples: clampNumber(raw.samples, BOUNDS.samples),
   };
+}
+
+/** Where each outcome's computed probability is shown: an inlay hint after its name, or a code lens above it. */
+export const HINT_POSITIONS = ['afterName', 'codeLens'] as const;
+export type HintPosition = (typeof HINT_POSITIONS)[number];
+
+/** Settings that change what the editor shows, not what is forecast. */
+export interface ViewSettings {
+  hintPosition: HintPosition;
+}
+
+export const DEFAULT_VIEW_SETTINGS: Readonly<ViewSettings> = { hintPosition: 'afterName' };
+
+/** Settings from the `scenario.inlayHints` section as the client sent it (any shape). */
+export function readViewSettings(section: unknown): ViewSettings {
+  const position = section && typeof section === 'object' ? (section as Record<string, unknown>).position : undefined;
+  const known = HINT_POSITIONS.find((p) => p === position);
+  return { hintPosition: known ?? DEFAULT_VIEW_SETTINGS.hintPosition };
 }
