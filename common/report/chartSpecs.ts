@@ -1,7 +1,7 @@
 // What each chart shows, as plain data: the preview's Chart.js configuration, the standalone
 // report's SVG (html.ts) and each chart's text equivalent are all built from one spec, so they
 // always carry the same numbers. The numbers are the report's: each bar is the number its text shows.
-import type { ReportOutcome } from './report';
+import type { ReportOutcome, ReportWorlds } from './report';
 
 export interface BarChartSpec {
   /** Stable id of the chart on the page ('tornado', 'probabilities'). */
@@ -56,6 +56,30 @@ export function probabilitySpec(outcomes: readonly ReportOutcome[]): BarChartSpe
     bands: shown.map((o) => [o.band.lowPercent, o.band.highPercent]),
     bandTexts: shown.map((o) => o.band.text),
     omitted: outcomes.length - shown.length,
+  };
+}
+
+/** The most probable worlds as a matrix: one row per world, one column per outcome. */
+export interface WorldsChartSpec {
+  id: 'worlds';
+  title: string;
+  /** The outcomes' names, in file order (the columns). */
+  outcomes: string[];
+  rows: { holds: boolean[]; percent: number; text: string; words: string }[];
+}
+
+export function worldsSpec(worlds: ReportWorlds, outcomes: readonly ReportOutcome[]): WorldsChartSpec {
+  const shown = worlds.list.slice(0, MAX_BARS);
+  return {
+    id: 'worlds',
+    title: 'The most probable worlds: which outcomes hold together, and how likely each combination is',
+    outcomes: outcomes.map((o) => o.name),
+    rows: shown.map((w) => ({
+      holds: outcomes.map((o) => w.outcomes[o.name] === true),
+      percent: w.probability.percent,
+      text: w.probability.text,
+      words: w.words,
+    })),
   };
 }
 

@@ -10,6 +10,8 @@ import { renderText } from './text';
 export * from './report';
 export { CSV_COLUMNS, renderCsv } from './csv';
 export { renderJson } from './json';
+export { renderHtml, REPORT_CSP, type HtmlOptions } from './html';
+export { keyJudgment, KEY_DRIVERS, type KeyJudgment } from './keyJudgments';
 export { renderMarkdown } from './markdown';
 export { renderText, type TextOptions } from './text';
 

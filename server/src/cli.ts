@@ -1,8 +1,9 @@
-// The `scenario` command: `check FILE…` and `forecast FILE` on the same core as the language
-// server. Exit codes: 0 fine, 1 a file has errors, 2 a usage error or an unreadable file.
+// The `scenario` command: `check FILE…`, `forecast FILE` and `report FILE` on the same core as the
+// language server. Exit codes: 0 fine, 1 a file has errors, 2 a usage error or an unreadable file.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './cli/check';
 import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
+import { REPORT_DOCUMENT_FORMATS, type ReportDocumentFormat, runReport } from './cli/report';
 import { forecast } from './engine/forecast';
 import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
 import { formatCount } from '../../common/text/numbers';
@@ -55,6 +56,18 @@ export function buildProgram(): Command {
       emit(runForecast(file, {
         format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: useColor(),
       }));
+    });
+  program.command('report')
+    .description('The whole forecast as one document (self-contained HTML, or the Markdown of forecast --format markdown).')
+    .argument('<file>', 'a .scenario file')
+    .option('-o, --output <out>', 'write the document to this file instead of stdout')
+    .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html'))
+    .option('--samples <n>', `samples (${SAMPLES_MIN}..${SAMPLES_MAX}), instead of the file's`,
+      wholeNumber(SAMPLES_MIN, SAMPLES_MAX, '--samples'))
+    .option('--seed <n>', "random seed, instead of the file's", wholeNumber(0, Number.MAX_SAFE_INTEGER, '--seed'))
+    .option('--no-timing', 'leave out the time taken (reproducible, byte-identical output)')
+    .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean }) => {
+      emit(runReport(file, { format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing }));
     });
   return program;
 }

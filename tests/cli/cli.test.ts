@@ -1,14 +1,13 @@
 // The `scenario` command, run as a real process: exit codes, the four forecast formats, and
 // byte-identical JSON from two separate processes. The CLI is bundled from the current source
-// with esbuild's JS API first (as `npm run build` does), so these tests never run a stale build.
-import { spawnSync } from 'node:child_process';
+// first (bundle.ts), so these tests never run a stale build.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS as CSV_HEADER } from '../../common/report';
+import { bundleCli, runCli } from './bundle';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = (name: string) => join(root, 'samples', name);
@@ -18,20 +17,12 @@ let cli = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'scenario-cli-'));
   cli = join(dir, 'cli.js');
-  await esbuild.build({
-    entryPoints: [join(root, 'server/src/cli.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', loader: { '.ohm': 'text' }, logLevel: 'warning',
-  });
+  await bundleCli(cli);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8', cwd: root, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]) => runCli(cli, args);
 
 function write(name: string, text: string): string {
   const file = join(dir, name);

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../fixture';
+import { bundleCli } from './bundle';
 
 const sample = join(repoRoot, 'samples', 'us-pakistan-2025.scenario');
 let dir = '';
@@ -16,10 +16,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'scenario-cache-'));
   mkdirSync(join(dir, 'bin'));
   for (const f of ['scenario.js', 'codeCache.js']) copyFileSync(join(repoRoot, 'bin', f), join(dir, 'bin', f));
-  await esbuild.build({
-    entryPoints: [join(repoRoot, 'server/src/cli.ts')], outfile: join(dir, 'dist', 'cli.js'), bundle: true, platform: 'node',
-    format: 'cjs', target: 'node20', loader: { '.ohm': 'text' }, logLevel: 'warning',
-  });
+  await bundleCli(join(dir, 'dist', 'cli.js'));
   const made = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'bin', 'codeCache.js'))}).writeCache([["check", ${JSON.stringify(sample)}]])`], { encoding: 'utf8' });
   expect(made.status, made.stderr).toBe(0);
 });

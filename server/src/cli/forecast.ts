@@ -6,20 +6,17 @@ import { forecast } from '../engine/forecast';
 import type { Forecast } from '../../../common/forecast';
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../../../common/report';
 import { analyzeSource } from '../analysis/analyzeSource';
-import { checkRecords, textLine } from './check';
+import { checkRecords, textLine, type CheckRecord } from './check';
 
 export type ForecastFormat = ReportFormat;
 export const FORECAST_FORMATS: readonly ForecastFormat[] = REPORT_FORMATS;
 
-export interface ForecastCommandOptions {
+export interface ForecastCommandOptions extends ForecastSettings {
   format: ForecastFormat;
-  samples?: number;
-  seed?: number;
   /** Include elapsedMs / "Computed in …" (default true). */
   timing?: boolean;
   /** ANSI colour in the text format. */
   color?: boolean;
-  readFile?: (file: string, encoding: 'utf8') => string;
 }
 
 export interface CommandResult {
@@ -28,13 +25,26 @@ export interface CommandResult {
   errorOutput: string;
 }
 
-export function runForecast(file: string, options: ForecastCommandOptions): CommandResult {
+export interface ForecastSettings {
+  samples?: number;
+  seed?: number;
+  readFile?: (file: string, encoding: 'utf8') => string;
+}
+
+/** A file's forecast, or why there is none: its diagnostics (exit 1) or a one-line error (exit 2). */
+export type LoadedForecast =
+  | { forecast: Forecast }
+  | { forecast: null; exitCode: 1 | 2; diagnostics: CheckRecord[]; errorOutput: string };
+
+/** Reads, analyses and forecasts a file, as `scenario check` analyses it. */
+export function loadForecast(file: string, options: ForecastSettings): LoadedForecast {
   const readFile = options.readFile ?? fs.readFileSync;
+  const failed = (message: string): LoadedForecast => ({ forecast: null, exitCode: 2, diagnostics: [], errorOutput: `${file}: error: ${message}\n` });
   let text: string;
   try {
     text = readFile(file, 'utf8');
   } catch (e) {
-    return { output: '', exitCode: 2, errorOutput: `${file}: error: cannot read the file (${(e as Error).message})\n` };
+    return failed(`cannot read the file (${(e as Error).message})`);
   }
   // One analysis, as `scenario check` makes it: its forecast is the file's when the file has no
   // errors; with errors it only checks the judged calls, and the diagnostics are printed instead.
@@ -43,28 +53,34 @@ export function runForecast(file: string, options: ForecastCommandOptions): Comm
   try {
     analysis = analyzeSource({ text }, (model) => (result = forecast(model, { samples: options.samples, seed: options.seed })));
   } catch (e) {
-    return { output: '', exitCode: 2, errorOutput: `${file}: error: ${(e as Error).message}\n` };
+    return failed((e as Error).message);
   }
   if (analysis.model.hasErrors) {
-    const records = checkRecords(file, text, analysis.diagnostics);
-    const output = options.format === 'json'
-      ? `${JSON.stringify(records, null, 2)}\n`
-      : records.map((r) => `${textLine(r)}\n`).join('');
-    const count = records.filter((r) => r.severity === 'error').length;
+    const diagnostics = checkRecords(file, text, analysis.diagnostics);
+    const count = diagnostics.filter((r) => r.severity === 'error').length;
     return {
-      output,
-      exitCode: 1,
+      forecast: null, exitCode: 1, diagnostics,
       errorOutput: `${file}: ${count} error${count === 1 ? '' : 's'}; fix ${count === 1 ? 'it' : 'them'} to get a forecast\n`,
     };
   }
   try {
     // A file without outcomes is not forecast by the analysis; its report still lists its inputs.
-    result ??= forecast(analysis.model, { samples: options.samples, seed: options.seed });
+    return { forecast: result ?? forecast(analysis.model, { samples: options.samples, seed: options.seed }) };
   } catch (e) {
-    return { output: '', exitCode: 2, errorOutput: `${file}: error: ${(e as Error).message}\n` };
+    return failed((e as Error).message);
+  }
+}
+
+export function runForecast(file: string, options: ForecastCommandOptions): CommandResult {
+  const loaded = loadForecast(file, options);
+  if (loaded.forecast === null) {
+    const records = loaded.diagnostics;
+    const output = records.length === 0 ? ''
+      : options.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : records.map((r) => `${textLine(r)}\n`).join('');
+    return { output, exitCode: loaded.exitCode, errorOutput: loaded.errorOutput };
   }
   // The report titles an untitled file by its base name and names the file in the JSON.
-  const output = renderReport(buildReport(result, { file }), options.format, {
+  const output = renderReport(buildReport(loaded.forecast, { file }), options.format, {
     color: options.color === true, timing: options.timing,
   });
   return { output, exitCode: 0, errorOutput: '' };
