@@ -84,6 +84,8 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
     vscode.commands.registerCommand('scenario.copyForecastMarkdown', withDocument((uri) => exporter.copyMarkdown(uri))),
     vscode.commands.registerCommand('scenario.saveForecastJson', save('json')),
     vscode.commands.registerCommand('scenario.saveForecastCsv', save('csv')),
+    vscode.commands.registerCommand('scenario.copyKeyJudgments', withDocument((uri) => exporter.copyKeyJudgments(uri))),
+    vscode.commands.registerCommand('scenario.saveForecastReport', save('html')),
     vscode.commands.registerCommand('scenario.restartServer', async () => {
       policy.reset();
       log('restarting the language server (command)');

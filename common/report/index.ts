@@ -11,7 +11,7 @@ export * from './report';
 export { CSV_COLUMNS, renderCsv } from './csv';
 export { renderJson } from './json';
 export { renderHtml, REPORT_CSP, type HtmlOptions } from './html';
-export { keyJudgment, KEY_DRIVERS, type KeyJudgment } from './keyJudgments';
+export { keyJudgment, keyJudgmentsText, KEY_DRIVERS, type KeyJudgment } from './keyJudgments';
 export { renderMarkdown } from './markdown';
 export { renderText, type TextOptions } from './text';
 

@@ -4,6 +4,7 @@
 // most, the signpost to watch, and whether the analyst's call holds. ICD 203 keeps likelihood and
 // confidence apart, so no sentence here says anything about confidence. Plain text: each renderer
 // escapes it for its format. Pure.
+import { replaceControls } from '../text/controls';
 import type { ReportOutcome, ReportPercent } from './report';
 
 /** How many drivers a key judgment names. */
@@ -59,4 +60,9 @@ export function keyJudgment(o: ReportOutcome, signpost: KeySignpost | null): Key
   const stale = o.stale ? `; these are its last good numbers (${o.stale})` : '';
   const text = `${quoted(o.title)} ${likelihood(o.phrase)}: ${o.probability.text}${band}${driversClause(o)}${watch}${judgedClause(o)}${stale}.`;
   return { outcome: o.name, text };
+}
+
+/** The key judgments as plain text, one sentence a line (what "Copy Key Judgments" copies). */
+export function keyJudgmentsText(judgments: readonly KeyJudgment[]): string {
+  return judgments.map((k) => `${replaceControls(k.text)}\n`).join('');
 }

@@ -1,8 +1,8 @@
-// The preview's copy and save commands give byte for byte what `scenario forecast --format …`
-// prints for the same forecast: the CLI through runForecast, the extension through the pure
-// functions its commands call (client/src/preview/exportForecast.ts), on the forecast as the
-// language server sends it (a JSON copy). The clock is held still, so both runs take "0 ms" and
-// the JSON's elapsedMs agrees too.
+// The preview's copy and save commands give byte for byte what `scenario forecast --format …` and
+// `scenario report` print for the same forecast: the CLI through runForecast and runReport, the
+// extension through the pure functions its commands call (client/src/preview/exportForecast.ts),
+// on the forecast as the language server sends it (a JSON copy). The clock is held still, so both
+// runs take "0 ms" and the JSON's elapsedMs agrees too.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
@@ -13,6 +13,7 @@ vi.mock('vscode', () => ({
 
 const { exportFileName, exportText, serialize } = await import('../../client/src/preview/exportForecast');
 const { runForecast } = await import('../../server/src/cli/forecast');
+const { runReport } = await import('../../server/src/cli/report');
 const { forecast } = await import('../../server/src/engine/forecast');
 const { analyze } = await import('../../server/src/model/analyze');
 
@@ -45,6 +46,14 @@ describe.each([
     expect(cli.exitCode).toBe(0);
     expect(cli.output.length).toBeGreaterThan(500);
     expect(exportText(sent, format, file)).toBe(cli.output);
+  });
+
+  it('Save Forecast Report (HTML) equals scenario report; its Markdown is Copy as Markdown', () => {
+    const html = runReport(file, { format: 'html' });
+    expect(html.exitCode).toBe(0);
+    expect(html.output).toContain('<section id="key-judgments">');
+    expect(exportText(sent, 'html', file)).toBe(html.output);
+    expect(runReport(file, { format: 'markdown' }).output).toBe(exportText(sent, 'markdown', file));
   });
 
   it('the JSON names the file and includes elapsedMs, as the CLI’s default does', () => {

@@ -1,16 +1,18 @@
-// Exports of a document's forecast: Markdown to the clipboard, JSON or CSV to a file the user
-// picks. The forecast is the one the preview shows, or else the server's latest. The text comes
-// from the same report renderers as `scenario forecast --format markdown|json|csv` (common/report),
-// so an export is byte for byte what the CLI prints for the same forecast, with the file named
-// by its workspace-relative path.
+// Exports of a document's forecast: Markdown or the key judgments to the clipboard, JSON, CSV or
+// the standalone HTML report to a file the user picks. The forecast is the one the preview shows,
+// or else the server's latest. The text comes from the same report renderers as `scenario forecast
+// --format markdown|json|csv` and `scenario report` (common/report), so an export is byte for byte
+// what the CLI prints for the same forecast, with the file named by its workspace-relative path.
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import type { Forecast } from '../../../common/forecast';
-import { buildReport, renderReport, type ReportFormat } from '../../../common/report';
+import { buildReport, keyJudgmentsText, renderHtml, renderReport, type ReportFormat } from '../../../common/report';
 import type { ForecastResult } from './forecastState';
 
-export type SaveFormat = 'json' | 'csv';
-export type ExportFormat = Exclude<ReportFormat, 'text'>;
+export type SaveFormat = 'json' | 'csv' | 'html';
+export type ExportFormat = Exclude<ReportFormat, 'text'> | 'html';
+
+const SAVE_FILTERS: Record<SaveFormat, Record<string, string[]>> = { json: { JSON: ['json'] }, csv: { CSV: ['csv'] }, html: { HTML: ['html'] } };
 
 export interface ForecastLookup {
   /** The forecast shown in a preview of the document, if one is open. */
@@ -20,7 +22,8 @@ export interface ForecastLookup {
 
 /** The export of a forecast; `file` is how the report names the file (the JSON `file` field). */
 export function exportText(forecast: Forecast, format: ExportFormat, file: string): string {
-  return renderReport(buildReport(forecast, { file }), format);
+  const report = buildReport(forecast, { file });
+  return format === 'html' ? renderHtml(report, { timing: true }) : renderReport(report, format);
 }
 
 /** The document as the exports name it: its path relative to the workspace folder. */
@@ -34,10 +37,10 @@ export function serialize(result: ForecastResult, format: ExportFormat, uri: vsc
   return exportText(result.forecast, format, exportFileName(uri));
 }
 
-/** `name.scenario` → `name.forecast.json` beside it (or in the first workspace folder if untitled). */
+/** `name.scenario` → `name.forecast.json` (`name.report.html`) beside it (or in the first workspace folder if untitled). */
 export function defaultSaveUri(document: vscode.Uri, format: SaveFormat): vscode.Uri | undefined {
   const base = posix.basename(document.path).replace(/\.scenario$/i, '') || 'forecast';
-  const file = `${base}.forecast.${format}`;
+  const file = `${base}.${format === 'html' ? 'report' : 'forecast'}.${format}`;
   if (document.scheme === 'file') return vscode.Uri.joinPath(document, '..', file);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder ? vscode.Uri.joinPath(folder, file) : undefined;
@@ -68,6 +71,20 @@ export class ForecastExporter {
     return true;
   }
 
+  /** The key judgments, one sentence a line, to the clipboard. */
+  async copyKeyJudgments(uri: vscode.Uri): Promise<boolean> {
+    const result = await this.forecastOf(uri);
+    if (!result?.forecast) return false;
+    const judgments = buildReport(result.forecast, { file: exportFileName(uri) }).keyJudgments;
+    if (judgments.length === 0) {
+      void vscode.window.showInformationMessage('Scenario: the file has no outcome, so no key judgment to copy.');
+      return false;
+    }
+    await vscode.env.clipboard.writeText(keyJudgmentsText(judgments));
+    void vscode.window.showInformationMessage(`Scenario: ${judgments.length} key judgment${judgments.length === 1 ? '' : 's'} copied${result.stale ? ' (last good forecast; the file has errors)' : ''}.`);
+    return true;
+  }
+
   /** Saves to `target`, or where the user picks. Returns the file written, if any. */
   async save(uri: vscode.Uri, format: SaveFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const result = await this.forecastOf(uri);
@@ -76,8 +93,8 @@ export class ForecastExporter {
       target ??
       (await vscode.window.showSaveDialog({
         defaultUri: defaultSaveUri(uri, format),
-        filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
-        saveLabel: `Save forecast as ${format.toUpperCase()}`,
+        filters: SAVE_FILTERS[format],
+        saveLabel: format === 'html' ? 'Save forecast report' : `Save forecast as ${format.toUpperCase()}`,
       }));
     if (!destination) return undefined;
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serialize(result, format, uri)));

@@ -180,4 +180,18 @@ suite('Forecast preview', () => {
     const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvUri));
     for (const name of OUTCOMES) assert.ok(csv.includes(name), `CSV has ${name}`);
   });
+
+  test('Save Forecast Report (HTML) writes the standalone report; Copy Key Judgments copies them', async () => {
+    const document = await openExample();
+    const htmlUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'out', 'example.report.html');
+    const written = await vscode.commands.executeCommand('scenario.saveForecastReport', document.uri, htmlUri);
+    assert.strictEqual(written && written.toString(), htmlUri.toString());
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(htmlUri));
+    assert.ok(html.startsWith('<!DOCTYPE html>'), 'an HTML document');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.doesNotMatch(html, /<script/i);
+    assert.ok(html.indexOf('id="key-judgments"') < html.indexOf('id="outcomes"'), 'key judgments first');
+    for (const name of OUTCOMES) assert.ok(html.includes(`<code>${name}</code>`), `the report has ${name}`);
+    assert.strictEqual(await vscode.commands.executeCommand('scenario.copyKeyJudgments', document.uri), true);
+  });
 });
