@@ -44,11 +44,11 @@ function driversClause(o: ReportOutcome): string {
 function judgedClause(o: ReportOutcome): string {
   const judged = o.judged;
   if (!judged) return '';
-  // "likely (55%–80%)", or "60%..70%" alone when the call is the range it writes.
-  const asWritten = judged.text.replace(/\s*\.\.\s*/, '–') === judged.rangeText ? quoted(judged.text) : `${quoted(judged.text)} (${judged.rangeText})`;
-  return judged.agrees
-    ? `; the analyst’s call, ${asWritten}, agrees`
-    : `; this contradicts the analyst’s call, ${asWritten}`;
+  if (judged.agrees) return `; the analyst’s call, ${quoted(judged.text)}, agrees`;
+  // A contradiction shows the range the forecast falls outside: "likely" (55%–80%), or
+  // "60%..70%" alone when the call is the range it writes.
+  const range = judged.text.replace(/\s*\.\.\s*/, '–') === judged.rangeText ? '' : ` (${judged.rangeText})`;
+  return `; this contradicts the analyst’s call, ${quoted(judged.text)}${range}`;
 }
 
 /** The key judgment on one outcome; `signpost` is the one that would move it most, if the forecast has any. */

@@ -1,12 +1,14 @@
 // The whole end-to-end run on the packaged extension: one code-server (VS Code 1.100) with an
 // isolated profile and dist/scenario.vsix installed, then the UI test (e2e.mjs) and the in-host
-// mocha suite (run-host-tests.mjs). Prints a pass/fail summary; exits 1 on any failure.
+// mocha suite (run-host-tests.mjs); then the standalone report in Chromium (report.mjs, no
+// code-server). Prints a pass/fail summary; exits 1 on any failure.
 //
 //   npm run test:e2e      (= npm run package && node tests/e2e/run-all.mjs)
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runUiTest, uiWorkspace } from './e2e.mjs';
 import { hostWorkspace, runHostTests } from './run-host-tests.mjs';
+import { runReportTest } from './report.mjs';
 import { assertInstalled, installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { printSummary } from './lib/steps.mjs';
@@ -31,6 +33,7 @@ try {
 } finally {
   await server?.stop();
 }
+sections.push(await runReportTest());
 const failed = printSummary(sections);
 console.log(`[e2e] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed === 0 ? 0 : 1);
