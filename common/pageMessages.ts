@@ -20,18 +20,39 @@ export type ToPage =
       /** Optional: whether the preview is locked to this document; the page keeps it in its state. */
       locked?: boolean;
     }
-  | { type: 'theme'; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' };
+  | { type: 'theme'; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' }
+  /** The document's errors as VS Code has them now (the language server's diagnostics), at most MAX_PAGE_ERRORS. */
+  | { type: 'errors'; uri: string; errors: PageError[]; total: number }
+  /** The declaration at the editor's cursor (null outside any), for the page to pick out its row. */
+  | { type: 'cursor'; uri: string; name: string | null };
+
+/** An error in the document, where it is (0-based, as in VS Code) and what it says. */
+export interface PageError {
+  line: number;
+  character: number;
+  code: string | null;
+  message: string;
+}
+
+/** The most errors the page lists; the rest are counted. */
+export const MAX_PAGE_ERRORS = 20;
 
 /** Page → extension. */
 export type FromPage =
   | { type: 'ready'; uri: string }
-  /** Reveal the declaration of a factor, event or outcome in the editor. */
-  | { type: 'reveal'; uri: string; name: string }
+  /** Reveal the declaration of a factor, event or outcome in the editor, or one of its statements. */
+  | { type: 'reveal'; uri: string; name: string; statement?: RevealableStatement }
+  /** Reveal a place in the document (an error the page lists). */
+  | { type: 'revealPosition'; uri: string; line: number; character: number }
   | { type: 'copyMarkdown'; uri: string }
   | { type: 'saveJson'; uri: string }
   | { type: 'saveCsv'; uri: string }
   /** The outcome selected for the tornado chart (kept in the panel's state for restore). */
   | { type: 'selectOutcome'; uri: string; name: string };
+
+/** Statements of a declaration the page can reveal: the analyst's call, from the bottom line. */
+export const REVEALABLE_STATEMENTS = ['judged'] as const;
+export type RevealableStatement = (typeof REVEALABLE_STATEMENTS)[number];
 
 /** What the page keeps with vscode.setState, so a reloaded window restores the preview. */
 export interface PageState {
@@ -57,11 +78,24 @@ export function parseFromPage(value: unknown): FromPage | null {
     case 'saveJson':
     case 'saveCsv':
       return { type: m.type, uri: m.uri };
-    case 'reveal':
+    case 'reveal': {
+      if (typeof m.name !== 'string' || !DECLARED_NAME.test(m.name)) return null;
+      if (m.statement === undefined) return { type: m.type, uri: m.uri, name: m.name };
+      const statement = REVEALABLE_STATEMENTS.find((s) => s === m.statement);
+      return statement ? { type: m.type, uri: m.uri, name: m.name, statement } : null;
+    }
+    case 'revealPosition':
+      if (!isPosition(m.line) || !isPosition(m.character)) return null;
+      return { type: m.type, uri: m.uri, line: m.line, character: m.character };
     case 'selectOutcome':
       if (typeof m.name !== 'string' || !DECLARED_NAME.test(m.name)) return null;
       return { type: m.type, uri: m.uri, name: m.name };
     default:
       return null;
   }
+}
+
+/** A 0-based line or character number. */
+function isPosition(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000_000;
 }

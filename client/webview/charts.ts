@@ -7,7 +7,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip,
   type ChartConfiguration, type Plugin, type TooltipItem,
 } from 'chart.js';
-import { axisBounds, type BarChartSpec } from './chartSpecs';
+import { percentAxis, type BarChartSpec } from './chartSpecs';
 import type { ThemeColours } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -17,7 +17,45 @@ export interface ChartHandle {
 }
 
 /** Draws a chart on a canvas that is already in the document; null when no 2D context exists. */
-export type ChartFactory = (canvas: HTMLCanvasElement, spec: BarChartSpec, theme: ThemeColours) => ChartHandle | null;
+export type ChartFactory = (canvas: HTMLCanvasElement, spec: BarChartSpec, theme: ThemeColours, options?: ChartOptions) => ChartHandle | null;
+
+export interface ChartOptions {
+  /** The name whose bar is picked out (the declaration at the editor's cursor). */
+  highlight?: string | null;
+}
+
+/** A bar's data: a probability, or a tornado bar's two ends. */
+type BarDatum = number | [number, number];
+
+/** The share of the chart's width the axis labels may take. */
+const LABEL_SHARE = 0.38;
+/** About how wide one character is, in font sizes. */
+const CHAR_WIDTH = 0.55;
+
+/**
+ * An analyst's label fitted to the axis: up to two lines of at most `chars` characters, cut with
+ * an ellipsis (the whole label and the identifier are in the tooltip and the text equivalent).
+ */
+export function fitLabel(label: string, chars: number): string[] {
+  const lines: string[] = [];
+  let rest = label.trim();
+  while (rest.length > 0 && lines.length < 2) {
+    if (rest.length <= chars) {
+      lines.push(rest);
+      rest = '';
+      break;
+    }
+    const cut = rest.lastIndexOf(' ', chars);
+    const end = cut > chars / 3 ? cut : chars;
+    lines.push(rest.slice(0, end).trimEnd());
+    rest = rest.slice(end).trimStart();
+  }
+  if (rest.length > 0) {
+    const last = lines.pop() ?? '';
+    lines.push(`${last.slice(0, Math.max(1, chars - 1)).trimEnd()}…`);
+  }
+  return lines;
+}
 
 /** Draws each outcome's band as a whisker over its bar (an inline plugin: no global state). */
 function whiskerPlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {
@@ -52,22 +90,78 @@ function whiskerPlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {
   };
 }
 
+/** The tornado's middle: a dashed line at the outcome's probability now. */
+function referencePlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {
+  return {
+    id: 'scenarioReference',
+    afterDatasetsDraw(chart) {
+      if (!spec.reference) return;
+      const { ctx, chartArea } = chart;
+      const x = chart.scales.x!.getPixelForValue(spec.reference.value);
+      ctx.save();
+      ctx.strokeStyle = theme.foreground;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, chartArea.top);
+      ctx.lineTo(x, chartArea.bottom);
+      ctx.stroke();
+      ctx.restore();
+    },
+  };
+}
+
+/** Each bar's number beside it: the swing of a tornado bar, the probability of an outcome. */
+function valuePlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {
+  return {
+    id: 'scenarioValues',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea } = chart;
+      const x = chart.scales.x!;
+      ctx.save();
+      ctx.fillStyle = theme.foreground;
+      ctx.font = `${theme.fontSize}px ${theme.fontFamily}`;
+      ctx.textBaseline = 'middle';
+      chart.getDatasetMeta(0).data.forEach((bar, i) => {
+        const text = spec.texts[i] ?? '';
+        const span = spec.spans?.[i];
+        const [low, high] = span ? [Math.min(span.from, span.to), Math.max(span.from, span.to)] : [0, spec.values[i] ?? 0];
+        const band = spec.bands?.[i];
+        const right = x.getPixelForValue(Math.max(high, band ? band[1] : high)) + 6;
+        const width = ctx.measureText(text).width;
+        if (right + width <= chartArea.right) {
+          ctx.textAlign = 'left';
+          ctx.fillText(text, right, bar.y);
+        } else {
+          ctx.textAlign = 'right';
+          ctx.fillText(text, Math.max(chartArea.left + width, x.getPixelForValue(span ? low : 0) - 6), bar.y);
+        }
+      });
+      ctx.restore();
+    },
+  };
+}
+
 /** The Chart.js configuration for a spec, in the theme's colours (pure; tested). */
-export function barChartConfig(spec: BarChartSpec, theme: ThemeColours): ChartConfiguration<'bar', number[], string> {
+export function barChartConfig(spec: BarChartSpec, theme: ThemeColours, options: ChartOptions = {}): ChartConfiguration<'bar', BarDatum[], string> {
   const font = { family: theme.fontFamily, size: theme.fontSize };
-  const colours = spec.values.map((v) => (spec.kind === 'swing' && v < 0 ? theme.negative : theme.positive));
-  const { min, max } = axisBounds(spec);
+  const spans = spec.spans;
+  const rises = (i: number) => (spans ? spans[i]!.to >= spans[i]!.from : (spec.values[i] ?? 0) >= 0);
+  const colours = spec.values.map((_, i) => (spec.kind === 'swing' && !rises(i) ? theme.negative : theme.positive));
+  const picked = spec.names.map((n) => options.highlight != null && n === options.highlight);
+  const data: BarDatum[] = spans ? spans.map((s): [number, number] => [s.from, s.to]) : [...spec.values];
+  const axis = percentAxis(spec);
   return {
     type: 'bar',
     data: {
-      labels: [...spec.names],
+      labels: [...spec.labels],
       datasets: [
         {
           label: spec.title,
-          data: [...spec.values],
+          data,
           backgroundColor: colours,
-          borderColor: theme.outline || colours,
-          borderWidth: theme.outline ? 1 : 0,
+          borderColor: picked.map((p, i) => (p ? theme.foreground : theme.outline || colours[i]!)),
+          borderWidth: picked.map((p) => (p ? 3 : theme.outline ? 1 : 0)),
+          borderSkipped: false,
           barPercentage: 0.8,
           categoryPercentage: 0.9,
         },
@@ -81,35 +175,62 @@ export function barChartConfig(spec: BarChartSpec, theme: ThemeColours): ChartCo
       color: theme.foreground,
       scales: {
         x: {
-          min,
-          max,
-          ticks: { color: theme.muted, font, callback: (v) => (spec.kind === 'swing' ? `${v}` : `${v}%`) },
+          min: axis.min,
+          max: axis.max,
+          ticks: { color: theme.muted, font, stepSize: axis.step, autoSkip: false, callback: (v) => `${v}%` },
           grid: { color: theme.grid },
           border: { color: theme.grid },
-          title: { display: true, text: spec.kind === 'swing' ? 'percentage points' : 'percent', color: theme.muted, font },
+          title: {
+            display: true,
+            text: spec.kind === 'swing' ? 'probability of the outcome: driver false → driver true' : 'probability',
+            color: theme.muted,
+            font,
+          },
         },
-        y: { ticks: { color: theme.foreground, font }, grid: { display: false }, border: { color: theme.grid } },
+        y: {
+          ticks: {
+            color: theme.foreground,
+            font,
+            autoSkip: false,
+            callback(_value, index) {
+              const chars = Math.max(8, Math.floor((this.chart.width * LABEL_SHARE) / (theme.fontSize * CHAR_WIDTH)));
+              return fitLabel(spec.labels[index] ?? '', chars);
+            },
+          },
+          grid: { display: false },
+          border: { color: theme.grid },
+        },
       },
       plugins: {
         tooltip: {
           titleFont: font,
           bodyFont: font,
           callbacks: {
-            title: (items: TooltipItem<'bar'>[]) => spec.labels[items[0]?.dataIndex ?? 0] ?? '',
+            title: (items: TooltipItem<'bar'>[]) => {
+              const i = items[0]?.dataIndex ?? 0;
+              return `${spec.labels[i] ?? ''} (${spec.names[i] ?? ''})`;
+            },
             label: (item: TooltipItem<'bar'>) => {
-              const value = spec.texts[item.dataIndex] ?? '';
-              const band = spec.bandTexts?.[item.dataIndex];
+              const i = item.dataIndex;
+              const value = spec.texts[i] ?? '';
+              const span = spec.spans?.[i];
+              if (span) return `if false ${span.fromText}, if true ${span.toText}: ${value}`;
+              const band = spec.bandTexts?.[i];
               return band ? `${value} (band ${band})` : value;
             },
           },
         },
       },
     },
-    plugins: spec.bands ? [whiskerPlugin(spec, theme)] : [],
+    plugins: [
+      ...(spec.bands ? [whiskerPlugin(spec, theme)] : []),
+      ...(spec.reference ? [referencePlugin(spec, theme)] : []),
+      valuePlugin(spec, theme),
+    ],
   };
 }
 
-export const createBarChart: ChartFactory = (canvas, spec, theme) => {
+export const createBarChart: ChartFactory = (canvas, spec, theme, options) => {
   if (!canvas.getContext('2d')) return null;
-  return new Chart(canvas, barChartConfig(spec, theme));
+  return new Chart(canvas, barChartConfig(spec, theme, options));
 };

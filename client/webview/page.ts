@@ -3,12 +3,13 @@
 // position and the keyboard focus). It shows the forecast's report (common/report, built here
 // from the forecast with the same buildReport as the CLI and the exports), so its numbers read
 // as theirs. Everything it shows is built with DOM calls, as text.
-import type { FromPage, PageState, ToPage } from '../../common/pageMessages';
+import type { FromPage, PageError, PageState, ToPage } from '../../common/pageMessages';
 import { buildReport, type Report } from '../../common/report';
 import type { BarChartSpec } from './chartSpecs';
-import { createBarChart, type ChartFactory, type ChartHandle } from './charts';
+import { createBarChart, type ChartFactory, type ChartHandle, type ChartOptions } from './charts';
 import { el } from './dom';
 import { alternativesSection } from './render/alternatives';
+import { alertBar, bottomLineSection } from './render/bottomLine';
 import { footer } from './render/footer';
 import { header } from './render/header';
 import { inputsSection } from './render/inputs';
@@ -16,7 +17,7 @@ import { notice } from './render/notice';
 import { outcomesSection } from './render/outcomes';
 import { sensitivitySection } from './render/sensitivity';
 import { toolbar } from './render/toolbar';
-import type { View } from './render/view';
+import type { ErrorsView, View } from './render/view';
 import { worldsSection } from './render/worlds';
 import { readTheme } from './theme';
 import { parsePageState, parseToPage } from './validate';
@@ -44,6 +45,7 @@ export interface Page {
 }
 
 type ForecastMessage = Extract<ToPage, { type: 'forecast' }>;
+type PendingChart = [HTMLCanvasElement, BarChartSpec, ChartOptions];
 
 const DEFAULT_STALE = (version: number) => `The file has errors; showing the last good forecast from version ${version}.`;
 const DEFAULT_EMPTY = 'No forecast yet: the file has errors. Fix them to see the forecast.';
@@ -59,6 +61,10 @@ export function startPage(options: PageOptions): Page {
   let message: ForecastMessage | null = null;
   let shown: Report | null = null;
   let charts: ChartHandle[] = [];
+  /** The document's errors as last sent (for the document shown). */
+  let errors: { uri: string; list: PageError[]; total: number } = { uri: state.uri, list: [], total: 0 };
+  /** The declaration at the editor's cursor. */
+  let atCursor: string | null = null;
 
   const post = (m: FromPage) => api.postMessage(m);
   const save = () => api.setState(state);
@@ -78,24 +84,44 @@ export function startPage(options: PageOptions): Page {
     return message.notice ? notice('info', message.notice) : null;
   }
 
-  function buildView(report: Report, pending: [HTMLCanvasElement, BarChartSpec][]): View {
+  function buildView(report: Report, pending: PendingChart[]): View {
     return {
       report,
       selected: selectedOutcome(report),
-      reveal: (name) => post({ type: 'reveal', uri: state.uri, name }),
+      atCursor,
+      reveal: (name, statement) => post(statement ? { type: 'reveal', uri: state.uri, name, statement } : { type: 'reveal', uri: state.uri, name }),
       select,
-      drawChart: (canvas, spec) => pending.push([canvas, spec]),
+      drawChart: (canvas, spec, options = {}) => pending.push([canvas, spec, options]),
     };
   }
 
-  function content(pending: [HTMLCanvasElement, BarChartSpec][]): Node[] {
+  function errorsView(): ErrorsView {
+    const current = errors.uri === state.uri ? errors : { list: [], total: 0 };
+    return {
+      errors: current.list,
+      total: current.total,
+      revealPosition: (line, character) => post({ type: 'revealPosition', uri: state.uri, line, character }),
+    };
+  }
+
+  /** The alert bar's jump: the bottom line into view, its first link focused. */
+  function showBottomLine(): void {
+    const target = root.querySelector<HTMLElement>('#bottom-line button.link') ?? root.querySelector<HTMLElement>('#bottom-line');
+    target?.scrollIntoView?.({ block: 'nearest' });
+    target?.focus();
+  }
+
+  function content(pending: PendingChart[]): Node[] {
+    const view = shown ? buildView(shown, pending) : null;
+    const errorList = errorsView();
     const top = [
       header(shown, message?.fileName ?? ''),
       toolbar(shown !== null, (action) => post({ type: action, uri: state.uri })),
       banner(),
+      alertBar(shown, errorList, showBottomLine),
+      bottomLineSection(shown, view, errorList),
     ];
-    if (!shown) return top.filter((n): n is HTMLElement => n !== null);
-    const view = buildView(shown, pending);
+    if (!shown || !view) return top.filter((n): n is HTMLElement => n !== null);
     const sections = [
       outcomesSection(view),
       sensitivitySection(view),
@@ -116,14 +142,15 @@ export function startPage(options: PageOptions): Page {
 
     for (const chart of charts) chart.destroy();
     charts = [];
-    const pending: [HTMLCanvasElement, BarChartSpec][] = [];
-    root.replaceChildren(el('div', { className: 'page' }, content(pending)));
+    const pending: PendingChart[] = [];
+    // Numbers from an older version (the file does not parse now) are dimmed as a whole.
+    root.replaceChildren(el('div', { className: message?.stale && shown ? 'page stale-numbers' : 'page' }, content(pending)));
 
     // Charts need their canvas in the document to size themselves.
     const theme = readTheme(doc.body);
-    for (const [canvas, spec] of pending) {
+    for (const [canvas, spec, options] of pending) {
       try {
-        const chart = createChart(canvas, spec, theme);
+        const chart = createChart(canvas, spec, theme, options);
         if (chart) charts.push(chart);
       } catch (error) {
         // The text equivalent is already on the page; a chart that fails must not blank it.
@@ -147,6 +174,7 @@ export function startPage(options: PageOptions): Page {
 
   function onForecast(m: ForecastMessage): void {
     const sameDocument = m.uri === state.uri;
+    if (!sameDocument) atCursor = null;
     // While the file does not parse, keep the last good numbers of the same document.
     shown = m.forecast ? buildReport(m.forecast, { file: m.fileName }) : m.stale && sameDocument ? shown : null;
     message = m;
@@ -155,11 +183,39 @@ export function startPage(options: PageOptions): Page {
     render();
   }
 
+  /** Editor → preview: pick out the declaration at the cursor; an outcome becomes the tornado's. */
+  function onCursor(name: string | null): void {
+    if (name === atCursor) return;
+    atCursor = name;
+    if (name !== null && shown?.outcomes.some((o) => o.name === name) && state.selectedOutcome !== name) {
+      state = { ...state, selectedOutcome: name };
+      save();
+      post({ type: 'selectOutcome', uri: state.uri, name });
+    }
+    render();
+    if (name === null) return;
+    const row = Array.from(root.querySelectorAll<HTMLElement>('tr.at-cursor[data-name]')).find((r) => r.dataset.name === name && r.closest('.text-equivalent') === null);
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }
+
   function receive(data: unknown): void {
     const m = parseToPage(data);
     if (!m) return;
-    if (m.type === 'forecast') onForecast(m);
-    else render(); // 'theme': the colours are read again at render time
+    switch (m.type) {
+      case 'forecast':
+        onForecast(m);
+        break;
+      case 'errors':
+        errors = { uri: m.uri, list: m.errors, total: m.total };
+        if (m.uri === state.uri) render();
+        break;
+      case 'cursor':
+        if (m.uri === state.uri) onCursor(m.name);
+        break;
+      case 'theme':
+        render(); // the colours are read again at render time
+        break;
+    }
   }
 
   const onMessage = (event: MessageEvent) => receive(event.data);

@@ -1,7 +1,7 @@
 // Validates every message the page receives (and the state it restores): each field is type
 // checked, and a clean copy with only the known fields is returned. Anything unexpected → null,
 // and the page ignores it.
-import type { PageState, ToPage } from '../../common/pageMessages';
+import { DECLARED_NAME, MAX_PAGE_ERRORS, type PageError, type PageState, type ToPage } from '../../common/pageMessages';
 import type {
   AlternativeForecast, Forecast, ForecastExclusion, InputForecast, JudgedCheck, OutcomeForecast, Swing, World,
 } from '../../common/forecast';
@@ -159,6 +159,17 @@ function forecast(v: unknown): Forecast {
   return clean;
 }
 
+function whole(v: unknown): number {
+  const n = finite(v);
+  if (!Number.isInteger(n) || n < 0) fail();
+  return n;
+}
+
+function pageError(v: unknown): PageError {
+  const e = record(v);
+  return { line: whole(e.line), character: whole(e.character), code: nullableText(e.code), message: text(e.message) };
+}
+
 function toPage(value: unknown): ToPage {
   const m = record(value);
   switch (m.type) {
@@ -179,6 +190,18 @@ function toPage(value: unknown): ToPage {
     }
     case 'theme':
       return { type: 'theme', kind: oneOf(m.kind, ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const) };
+    case 'errors': {
+      const errors = list(m.errors, pageError);
+      if (errors.length > MAX_PAGE_ERRORS) fail();
+      const total = whole(m.total);
+      if (total < errors.length) fail();
+      return { type: 'errors', uri: text(m.uri, MAX_URI), errors, total };
+    }
+    case 'cursor': {
+      const name = m.name === null ? null : text(m.name);
+      if (name !== null && !DECLARED_NAME.test(name)) fail();
+      return { type: 'cursor', uri: text(m.uri, MAX_URI), name };
+    }
     default:
       return fail();
   }

@@ -22,6 +22,18 @@ export interface BarChartSpec {
   bandTexts: string[] | null;
   /** How many items were left out of the chart (the largest are kept). */
   omitted: number;
+  /** Swings: each bar runs from P(O | driver false) to P(O | driver true), in percent; null for probabilities. */
+  spans: SwingSpan[] | null;
+  /** Swings: the outcome's probability now (the line the bars sit around), in percent; null for probabilities. */
+  reference: { value: number; text: string } | null;
+}
+
+/** One tornado bar: its ends in percent, as the report's texts show them ("39%", "61%"). */
+export interface SwingSpan {
+  from: number;
+  to: number;
+  fromText: string;
+  toText: string;
 }
 
 /** The largest number of bars a chart shows; the rest are summed up as "and N more". */
@@ -40,6 +52,8 @@ export function tornadoSpec(outcome: ReportOutcome): BarChartSpec {
     bands: null,
     bandTexts: null,
     omitted: outcome.drivers.length - shown.length,
+    spans: shown.map((d) => ({ from: d.ifFalse.percent, to: d.ifTrue.percent, fromText: d.ifFalse.text, toText: d.ifTrue.text })),
+    reference: { value: outcome.probability.percent, text: outcome.probability.text },
   };
 }
 
@@ -56,6 +70,8 @@ export function probabilitySpec(outcomes: readonly ReportOutcome[]): BarChartSpe
     bands: shown.map((o) => [o.band.lowPercent, o.band.highPercent]),
     bandTexts: shown.map((o) => o.band.text),
     omitted: outcomes.length - shown.length,
+    spans: null,
+    reference: null,
   };
 }
 
@@ -89,6 +105,30 @@ export function axisBounds(spec: BarChartSpec): { min: number; max: number } {
   const largest = Math.max(5, ...spec.values.map((v) => Math.abs(v)));
   const max = Math.ceil(largest / 5) * 5;
   return { min: -max, max };
+}
+
+/** Tick steps an axis may use, in percent: every tick a round number. */
+const TICK_STEPS = [1, 2, 5, 10, 20, 25];
+/** At most this many intervals between ticks, so the labels fit a side pane. */
+const MAX_TICK_INTERVALS = 6;
+
+/**
+ * The percent axis a chart is drawn on, with evenly spaced ticks whose ends are multiples of the
+ * step: 0–100 for probabilities; for a tornado, the round numbers around its bars and the line
+ * of the outcome's probability now.
+ */
+export function percentAxis(spec: BarChartSpec): { min: number; max: number; step: number; ticks: number[] } {
+  const ends = spec.spans ? [...spec.spans.flatMap((s) => [s.from, s.to]), ...(spec.reference ? [spec.reference.value] : [])] : [];
+  const low = spec.spans && ends.length > 0 ? Math.min(...ends) : 0;
+  const high = spec.spans && ends.length > 0 ? Math.max(...ends) : 100;
+  const step = TICK_STEPS.find((s) => Math.ceil(high / s) - Math.floor(low / s) <= MAX_TICK_INTERVALS) ?? 25;
+  let min = Math.max(0, Math.floor(low / step) * step);
+  let max = Math.min(100, Math.ceil(high / step) * step);
+  // Every bar at one value (a pinned outcome): one step around it, inside 0–100.
+  if (max <= min) [min, max] = min + step <= 100 ? [min, min + step] : [max - step, max];
+  const ticks: number[] = [];
+  for (let t = min; t <= max + 1e-9; t += step) ticks.push(Math.round(t * 10) / 10);
+  return { min: ticks[0]!, max: ticks.at(-1)!, step, ticks };
 }
 
 /** A short summary for the canvas's aria-label. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDeclarationInText } from '../../client/src/preview/declarations';
+import { declarationAt, declarationExtents, findDeclarationInText, findStatementInDeclaration } from '../../client/src/preview/declarations';
 
 const text = [
   '// factor rapport in a comment',
@@ -39,5 +39,42 @@ describe('findDeclarationInText', () => {
     expect(at('missing')).toBeNull();
     expect(findDeclarationInText(text, '.*')).toBeNull();
     expect(findDeclarationInText(text, 'a|factor')).toBeNull();
+  });
+});
+
+describe('declarationAt (editor → preview sync)', () => {
+  const model = [
+    'factor crisis "Crises {" {        // a brace in a string',
+    '  probability almost certain      // and } in a comment',
+    '}',
+    '',
+    'outcome trade_up "Trade" {',
+    '  base 50%',
+    '  crisis raises weakly',
+    '  judged likely // judged in a comment',
+    '}',
+    'outcome broken "no closing brace" {',
+    '  base 20%',
+    'event attack { probability 10% }',
+  ].join('\n');
+  const extents = declarationExtents(model);
+  const offset = (line: number, column = 2) => model.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0) + column;
+
+  it('names the declaration whose block holds the cursor, and nothing between blocks', () => {
+    expect(extents.map((d) => d.name)).toEqual(['crisis', 'trade_up', 'broken', 'attack']);
+    expect(declarationAt(extents, offset(2))).toBe('crisis');
+    expect(declarationAt(extents, offset(3, 0))).toBe('crisis');
+    expect(declarationAt(extents, offset(4, 0))).toBeNull();
+    expect(declarationAt(extents, offset(7))).toBe('trade_up');
+    // An unclosed block runs to the next declaration.
+    expect(declarationAt(extents, offset(11))).toBe('broken');
+    expect(declarationAt(extents, offset(12, 20))).toBe('attack');
+  });
+
+  it('finds the judged line inside a declaration, not in comments or other blocks', () => {
+    const found = findStatementInDeclaration(model, 'trade_up', 'judged')!;
+    expect(model.slice(found.start, found.end)).toBe('judged likely // judged in a comment');
+    expect(findStatementInDeclaration(model, 'crisis', 'judged')).toBeNull();
+    expect(findStatementInDeclaration(model, 'missing', 'judged')).toBeNull();
   });
 });

@@ -13,6 +13,15 @@ describe('parseFromPage', () => {
     expect(parseFromPage({ type: 'selectOutcome', uri, name: 'trade_up' })).toEqual({ type: 'selectOutcome', uri, name: 'trade_up' });
   });
 
+  it('accepts reveal of a judged line and of a position, and nothing else of the kind', () => {
+    expect(parseFromPage({ type: 'reveal', uri, name: 'trade_up', statement: 'judged' })).toEqual({ type: 'reveal', uri, name: 'trade_up', statement: 'judged' });
+    expect(parseFromPage({ type: 'reveal', uri, name: 'trade_up', statement: 'base' })).toBeNull();
+    expect(parseFromPage({ type: 'revealPosition', uri, line: 12, character: 3 })).toEqual({ type: 'revealPosition', uri, line: 12, character: 3 });
+    for (const [line, character] of [[-1, 0], [1.5, 0], ['3', 0], [0, Number.NaN], [0, 1e12]]) {
+      expect(parseFromPage({ type: 'revealPosition', uri, line, character })).toBeNull();
+    }
+  });
+
   it('drops extra fields instead of passing them on', () => {
     expect(parseFromPage({ type: 'saveJson', uri, path: '/etc/passwd' })).toEqual({ type: 'saveJson', uri });
   });

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // The Chart.js configuration built from a chart spec: data, colours by theme, axes, tooltips.
 import { describe, expect, it } from 'vitest';
-import { barChartConfig } from '../../client/webview/charts';
-import { probabilitySpec, tornadoSpec, MAX_BARS } from '../../client/webview/chartSpecs';
+import { barChartConfig, fitLabel } from '../../client/webview/charts';
+import { percentAxis, probabilitySpec, tornadoSpec, MAX_BARS, type BarChartSpec } from '../../client/webview/chartSpecs';
 import type { ThemeColours } from '../../client/webview/theme';
 import { buildReport } from '../../common/report';
 import { sampleForecast } from './fixtures';
@@ -15,24 +15,38 @@ const theme = (over: Partial<ThemeColours> = {}): ThemeColours => ({
 });
 
 describe('barChartConfig', () => {
-  it('draws swings as horizontal bars coloured by sign on a symmetric axis', () => {
+  it('draws each swing as a bar from P(O | driver false) to P(O | driver true), by label, around the probability now', () => {
     const outcome = report().outcomes[2]!;
     const spec = tornadoSpec(outcome);
     const config = barChartConfig(spec, theme());
     expect(config.type).toBe('bar');
     expect(config.options?.indexAxis).toBe('y');
     expect(config.options?.animation).toBe(false);
-    expect(config.data.labels).toEqual(['attack', 'democracy_push', 'rapport']);
+    // The axis reads labels, as the outcome selector does; identifiers are in the tooltips.
+    expect(config.data.labels).toEqual([
+      'A major terror attack touches US interests', 'Washington presses Islamabad on democracy and free speech',
+      'Trump and Khan keep a positive relationship',
+    ]);
     const dataset = config.data.datasets[0]!;
-    expect(dataset.data).toEqual([38.5, -3.1, -2]);
+    expect(dataset.data).toEqual([[31, 69], [52, 48], [51, 49]]);
+    expect(spec.reference).toEqual({ value: 21, text: '21%' });
     expect(dataset.backgroundColor).toEqual(['#0000ff', '#ff0000', '#ff0000']);
-    expect(dataset.borderWidth).toBe(0);
-    const x = config.options!.scales!.x as { min: number; max: number };
-    expect([x.min, x.max]).toEqual([-40, 40]);
-    expect(config.plugins).toEqual([]);
+    expect(dataset.borderWidth).toEqual([0, 0, 0]);
+    // Even ticks: the ends are multiples of the step, around the bars and the line of 21%.
+    const x = config.options!.scales!.x as { min: number; max: number; ticks: { stepSize: number } };
+    expect([x.min, x.max, x.ticks.stepSize]).toEqual([20, 70, 10]);
+    expect(percentAxis(spec).ticks).toEqual([20, 30, 40, 50, 60, 70]);
+    expect(config.plugins?.map((p) => p.id)).toEqual(['scenarioReference', 'scenarioValues']);
     const tooltip = config.options!.plugins!.tooltip!.callbacks as any;
-    expect(tooltip.title([{ dataIndex: 1 }])).toBe('Washington presses Islamabad on democracy and free speech');
-    expect(tooltip.label({ dataIndex: 1 })).toBe('−3.1 points');
+    expect(tooltip.title([{ dataIndex: 1 }])).toBe('Washington presses Islamabad on democracy and free speech (democracy_push)');
+    expect(tooltip.label({ dataIndex: 1 })).toBe('if false 52%, if true 48%: −3.1 points');
+  });
+
+  it('picks out the bar of the declaration at the editor cursor', () => {
+    const spec = tornadoSpec(report().outcomes[2]!);
+    const dataset = barChartConfig(spec, theme(), { highlight: 'rapport' }).data.datasets[0]!;
+    expect(dataset.borderWidth).toEqual([0, 0, 3]);
+    expect(dataset.borderColor).toEqual(['#0000ff', '#ff0000', '#eeeeee']);
   });
 
   it('draws probabilities on 0–100 with band whiskers, outlined in high contrast', () => {
@@ -40,11 +54,11 @@ describe('barChartConfig', () => {
     const config = barChartConfig(spec, theme({ kind: 'high-contrast', outline: '#f38518' }));
     const dataset = config.data.datasets[0]!;
     expect(dataset.data).toEqual([63, 58, 21]);
-    expect(dataset.borderColor).toBe('#f38518');
-    expect(dataset.borderWidth).toBe(1);
-    const x = config.options!.scales!.x as { min: number; max: number };
-    expect([x.min, x.max]).toEqual([0, 100]);
-    expect(config.plugins?.map((p) => p.id)).toEqual(['scenarioBandWhiskers']);
+    expect(dataset.borderColor).toEqual(['#f38518', '#f38518', '#f38518']);
+    expect(dataset.borderWidth).toEqual([1, 1, 1]);
+    const x = config.options!.scales!.x as { min: number; max: number; ticks: { stepSize: number } };
+    expect([x.min, x.max, x.ticks.stepSize]).toEqual([0, 100, 20]);
+    expect(config.plugins?.map((p) => p.id)).toEqual(['scenarioBandWhiskers', 'scenarioValues']);
     const tooltip = config.options!.plugins!.tooltip!.callbacks as any;
     expect(tooltip.label({ dataIndex: 2 })).toBe('21% (band 12–33%)');
   });
@@ -56,5 +70,37 @@ describe('barChartConfig', () => {
     expect(spec.values).toHaveLength(MAX_BARS);
     expect(spec.names[0]).toBe('f0');
     expect(spec.omitted).toBe(4);
+  });
+});
+
+describe('percentAxis', () => {
+  const swing = (ends: [number, number][], now: number): BarChartSpec => ({
+    ...tornadoSpec(report().outcomes[0]!),
+    spans: ends.map(([from, to]) => ({ from, to, fromText: `${from}%`, toText: `${to}%` })),
+    reference: { value: now, text: `${now}%` },
+  });
+
+  it('uses round steps, at most six intervals, inside 0–100', () => {
+    expect(percentAxis(swing([[39, 61], [42, 58]], 63))).toMatchObject({ min: 35, max: 65, step: 5 });
+    expect(percentAxis(swing([[2, 97]], 50))).toMatchObject({ min: 0, max: 100, step: 20 });
+    expect(percentAxis(swing([[48.5, 49.5]], 49))).toMatchObject({ min: 48, max: 50, step: 1 });
+    const { ticks, step } = percentAxis(swing([[12, 71]], 30));
+    ticks.slice(1).forEach((t, i) => expect(t - ticks[i]!).toBe(step));
+    expect(ticks.length - 1).toBeLessThanOrEqual(6);
+  });
+
+  it('gives a pinned outcome one step around its value', () => {
+    expect(percentAxis(swing([[100, 100]], 100))).toMatchObject({ min: 99, max: 100 });
+    expect(percentAxis(swing([[0, 0]], 0))).toMatchObject({ min: 0, max: 1 });
+  });
+});
+
+describe('fitLabel', () => {
+  it('wraps a long label on words into two lines, cut with an ellipsis', () => {
+    expect(fitLabel('Short', 20)).toEqual(['Short']);
+    const lines = fitLabel("Pakistan's political, constitutional and economic crises", 20);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(20);
+    expect(lines[1]!.endsWith('…')).toBe(true);
   });
 });

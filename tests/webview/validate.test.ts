@@ -69,9 +69,26 @@ describe('parseToPage', () => {
     ['a title that is an object', mutate((m) => (m.forecast.title = { toString: () => 'x' }))],
     ['an alternative without worlds', mutate((m) => delete m.forecast.alternatives[0].worlds)],
     ['an unknown theme kind', { type: 'theme', kind: 'solarized' }],
+    ['an alternative without assumptions', mutate((m) => delete m.forecast.alternatives[0].assumptions)],
+    ['an assumption without text', mutate((m) => delete m.forecast.alternatives[0].assumptions[0].text)],
+    ['errors with a negative line', { type: 'errors', uri: URI, total: 1, errors: [{ line: -1, character: 0, code: null, message: 'x' }] }],
+    ['errors with a fractional character', { type: 'errors', uri: URI, total: 1, errors: [{ line: 1, character: 0.5, code: null, message: 'x' }] }],
+    ['errors counted fewer than listed', { type: 'errors', uri: URI, total: 0, errors: [{ line: 1, character: 0, code: null, message: 'x' }] }],
+    ['more errors than the page lists', { type: 'errors', uri: URI, total: 30, errors: Array.from({ length: 21 }, () => ({ line: 1, character: 0, code: null, message: 'x' })) }],
+    ['a cursor without a name field', { type: 'cursor', uri: URI }],
+    ['a cursor name that is not a name', { type: 'cursor', uri: URI, name: 'a b' }],
   ];
   it.each(cases)('refuses %s', (_, value) => {
     expect(parseToPage(value)).toBeNull();
+  });
+});
+
+describe('errors and cursor messages', () => {
+  it('accepts them and returns clean copies', () => {
+    const errors = { type: 'errors', uri: URI, total: 3, errors: [{ line: 4, character: 2, code: 'syntax', message: 'expected a probability', extra: 1 }] };
+    expect(parseToPage(errors)).toEqual({ type: 'errors', uri: URI, total: 3, errors: [{ line: 4, character: 2, code: 'syntax', message: 'expected a probability' }] });
+    expect(parseToPage({ type: 'cursor', uri: URI, name: 'rapport' })).toEqual({ type: 'cursor', uri: URI, name: 'rapport' });
+    expect(parseToPage({ type: 'cursor', uri: URI, name: null })).toEqual({ type: 'cursor', uri: URI, name: null });
   });
 });
 

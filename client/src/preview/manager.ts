@@ -36,6 +36,13 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
+      // The bottom line lists the errors; the cursor's declaration is picked out (like the Markdown preview's sync).
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const p of this.previews) if (e.uris.some((uri) => p.isPreviewOf(uri))) p.postErrors();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        for (const p of this.previews) p.syncCursor(e.textEditor);
+      }),
       vscode.window.onDidChangeActiveColorTheme((theme) => {
         for (const p of this.previews) p.postTheme(theme.kind);
       }),

@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import { makeNonce, previewHtml } from './html';
-import { parseFromPage, type FromPage, type PageState, type ToPage } from '../../../common/pageMessages';
+import { MAX_PAGE_ERRORS, parseFromPage, type FromPage, type PageError, type PageState, type ToPage } from '../../../common/pageMessages';
+import { declarationAt, declarationExtents, type DeclarationExtent } from './declarations';
+import { revealPosition, revealStatement } from './reveal';
 import { Throttle } from './throttle';
 import { emptyResult, mergeResult, sameResult, type ForecastResult } from './forecastState';
 
@@ -66,6 +68,11 @@ export class ScenarioPreview implements vscode.Disposable {
   /** The latest result for the current document (what the page shows, or will after the throttle). */
   private current: ForecastResult | undefined;
   private lastMessage: ToPage | undefined;
+  /** What the page last heard of the errors and the cursor (each is sent only when it changes). */
+  private lastErrors: string | undefined;
+  private lastCursor: string | null | undefined;
+  /** The declarations of the document version last looked at, for the cursor sync. */
+  private extents: { uri: string; version: number; list: DeclarationExtent[] } | undefined;
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -126,6 +133,8 @@ export class ScenarioPreview implements vscode.Disposable {
     this.resourceUri = uri;
     this.current = undefined;
     this.selectedOutcome = null;
+    this.lastErrors = undefined;
+    this.lastCursor = undefined;
     this.throttle.reset();
     this.updateTitle();
     this.renderPage();
@@ -170,6 +179,35 @@ export class ScenarioPreview implements vscode.Disposable {
     this.throttle.setDelay(ms);
   }
 
+  /** Sends the document's errors (VS Code's diagnostics from the language server) when they changed. */
+  postErrors(): void {
+    const all = vscode.languages.getDiagnostics(this.resourceUri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    const errors: PageError[] = all.slice(0, MAX_PAGE_ERRORS).map((d) => ({
+      line: d.range.start.line,
+      character: d.range.start.character,
+      code: d.code === undefined ? null : String(typeof d.code === 'object' ? d.code.value : d.code),
+      message: d.message,
+    }));
+    const key = JSON.stringify(errors) + all.length;
+    if (key === this.lastErrors) return;
+    this.lastErrors = key;
+    this.postMessage({ type: 'errors', uri: this.resourceUri.toString(), errors, total: all.length });
+  }
+
+  /** Editor → preview: tells the page which declaration the cursor is in, when that changed. */
+  syncCursor(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    if (!this.isPreviewOf(document.uri)) return;
+    const uri = document.uri.toString();
+    if (!this.extents || this.extents.uri !== uri || this.extents.version !== document.version) {
+      this.extents = { uri, version: document.version, list: declarationExtents(document.getText()) };
+    }
+    const name = declarationAt(this.extents.list, document.offsetAt(editor.selection.active));
+    if (name === this.lastCursor) return;
+    this.lastCursor = name;
+    this.postMessage({ type: 'cursor', uri, name });
+  }
+
   postTheme(kind: vscode.ColorThemeKind): void {
     this.postMessage({ type: 'theme', kind: themeKind(kind) });
   }
@@ -195,12 +233,22 @@ export class ScenarioPreview implements vscode.Disposable {
       this.postTheme(vscode.window.activeColorTheme.kind);
       if (this.current) this.repost();
       else void this.refresh();
+      this.lastErrors = undefined;
+      this.lastCursor = undefined;
+      this.postErrors();
+      const editor = vscode.window.visibleTextEditors.find((e) => this.isPreviewOf(e.document.uri));
+      if (editor) this.syncCursor(editor);
       return;
     }
     if (message.uri !== this.resourceUri.toString()) return; // from a page of another document
     switch (message.type) {
       case 'reveal':
-        void this.deps.actions.reveal(this.resourceUri, message.name);
+        void (message.statement
+          ? revealStatement(this.resourceUri, message.name, message.statement)
+          : this.deps.actions.reveal(this.resourceUri, message.name));
+        break;
+      case 'revealPosition':
+        void revealPosition(this.resourceUri, message.line, message.character);
         break;
       case 'copyMarkdown':
         void this.deps.actions.copyMarkdown(this.resourceUri);

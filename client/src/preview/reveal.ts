@@ -2,7 +2,7 @@
 // document symbols say where each name is declared; the text is searched when the server has
 // no symbol for it (still starting, or the name sits in a block that does not parse).
 import * as vscode from 'vscode';
-import { findDeclarationInText } from './declarations';
+import { findDeclarationInText, findStatementInDeclaration } from './declarations';
 
 type AnySymbol = vscode.DocumentSymbol | vscode.SymbolInformation;
 
@@ -37,7 +37,28 @@ export async function revealDeclaration(uri: vscode.Uri, name: string): Promise<
     void vscode.window.showWarningMessage(`Scenario: "${name}" is not declared in this file any more.`);
     return;
   }
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  await showRange(document, range);
+}
+
+/** Shows a statement of a declaration (its `judged` line), or the declaration when it has none. */
+export async function revealStatement(uri: vscode.Uri, name: string, keyword: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const found = findStatementInDeclaration(document.getText(), name, keyword);
+  if (!found) return revealDeclaration(uri, name);
+  await showRange(document, new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)));
+}
+
+/** Puts the cursor at a place in the document (an error the preview lists). */
+export async function revealPosition(uri: vscode.Uri, line: number, character: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const position = document.validatePosition(new vscode.Position(line, character));
+  await showRange(document, new vscode.Range(position, position));
+}
+
+/** In the column where the document is already visible, if it is; the editor gets the focus. */
+async function showRange(document: vscode.TextDocument, range: vscode.Range): Promise<void> {
+  const uri = document.uri.toString();
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   const editor = await vscode.window.showTextDocument(document, {
     viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
     selection: new vscode.Selection(range.start, range.end),

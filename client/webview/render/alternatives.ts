@@ -1,13 +1,47 @@
-// Alternatives side by side: each what-if's probability per outcome, with its delta in points
-// from the baseline (coloured, and signed so the colour is never the only cue).
-import type { ReportPoints } from '../../../common/report';
+// Alternatives: what each assumes, the judged calls it contradicts (each a link to the `judged`
+// line), and each outcome's probability beside the baseline with the change in points. Deltas
+// are neutral (up is not "good"): ▲ and ▼ with the signed number, never colour alone.
+import { contradictedCalls } from '../../../common/report/bottomLine';
+import type { ReportAlternative, ReportOutcome, ReportPoints } from '../../../common/report';
 import { el, section, table, td } from '../dom';
+import { contradictionLink } from './bottomLine';
+import { scrollArea } from './scrollArea';
 import type { View } from './view';
 
-function deltaSpan(delta: ReportPoints | null): HTMLElement | null {
+export function deltaSpan(delta: ReportPoints | null): HTMLElement | null {
   if (delta === null) return null;
   const direction = delta.sign > 0 ? 'up' : delta.sign < 0 ? 'down' : 'flat';
-  return el('span', { className: `delta delta-${direction}` }, [`${delta.text} pts`]);
+  const arrow = delta.sign > 0 ? '▲ ' : delta.sign < 0 ? '▼ ' : '';
+  return el('span', { className: `delta delta-${direction}` }, [`${arrow}${delta.text} pts`]);
+}
+
+function summary(a: ReportAlternative, index: number, view: View): HTMLElement {
+  const contradicted = contradictedCalls(a.outcomes);
+  return el('li', { className: 'alternative-summary' }, [
+    el('span', { className: 'alternative-name' }, [a.name]),
+    el('div', { className: 'assumes' }, a.assumptions.length === 0
+      ? ['Assumes nothing beyond the baseline.']
+      : ['Assumes ', ...a.assumptions.flatMap((x, i) => [i > 0 ? ', ' : '', el('code', { className: 'assumption' }, [x.text])])]),
+    contradicted.length > 0
+      ? el('div', { className: 'alternative-contradicts' }, [
+          el('span', { className: 'contradiction-mark' }, ['⚠ Contradicts ']),
+          ...contradicted.flatMap((o, i) => [i > 0 ? '; ' : '', contradictionLink(o, view.reveal, `alternative${index}`)]),
+        ])
+      : null,
+  ]);
+}
+
+function alternativeCell(o: ReportOutcome | undefined): HTMLTableCellElement {
+  if (!o) return td(['—'], 'num muted');
+  const contradicted = o.judged !== null && !o.judged.agrees;
+  return td([
+    o.probability.text,
+    ' ',
+    deltaSpan(o.delta),
+    contradicted
+      ? el('span', { className: 'badge badge-contradicted', attrs: { title: `Contradicts the judged call, ${o.judged!.text}` } }, ['⚠ judged'])
+      : null,
+  ], 'num alternative');
 }
 
 export function alternativesSection(view: View): HTMLElement | null {
@@ -15,21 +49,18 @@ export function alternativesSection(view: View): HTMLElement | null {
   if (alternatives.length === 0) return null;
   const rows = outcomes.map((o) =>
     el('tr', {}, [
-      td([o.title]),
+      td([o.title], 'outcome-title'),
       td([o.probability.text], 'num baseline'),
-      ...alternatives.map((a) => {
-        const alt = a.outcomes.find((x) => x.name === o.name);
-        if (!alt) return td(['—'], 'num muted');
-        return td([alt.probability.text, ' ', deltaSpan(alt.delta)], 'num alternative');
-      }),
+      ...alternatives.map((a) => alternativeCell(a.outcomes.find((x) => x.name === o.name))),
     ]),
   );
   return section('alternatives', 'Alternatives', [
-    table(
-      'Each outcome in the baseline and in each alternative, with the change in percentage points',
+    el('ul', { className: 'alternative-list' }, alternatives.map((a, i) => summary(a, i, view))),
+    scrollArea('Alternatives', table(
+      'Each outcome in the baseline and in each alternative, with the change in percentage points (▲ up, ▼ down)',
       [{ title: 'Outcome' }, { title: 'Baseline', numeric: true }, ...alternatives.map((a) => ({ title: a.name, numeric: true }))],
       rows,
-      'alternatives',
-    ),
+      'alternatives sticky-first',
+    )),
   ]);
 }

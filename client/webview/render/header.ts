@@ -1,10 +1,9 @@
-// Title, file name, question and horizon.
+// Title, file name and horizon (the question leads the bottom line).
 import type { Report } from '../../../common/report';
 import { el } from '../dom';
 
 export function header(report: Report | null, fileName: string): HTMLElement {
   const facts: HTMLElement[] = [];
-  if (report?.question) facts.push(el('dt', {}, ['Question']), el('dd', { className: 'question' }, [report.question]));
   if (report?.horizon) facts.push(el('dt', {}, ['Horizon']), el('dd', { className: 'horizon' }, [report.horizon.text]));
   return el('header', { className: 'page-header' }, [
     el('h1', { className: 'title' }, [report?.title || fileName || 'Scenario forecast']),

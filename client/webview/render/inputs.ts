@@ -1,25 +1,30 @@
-// Factors and events: probability (the mean), the range as written, notes and sources.
+// Factors and events: probability (the mean), the range as written, notes and sources. In a narrow
+// pane each row is a card (styles.css, .reflow-narrow).
 import type { ReportInput } from '../../../common/report';
 import { el, makeActivatable, section, table, td } from '../dom';
 import type { View } from './view';
 
+function labelled(cell: HTMLTableCellElement, label: string): HTMLTableCellElement {
+  cell.dataset.label = label;
+  return cell;
+}
+
 function inputRow(input: ReportInput, view: View): HTMLTableRowElement {
-  const row = el('tr', {}, [
+  const row = el('tr', { className: input.name === view.atCursor ? 'at-cursor' : '' }, [
     td([
       el('span', { className: 'label' }, [input.title]),
-      ' ',
       el('code', { className: 'name' }, [input.name]),
       ...input.notes.map((n) => el('div', { className: 'note muted' }, [n])),
-    ]),
-    td([input.kind], 'kind'),
-    td([input.probability.text], 'num probability'),
-    td([input.rangeText, input.text ? el('div', { className: 'written muted' }, [input.text]) : null], 'num range'),
-    td(
+    ], 'name-cell'),
+    labelled(td([input.kind], 'kind'), 'Kind'),
+    labelled(td([input.probability.text], 'num probability'), 'Probability'),
+    labelled(td([input.rangeText, input.text ? el('div', { className: 'written muted' }, [input.text]) : null], 'num range'), 'Range'),
+    labelled(td(
       input.sources.length === 0
         ? ['—']
         : [el('ul', { className: 'sources' }, input.sources.map((s) => el('li', {}, [s])))],
-      'sources',
-    ),
+      'sources wide',
+    ), 'Sources'),
   ]);
   row.dataset.name = input.name;
   makeActivatable(row, `input:${input.name}`, 'Show its declaration', () => view.reveal(input.name));
@@ -34,7 +39,7 @@ export function inputsSection(view: View): HTMLElement | null {
       'Each factor and event: its probability, its range as written, and its sources',
       [{ title: 'Name' }, { title: 'Kind' }, { title: 'Probability', numeric: true }, { title: 'Range', numeric: true }, { title: 'Sources' }],
       inputs.map((i) => inputRow(i, view)),
-      'inputs',
+      'inputs reflow-narrow',
     ),
   ]);
 }

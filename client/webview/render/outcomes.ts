@@ -1,32 +1,58 @@
-// The outcomes: probability, band, phrase and the analyst's judged call, with a visible flag when
-// the forecast contradicts the call. Clicking a row picks it for the tornado chart and reveals it.
+// The outcomes: probability (with its standard error under Monte Carlo), band, and the phrase with
+// the analyst's judged call in one cell, flagged when the forecast contradicts it. Narrow panes
+// show each row as a card (styles.css, .reflow-narrow). Clicking a row (or Enter on it) picks it
+// for the tornado chart and reveals its declaration.
+import { BAND_MEANING, STANDARD_ERROR_MEANING } from '../../../common/report/bottomLine';
 import type { ReportOutcome } from '../../../common/report';
 import { probabilitySpec } from '../chartSpecs';
 import { el, makeActivatable, section, table, td } from '../dom';
 import { chartBlock } from './chartBlock';
 import type { View } from './view';
 
-function judgedCell(o: ReportOutcome): HTMLTableCellElement {
-  if (!o.judged) return td(['—'], 'muted');
-  const flag = o.judged.agrees
-    ? el('span', { className: 'badge badge-agrees' }, ['agrees'])
-    : el('span', { className: 'badge badge-contradicted', attrs: { title: `The forecast, ${o.probability.text}, falls outside ${o.judged.rangeText}` } }, [
-        '⚠ contradicted',
-      ]);
-  return td([el('span', { className: 'judged-text' }, [o.judged.text]), ' ', flag], o.judged.agrees ? 'judged' : 'judged contradicted');
+/** The label with the identifier under it, and a badge when the numbers are the last good ones. */
+export function nameCell(title: string, name: string, stale: string | null): HTMLTableCellElement {
+  return td([
+    el('span', { className: 'label' }, [title]),
+    el('code', { className: 'name' }, [name]),
+    stale ? el('span', { className: 'badge badge-stale', attrs: { title: `Last good numbers: ${stale}` } }, ['not updated']) : null,
+  ], 'name-cell');
+}
+
+function callCell(o: ReportOutcome): HTMLTableCellElement {
+  const judged = o.judged
+    ? el('span', { className: o.judged.agrees ? 'judged' : 'judged contradicted' }, [
+        'judged ',
+        el('span', { className: 'judged-text' }, [o.judged.text]),
+        ' ',
+        o.judged.agrees
+          ? el('span', { className: 'badge badge-agrees' }, ['✓ agrees'])
+          : el('span', { className: 'badge badge-contradicted', attrs: { title: `The forecast, ${o.probability.text}, falls outside ${o.judged.rangeText}` } }, [
+              '⚠ contradicted',
+            ]),
+      ])
+    : el('span', { className: 'judged muted' }, ['no judged call']);
+  const cell = td([el('span', { className: 'phrase' }, [o.phrase]), judged], 'call');
+  cell.dataset.label = 'Phrase and judged call';
+  return cell;
+}
+
+function numberCell(children: (string | Node | null)[], className: string, label: string): HTMLTableCellElement {
+  const cell = td(children, `num ${className}`);
+  cell.dataset.label = label;
+  return cell;
 }
 
 function outcomeRow(o: ReportOutcome, view: View): HTMLTableRowElement {
   const selected = o.name === view.selected;
-  const staleMark = o.stale
-    ? [' ', el('span', { className: 'badge badge-stale', attrs: { title: `Last good numbers: ${o.stale}` } }, ['not updated'])]
-    : [];
-  const row = el('tr', { className: [selected ? 'selected' : '', o.stale ? 'stale' : ''].filter(Boolean).join(' ') }, [
-    td([el('span', { className: 'label' }, [o.title]), ' ', el('code', { className: 'name' }, [o.name]), ...staleMark]),
-    td([o.probability.text], 'num probability'),
-    td([o.band.text], 'num band'),
-    td([o.phrase], 'phrase'),
-    judgedCell(o),
+  const classes = [selected ? 'selected' : '', o.stale ? 'stale' : '', o.name === view.atCursor ? 'at-cursor' : ''];
+  const row = el('tr', { className: classes.filter(Boolean).join(' ') }, [
+    nameCell(o.title, o.name, o.stale),
+    numberCell([
+      o.probability.text,
+      o.standardError ? el('span', { className: 'se', attrs: { title: STANDARD_ERROR_MEANING } }, [` ${o.standardError.text}`]) : null,
+    ], 'probability', 'Probability'),
+    numberCell([o.band.text], 'band', 'Band'),
+    callCell(o),
   ]);
   if (selected) row.setAttribute('aria-current', 'true');
   row.dataset.name = o.name;
@@ -40,13 +66,16 @@ function outcomeRow(o: ReportOutcome, view: View): HTMLTableRowElement {
 export function outcomesSection(view: View): HTMLElement {
   const { outcomes } = view.report;
   if (outcomes.length === 0) return section('outcomes', 'Outcomes', [el('p', { className: 'muted' }, ['The file declares no outcome.'])]);
+  const sampled = outcomes.some((o) => o.standardError !== null);
   return section('outcomes', 'Outcomes', [
     table(
-      'Each outcome: its probability, its 5–95% band, the phrase that fits it, and the analyst’s call',
-      [{ title: 'Outcome' }, { title: 'Probability', numeric: true }, { title: 'Band (5–95%)', numeric: true }, { title: 'Phrase' }, { title: 'Judged' }],
+      'Each outcome: its probability, its band, the phrase that fits it, and the analyst’s judged call',
+      [{ title: 'Outcome' }, { title: 'Probability', numeric: true }, { title: 'Band', numeric: true }, { title: 'Phrase and judged call' }],
       outcomes.map((o) => outcomeRow(o, view)),
-      'outcomes',
+      'outcomes reflow-narrow',
     ),
+    el('p', { className: 'muted explain band-meaning', attrs: { id: 'band-meaning' } }, [BAND_MEANING]),
+    sampled ? el('p', { className: 'muted explain se-meaning' }, [STANDARD_ERROR_MEANING]) : null,
     chartBlock(probabilitySpec(outcomes), view),
   ]);
 }

@@ -1,4 +1,6 @@
-// The tornado chart: how far each upstream variable swings the selected outcome, with a selector.
+// The tornado chart of the selected outcome: each driver's bar runs from the outcome's probability
+// with the driver false to the probability with it true, around its probability now. The bar of
+// the declaration at the editor's cursor is picked out.
 import { tornadoSpec } from '../chartSpecs';
 import { el, section } from '../dom';
 import { chartBlock } from './chartBlock';
@@ -26,11 +28,12 @@ export function sensitivitySection(view: View): HTMLElement | null {
   const body =
     outcome.drivers.length === 0
       ? el('p', { className: 'muted' }, ['Nothing upstream drives this outcome: its probability is its base.'])
-      : chartBlock(tornadoSpec(outcome), view);
+      : chartBlock(tornadoSpec(outcome), view, { highlight: view.atCursor });
   return section('sensitivity', 'Sensitivity', [
     outcomeSelector(view),
     el('p', { className: 'muted explain' }, [
-      `How many percentage points “${outcome.title}” moves between each driver false and true.`,
+      `Each bar runs from the probability of “${outcome.title}” with the driver false to its probability with the driver true; ` +
+        `the number beside it is the difference in percentage points. The dashed line is its probability now, ${outcome.probability.text}.`,
     ]),
     body,
   ]);
