@@ -109,6 +109,13 @@ describe('key judgments', () => {
     expect(buildReport(f).keyJudgments[1]!.text).toMatch(/; these are its last good numbers \(line 12 has an error\)\.$/);
   });
 
+  it('the README quotes the op-ed sample’s first key judgment as it is computed now', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const quoted = /\n((?:> .*\n)+)/.exec(readme.slice(readme.indexOf('key judgments**')))![1]!;
+    const text = quoted.split('\n').filter(Boolean).map((l) => l.slice(2)).join(' ');
+    expect(text).toBe(sampleReport('us-pakistan-2025.scenario').keyJudgments[0]!.text);
+  });
+
   it('keeps hostile labels as they are (each renderer escapes them)', () => {
     const report = sampleReport('hostile-labels.scenario');
     expectOneSentencePerOutcome(report);
