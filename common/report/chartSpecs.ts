@@ -99,14 +99,6 @@ export function worldsSpec(worlds: ReportWorlds, outcomes: readonly ReportOutcom
   };
 }
 
-/** The x axis: symmetric around zero for swings (so left and right compare), 0–100 for percent. */
-export function axisBounds(spec: BarChartSpec): { min: number; max: number } {
-  if (spec.kind === 'probability') return { min: 0, max: 100 };
-  const largest = Math.max(5, ...spec.values.map((v) => Math.abs(v)));
-  const max = Math.ceil(largest / 5) * 5;
-  return { min: -max, max };
-}
-
 /** Tick steps an axis may use, in percent: every tick a round number. */
 const TICK_STEPS = [1, 2, 5, 10, 20, 25];
 /** At most this many intervals between ticks, so the labels fit a side pane. */

@@ -96,7 +96,9 @@ function sensitivity(report: Report): string {
     return `<div class="outcome-sensitivity">${heading}${figure(barChartSvg(spec, `chart-tornado-${i}`), spec.title)}</div>`;
   });
   return section('sensitivity', 'Sensitivity', [
-    '<p class="muted">How many percentage points each outcome moves between each driver false and true (its swing).</p>', ...blocks,
+    '<p class="muted">Each bar runs from the outcome’s probability with the driver false to its probability with the driver ' +
+      'true; the dashed line is its probability now, and the number beside the bar the difference (the swing), in points.</p>',
+    ...blocks,
   ]);
 }
 

@@ -51,7 +51,7 @@ svg.chart text { fill: var(--fg); font-size: 12px; }
 svg.chart text.name { font-family: ui-monospace, Menlo, Consolas, monospace; }
 svg.chart text.axis { fill: var(--muted); font-size: 11px; }
 svg.chart .grid { stroke: var(--border); stroke-width: 1; }
-svg.chart .zero { stroke: var(--fg); stroke-width: 1; }
+svg.chart .now { stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg.chart .bar.positive { fill: var(--positive); }
 svg.chart .bar.negative { fill: var(--negative); }
 svg.chart .whisker { stroke: var(--fg); stroke-width: 1.5; fill: none; }

@@ -9,7 +9,7 @@
 import { escapeHtml } from '../text/html';
 import { replaceControls } from '../text/controls';
 import { round } from '../text/numbers';
-import { axisBounds, describeSpec, type BarChartSpec, type WorldsChartSpec } from './chartSpecs';
+import { describeSpec, percentAxis, type BarChartSpec, type WorldsChartSpec } from './chartSpecs';
 
 type Attrs = Record<string, string | number>;
 
@@ -47,47 +47,55 @@ function chartFrame(id: string, width: number, height: number, title: string, de
   }, [tag('title', { id: `${id}-title` }, [text(title)]), tag('desc', { id: `${id}-desc` }, [text(description)]), ...body]);
 }
 
-/** Horizontal bars: probabilities with their bands (0–100%), or swings around zero. */
+/**
+ * Horizontal bars on the preview's percent axis (percentAxis): probabilities from 0 with their
+ * bands as whiskers, or a tornado, each bar from P(O | driver false) to P(O | driver true) around
+ * a dashed line at the outcome's probability now, with the swing beside it.
+ */
 export function barChartSvg(spec: BarChartSpec, id: string): string {
   const nameChars = Math.min(28, Math.max(6, ...spec.names.map((n) => [...n].length)));
   const left = nameChars * CHAR + 12;
-  const valueWidth = spec.bands ? 120 : 96;
+  const valueWidth = spec.kind === 'swing' ? 170 : 120;
   const right = WIDTH - valueWidth;
-  const { min, max } = axisBounds(spec);
+  const { min, max, ticks } = percentAxis(spec);
   const x = (v: number) => left + ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * (right - left);
-  const rows = spec.values.length;
-  const plotBottom = 8 + rows * ROW;
-  const ticks = spec.kind === 'probability' ? [0, 25, 50, 75, 100] : [min, min / 2, 0, max / 2, max];
-  const unit = spec.kind === 'probability' ? '%' : '';
+  const plotBottom = 8 + spec.values.length * ROW;
   const body: string[] = ticks.map((t) => tag('g', { class: 'tick' }, [
     tag('line', { class: 'grid', x1: x(t), x2: x(t), y1: 4, y2: plotBottom }),
-    label({ class: 'axis', x: x(t), y: plotBottom + 14, 'text-anchor': 'middle' }, `${t < 0 ? '−' : ''}${Math.abs(round(t, 1))}${unit}`),
+    label({ class: 'axis', x: x(t), y: plotBottom + 14, 'text-anchor': 'middle' }, `${t}%`),
   ]));
   body.push(label({ class: 'axis', x: (left + right) / 2, y: plotBottom + 30, 'text-anchor': 'middle' },
-    spec.kind === 'swing' ? 'percentage points' : 'percent'));
+    spec.kind === 'swing' ? 'probability of the outcome: driver false → driver true' : 'probability'));
   spec.values.forEach((value, i) => {
     const y = 8 + i * ROW + (ROW - BAR) / 2;
     const mid = y + BAR / 2;
-    const zero = x(0);
-    const end = x(value);
+    const span = spec.spans?.[i];
+    const [from, to] = span ? [span.from, span.to] : [0, value];
     const band = spec.bands?.[i];
     const bandText = spec.bandTexts?.[i];
+    const detail = span ? `: ${span.fromText} → ${span.toText}` : bandText ? `  ${bandText}` : '';
     const row = [
-      tooltip(`${spec.labels[i] ?? ''}: ${spec.texts[i] ?? ''}${bandText ? ` (band ${bandText})` : ''}`),
+      tooltip(`${spec.labels[i] ?? ''}: ${spec.texts[i] ?? ''}${span ? ` (${span.fromText} → ${span.toText})` : bandText ? ` (band ${bandText})` : ''}`),
       label({ class: 'name', x: left - 8, y: mid + 4, 'text-anchor': 'end' }, fit(spec.names[i] ?? '', nameChars)),
       tag('rect', {
-        class: `bar ${spec.kind === 'swing' && value < 0 ? 'negative' : 'positive'}`,
-        x: Math.min(zero, end), y, width: Math.max(Math.abs(end - zero), value === 0 ? 0 : 1), height: BAR,
+        class: `bar ${spec.kind === 'swing' && to < from ? 'negative' : 'positive'}`,
+        x: x(Math.min(from, to)), y, width: Math.max(1, Math.abs(x(to) - x(from))), height: BAR,
       }),
     ];
     if (band) {
-      const [a, b] = [x(band[0]), x(band[1])];
-      row.push(tag('path', { class: 'whisker', d: `M${round(a, 1)} ${round(mid, 1)}H${round(b, 1)}M${round(a, 1)} ${round(mid - 5, 1)}V${round(mid + 5, 1)}M${round(b, 1)} ${round(mid - 5, 1)}V${round(mid + 5, 1)}` }));
+      const [a, b] = [round(x(band[0]), 1), round(x(band[1]), 1)];
+      row.push(tag('path', { class: 'whisker', d: `M${a} ${round(mid, 1)}H${b}M${a} ${round(mid - 5, 1)}V${round(mid + 5, 1)}M${b} ${round(mid - 5, 1)}V${round(mid + 5, 1)}` }));
     }
-    row.push(label({ class: 'value', x: right + 8, y: mid + 4 }, `${spec.texts[i] ?? ''}${bandText ? `  ${bandText}` : ''}`));
+    row.push(label({ class: 'value', x: right + 8, y: mid + 4 }, `${spec.texts[i] ?? ''}${detail}`));
     body.push(tag('g', { class: 'row' }, row));
   });
-  if (spec.kind === 'swing') body.push(tag('line', { class: 'zero', x1: x(0), x2: x(0), y1: 4, y2: plotBottom }));
+  if (spec.reference) {
+    const at = x(spec.reference.value);
+    body.push(tag('g', { class: 'reference' }, [
+      tooltip(`The outcome's probability now: ${spec.reference.text}`),
+      tag('line', { class: 'now', x1: at, x2: at, y1: 2, y2: plotBottom }),
+    ]));
+  }
   let height = plotBottom + AXIS;
   if (spec.omitted > 0) {
     body.push(label({ class: 'axis', x: left, y: height + 4 }, `and ${spec.omitted} more, each smaller`));

@@ -86,7 +86,11 @@ describe('the HTML report', () => {
     const withDrivers = report.outcomes.filter((o) => o.drivers.length > 0);
     expect(doc.querySelectorAll('#sensitivity svg').length).toBe(withDrivers.length);
     const first = doc.querySelector('#chart-tornado-0')!;
-    expect([...first.querySelectorAll('text.value')].map((t) => t.textContent)).toEqual(tornadoSpec(report.outcomes[0]!).texts);
+    const tornado = tornadoSpec(report.outcomes[0]!);
+    expect([...first.querySelectorAll('text.value')].map((t) => t.textContent)).toEqual(
+      tornado.texts.map((text, i) => `${text}: ${tornado.spans![i]!.fromText} → ${tornado.spans![i]!.toText}`));
+    // The dashed line of the outcome's probability now.
+    expect(first.querySelector('.reference title')!.textContent).toContain(report.outcomes[0]!.probability.text);
     // Bars that lower the outcome are drawn as such.
     const lowering = report.outcomes.findIndex((o) => o.drivers.some((d) => d.points.sign < 0));
     expect(doc.querySelector(`#chart-tornado-${lowering} rect.bar.negative`)).not.toBeNull();
