@@ -76,7 +76,7 @@ function keyJudgments(report: Report): string {
 function outcomes(report: Report): string {
   if (report.outcomes.length === 0) return section('outcomes', 'Outcomes', ['<p class="muted">The file declares no outcome.</p>']);
   const rows = report.outcomes.map((o) => [
-    titleCell(o), t(o.probability.text), t(o.band.text), t(o.phrase), judgedCell(o), t(o.topDrivers) || '<span class="muted">—</span>',
+    titleCell(o), `${t(o.probability.text)}${o.standardError ? ` <span class="muted" title="Monte Carlo standard error, in points">${t(o.standardError.text)}</span>` : ''}`, t(o.band.text), t(o.phrase), judgedCell(o), t(o.topDrivers) || '<span class="muted">—</span>',
   ]);
   const spec = probabilitySpec(report.outcomes);
   return section('outcomes', 'Outcomes', [

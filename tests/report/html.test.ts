@@ -140,6 +140,14 @@ describe('the HTML report', () => {
     expect(renderHtml(buildReport(f), { timing: true })).toContain('<dt>Time</dt>');
   });
 
+  it('shows a Monte Carlo probability with its standard error', () => {
+    const f = forecast(analyze(readFileSync(join(repoRoot, 'tests', 'fixtures', 'dense.scenario'), 'utf8')).model);
+    const report = buildReport(f);
+    expect(report.method.kind).toBe('monte-carlo');
+    const cells = [...parse(renderHtml(report, { timing: false })).querySelectorAll('table.outcomes tbody tr td:nth-child(2)')];
+    expect(cells.map((c) => c.textContent)).toEqual(report.outcomes.map((o) => `${o.probability.text} ${o.standardError!.text}`));
+  });
+
   it('says when the file had errors and an outcome shows its last good numbers', () => {
     const f = hostileForecast();
     f.outcomes[0]!.stale = 'line 12 has an error';
