@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { inlayHintsLine, readUpdatesResult, updatesLine, updatesSource } from '../tests/e2e/lib/updatesResult.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const suites = ['parse.mjs', 'core.mjs', 'engine.mjs', 'lsp.mjs', 'startup.mjs'];
@@ -14,4 +15,9 @@ for (const suite of suites) {
   const run = spawnSync(process.execPath, ['--expose-gc', path], { stdio: 'inherit', cwd: join(here, '..') });
   if (run.status !== 0) failed++;
 }
+// Measured only in a real VS Code, by the e2e run: shown here from its last run.
+console.log('\n=== real VS Code (from the e2e run) ===');
+const updates = readUpdatesResult();
+if (!updates) console.log('no measurement yet: run npm run test:e2e');
+else console.log([updatesLine(updates), inlayHintsLine(updates), `  ${updatesSource(updates)}`].filter(Boolean).join('\n'));
 process.exit(failed ? 1 : 0);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { runUiTest, uiWorkspace } from './e2e.mjs';
 import { hostWorkspace, runHostTests } from './run-host-tests.mjs';
 import { runReportTest } from './report.mjs';
+import { runUpdatesTest, updatesWorkspace } from './updates.mjs';
 import { assertInstalled, installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { printSummary } from './lib/steps.mjs';
@@ -27,6 +28,7 @@ try {
   server = await startCodeServer(profile, { logFile: path.join(ARTIFACTS, 'code-server.log') });
   console.log(`[e2e] code-server ${server.base} (pid ${server.pid}) ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   sections.push(await runUiTest(server.base, uiWorkspace()));
+  sections.push(await runUpdatesTest(server.base, updatesWorkspace()));
   sections.push(await runHostTests(server.base, hostWorkspace()));
 } catch (error) {
   sections.push({ title: 'setup', results: [], error: String(error?.message ?? error) });
