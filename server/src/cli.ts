@@ -29,6 +29,15 @@ function emit(result: { output: string; errorOutput: string; exitCode: number })
   process.exitCode = result.exitCode;
 }
 
+/** --samples, --seed and --no-timing: how a forecast is run, the same for every command that makes one. */
+function withRunSettings(command: Command): Command {
+  return command
+    .option('--samples <n>', `samples (${SAMPLES_MIN}..${SAMPLES_MAX}), instead of the file's`,
+      wholeNumber(SAMPLES_MIN, SAMPLES_MAX, '--samples'))
+    .option('--seed <n>', "random seed, instead of the file's", wholeNumber(0, Number.MAX_SAFE_INTEGER, '--seed'))
+    .option('--no-timing', 'leave out the time taken (reproducible, byte-identical output)');
+}
+
 export function buildProgram(): Command {
   const program = new Command('scenario')
     .description('Check and forecast .scenario models.')
@@ -44,28 +53,20 @@ export function buildProgram(): Command {
       // leaving them out halves the check of the op-ed sample.
       emit(runCheck(files, opts.format, undefined, (model) => forecast({ ...model, alternatives: [] }, { maxWorlds: 0, bandMethod: 'none' })));
     });
-  program.command('forecast')
+  withRunSettings(program.command('forecast')
     .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')
     .argument('<file>', 'a .scenario file')
-    .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text'))
-    .option('--samples <n>', `samples (${SAMPLES_MIN}..${SAMPLES_MAX}), instead of the file's`,
-      wholeNumber(SAMPLES_MIN, SAMPLES_MAX, '--samples'))
-    .option('--seed <n>', "random seed, instead of the file's", wholeNumber(0, Number.MAX_SAFE_INTEGER, '--seed'))
-    .option('--no-timing', 'leave out the time taken (reproducible, byte-identical output)')
+    .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text')))
     .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean }) => {
       emit(runForecast(file, {
         format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: useColor(),
       }));
     });
-  program.command('report')
+  withRunSettings(program.command('report')
     .description('The whole forecast as one document (self-contained HTML, or the Markdown of forecast --format markdown).')
     .argument('<file>', 'a .scenario file')
     .option('-o, --output <out>', 'write the document to this file instead of stdout')
-    .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html'))
-    .option('--samples <n>', `samples (${SAMPLES_MIN}..${SAMPLES_MAX}), instead of the file's`,
-      wholeNumber(SAMPLES_MIN, SAMPLES_MAX, '--samples'))
-    .option('--seed <n>', "random seed, instead of the file's", wholeNumber(0, Number.MAX_SAFE_INTEGER, '--seed'))
-    .option('--no-timing', 'leave out the time taken (reproducible, byte-identical output)')
+    .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html')))
     .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean }) => {
       emit(runReport(file, { format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing }));
     });

@@ -1,31 +1,19 @@
 // The `scenario` command, run as a real process: exit codes, the four forecast formats, and
 // byte-identical JSON from two separate processes. The CLI is bundled from the current source
 // first (bundle.ts), so these tests never run a stale build.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS as CSV_HEADER } from '../../common/report';
-import { bundleCli, runCli } from './bundle';
+import { useBundledCli } from './bundle';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = (name: string) => join(root, 'samples', name);
-let dir = '';
-let cli = '';
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'scenario-cli-'));
-  cli = join(dir, 'cli.js');
-  await bundleCli(cli);
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const run = (...args: string[]) => runCli(cli, args);
+const { dir: tempDir, run } = useBundledCli('scenario-cli-');
 
 function write(name: string, text: string): string {
-  const file = join(dir, name);
+  const file = join(tempDir(), name);
   writeFileSync(file, text);
   return file;
 }
@@ -127,7 +115,7 @@ describe('scenario forecast', () => {
   });
 
   it('an unreadable file exits 2', () => {
-    const { code, stderr } = run('forecast', join(dir, 'missing.scenario'));
+    const { code, stderr } = run('forecast', join(tempDir(), 'missing.scenario'));
     expect(code).toBe(2);
     expect(stderr).toContain('cannot read');
   });
@@ -158,6 +146,6 @@ describe('scenario check', () => {
 
   it('errors exit 1, unreadable files 2', () => {
     expect(run('check', write('bad.scenario', 'outcome o { }\n')).code).toBe(1);
-    expect(run('check', join(dir, 'nope.scenario')).code).toBe(2);
+    expect(run('check', join(tempDir(), 'nope.scenario')).code).toBe(2);
   });
 });

@@ -1,27 +1,15 @@
 // `scenario report FILE [-o OUT] [--format html|markdown]`, run as a real process: the document on
 // stdout or in the file -o names, Markdown byte for byte the forecast's, and one-line errors with
 // the exit codes of the other commands.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPORT_CSP } from '../../common/report';
 import { repoRoot } from '../fixture';
-import { bundleCli, runCli } from './bundle';
+import { useBundledCli } from './bundle';
 
 const sample = (name: string) => join(repoRoot, 'samples', name);
-let dir = '';
-let cli = '';
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'scenario-report-'));
-  cli = join(dir, 'cli.js');
-  await bundleCli(cli);
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const run = (...args: string[]) => runCli(cli, args);
+const { dir: tempDir, run } = useBundledCli('scenario-report-');
 
 describe('scenario report', () => {
   it('prints one self-contained HTML document to stdout by default', () => {
@@ -35,7 +23,7 @@ describe('scenario report', () => {
   });
 
   it('-o writes the file and prints nothing; the same bytes as stdout without timing', () => {
-    const out = join(dir, 'report.html');
+    const out = join(tempDir(), 'report.html');
     const written = run('report', sample('us-pakistan-2025.scenario'), '-o', out, '--no-timing');
     expect([written.code, written.stdout, written.stderr]).toEqual([0, '', '']);
     const printed = run('report', sample('us-pakistan-2025.scenario'), '--no-timing');
@@ -52,15 +40,15 @@ describe('scenario report', () => {
       expect(report.stdout).toContain('## Key judgments');
       expect(report.stdout).toBe(forecast.stdout);
     }
-    const out = join(dir, 'report.md');
+    const out = join(tempDir(), 'report.md');
     expect(run('report', sample('election.scenario'), '--format', 'markdown', '--output', out).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(run('forecast', sample('election.scenario'), '--format', 'markdown').stdout);
   });
 
   it('a file with errors: its diagnostics and a summary on stderr, no document, exit 1', () => {
-    const file = join(dir, 'broken.scenario');
+    const file = join(tempDir(), 'broken.scenario');
     writeFileSync(file, 'factor a { probability 30% }\noutcome o { base 20%\n  b raises x3\n}\n');
-    const out = join(dir, 'broken.html');
+    const out = join(tempDir(), 'broken.html');
     const { code, stdout, stderr } = run('report', file, '-o', out);
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -70,11 +58,11 @@ describe('scenario report', () => {
   });
 
   it('an unreadable file or an unwritable output: one line that says why, exit 2', () => {
-    const missing = run('report', join(dir, 'missing.scenario'));
+    const missing = run('report', join(tempDir(), 'missing.scenario'));
     expect(missing.code).toBe(2);
     expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/missing\.scenario: error: cannot read the file/);
-    const unwritable = run('report', sample('us-pakistan-2025.scenario'), '-o', join(dir, 'no-such-folder', 'r.html'));
+    const unwritable = run('report', sample('us-pakistan-2025.scenario'), '-o', join(tempDir(), 'no-such-folder', 'r.html'));
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(unwritable.stderr).toMatch(/r\.html: error: cannot write the file/);
