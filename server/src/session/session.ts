@@ -1,8 +1,8 @@
 // The open documents and their scheduling: each edit is parsed at once, checked on the next turn
 // of the event loop (bursts coalesce) and published with its version; a forecast follows after a
 // quiet period (short when the document's last forecast was cheap: debounce.ts), in the worker,
-// and a newer edit cancels it. The host (server.ts) supplies the
-// LSP side: publishing, notifications, refreshes, logging.
+// and a newer edit cancels it. The host (server.ts) supplies the LSP side: publishing,
+// notifications, refreshes, logging.
 import type { DocumentState } from '../features/context';
 import type { ForecastRequest } from '../../../common/protocol';
 import { DocumentSession, type StoredForecast } from './documentSession';
