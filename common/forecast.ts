@@ -68,10 +68,27 @@ export interface AlternativeAssumption {
   text: string;
 }
 
+/** A factor's or event's probability under an alternative (given its evidence), and the change. */
+export interface AlternativeInput {
+  name: string;
+  probability: number;
+  /** Probability − the baseline's, in percentage points. */
+  delta: number;
+}
+
 export interface AlternativeForecast {
   name: string;
   /** What the alternative assumes, in the order it writes it. */
   assumptions: AlternativeAssumption[];
+  /** Its observations (`observe [not] NAME`), in the order it writes them. */
+  observed: { name: string; value: boolean }[];
+  /**
+   * P(E): how probable the observations were under the alternative's other changes (1 without
+   * observations). 0 when the model rules them out: the outcomes and worlds are then empty.
+   */
+  evidenceProbability: number;
+  /** Every factor and event under the alternative (given the evidence), in file order. */
+  inputs: AlternativeInput[];
   outcomes: OutcomeForecast[];
   worlds: World[];
 }

@@ -117,11 +117,24 @@ function assumption(v: unknown): AlternativeForecast['assumptions'][number] {
   return { name: text(a.name), text: text(a.text) };
 }
 
+function observation(v: unknown): AlternativeForecast['observed'][number] {
+  const o = record(v);
+  return { name: text(o.name), value: bool(o.value) };
+}
+
+function alternativeInput(v: unknown): AlternativeForecast['inputs'][number] {
+  const i = record(v);
+  return { name: text(i.name), probability: probability(i.probability), delta: finite(i.delta) };
+}
+
 function alternative(v: unknown): AlternativeForecast {
   const a = record(v);
   return {
     name: text(a.name),
     assumptions: list(a.assumptions, assumption),
+    observed: list(a.observed, observation),
+    evidenceProbability: probability(a.evidenceProbability),
+    inputs: list(a.inputs, alternativeInput),
     outcomes: list(a.outcomes, outcome),
     worlds: list(a.worlds, world),
   };

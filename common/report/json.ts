@@ -37,7 +37,14 @@ function world(w: ReportWorld): Record<string, unknown> {
 }
 
 function alternative(a: ReportAlternative): Record<string, unknown> {
-  return { name: a.name, outcomes: a.outcomes.map(outcome), worlds: a.worlds.list.map(world) };
+  return {
+    name: a.name,
+    observed: a.evidence ? a.evidence.observed.map((o) => ({ name: o.name, value: o.value })) : [],
+    evidenceProbability: a.evidence ? p6(a.evidence.probability.value) : 1,
+    inputs: a.inputs.map((i) => ({ name: i.name, probability: p6(i.probability.value), delta: pts(i.delta.value) })),
+    outcomes: a.outcomes.map(outcome),
+    worlds: a.worlds.list.map(world),
+  };
 }
 
 function reportJson(report: Report, options: JsonOptions): Record<string, unknown> {

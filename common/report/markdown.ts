@@ -38,7 +38,10 @@ export function renderMarkdown(report: Report): string {
     }
   }
   for (const a of report.alternatives) {
-    lines.push('', `## Alternative: ${escapeMarkdown(a.name)}`, '', ...table(a.outcomes, true));
+    lines.push('', `## Alternative: ${escapeMarkdown(a.name)}`, '');
+    if (a.assumptionsText) lines.push(`${escapeMarkdown(a.assumptionsText)}.`, '');
+    if (a.evidence) lines.push(`${escapeMarkdown(a.evidence.text)}.`, '');
+    if (a.outcomes.length > 0) lines.push(...table(a.outcomes, true));
   }
   if (report.inputs.length > 0) {
     // What the forecast rests on, with where each judgment comes from (for a reader of the paste).

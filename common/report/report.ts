@@ -114,8 +114,23 @@ export interface ReportAlternative {
   name: string;
   /** What it assumes, in the file's words ("given attack", "rapport 80%..90%"). */
   assumptions: { name: string; text: string }[];
+  /** "Assumes: given attack; observe not crisis", or "" when it changes nothing. */
+  assumptionsText: string;
+  /** Its observations and how probable they were, P(E); null when it observes nothing. */
+  evidence: ReportEvidence | null;
+  /** Every factor and event under the alternative, with the change from the baseline. */
+  inputs: { name: string; probability: ReportPercent; delta: ReportPoints }[];
   outcomes: ReportOutcome[];
   worlds: ReportWorlds;
+}
+
+export interface ReportEvidence {
+  observed: { name: string; value: boolean }[];
+  probability: ReportPercent;
+  /** False when the model rules the observations out (P(E) = 0): the alternative has no numbers. */
+  possible: boolean;
+  /** "What it observes had a 17% chance in this model", or why there are no numbers. */
+  text: string;
 }
 
 export interface ReportInput {
@@ -281,8 +296,24 @@ function alternativeOf(
   return {
     name: a.name,
     assumptions: a.assumptions.map((x) => ({ name: x.name, text: x.text })),
+    assumptionsText: a.assumptions.length === 0 ? '' : `Assumes: ${a.assumptions.map((x) => x.text).join('; ')}`,
+    evidence: evidenceOf(a),
+    inputs: a.inputs.map((i) => ({ name: i.name, probability: percentOf(i.probability, undefined), delta: pointsOf(i.delta) })),
     outcomes: a.outcomes.map((o) => outcomeOf(o, sampling, labelOf, baseline)),
     worlds: worldsOf(a.worlds, order, sampling),
+  };
+}
+
+function evidenceOf(a: AlternativeForecast): ReportEvidence | null {
+  if (a.observed.length === 0) return null;
+  const probability = percentOf(a.evidenceProbability, undefined);
+  const possible = a.evidenceProbability > 0;
+  return {
+    observed: a.observed.map((o) => ({ name: o.name, value: o.value })),
+    probability,
+    possible,
+    text: possible ? `What it observes had a ${probability.text} chance in this model`
+      : 'What it observes cannot happen in this model (probability 0): no numbers',
   };
 }
 

@@ -112,7 +112,9 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   for (const alternative of report.alternatives) {
     lines.push('', paint(STYLE.bold, `Alternative "${replaceControls(alternative.name)}"`));
-    lines.push(...renderTable(outcomeColumns(alternative.outcomes, paint, barWidth, true), paint));
+    if (alternative.assumptionsText) lines.push(paint(STYLE.dim, replaceControls(alternative.assumptionsText)));
+    if (alternative.evidence) lines.push(paint(STYLE.dim, `${alternative.evidence.text}.`));
+    if (alternative.outcomes.length > 0) lines.push(...renderTable(outcomeColumns(alternative.outcomes, paint, barWidth, true), paint));
   }
   if (options.timing && Number.isFinite(report.elapsed.ms)) {
     lines.push('', paint(STYLE.dim, `Computed in ${report.elapsed.text}.`));

@@ -40,7 +40,10 @@ describe('scenario forecast', () => {
     expect(o).toMatchObject({ label: expect.any(String), phrase: 'likely', judged: { text: 'likely', range: [0.55, 0.8], agrees: true } });
     expect(o.probability).toBeGreaterThan(0.55);
     expect(o.band[0]).toBeLessThan(o.band[1]);
-    expect(o.swing[0]).toEqual({ name: expect.any(String), points: expect.any(Number) });
+    expect(o.swing[0]).toEqual({ name: expect.any(String), points: expect.any(Number), ifTrue: expect.any(Number), ifFalse: expect.any(Number) });
+    expect(o.swing[0].points).toBeCloseTo(100 * (o.swing[0].ifTrue - o.swing[0].ifFalse), 2);
+    expect(f.alternatives[0]).toMatchObject({ observed: [], evidenceProbability: 1 });
+    expect(f.alternatives[0].inputs.map((i: { name: string }) => i.name)).toEqual(f.inputs.map((i: { name: string }) => i.name));
     const sizes = o.swing.map((s: { points: number }) => Math.abs(s.points));
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
     expect(Object.keys(f.worlds[0].outcomes)).toContain('trade_up');

@@ -22,6 +22,7 @@ export interface AlternativeSpec {
   set?: Record<string, P>;
   base?: Record<string, P>;
   given?: Record<string, boolean>;
+  observe?: Record<string, boolean>;
 }
 
 export interface ModelSpec {
@@ -86,6 +87,7 @@ export function buildModel(spec: ModelSpec): ResolvedModel {
       ...Object.entries(a.set ?? {}).map(([name, p]) => ({ kind: 'set-probability' as const, name, probability: prob(p), span })),
       ...Object.entries(a.base ?? {}).map(([name, p]) => ({ kind: 'set-base' as const, name, base: prob(p), span })),
       ...Object.entries(a.given ?? {}).map(([name, value]) => ({ kind: 'given' as const, name, value, span })),
+      ...Object.entries(a.observe ?? {}).map(([name, value]) => ({ kind: 'observe' as const, name, value, span })),
     ];
     const decl: AlternativeDeclaration = {
       kind: 'alternative', title: { value: a.title, span }, span, keywordSpan: span, bodySpan: span, statements: [],

@@ -29,7 +29,8 @@ function meaning(model: ResolvedModel): unknown {
     })),
     alternatives: model.alternatives.map((a) => ({
       title: a.title,
-      changes: a.changes.map((c) => (c.kind === 'given' ? [c.kind, c.name, c.value] : [c.kind, c.name, spec(c.kind === 'set-probability' ? c.probability : c.base)])),
+      changes: a.changes.map((c) => (c.kind === 'given' || c.kind === 'observe' ? [c.kind, c.name, c.value]
+        : [c.kind, c.name, spec(c.kind === 'set-probability' ? c.probability : c.base)])),
     })),
   };
 }

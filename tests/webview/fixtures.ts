@@ -109,6 +109,9 @@ export function sampleForecast(): Forecast {
       {
         name: 'Khan released',
         assumptions: [{ name: 'khan_popular', text: 'khan_popular 90%..95%' }, { name: 'rapport', text: 'rapport 80%..90%' }],
+        observed: [],
+        evidenceProbability: 1,
+        inputs: [],
         outcomes: [
           { name: 'democracy_push', label: 'Washington presses Islamabad on democracy and free speech', probability: 0.7823, standardError: null, band: [0.66, 0.88], phrase: 'likely', judged: { text: 'likely', range: [0.55, 0.8], agrees: true }, swing: [], delta: 15.11 },
           { name: 'trade_up', label: 'US–Pakistan trade grows', probability: 0.5781, standardError: null, band: [0.556, 0.6], phrase: 'likely', judged: { text: 'likely', range: [0.55, 0.8], agrees: true }, swing: [], delta: 0 },
@@ -120,6 +123,9 @@ export function sampleForecast(): Forecast {
         // No delta fields: the page and the exports compute them from the baseline.
         name: 'Attack happens',
         assumptions: [{ name: 'attack', text: 'given attack' }],
+        observed: [],
+        evidenceProbability: 1,
+        inputs: [],
         outcomes: [
           { name: 'democracy_push', label: 'Washington presses Islamabad on democracy and free speech', probability: 0.6312, standardError: null, band: [0.48, 0.77], phrase: 'likely', judged: null, swing: [] },
           { name: 'trade_up', label: 'US–Pakistan trade grows', probability: 0.5781, standardError: null, band: [0.556, 0.6], phrase: 'likely', judged: null, swing: [] },

@@ -56,7 +56,8 @@ function overridesOf(alternative: EngineAlternative | null): Overrides {
   for (const change of alternative?.changes ?? []) {
     if (change.kind === 'set-probability') result.probability.set(change.name, change.probability);
     else if (change.kind === 'set-base') result.base.set(change.name, change.base);
-    else result.given.set(change.name, change.value);
+    else if (change.kind === 'given') result.given.set(change.name, change.value);
+    // `observe` changes no table: it is evidence, conditioned on (evidence.ts).
   }
   return result;
 }

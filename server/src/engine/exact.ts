@@ -16,6 +16,9 @@ export interface RawResult {
   swing: SwingTable[];
   /** Per outcome: the standard error of a sampled probability; null when exact. */
   standardError: Float64Array | null;
+  /** An alternative that observes: P(E) (1 without observations) and P(v | E) for every variable. */
+  evidenceProbability?: number;
+  marginals?: Float64Array | null;
   worlds: { values: Uint8Array; probability: number }[];
 }
 
@@ -111,7 +114,7 @@ export function exactSwingCost(c: CompiledModel, plan: Plan): number {
 }
 
 /** The most probable joint values of the outcomes, from the final table of the worlds pass. */
-function topWorlds(
+export function topWorlds(
   table: Float64Array, order: Int32Array, outcomes: Int32Array, maxWorlds: number,
 ): { values: Uint8Array; probability: number }[] {
   const best: number[] = [];

@@ -5,16 +5,18 @@
 import type { ProbabilitySpec } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
-import { bandsByExactDraws, bandsByNestedSampling } from './bands';
+import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling } from './bands';
 import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
-  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable,
+  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable, topWorlds, WORLDS_BUDGET,
 } from './exact';
-import { buildPlan } from './frontier';
+import { buildPlan, frontierBuffer, MAX_WIDTH, runPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
-import { seededStream, STREAM } from './random';
-import { expectedTables, type TableCache } from './tables';
+import { evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile } from './evidence';
+import { type Evidence, buildJunctionTree } from './junction';
+import { seededStream, STREAM, TO_UNIT } from './random';
+import { DrawnTables, expectedTables, type TableCache } from './tables';
 import {
   UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type World,
 } from '../../../common/forecast';
@@ -39,6 +41,8 @@ export const SWING_BUDGET = 50_000_000;
  */
 export const SWING_WORK = 4_000_000;
 export const MIN_SWING_SAMPLES = 2_000;
+/** Draws of θ for the bands of an alternative that observes, in a model too dense for exact inference. */
+export const BAND_WEIGHTED_DRAWS = 200;
 /** A point judgment holds within ± this many points. */
 export const JUDGED_POINT_TOLERANCE = 0.05;
 
@@ -51,6 +55,8 @@ export interface EngineOptions extends ForecastOptions {
   bandMethod?: 'auto' | 'nested' | 'none';
   /** How Monte Carlo swings are computed: exactly from averaged tables when affordable, or by sampling. */
   swingMethod?: 'auto' | 'sampled';
+  /** How alternatives that observe are computed: exactly when affordable (auto), or by likelihood weighting. */
+  evidenceMethod?: 'auto' | 'weighted';
   /** Draws of θ for bands (default min(samples, BAND_DRAWS)); tests raise it for references. */
   bandDraws?: number;
 }
@@ -64,6 +70,7 @@ interface RunSettings {
   bandDraws: number;
   bandMethod: 'auto' | 'nested' | 'none';
   swingMethod: 'auto' | 'sampled';
+  evidenceMethod: 'auto' | 'weighted';
   cache: TableCache;
   checkCancelled: () => void;
 }
@@ -85,18 +92,26 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
   const plans = baseline.n <= exactLimit ? exactPlans(baseline, bandDraws, EXACT_BUDGET) : null;
   const settings: RunSettings = {
     method: plans ? 'exact' : 'monte-carlo', worldsMethod: plans?.worlds ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
-    bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto', cache: new Map(), checkCancelled,
+    bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
+    evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
   };
   const base = run(baseline, baseline, settings);
   const outcomes = outcomeForecasts(model, baseline, base, null);
+  const inputs = inputForecasts(model);
   const alternatives: AlternativeForecast[] = model.alternatives.map((alternative) => {
     const compiled = compileModel(model, alternative);
-    const result = run(compiled, baseline, settings);
+    const evidence = evidenceOf(compiled, alternative);
+    const result = evidence ? runWithEvidence(compiled, baseline, settings, evidence) : run(compiled, baseline, settings);
+    const evidenceProbability = (result.evidenceProbability ?? 1) * unusedEvidenceProbability(model, compiled, alternative);
+    const possible = evidenceProbability > 0;
     return {
       name: alternative.title,
       assumptions: assumptionsOf(alternative),
-      outcomes: outcomeForecasts(model, compiled, result, outcomes),
-      worlds: worldsOf(compiled, result),
+      observed: alternative.changes.flatMap((change) => (change.kind === 'observe' ? [{ name: change.name, value: change.value }] : [])),
+      evidenceProbability,
+      inputs: possible ? alternativeInputs(alternative, compiled, result, inputs) : [],
+      outcomes: possible ? outcomeForecasts(model, compiled, result, outcomes) : [],
+      worlds: possible ? worldsOf(compiled, result) : [],
     };
   });
   return {
@@ -108,7 +123,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     method: settings.method,
     worldsMethod: settings.worldsMethod,
     outcomes,
-    inputs: inputForecasts(model),
+    inputs,
     worlds: worldsOf(baseline, base),
     alternatives,
     elapsedMs: Math.round((performance.now() - started) * 10) / 10,
@@ -125,7 +140,51 @@ function assumptionsOf(alternative: EngineAlternative): AlternativeForecast['ass
         return { name: change.name, text: `${change.name} ${change.probability.text}` };
       case 'set-base':
         return { name: change.name, text: `base of ${change.name} ${change.base.text}` };
+      case 'observe':
+        return { name: change.name, text: `observe ${change.value ? '' : 'not '}${change.name}` };
     }
+  });
+}
+
+/**
+ * P of the observations on factors and events that drive nothing (the compiled model leaves them
+ * out): independent of everything else, so P(E) is multiplied by each one's probability.
+ */
+function unusedEvidenceProbability(model: EngineModel, c: CompiledModel, alternative: EngineAlternative): number {
+  let p = 1;
+  for (const change of alternative.changes) {
+    if (change.kind !== 'observe' || c.index.has(change.name)) continue;
+    const input = model.inputs.find((v) => v.name === change.name);
+    if (!input?.probability) continue;
+    const mean = inputMeanUnder(alternative, input.name, (input.probability.low + input.probability.high) / 2);
+    p *= change.value ? mean : 1 - mean;
+  }
+  return p;
+}
+
+/** An input's probability under an alternative's own changes (`given`, a new probability). */
+function inputMeanUnder(alternative: EngineAlternative, name: string, mean: number): number {
+  for (const change of alternative.changes) {
+    if (change.name !== name) continue;
+    if (change.kind === 'given') return change.value ? 1 : 0;
+    if (change.kind === 'set-probability') return (change.probability.low + change.probability.high) / 2;
+  }
+  return mean;
+}
+
+/** Every factor and event under the alternative: given its evidence where it has some. */
+function alternativeInputs(
+  alternative: EngineAlternative, c: CompiledModel, result: RawResult, baseline: InputForecast[],
+): AlternativeForecast['inputs'] {
+  return baseline.map((input) => {
+    const v = c.index.get(input.name);
+    const observed = alternative.changes.find((change) => change.kind === 'observe' && change.name === input.name);
+    const probability = observed?.kind === 'observe' ? (observed.value ? 1 : 0)
+      : result.marginals && v !== undefined ? clamp01(result.marginals[v]!)
+      : v !== undefined ? (c.lo[v]! + c.hi[v]!) / 2
+      : inputMeanUnder(alternative, input.name, input.probability);
+    const delta = 100 * (probability - input.probability);
+    return { name: input.name, probability, delta: Math.abs(delta) < 1e-9 ? 0 : delta };
   });
 }
 
@@ -166,6 +225,103 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     });
   }
   return { probability: mc.probability, standardError: mc.standardError, band, swing, worlds: mc.worlds };
+}
+
+/**
+ * An alternative that observes: exact by a junction tree wherever one is affordable (whatever the
+ * method of the rest of the forecast), else likelihood weighting (evidence.ts).
+ */
+function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettings, evidence: Evidence): RawResult {
+  s.checkCancelled();
+  const tables = expectedTables(c, s.cache, s.checkCancelled);
+  const tree = s.evidenceMethod === 'auto' ? buildJunctionTree(c) : null;
+  let drivers = 0;
+  for (let v = 0; v < c.n; v++) if (c.childStart[v + 1]! > c.childStart[v]! && evidence[v]! < 0) drivers++;
+  if (!tree || tree.cost * (2 * drivers + 1) > EXACT_BUDGET) return weightedRun(c, baseline, s, evidence, tables);
+  const { evidenceProbability, marginals } = exactEvidence(tree, tables, evidence, c.n);
+  if (!(evidenceProbability > 0)) return impossibleRun(c);
+  const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
+  const swing = exactEvidenceSwings(c, tree, tables, evidence, marginals, s.checkCancelled);
+  // Each band draw is a propagation (about 4 passes over the tree's tables).
+  const draws = Math.min(s.bandDraws, Math.max(100, Math.floor(BAND_BUDGET / (4 * tree.cost))));
+  const band = s.bandMethod === 'none' ? [] : evidenceBands(c, baseline, tree, evidence, draws,
+    seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled);
+  const worldsPlan = s.maxWorlds > 0 && c.outcomes.length <= MAX_WIDTH ? buildPlan(c, true) : null;
+  let worlds: RawResult['worlds'];
+  if (s.maxWorlds === 0) worlds = [];
+  else if (worldsPlan && worldsPlan.cost <= WORLDS_BUDGET) {
+    const joint = runPlan(worldsPlan, tables, new Float64Array(c.n), frontierBuffer(worldsPlan), evidence);
+    const scaled = joint.map((p) => p / evidenceProbability);
+    worlds = topWorlds(scaled, worldsPlan.finalOrder, c.outcomes, s.maxWorlds);
+  } else {
+    worlds = weightedWorlds(likelihoodWeighting(c, tables, evidence, s.samples, seededStream(s.seed, STREAM.main), s.checkCancelled).worlds, s.maxWorlds);
+  }
+  return { probability, standardError: null, band, swing, worlds, evidenceProbability, marginals };
+}
+
+/** Evidence the model rules out: P(E) = 0, and nothing to condition on. */
+function impossibleRun(c: CompiledModel): RawResult {
+  return {
+    probability: new Float64Array(c.outcomes.length), standardError: null, band: [], swing: [], worlds: [],
+    evidenceProbability: 0, marginals: null,
+  };
+}
+
+/**
+ * Likelihood weighting for a model too dense for a junction tree: probabilities, P(E), worlds;
+ * swings by replaying the same random stream with the driver's table replaced; bands from
+ * BAND_WEIGHTED_DRAWS draws of θ, each estimated with its own weighted samples (their noise
+ * widens the band a little).
+ */
+function weightedRun(c: CompiledModel, baseline: CompiledModel, s: RunSettings, evidence: Evidence, tables: Float64Array[]): RawResult {
+  const stream = () => seededStream(s.seed, STREAM.main);
+  const main = likelihoodWeighting(c, tables, evidence, s.samples, stream(), s.checkCancelled);
+  if (!(main.evidenceProbability > 0)) return impossibleRun(c);
+  const probability = Float64Array.from(c.outcomes, (v) => main.marginals[v]!);
+  const standardError = Float64Array.from(c.outcomes, (v) => main.standardError[v]!);
+  const ends = new Map<number, [Float64Array, Float64Array]>();
+  const replaced = tables.slice();
+  for (let f = 0; f < c.n; f++) {
+    if (c.childStart[f + 1] === c.childStart[f] || evidence[f]! >= 0) continue;
+    const pair = [1, 0].map((value) => {
+      replaced[f] = new Float64Array(tables[f]!.length).fill(value);
+      return likelihoodWeighting(c, replaced, evidence, s.samples, stream(), s.checkCancelled).marginals;
+    }) as [Float64Array, Float64Array];
+    replaced[f] = tables[f]!;
+    if (pair.every((m) => !Number.isNaN(m[0]!))) ends.set(f, pair);
+  }
+  const swing = Array.from(c.outcomes, (v, i) => {
+    const upstream = c.upstream[i]!;
+    const ifTrue = Float64Array.from(upstream, (f) => ends.get(f)?.[0][v] ?? main.marginals[v]!);
+    const ifFalse = Float64Array.from(upstream, (f) => ends.get(f)?.[1][v] ?? main.marginals[v]!);
+    return { points: ifTrue.map((t, k) => 100 * (t - ifFalse[k]!)), ifTrue, ifFalse };
+  });
+  let band: RawResult['band'] = [];
+  if (s.bandMethod !== 'none') {
+    const drawn = new DrawnTables(c, baseline);
+    const rng = seededStream(s.seed, STREAM.nested);
+    const extra = seededStream(s.seed, STREAM.nestedExtra);
+    const perDraw = Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / BAND_WEIGHTED_DRAWS));
+    const values = c.outcomes.length ? Array.from(c.outcomes, () => new Float64Array(BAND_WEIGHTED_DRAWS)) : [];
+    const weights = new Float64Array(BAND_WEIGHTED_DRAWS);
+    const uniform = () => (rng.next() >>> 0) * TO_UNIT;
+    const extraUniform = () => (extra.next() >>> 0) * TO_UNIT;
+    for (let d = 0; d < BAND_WEIGHTED_DRAWS; d++) {
+      drawn.draw(uniform, extraUniform);
+      const estimate = likelihoodWeighting(c, drawn.tables, evidence, perDraw, rng, s.checkCancelled);
+      weights[d] = estimate.evidenceProbability;
+      c.outcomes.forEach((v, i) => (values[i]![d] = estimate.evidenceProbability > 0 ? estimate.marginals[v]! : 0));
+    }
+    band = values.map((vs) => [weightedQuantile(vs, weights, BAND_LOW), weightedQuantile(vs, weights, BAND_HIGH)]);
+  }
+  const worlds = weightedWorlds(main.worlds, s.maxWorlds);
+  return { probability, standardError, band, swing, worlds, evidenceProbability: main.evidenceProbability, marginals: main.marginals };
+}
+
+/** The most probable of the weighted worlds (keys: one 0/1 character per outcome). */
+function weightedWorlds(worlds: Map<string, number>, maxWorlds: number): RawResult['worlds'] {
+  return [...worlds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxWorlds)
+    .map(([key, probability]) => ({ values: Uint8Array.from(key, (ch) => (ch === '1' ? 1 : 0)), probability }));
 }
 
 /** The most probable worlds by sampling (an exact run whose joint of the outcomes is too wide). */

@@ -138,10 +138,13 @@ export function frontierBuffer(plan: Plan): Float64Array {
 
 /**
  * One pass: fills `marginals[v]` = P(v true) for every variable the plan adds, and returns the
- * final joint table over plan.finalOrder (a view into `buffer`).
+ * final joint table over plan.finalOrder (a view into `buffer`). With `evidence` (−1: not
+ * observed), each observed variable's other value is zeroed as it joins: the final table is then
+ * the joint with the evidence, P(kept, E), whose sum is P(E); the marginals are not conditioned.
  */
 export function runPlan(
   plan: Plan, tables: readonly Float64Array[], marginals: Float64Array, buffer: Float64Array,
+  evidence: Int8Array | null = null,
 ): Float64Array {
   const t = buffer;
   t[0] = 1;
@@ -183,6 +186,8 @@ export function runPlan(
       }
       marginals[step.v] = sumTrue;
       width = step.width + 1;
+      const seen = evidence ? evidence[step.v]! : -1;
+      if (seen >= 0) t.fill(0, seen === 1 ? 0 : half, seen === 1 ? half : 2 * half);
     } else {
       const position = step.position;
       const half = 1 << (step.width - 1);

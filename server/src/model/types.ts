@@ -63,7 +63,9 @@ export type ModelVariable = InputVariable | OutcomeVariable;
 export type AlternativeChange =
   | { kind: 'set-probability'; name: string; probability: ProbabilitySpec; span: Span }
   | { kind: 'set-base'; name: string; base: ProbabilitySpec; span: Span }
-  | { kind: 'given'; name: string; value: boolean; span: Span };
+  | { kind: 'given'; name: string; value: boolean; span: Span }
+  /** `observe NAME` / `observe not NAME`: evidence, conditioned on (LANGUAGE.md, Semantics: Observe). */
+  | { kind: 'observe'; name: string; value: boolean; span: Span };
 
 export interface Alternative {
   title: string;

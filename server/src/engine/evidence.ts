@@ -1,0 +1,199 @@
+// Alternatives that observe (LANGUAGE.md, Semantics: Observe): P(O | E) = E_θ[P(O ∧ E | θ)] /
+// E_θ[P(E | θ)]. Each parameter belongs to one variable's table, so the numerator and the
+// denominator are the same computation on the θ-averaged tables: one junction-tree propagation
+// (junction.ts) gives P(v | E) for every variable and P(E). Swings under evidence replace the
+// driver's table (do) and propagate again; bands weight each draw of θ by P(E | θ), which is the
+// posterior over θ. Models too dense for a junction tree fall back to likelihood weighting.
+import type { Band } from './bands';
+import { BAND_HIGH, BAND_LOW } from './bands';
+import type { CompiledModel } from './compile';
+import type { SwingTable } from './exact';
+import { type Evidence, type JunctionTree, junctionBuffers, propagate } from './junction';
+import { type Rng, TO_UNIT } from './random';
+import { DrawnTables, LatinHypercube } from './tables';
+import type { EngineAlternative } from './types';
+
+/** The alternative's observations on c's variables (−1: not observed), or null when it has none. */
+export function evidenceOf(c: CompiledModel, alternative: EngineAlternative | null): Evidence | null {
+  const observed = (alternative?.changes ?? []).filter((change) => change.kind === 'observe');
+  if (observed.length === 0) return null;
+  const evidence = new Int8Array(c.n).fill(-1);
+  for (const change of observed) {
+    const v = c.index.get(change.name);
+    if (v !== undefined) evidence[v] = change.value ? 1 : 0;
+  }
+  return evidence;
+}
+
+export interface EvidenceResult {
+  /** P(E) under the alternative's other changes; 0 when the model rules the evidence out. */
+  evidenceProbability: number;
+  /** P(v | E) for every variable (NaN when P(E) is 0). */
+  marginals: Float64Array;
+}
+
+/** P(v | E) for every variable, and P(E), exactly. */
+export function exactEvidence(tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence, n: number): EvidenceResult {
+  const marginals = new Float64Array(n);
+  const evidenceProbability = propagate(tree, tables, evidence, marginals);
+  return { evidenceProbability, marginals };
+}
+
+/**
+ * Swings under evidence: P(O | do(F true), E) − P(O | do(F false), E) for every driving F. An
+ * observed F, or a do() under which the evidence cannot happen, has no swing (0, both ends at
+ * P(O | E)).
+ */
+export function exactEvidenceSwings(
+  c: CompiledModel, tree: JunctionTree, tables: Float64Array[], evidence: Evidence, given: Float64Array,
+  checkCancelled: () => void,
+): SwingTable[] {
+  const buffers = junctionBuffers(tree);
+  const ends = new Map<number, { ifTrue: Float64Array; ifFalse: Float64Array }>();
+  const replaced = tables.slice();
+  for (let f = 0; f < c.n; f++) {
+    if (c.childStart[f + 1] === c.childStart[f] || evidence[f]! >= 0) continue;
+    checkCancelled();
+    const ifTrue = new Float64Array(c.n);
+    const ifFalse = new Float64Array(c.n);
+    replaced[f] = new Float64Array(tables[f]!.length).fill(1);
+    const possibleTrue = propagate(tree, replaced, evidence, ifTrue, buffers) > 0;
+    replaced[f] = new Float64Array(tables[f]!.length).fill(0);
+    const possibleFalse = propagate(tree, replaced, evidence, ifFalse, buffers) > 0;
+    replaced[f] = tables[f]!;
+    if (possibleTrue && possibleFalse) ends.set(f, { ifTrue, ifFalse });
+  }
+  return Array.from(c.outcomes, (v, i) => {
+    const upstream = c.upstream[i]!;
+    const ifTrue = Float64Array.from(upstream, (f) => ends.get(f)?.ifTrue[v] ?? given[v]!);
+    const ifFalse = Float64Array.from(upstream, (f) => ends.get(f)?.ifFalse[v] ?? given[v]!);
+    return { points: ifTrue.map((t, k) => 100 * (t - ifFalse[k]!)), ifTrue, ifFalse };
+  });
+}
+
+/**
+ * Bands under evidence: the 5th and 95th percentiles of P(O | E, θ) over θ drawn from its prior
+ * (Latin hypercube, as bandsByExactDraws) and weighted by P(E | θ).
+ */
+export function evidenceBands(
+  c: CompiledModel, baseline: CompiledModel, tree: JunctionTree, evidence: Evidence, draws: number, rng: Rng, extra: Rng,
+  checkCancelled: () => void,
+): (Band | null)[] {
+  const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1 || anyUncertain(c));
+  if (wanted.length === 0) return Array.from(c.outcomes, () => null);
+  const tables = new DrawnTables(c, baseline);
+  const hypercube = new LatinHypercube(rng, draws, tables.theta.mainDimensions);
+  const extraHypercube = new LatinHypercube(extra, draws, tables.theta.extraDimensions);
+  const marginals = new Float64Array(c.n);
+  const buffers = junctionBuffers(tree);
+  const values = wanted.map(() => new Float64Array(draws));
+  const weights = new Float64Array(draws);
+  for (let d = 0; d < draws; d++) {
+    if ((d & 31) === 0) checkCancelled();
+    hypercube.start(d);
+    extraHypercube.start(d);
+    tables.draw(hypercube.next, extraHypercube.next);
+    weights[d] = propagate(tree, tables.tables, evidence, marginals, buffers);
+    for (let i = 0; i < wanted.length; i++) values[i]![d] = weights[d]! > 0 ? marginals[wanted[i]!]! : 0;
+  }
+  const byVariable = new Map<number, Band>();
+  wanted.forEach((v, i) => {
+    byVariable.set(v, [weightedQuantile(values[i]!, weights, BAND_LOW), weightedQuantile(values[i]!, weights, BAND_HIGH)]);
+  });
+  return Array.from(c.outcomes, (v) => byVariable.get(v) ?? null);
+}
+
+/** Evidence on anything uncertain moves every outcome's band (reasoning runs backwards too). */
+function anyUncertain(c: CompiledModel): boolean {
+  for (let v = 0; v < c.n; v++) if (c.uncertain[v] === 1) return true;
+  return false;
+}
+
+/**
+ * The q-quantile of values with weights: the weighted empirical distribution, interpolated
+ * between the midpoints of each value's weight (so that equal weights give the type-7-like
+ * quantile of bands.ts up to a half step). Draws of weight 0 do not count.
+ */
+export function weightedQuantile(values: Float64Array, weights: Float64Array, q: number): number {
+  const order = Array.from(values.keys()).filter((i) => weights[i]! > 0).sort((a, b) => values[a]! - values[b]! || a - b);
+  if (order.length === 0) return Number.NaN;
+  let total = 0;
+  for (const i of order) total += weights[i]!;
+  let before = 0;
+  let previousMid = -Infinity;
+  let previousValue = values[order[0]!]!;
+  const target = q * total;
+  for (const i of order) {
+    const mid = before + weights[i]! / 2;
+    if (target <= mid) {
+      if (previousMid === -Infinity) return values[i]!;
+      const t = (target - previousMid) / (mid - previousMid);
+      return previousValue + t * (values[i]! - previousValue);
+    }
+    before += weights[i]!;
+    previousMid = mid;
+    previousValue = values[i]!;
+  }
+  return previousValue;
+}
+
+/**
+ * Likelihood weighting, for models too dense for a junction tree: each sample sets the observed
+ * variables to their values and is weighted by how likely those values were given its drivers;
+ * P(E) is the mean weight, P(v | E) the weighted mean of P(v | drivers). `tables` are the
+ * θ-averaged tables (no θ is drawn per sample, as in montecarlo.ts).
+ */
+export function likelihoodWeighting(
+  c: CompiledModel, tables: readonly Float64Array[], evidence: Evidence, samples: number, rng: Rng,
+  checkCancelled: () => void,
+): EvidenceResult & { worlds: Map<string, number>; standardError: Float64Array } {
+  const n = c.n;
+  const x = new Uint8Array(n);
+  const conditional = new Float64Array(n);
+  const sum = new Float64Array(n);
+  const squares = new Float64Array(n);
+  let totalWeight = 0;
+  let totalSquaredWeight = 0;
+  const worlds = new Map<string, number>();
+  for (let s = 0; s < samples; s++) {
+    if ((s & 1023) === 0) checkCancelled();
+    let weight = 1;
+    for (let v = 0; v < n; v++) {
+      let combination = 0;
+      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) combination |= x[c.drvParent[j]!]! << (j - c.drvStart[v]!);
+      const p = tables[v]![combination]!;
+      const seen = evidence[v]!;
+      if (seen >= 0) {
+        x[v] = seen;
+        weight *= seen === 1 ? p : 1 - p;
+        conditional[v] = seen;
+      } else {
+        x[v] = (rng.next() >>> 0) * TO_UNIT < p ? 1 : 0;
+        // The sampled value, not p: later evidence weighs this sample by what x[v] became.
+        conditional[v] = x[v]!;
+      }
+    }
+    if (weight === 0) continue;
+    totalWeight += weight;
+    totalSquaredWeight += weight * weight;
+    for (let v = 0; v < n; v++) {
+      sum[v]! += weight * conditional[v]!;
+      squares[v]! += weight * conditional[v]! * conditional[v]!;
+    }
+    let key = '';
+    for (const v of c.outcomes) key += x[v];
+    worlds.set(key, (worlds.get(key) ?? 0) + weight);
+  }
+  const marginals = new Float64Array(n);
+  const standardError = new Float64Array(n);
+  // Kish's effective sample size measures what the weights leave of the samples.
+  const effective = totalWeight > 0 ? (totalWeight * totalWeight) / totalSquaredWeight : 0;
+  for (let v = 0; v < n; v++) {
+    const mean = totalWeight > 0 ? sum[v]! / totalWeight : Number.NaN;
+    marginals[v] = mean;
+    const variance = totalWeight > 0 ? Math.max(0, squares[v]! / totalWeight - mean * mean) : 0;
+    standardError[v] = effective > 1 ? Math.sqrt(variance / effective) : 0;
+  }
+  for (const [key, weight] of worlds) worlds.set(key, weight / totalWeight);
+  return { evidenceProbability: totalWeight / samples, marginals, worlds, standardError };
+}
