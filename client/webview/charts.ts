@@ -22,7 +22,12 @@ export type ChartFactory = (canvas: HTMLCanvasElement, spec: BarChartSpec, theme
 export interface ChartOptions {
   /** The name whose bar is picked out (the declaration at the editor's cursor). */
   highlight?: string | null;
+  /** A narrow pane: each bar's label and number on a line above it instead of on the axis. */
+  compact?: boolean;
 }
+
+/** Below this width (CSS px) charts are drawn compact; the page redraws when a pane crosses it. */
+export const COMPACT_CHART_WIDTH = 640;
 
 /** A bar's data: a probability, or a tornado bar's two ends. */
 type BarDatum = number | [number, number];
@@ -110,6 +115,31 @@ function referencePlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'>
   };
 }
 
+/** Compact: each bar's label, and its number at the right, on a line above the bar. */
+function rowLabelPlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {
+  return {
+    id: 'scenarioRowLabels',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea } = chart;
+      ctx.save();
+      ctx.fillStyle = theme.foreground;
+      ctx.font = `${theme.fontSize}px ${theme.fontFamily}`;
+      ctx.textBaseline = 'bottom';
+      chart.getDatasetMeta(0).data.forEach((bar, i) => {
+        const value = spec.texts[i] ?? '';
+        const top = bar.y - (bar as unknown as { height: number }).height / 2 - 2;
+        const valueWidth = ctx.measureText(value).width;
+        const chars = Math.max(4, Math.floor((chartArea.width - valueWidth - 12) / (theme.fontSize * CHAR_WIDTH)));
+        ctx.textAlign = 'left';
+        ctx.fillText(fitLabel(spec.labels[i] ?? '', chars)[0] ?? '', chartArea.left, top);
+        ctx.textAlign = 'right';
+        ctx.fillText(value, chartArea.right, top);
+      });
+      ctx.restore();
+    },
+  };
+}
+
 /** Each bar's number beside it: the swing of a tornado bar, the probability of an outcome. */
 function valuePlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {
   return {
@@ -128,13 +158,15 @@ function valuePlugin(spec: BarChartSpec, theme: ThemeColours): Plugin<'bar'> {
         const band = spec.bands?.[i];
         const right = x.getPixelForValue(Math.max(high, band ? band[1] : high)) + 6;
         const width = ctx.measureText(text).width;
+        const left = x.getPixelForValue(span ? low : 0) - 6;
         if (right + width <= chartArea.right) {
           ctx.textAlign = 'left';
           ctx.fillText(text, right, bar.y);
-        } else {
+        } else if (left - width >= chartArea.left) {
           ctx.textAlign = 'right';
-          ctx.fillText(text, Math.max(chartArea.left + width, x.getPixelForValue(span ? low : 0) - 6), bar.y);
+          ctx.fillText(text, left, bar.y);
         }
+        // else no room beside the bar: the tooltip and the text equivalent carry the number.
       });
       ctx.restore();
     },
@@ -162,7 +194,7 @@ export function barChartConfig(spec: BarChartSpec, theme: ThemeColours, options:
           borderColor: picked.map((p, i) => (p ? theme.foreground : theme.outline || colours[i]!)),
           borderWidth: picked.map((p) => (p ? 3 : theme.outline ? 1 : 0)),
           borderSkipped: false,
-          barPercentage: 0.8,
+          barPercentage: options.compact ? 0.5 : 0.8,
           categoryPercentage: 0.9,
         },
       ],
@@ -173,6 +205,8 @@ export function barChartConfig(spec: BarChartSpec, theme: ThemeColours, options:
       maintainAspectRatio: false,
       animation: false,
       color: theme.foreground,
+      // Compact: room above the first bar for its label line.
+      layout: { padding: { top: options.compact ? theme.fontSize + 6 : 0 } },
       scales: {
         x: {
           min: axis.min,
@@ -189,6 +223,7 @@ export function barChartConfig(spec: BarChartSpec, theme: ThemeColours, options:
         },
         y: {
           ticks: {
+            display: !options.compact,
             color: theme.foreground,
             font,
             autoSkip: false,
@@ -225,12 +260,13 @@ export function barChartConfig(spec: BarChartSpec, theme: ThemeColours, options:
     plugins: [
       ...(spec.bands ? [whiskerPlugin(spec, theme)] : []),
       ...(spec.reference ? [referencePlugin(spec, theme)] : []),
-      valuePlugin(spec, theme),
+      options.compact ? rowLabelPlugin(spec, theme) : valuePlugin(spec, theme),
     ],
   };
 }
 
-export const createBarChart: ChartFactory = (canvas, spec, theme, options) => {
+export const createBarChart: ChartFactory = (canvas, spec, theme, options = {}) => {
   if (!canvas.getContext('2d')) return null;
-  return new Chart(canvas, barChartConfig(spec, theme, options));
+  const compact = (canvas.parentElement?.clientWidth ?? Infinity) < COMPACT_CHART_WIDTH;
+  return new Chart(canvas, barChartConfig(spec, theme, { ...options, compact }));
 };

@@ -6,7 +6,7 @@
 import type { FromPage, PageError, PageState, ToPage } from '../../common/pageMessages';
 import { buildReport, type Report } from '../../common/report';
 import type { BarChartSpec } from './chartSpecs';
-import { createBarChart, type ChartFactory, type ChartHandle, type ChartOptions } from './charts';
+import { COMPACT_CHART_WIDTH, createBarChart, type ChartFactory, type ChartHandle, type ChartOptions } from './charts';
 import { el } from './dom';
 import { alternativesSection } from './render/alternatives';
 import { alertBar, bottomLineSection } from './render/bottomLine';
@@ -224,6 +224,10 @@ export function startPage(options: PageOptions): Page {
   // VS Code swaps the body's theme class (vscode-light, vscode-dark, vscode-high-contrast…).
   const observer = new MutationObserver(() => render());
   observer.observe(root.ownerDocument.body, { attributes: true, attributeFilter: ['class'] });
+  // Charts are laid out for their width: redraw when the pane crosses into or out of compact.
+  const compact = win?.matchMedia?.(`(max-width: ${COMPACT_CHART_WIDTH}px)`);
+  const onCompact = () => render();
+  compact?.addEventListener?.('change', onCompact);
 
   save();
   render();
@@ -234,6 +238,7 @@ export function startPage(options: PageOptions): Page {
     state: () => state,
     dispose() {
       win?.removeEventListener('message', onMessage);
+      compact?.removeEventListener?.('change', onCompact);
       observer.disconnect();
       for (const chart of charts) chart.destroy();
       charts = [];

@@ -42,6 +42,16 @@ describe('barChartConfig', () => {
     expect(tooltip.label({ dataIndex: 1 })).toBe('if false 52%, if true 48%: −3.1 points');
   });
 
+  it('in a narrow pane puts each label and number on a line above its bar instead of on the axis', () => {
+    const spec = tornadoSpec(report().outcomes[2]!);
+    const wide = barChartConfig(spec, theme());
+    const compact = barChartConfig(spec, theme(), { compact: true });
+    expect((wide.options!.scales!.y as any).ticks.display).toBe(true);
+    expect((compact.options!.scales!.y as any).ticks.display).toBe(false);
+    expect(compact.plugins?.map((p) => p.id)).toEqual(['scenarioReference', 'scenarioRowLabels']);
+    expect((compact.options!.layout as any).padding.top).toBeGreaterThan(0);
+  });
+
   it('picks out the bar of the declaration at the editor cursor', () => {
     const spec = tornadoSpec(report().outcomes[2]!);
     const dataset = barChartConfig(spec, theme(), { highlight: 'rapport' }).data.datasets[0]!;

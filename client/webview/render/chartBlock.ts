@@ -28,7 +28,7 @@ export function textEquivalent(spec: BarChartSpec, highlight: string | null = nu
     row.dataset.name = spec.names[i] ?? '';
     return row;
   });
-  return el('table', { className: 'visually-hidden text-equivalent', attrs: { 'data-chart': spec.id } }, [
+  return el('table', { className: 'text-equivalent', attrs: { 'data-chart': spec.id } }, [
     el('caption', {}, [spec.title]),
     el('thead', {}, [el('tr', {}, headers(spec).map((h) => el('th', { attrs: { scope: 'col' } }, [h])))]),
     el('tbody', {}, rows),
@@ -43,7 +43,8 @@ export function chartBlock(spec: BarChartSpec, view: View, options: ChartOptions
   view.drawChart(canvas, spec, options);
   return el('figure', { className: 'chart', attrs: { 'data-chart': spec.id } }, [
     box,
-    textEquivalent(spec, options.highlight ?? null),
+    // Hidden in a box: a table's own box does not clip, so hidden itself it would widen the page.
+    el('div', { className: 'visually-hidden' }, [textEquivalent(spec, options.highlight ?? null)]),
     spec.omitted > 0 ? el('figcaption', { className: 'muted' }, [`and ${spec.omitted} more, smaller, not drawn`]) : null,
   ]);
 }
