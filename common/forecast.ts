@@ -14,6 +14,28 @@ export interface Swing {
   ifFalse: number;
 }
 
+/** What to watch: seeing X (or not) moves P(O) this much (LANGUAGE.md, Semantics: Signposts). */
+export interface Signpost {
+  name: string;
+  /** P(X) in the scenario. */
+  probability: number;
+  /** P(O | observe X) and P(O | observe not X). */
+  ifTrue: number;
+  ifFalse: number;
+  /** In points: what seeing which way X goes is expected to move P(O) by. */
+  expectedShift: number;
+}
+
+/** An assumption whose change would flip the judgment: P(O) keeps `phrase` while F's probability stays in [holdsFrom, holdsTo]. */
+export interface Linchpin {
+  name: string;
+  /** F's probability as written (the mean of its range). */
+  current: number;
+  holdsFrom: number;
+  holdsTo: number;
+  phrase: string;
+}
+
 export interface JudgedCheck {
   text: string;
   range: [number, number];
@@ -33,6 +55,10 @@ export interface OutcomeForecast {
   judged: JudgedCheck | null;
   /** Every upstream variable, sorted by absolute size. */
   swing: Swing[];
+  /** The ten largest signposts, largest expected shift first (empty when not affordable). */
+  signposts: Signpost[];
+  /** Factors and events whose change would flip the phrase, nearest to flipping first. */
+  linchpins: Linchpin[];
   /** In an alternative: probability − the baseline's, in percentage points. */
   delta?: number;
   /**

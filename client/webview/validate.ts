@@ -60,6 +60,22 @@ function swing(v: unknown): Swing {
   return { name: text(s.name), points: finite(s.points), ifTrue: probability(s.ifTrue), ifFalse: probability(s.ifFalse) };
 }
 
+function signpost(v: unknown): OutcomeForecast['signposts'][number] {
+  const s = record(v);
+  return {
+    name: text(s.name), probability: probability(s.probability), ifTrue: probability(s.ifTrue), ifFalse: probability(s.ifFalse),
+    expectedShift: finite(s.expectedShift),
+  };
+}
+
+function linchpin(v: unknown): OutcomeForecast['linchpins'][number] {
+  const l = record(v);
+  return {
+    name: text(l.name), current: probability(l.current), holdsFrom: probability(l.holdsFrom), holdsTo: probability(l.holdsTo),
+    phrase: text(l.phrase),
+  };
+}
+
 function judged(v: unknown): JudgedCheck | null {
   if (v === null) return null;
   const j = record(v);
@@ -77,6 +93,8 @@ function outcome(v: unknown): OutcomeForecast {
     phrase: text(o.phrase),
     judged: judged(o.judged),
     swing: list(o.swing, swing),
+    signposts: o.signposts === undefined ? [] : list(o.signposts, signpost),
+    linchpins: o.linchpins === undefined ? [] : list(o.linchpins, linchpin),
   };
   if (o.delta !== undefined) clean.delta = finite(o.delta);
   if (o.stale !== undefined) clean.stale = text(o.stale);

@@ -27,6 +27,13 @@ function outcome(o: ReportOutcome): Record<string, unknown> {
     swing: o.drivers.map((d) => ({
       name: d.name, points: pts(d.points.value), ifTrue: p6(d.ifTrue.value), ifFalse: p6(d.ifFalse.value),
     })),
+    signposts: o.signposts.map((s) => ({
+      name: s.name, probability: p6(s.probability.value), ifTrue: p6(s.ifTrue.value), ifFalse: p6(s.ifFalse.value),
+      expectedShift: pts(s.expectedShift.value),
+    })),
+    linchpins: o.linchpins.map((l) => ({
+      name: l.name, current: p6(l.current.value), holdsFrom: p6(l.holdsFrom.value), holdsTo: p6(l.holdsTo.value), phrase: l.phrase,
+    })),
   };
   if (o.delta !== null) out.delta = pts(o.delta.value);
   return out;

@@ -59,6 +59,30 @@ export interface ReportStandardError {
   text: string;
 }
 
+export interface ReportSignpost {
+  name: string;
+  label: string;
+  probability: ReportPercent;
+  ifTrue: ReportPercent;
+  ifFalse: ReportPercent;
+  expectedShift: ReportPoints;
+  /** "if attack is seen: 17% → 56% (12% if not)". */
+  text: string;
+}
+
+export interface ReportLinchpin {
+  name: string;
+  label: string;
+  current: ReportPercent;
+  holdsFrom: ReportPercent;
+  holdsTo: ReportPercent;
+  phrase: string;
+  /** "rapport is above 41%" (…below…, …between 41% and 80%). */
+  condition: string;
+  /** "stays likely while rapport is above 41%". */
+  text: string;
+}
+
 export interface ReportJudged {
   /** The call as written: "likely", "60%..70%". */
   text: string;
@@ -85,6 +109,10 @@ export interface ReportOutcome {
   drivers: ReportDriver[];
   /** The TOP_DRIVERS largest: "crisis +20.4, rapport +18.7". */
   topDrivers: string;
+  /** What to watch, largest expected shift first. */
+  signposts: ReportSignpost[];
+  /** The assumptions whose change would flip the phrase, nearest first. */
+  linchpins: ReportLinchpin[];
   /** In an alternative: the change from the baseline (the engine's, else computed); else null. */
   delta: ReportPoints | null;
   /** While the file has errors: why these are the last good numbers, not new ones; else null. */
@@ -259,16 +287,34 @@ function outcomeOf(
       : null,
     drivers,
     topDrivers: drivers.slice(0, TOP_DRIVERS).map((d) => `${d.name} ${d.points.text}`).join(', '),
+    signposts: (o.signposts ?? []).map((s) => {
+      const ifTrue = percentOf(s.ifTrue, sampling);
+      const ifFalse = percentOf(s.ifFalse, sampling);
+      const now = percentOf(o.probability, sampling);
+      return {
+        name: s.name, label: labelOf(s.name), probability: percentOf(s.probability, sampling), ifTrue, ifFalse,
+        expectedShift: pointsOf(s.expectedShift), text: `if ${s.name} is seen: ${now.text} → ${ifTrue.text} (${ifFalse.text} if not)`,
+      };
+    }),
+    linchpins: (o.linchpins ?? []).map((l) => {
+      const from = percentOf(l.holdsFrom, undefined);
+      const to = percentOf(l.holdsTo, undefined);
+      const where = l.holdsFrom <= 1e-9 ? `below ${to.text}` : l.holdsTo >= 1 - 1e-9 ? `above ${from.text}` : `between ${from.text} and ${to.text}`;
+      const condition = `${l.name} is ${where}`;
+      return {
+        name: l.name, label: labelOf(l.name), current: percentOf(l.current, undefined), holdsFrom: from, holdsTo: to,
+        phrase: l.phrase, condition, text: `stays ${l.phrase} while ${condition}`,
+      };
+    }),
     delta,
     stale: o.stale ?? null,
   };
 }
 
-/** The signpost that would move an outcome most, when the forecast lists signposts (largest first). */
-function topSignpost(o: OutcomeForecast, sampling: Sampling, labelOf: (name: string) => string): KeySignpost | null {
-  // Read structurally: the engine does not compute signposts yet (LANGUAGE.md, "Forecast JSON, further fields").
-  const first = (o as { signposts?: readonly { name: string; ifTrue: number; ifFalse: number }[] }).signposts?.[0];
-  return first ? { title: labelOf(first.name), ifTrue: percentOf(first.ifTrue, sampling), ifFalse: percentOf(first.ifFalse, sampling) } : null;
+/** The signpost that would move an outcome most (the report lists them largest first). */
+function topSignpost(o: ReportOutcome): KeySignpost | null {
+  const first = o.signposts[0];
+  return first ? { title: first.label, ifTrue: first.ifTrue, ifFalse: first.ifFalse } : null;
 }
 
 function worldsOf(worlds: World[], order: readonly string[], sampling: Sampling): ReportWorlds {
@@ -373,7 +419,7 @@ export function buildReport(forecast: Forecast, options: ReportOptions = {}): Re
     settings: { samples: forecast.samples, seed: forecast.seed },
     elapsed: { ms: forecast.elapsedMs, text: formatElapsed(forecast.elapsedMs) },
     outcomes,
-    keyJudgments: outcomes.map((o, i) => keyJudgment(o, topSignpost(forecast.outcomes[i]!, sampling, labelOf))),
+    keyJudgments: outcomes.map((o) => keyJudgment(o, topSignpost(o))),
     worlds: worldsOf(forecast.worlds, order, sampling),
     alternatives: forecast.alternatives.map((a) => alternativeOf(a, sampling, labelOf, forecast.outcomes, order)),
     inputs: forecast.inputs.map(inputOf),

@@ -6,6 +6,9 @@ import { replaceControls } from '../text/controls';
 import { displayWidth, padEnd, padStart, truncate } from '../text/terminal';
 import type { Report, ReportOutcome, ReportWorld } from './report';
 
+/** Signposts and linchpins the terminal shows per outcome (the JSON has them all). */
+const SIGNPOSTS_SHOWN = 3;
+
 export interface TextOptions {
   color: boolean;
   /** Cells of the probability bar. */
@@ -106,6 +109,20 @@ export function renderText(report: Report, options: TextOptions): string {
   else lines.push(...renderTable(outcomeColumns(report.outcomes, paint, barWidth, false), paint));
   if (report.keyJudgments.length > 0) {
     lines.push('', paint(STYLE.bold, 'Key judgments'), ...report.keyJudgments.map((k) => `  • ${replaceControls(k.text)}`));
+  }
+  const watched = report.outcomes.filter((o) => o.signposts.length > 0);
+  if (watched.length > 0) {
+    lines.push('', paint(STYLE.bold, 'What to watch (the signposts that would move each outcome most)'));
+    for (const o of watched) {
+      lines.push(`  ${o.name}: ${o.signposts.slice(0, SIGNPOSTS_SHOWN).map((s) => s.text).join('; ')}`);
+    }
+  }
+  const pinned = report.outcomes.filter((o) => o.linchpins.length > 0);
+  if (pinned.length > 0) {
+    lines.push('', paint(STYLE.bold, 'Linchpins (the assumptions whose change would flip the phrase)'));
+    for (const o of pinned) {
+      lines.push(`  ${o.name} stays ${o.phrase} while ${o.linchpins.slice(0, SIGNPOSTS_SHOWN).map((l) => l.condition).join(' and ')}`);
+    }
   }
   if (report.worlds.list.length > 0) {
     lines.push('', paint(STYLE.bold, 'Most probable worlds (outcomes that hold)'), ...worldLines(report.worlds.list, worldCount));

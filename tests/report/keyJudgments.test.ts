@@ -57,7 +57,7 @@ describe('key judgments', () => {
       const text = report.keyJudgments[i]!.text;
       const moving = o.drivers.filter((d) => d.points.sign !== 0);
       for (const d of moving.slice(0, KEY_DRIVERS)) expect(text).toContain(`“${d.label}” (${d.points.text} points)`);
-      for (const d of moving.slice(KEY_DRIVERS)) expect(text).not.toContain(`“${d.label}” (`);
+      for (const d of moving.slice(KEY_DRIVERS)) expect(text).not.toContain(`“${d.label}” (${d.points.text} points)`);
     });
   });
 
@@ -84,7 +84,7 @@ describe('key judgments', () => {
     expect(even).toBe('“even” has a roughly even chance: 50%, with nothing upstream to move it.');
     expect(remote).toBe('“remote” has almost no chance: 2.0%, with nothing upstream to move it.');
     // Nothing uncertain: the band is the probability itself, so the sentence leaves it out.
-    expect(likely).toMatch(/^“likely_one” is likely: \d+%, driven most by “a” \(\+\d+\.\d points\)\.$/);
+    expect(likely).toMatch(/^“likely_one” is likely: \d+%, driven most by “a” \(\+\d+\.\d points\); the signpost to watch is “a” \(\d+% if seen, \d+% if not\)\.$/);
   });
 
   it('names the signpost to watch once the forecast carries signposts, and none before', () => {

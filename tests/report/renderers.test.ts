@@ -87,10 +87,10 @@ describe('json', () => {
     expect(parsed.keyJudgments).toEqual(report.keyJudgments.map((k) => ({ outcome: k.outcome, text: k.text })));
     expect(parsed.keyJudgments.map((k: { outcome: string }) => k.outcome)).toEqual(['o', 'wide_name_outcome']);
     const o = parsed.outcomes[0];
-    expect(Object.keys(o)).toEqual(['name', 'label', 'probability', 'standardError', 'band', 'phrase', 'judged', 'swing']);
+    expect(Object.keys(o)).toEqual(['name', 'label', 'probability', 'standardError', 'band', 'phrase', 'judged', 'swing', 'signposts', 'linchpins']);
     expect(o.probability).toBe(round(report.outcomes[0]!.probability.value, 6));
     expect(o.judged).toEqual({ text: 'likely', range: [0.55, 0.8], agrees: false });
-    expect(Object.keys(parsed.alternatives[0].outcomes[0])).toEqual(['name', 'label', 'probability', 'standardError', 'band', 'phrase', 'judged', 'swing', 'delta']);
+    expect(Object.keys(parsed.alternatives[0].outcomes[0])).toEqual(['name', 'label', 'probability', 'standardError', 'band', 'phrase', 'judged', 'swing', 'signposts', 'linchpins', 'delta']);
     expect(parsed.worlds[0]).toHaveProperty('outcomes');
     expect(parsed.elapsedMs).toBe(12.3);
     expect(parsed.file).toBe('x.scenario');

@@ -27,6 +27,8 @@ export function sampleForecast(): Forecast {
         band: [0.48, 0.77],
         phrase: 'likely',
         judged: { text: 'likely', range: [0.55, 0.8], agrees: true },
+        signposts: [],
+        linchpins: [],
         swing: [
           { name: 'rapport', points: 21.34, ifTrue: 0.6067, ifFalse: 0.3933 },
           { name: 'khan_popular', points: 15.21, ifTrue: 0.57605, ifFalse: 0.42395 },
@@ -41,6 +43,8 @@ export function sampleForecast(): Forecast {
         band: [0.556, 0.6],
         phrase: 'likely',
         judged: { text: 'likely', range: [0.55, 0.8], agrees: true },
+        signposts: [],
+        linchpins: [],
         swing: [{ name: 'crisis', points: 7.66, ifTrue: 0.5383, ifFalse: 0.4617 }],
       },
       {
@@ -51,6 +55,8 @@ export function sampleForecast(): Forecast {
         band: [0.121, 0.334],
         phrase: 'unlikely',
         judged: { text: 'very unlikely', range: [0.05, 0.2], agrees: false },
+        signposts: [],
+        linchpins: [],
         swing: [
           { name: 'attack', points: 38.52, ifTrue: 0.6926, ifFalse: 0.3074 },
           { name: 'democracy_push', points: -3.14, ifTrue: 0.4843, ifFalse: 0.5157 },
@@ -113,9 +119,9 @@ export function sampleForecast(): Forecast {
         evidenceProbability: 1,
         inputs: [],
         outcomes: [
-          { name: 'democracy_push', label: 'Washington presses Islamabad on democracy and free speech', probability: 0.7823, standardError: null, band: [0.66, 0.88], phrase: 'likely', judged: { text: 'likely', range: [0.55, 0.8], agrees: true }, swing: [], delta: 15.11 },
-          { name: 'trade_up', label: 'US–Pakistan trade grows', probability: 0.5781, standardError: null, band: [0.556, 0.6], phrase: 'likely', judged: { text: 'likely', range: [0.55, 0.8], agrees: true }, swing: [], delta: 0 },
-          { name: 'security_ties', label: 'Washington re-engages Islamabad on counter-terrorism', probability: 0.1864, standardError: null, band: [0.1, 0.31], phrase: 'very unlikely', judged: { text: 'very unlikely', range: [0.05, 0.2], agrees: true }, swing: [], delta: -2.4 },
+          { name: 'democracy_push', label: 'Washington presses Islamabad on democracy and free speech', probability: 0.7823, standardError: null, band: [0.66, 0.88], phrase: 'likely', judged: { text: 'likely', range: [0.55, 0.8], agrees: true }, signposts: [], linchpins: [], swing: [], delta: 15.11 },
+          { name: 'trade_up', label: 'US–Pakistan trade grows', probability: 0.5781, standardError: null, band: [0.556, 0.6], phrase: 'likely', judged: { text: 'likely', range: [0.55, 0.8], agrees: true }, signposts: [], linchpins: [], swing: [], delta: 0 },
+          { name: 'security_ties', label: 'Washington re-engages Islamabad on counter-terrorism', probability: 0.1864, standardError: null, band: [0.1, 0.31], phrase: 'very unlikely', judged: { text: 'very unlikely', range: [0.05, 0.2], agrees: true }, signposts: [], linchpins: [], swing: [], delta: -2.4 },
         ],
         worlds: [{ outcomes: { democracy_push: true, trade_up: true, security_ties: false }, probability: 0.36 }],
       },
@@ -127,9 +133,9 @@ export function sampleForecast(): Forecast {
         evidenceProbability: 1,
         inputs: [],
         outcomes: [
-          { name: 'democracy_push', label: 'Washington presses Islamabad on democracy and free speech', probability: 0.6312, standardError: null, band: [0.48, 0.77], phrase: 'likely', judged: null, swing: [] },
-          { name: 'trade_up', label: 'US–Pakistan trade grows', probability: 0.5781, standardError: null, band: [0.556, 0.6], phrase: 'likely', judged: null, swing: [] },
-          { name: 'security_ties', label: 'Washington re-engages Islamabad on counter-terrorism', probability: 0.5604, standardError: null, band: [0.4, 0.71], phrase: 'likely', judged: null, swing: [] },
+          { name: 'democracy_push', label: 'Washington presses Islamabad on democracy and free speech', probability: 0.6312, standardError: null, band: [0.48, 0.77], phrase: 'likely', judged: null, signposts: [], linchpins: [], swing: [] },
+          { name: 'trade_up', label: 'US–Pakistan trade grows', probability: 0.5781, standardError: null, band: [0.556, 0.6], phrase: 'likely', judged: null, signposts: [], linchpins: [], swing: [] },
+          { name: 'security_ties', label: 'Washington re-engages Islamabad on counter-terrorism', probability: 0.5604, standardError: null, band: [0.4, 0.71], phrase: 'likely', judged: null, signposts: [], linchpins: [], swing: [] },
         ],
         worlds: [],
       },

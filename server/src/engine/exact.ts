@@ -4,6 +4,7 @@
 // variables; the worlds (the joint of every outcome) only while that joint is affordable too,
 // otherwise forecast.ts samples them.
 import type { Band } from './bands';
+import type { SignpostsAndLinchpins } from './signposts';
 import type { CompiledModel } from './compile';
 import { buildPlan, frontierBuffer, MAX_WIDTH, type Plan, runPlan } from './frontier';
 import { expectedTableCost, expectedTables, type TableCache } from './tables';
@@ -19,6 +20,8 @@ export interface RawResult {
   /** An alternative that observes: P(E) (1 without observations) and P(v | E) for every variable. */
   evidenceProbability?: number;
   marginals?: Float64Array | null;
+  /** Signposts and linchpins per outcome, when affordable. */
+  guides?: SignpostsAndLinchpins;
   worlds: { values: Uint8Array; probability: number }[];
 }
 

@@ -14,7 +14,8 @@ import {
 import { buildPlan, frontierBuffer, MAX_WIDTH, runPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
 import { evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile } from './evidence';
-import { type Evidence, buildJunctionTree } from './junction';
+import { type Evidence, buildJunctionTree, type JunctionTree, propagate } from './junction';
+import { SIGNPOST_BUDGET, signpostCost, signpostsAndLinchpins } from './signposts';
 import { seededStream, STREAM, TO_UNIT } from './random';
 import { DrawnTables, expectedTables, type TableCache } from './tables';
 import {
@@ -72,6 +73,8 @@ interface RunSettings {
   swingMethod: 'auto' | 'sampled';
   evidenceMethod: 'auto' | 'weighted';
   cache: TableCache;
+  /** The junction tree of the model's structure (the same for every alternative), built once. */
+  tree: () => JunctionTree | null;
   checkCancelled: () => void;
 }
 
@@ -94,14 +97,16 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     method: plans ? 'exact' : 'monte-carlo', worldsMethod: plans?.worlds ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
     evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
+    tree: once(() => buildJunctionTree(baseline)),
   };
-  const base = run(baseline, baseline, settings);
+  const base = withGuides(baseline, settings, null, run(baseline, baseline, settings));
   const outcomes = outcomeForecasts(model, baseline, base, null);
   const inputs = inputForecasts(model);
   const alternatives: AlternativeForecast[] = model.alternatives.map((alternative) => {
     const compiled = compileModel(model, alternative);
     const evidence = evidenceOf(compiled, alternative);
-    const result = evidence ? runWithEvidence(compiled, baseline, settings, evidence) : run(compiled, baseline, settings);
+    const result = withGuides(compiled, settings, evidence,
+      evidence ? runWithEvidence(compiled, baseline, settings, evidence) : run(compiled, baseline, settings));
     const evidenceProbability = (result.evidenceProbability ?? 1) * unusedEvidenceProbability(model, compiled, alternative);
     const possible = evidenceProbability > 0;
     return {
@@ -234,7 +239,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
 function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettings, evidence: Evidence): RawResult {
   s.checkCancelled();
   const tables = expectedTables(c, s.cache, s.checkCancelled);
-  const tree = s.evidenceMethod === 'auto' ? buildJunctionTree(c) : null;
+  const tree = s.evidenceMethod === 'auto' ? s.tree() : null;
   let drivers = 0;
   for (let v = 0; v < c.n; v++) if (c.childStart[v + 1]! > c.childStart[v]! && evidence[v]! < 0) drivers++;
   if (!tree || tree.cost * (2 * drivers + 1) > EXACT_BUDGET) return weightedRun(c, baseline, s, evidence, tables);
@@ -257,6 +262,32 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
     worlds = weightedWorlds(likelihoodWeighting(c, tables, evidence, s.samples, seededStream(s.seed, STREAM.main), s.checkCancelled).worlds, s.maxWorlds);
   }
   return { probability, standardError: null, band, swing, worlds, evidenceProbability, marginals };
+}
+
+/**
+ * Signposts and linchpins of every outcome, exactly, when the junction tree is affordable (for
+ * Monte Carlo forecasts too); none otherwise, and none when `bandMethod` is 'none' (the
+ * judgment check needs the probabilities only).
+ */
+function withGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null, result: RawResult): RawResult {
+  const tree = s.bandMethod === 'none' || (result.evidenceProbability ?? 1) === 0 ? null : s.tree();
+  if (!tree || signpostCost(c, tree) > SIGNPOST_BUDGET) return result;
+  const tables = expectedTables(c, s.cache, s.checkCancelled);
+  const marginals = new Float64Array(c.n);
+  propagate(tree, tables, evidence, marginals);
+  return { ...result, guides: signpostsAndLinchpins(c, tree, tables, evidence, marginals, s.checkCancelled) };
+}
+
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
 }
 
 /** Evidence the model rules out: P(E) = 0, and nothing to condition on. */
@@ -349,6 +380,12 @@ function outcomeForecasts(
     }))
       .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.order - b.order)
       .map(({ order: _order, ...entry }) => entry);
+    const signposts = (result.guides?.signposts[i] ?? []).map((g) => ({
+      name: c.names[g.v]!, probability: g.probability, ifTrue: g.ifTrue, ifFalse: g.ifFalse, expectedShift: g.expectedShift,
+    }));
+    const linchpins = (result.guides?.linchpins[i] ?? []).map((g) => ({
+      name: c.names[g.v]!, current: g.current, holdsFrom: g.holdsFrom, holdsTo: g.holdsTo, phrase: g.phrase,
+    }));
     const forecast: OutcomeForecast = {
       name: variable.name,
       label: variable.label,
@@ -358,6 +395,8 @@ function outcomeForecasts(
       phrase: phraseFor(probability).phrase,
       judged: judgedCheck(variable, probability),
       swing,
+      signposts,
+      linchpins,
     };
     if (baseline) {
       const before = baseline.find((o) => o.name === variable.name);
