@@ -85,6 +85,23 @@ describe('names', () => {
     expectCompletion(`${DECLS}\nalternative "A" {\n  given not <|>\n}`, { includes: ['attack'], excludes: ['not'] });
   });
 
+  it('offers observe in an alternative, explained, then not and every kind of name after it', () => {
+    const items = expectCompletion(`${DECLS}\nalternative "A" {\n  obs<|>\n}`, { includes: ['observe'] });
+    const observe = items.find((i) => i.label === 'observe')!;
+    expect((observe.documentation as { value: string }).value).toContain('evidence, reasoning backwards as well as forwards');
+    expectCompletion(`${DECLS}\nalternative "A" {\n  observe <|>\n}`, { exactly: ['not', 'crisis', 'rapport', 'attack', 'trade_up'] });
+    expectCompletion(`${DECLS}\nalternative "A" {\n  observe not <|>\n}`, { includes: ['attack', 'trade_up'], excludes: ['not', 'observe'] });
+    // A name the alternative already gives or observes is not offered again (it would conflict).
+    expectCompletion(`${DECLS}\nalternative "A" {\n  given attack\n  observe <|>\n  observe crisis\n}`, {
+      includes: ['rapport', 'trade_up'], excludes: ['attack', 'crisis'],
+    });
+    // A space typed after `observe` opens what one after `given` opens.
+    const onSpace = (keyword: string) => expectCompletion(`${DECLS}\nalternative "A" {\n  ${keyword} <|>\n}`, { typed: ' ' }).map((i) => i.label);
+    expect(onSpace('observe')).toEqual(onSpace('given'));
+    // Outside alternatives `observe` is not a statement.
+    expectCompletion(`${DECLS}\noutcome o {\n  obs<|>\n}`, { excludes: ['observe'] });
+  });
+
   it('works in the unclosed declaration being typed at the end of the file', () => {
     expectCompletion(`${DECLS}\noutcome fresh {\n  base 10%\n  <|>`, { includes: ['crisis', 'rapport', 'judged'] });
   });
@@ -129,7 +146,7 @@ describe('keywords and snippets', () => {
     expectCompletion('factor f {\n  <|>\n}', { exactly: ['probability', 'note', 'source'] });
     expectCompletion('event e {\n  <|>\n}', { exactly: ['probability', 'note', 'source'] });
     expectCompletion('scenario "S" {\n  <|>\n}', { exactly: ['question', 'horizon', 'samples', 'seed', 'note', 'source'] });
-    expectCompletion('alternative "A" {\n  <|>\n}', { exactly: ['given', 'note', 'source'] });
+    expectCompletion('alternative "A" {\n  <|>\n}', { exactly: ['given', 'observe', 'note', 'source'] });
     expectCompletion('outcome o {\n  <|>\n}', { exactly: ['base', 'judged', 'note', 'source'] });
     expectCompletion('scenario "S" {\n  horizon 2025-01-01 <|>\n}', { exactly: ['to'] });
   });

@@ -60,6 +60,8 @@ alternative "What if" {
   f2 base 10%
   given not e1
   given e2
+  observe o1; observe // a comment between tokens
+    not f3
   note "why"; source "where"
 }
 `;

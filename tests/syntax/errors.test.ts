@@ -223,7 +223,7 @@ describe('syntax errors in analyst words', () => {
   it('at a statement start, each body lists what may start a statement in it', () => {
     const message = (text: string): string => parseDocument(text).errors[0]!.message;
     expect(message('alternative "x" {\n  @\n}')).toBe(
-      "expected 'given', 'note', 'source', a change such as rapport 85%, or '}' to close the alternative 'x'",
+      "expected 'given', 'observe', 'note', 'source', a change such as rapport 85%, or '}' to close the alternative 'x'",
     );
     expect(message('event e {\n  base 20%\n}')).toBe(
       "'base' is not allowed here: expected 'probability', 'note', 'source' or '}' to close the event 'e'",

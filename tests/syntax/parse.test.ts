@@ -1,7 +1,7 @@
 // The grammar accepts all of LANGUAGE.md and builds the tree of ast.ts with exact spans.
 import { describe, expect, it } from 'vitest';
 import type {
-  AltBaseStatement, AltGivenStatement, AltSetStatement, DriverStatement, HorizonStatement, NumberStatement,
+  AltBaseStatement, AltGivenStatement, AltObserveStatement, AltSetStatement, DriverStatement, HorizonStatement, NumberStatement,
   ProbabilityStatement, ScenarioDocument, TextStatement, VariableDeclaration,
 } from '../../server/src/syntax/ast';
 import { parseDocument } from '../../server/src/syntax/parse';
@@ -163,6 +163,22 @@ describe('the inline examples of LANGUAGE.md', () => {
     const g = text.indexOf('g\n}');
     expect(givenNot).toMatchObject({ kind: 'alt-given', negated: true, name: { text: 'g', span: { start: g, end: g + 1 } } });
     expect(slice(text, givenNot.span)).toBe('given not g');
+  });
+
+  it('alternative lines: observe NAME, observe not NAME; `observe` is reserved', () => {
+    const text = 'alternative "a" {\n  observe e\n  observe   not g ; given h\n}';
+    const [observe, observeNot, given] = clean(text).declarations[0]!.statements as [
+      AltObserveStatement, AltObserveStatement, AltGivenStatement,
+    ];
+    expect(observe).toMatchObject({ kind: 'alt-observe', negated: false, name: { text: 'e' } });
+    expect(slice(text, observe.keywordSpan)).toBe('observe');
+    const g = text.indexOf('g ;');
+    expect(observeNot).toMatchObject({ kind: 'alt-observe', negated: true, name: { text: 'g', span: { start: g, end: g + 1 } } });
+    expect(slice(text, observeNot.span)).toBe('observe   not g');
+    expect(given).toMatchObject({ kind: 'alt-given', name: { text: 'h' } });
+    // A keyword cannot be a name; a longer word that starts with it can.
+    expect(parseDocument('factor observe { probability 10% }').errors).toHaveLength(1);
+    expect(clean('factor observed { probability 10% }').declarations).toHaveLength(1);
   });
 
   it('labels are optional; events and outcomes read like factors', () => {

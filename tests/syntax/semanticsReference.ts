@@ -148,6 +148,15 @@ const actions: ohm.ActionDict<unknown> = {
       keywordSpan: spanOf(keyword),
     };
   },
+  ObserveStmt(this: Node, keyword: Node, not: Node, name: Node): Statement {
+    return {
+      kind: 'alt-observe',
+      name: nameOf(name),
+      negated: not.numChildren > 0,
+      span: spanOf(this),
+      keywordSpan: spanOf(keyword),
+    };
+  },
   AltBaseStmt(this: Node, name: Node, _base: Node, value: Node): Statement {
     return {
       kind: 'alt-base',

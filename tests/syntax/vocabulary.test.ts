@@ -98,6 +98,7 @@ describe('the vocabulary and the grammar', () => {
     expect(DECLARATION_KEYWORDS).toEqual(['scenario', 'factor', 'event', 'outcome', 'alternative']);
     expect(shapeOf(STATEMENTS.driver)).toBe('NAME raises|lowers STRENGTH');
     expect(shapeOf(STATEMENTS['alt-given'])).toBe('given [not] NAME');
+    expect(shapeOf(STATEMENTS['alt-observe'])).toBe('observe [not] NAME');
     expect(shapeOf(STATEMENTS['alt-base'])).toBe('NAME base P');
     expect(shapeOf(STATEMENTS.horizon)).toBe('horizon DATE to DATE');
     // Every block takes notes and sources (completion used to forget them in two blocks).

@@ -1,10 +1,11 @@
 // The one analysis of a document, used by the language server, the CLI and the tests alike:
-// parse (one size limit) → resolve → checks → what can be forecast → `judgment` diagnostics
-// against a forecast, all diagnostics in one stable order (by position; ties in the order of the
-// checks, judgment last).
+// parse (one size limit) → resolve → checks → what can be forecast → the diagnostics found
+// against a forecast (`judgment`, `observe-impossible`), all diagnostics in one stable order (by
+// position; ties in the order of the checks, the forecast's last).
 import type { Forecast } from '../../../common/forecast';
 import { judgmentDiagnostics } from '../engine/judgment';
 import { analyzeDocument, sortByPosition, type Analysis } from '../model/analyze';
+import { observeImpossibleDiagnostics } from '../model/checks/observeImpossible';
 import type { Diagnostic } from '../model/diagnostics';
 import { forecastScope, isForecastable, type ForecastScope } from '../model/forecastScope';
 import type { ResolvedModel } from '../model/types';
@@ -66,8 +67,14 @@ function checksOf(document: ScenarioDocument) {
   return result;
 }
 
-/** Judgments only for outcomes forecast anew (an outcome marked stale carries earlier numbers). */
+/**
+ * Judgments only for outcomes forecast anew (an outcome marked stale carries earlier numbers);
+ * impossible observations only for the alternatives forecast now.
+ */
 function currentJudgments(scope: ForecastScope, forecast: Forecast): Diagnostic[] {
   const current = forecast.outcomes.filter((o) => o.stale === undefined && scope.model.variables.has(o.name));
-  return judgmentDiagnostics(scope.model, current.length === forecast.outcomes.length ? forecast : { ...forecast, outcomes: current });
+  return [
+    ...judgmentDiagnostics(scope.model, current.length === forecast.outcomes.length ? forecast : { ...forecast, outcomes: current }),
+    ...observeImpossibleDiagnostics(scope.model, forecast),
+  ];
 }

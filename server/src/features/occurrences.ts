@@ -45,7 +45,8 @@ function collect(state: DocumentState): { occurrences: Occurrence[]; declared: D
       });
     }
     for (const st of decl.statements) {
-      if (st.kind === 'driver' || st.kind === 'alt-set' || st.kind === 'alt-base' || st.kind === 'alt-given') {
+      // Every statement that names a variable: driver lines and each change of an alternative.
+      if ('name' in st) {
         occurrences.push({ name: st.name.text, span: st.name.span, role: 'reference' });
       }
     }

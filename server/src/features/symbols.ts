@@ -2,6 +2,7 @@
 // alternative (with its changes).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Declaration, Span, Statement } from '../syntax/ast';
+import { STATEMENTS, leadingKeyword } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
 import { spanToRange } from './text';
 
@@ -43,7 +44,7 @@ function childSymbols(state: DocumentState, statements: Statement[]): DocumentSy
     if (st.kind === 'driver') detail = `${st.direction} ${st.strength.text}`;
     else if (st.kind === 'alt-set') detail = st.value.text;
     else if (st.kind === 'alt-base') detail = `base ${st.value.text}`;
-    else if (st.kind === 'alt-given') detail = st.negated ? 'given not' : 'given';
+    else if (st.kind === 'alt-given' || st.kind === 'alt-observe') detail = `${leadingKeyword(STATEMENTS[st.kind])}${st.negated ? ' not' : ''}`;
     if (detail === null || !('name' in st)) continue;
     children.push({
       name: nonEmpty(st.name.text),

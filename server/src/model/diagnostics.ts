@@ -18,8 +18,10 @@ export type DiagnosticCode =
   | 'duplicate-driver'
   | 'duplicate-scenario'
   | 'alternative-target'
+  | 'alternative-conflict'
   | 'unused'
-  | 'judgment';
+  | 'judgment'
+  | 'observe-impossible';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -40,9 +42,17 @@ export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'duplicate-driver': 'error',
   'duplicate-scenario': 'error',
   'alternative-target': 'error',
+  'alternative-conflict': 'error',
   unused: 'hint',
   judgment: 'warning',
+  'observe-impossible': 'error',
 };
+
+/**
+ * The codes found by comparing the file with its forecast (analysis/analyzeSource.ts), not by the
+ * checks of the file alone: a file with only these errors is still forecast.
+ */
+export const FORECAST_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['judgment', 'observe-impossible']);
 
 /** A text edit a quick fix can apply as it is. */
 export interface Replacement {

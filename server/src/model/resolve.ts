@@ -3,6 +3,7 @@
 import type {
   AlternativeDeclaration, ProbabilityExpr, ScenarioDeclaration, VariableDeclaration,
 } from '../syntax/ast';
+import { changeConflicts, changeStatements } from './alternativeChanges';
 import type { DriverGraph } from './graph';
 import { topologicalOrder } from './graph';
 import type { SymbolTable } from './symbols';
@@ -122,13 +123,16 @@ function resolveSettings(decl: ScenarioDeclaration | undefined): ScenarioSetting
 }
 
 function resolveAlternative(decl: AlternativeDeclaration, variables: Map<string, ModelVariable>): Alternative {
+  const statements = changeStatements(decl);
+  const conflicting = new Set(changeConflicts(statements).map((c) => c.statement));
   const changes: AlternativeChange[] = [];
-  for (const s of decl.statements) {
-    if (s.kind !== 'alt-set' && s.kind !== 'alt-base' && s.kind !== 'alt-given') continue;
+  for (const s of statements) {
     const v = variables.get(s.name.text);
-    if (!v) continue;
+    if (!v || conflicting.has(s)) continue;
     if (s.kind === 'alt-given') {
       changes.push({ kind: 'given', name: v.name, value: !s.negated, span: s.span });
+    } else if (s.kind === 'alt-observe') {
+      changes.push({ kind: 'observe', name: v.name, value: !s.negated, span: s.span });
     } else if (s.kind === 'alt-set' && v.kind !== 'outcome') {
       const probability = probabilitySpec(s.value);
       if (probability) changes.push({ kind: 'set-probability', name: v.name, probability, span: s.span });

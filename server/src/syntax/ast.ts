@@ -146,6 +146,13 @@ export interface AltGivenStatement extends StatementBase {
   negated: boolean;
 }
 
+/** Inside an alternative: `observe NAME` / `observe not NAME` (evidence, conditioned on). */
+export interface AltObserveStatement extends StatementBase {
+  kind: 'alt-observe';
+  name: Name;
+  negated: boolean;
+}
+
 export type Statement =
   | ProbabilityStatement
   | TextStatement
@@ -154,7 +161,8 @@ export type Statement =
   | DriverStatement
   | AltSetStatement
   | AltBaseStatement
-  | AltGivenStatement;
+  | AltGivenStatement
+  | AltObserveStatement;
 
 // ---- declarations ----------------------------------------------------------------------------
 

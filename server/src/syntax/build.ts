@@ -158,6 +158,8 @@ class Walker {
       }
       case 'GivenStmt':
         return { kind: 'alt-given', name: this.name(this.child(at, 2)), negated: this.optional(at, 1) !== null, span, keywordSpan };
+      case 'ObserveStmt':
+        return { kind: 'alt-observe', name: this.name(this.child(at, 2)), negated: this.optional(at, 1) !== null, span, keywordSpan };
       case 'AltBaseStmt':
         return { kind: 'alt-base', name: this.name(first), value: this.probability(this.child(at, 2)), span, keywordSpan };
       case 'AltSetStmt':

@@ -1,19 +1,18 @@
 // `alternative-target`: an alternative changes declared variables only, each the way its kind
-// allows: `NAME P` for a factor or event, `NAME base P` for an outcome, `given [not] NAME` for any.
-import type { AltBaseStatement, AltGivenStatement, AltSetStatement } from '../../syntax/ast';
+// allows: `NAME P` for a factor or event, `NAME base P` for an outcome, `given [not] NAME` and
+// `observe [not] NAME` for any (the vocabulary's target parts say which).
+import { targetKinds } from '../../syntax/vocabulary';
+import { changeStatements, type ChangeStatement } from '../alternativeChanges';
 import type { Diagnostic } from '../diagnostics';
 import { suggestNames } from '../editDistance';
 import type { SymbolTable } from '../symbols';
 import type { Check } from './context';
 import { diagnostic, q } from './context';
 
-type AltStatement = AltSetStatement | AltBaseStatement | AltGivenStatement;
-
 export const alternativeTargetCheck: Check = ({ symbols, text }) => {
   const out: Diagnostic[] = [];
   for (const alt of symbols.alternatives) {
-    for (const s of alt.statements) {
-      if (s.kind !== 'alt-set' && s.kind !== 'alt-base' && s.kind !== 'alt-given') continue;
+    for (const s of changeStatements(alt)) {
       const name = s.name.text;
       if (symbols.brokenNames.has(name) && !symbols.variables.has(name)) continue;
       const decl = symbols.variables.get(name);
@@ -43,11 +42,10 @@ export const alternativeTargetCheck: Check = ({ symbols, text }) => {
   return out;
 };
 
-function unknownTarget(s: AltStatement, symbols: SymbolTable): Diagnostic {
+function unknownTarget(s: ChangeStatement, symbols: SymbolTable): Diagnostic {
   // Suggest only names of the kind the statement can change.
-  const fits = (kind: string) =>
-    s.kind === 'alt-given' || (s.kind === 'alt-base' ? kind === 'outcome' : kind !== 'outcome');
-  const declared = [...symbols.variables.values()].filter((d) => fits(d.kind)).map((d) => d.name.text);
+  const fits = targetKinds(s.kind) ?? [];
+  const declared = [...symbols.variables.values()].filter((d) => fits.includes(d.kind)).map((d) => d.name.text);
   const candidates = suggestNames(s.name.text, declared);
   const hint = candidates.length > 0
     ? `Did you mean ${candidates.map(q).join(' or ')}?`

@@ -1,4 +1,6 @@
-// Every check of LANGUAGE.md's table except `judgment`, which needs a forecast (engine/judgment.ts).
+// Every check of LANGUAGE.md's table except those that need a forecast (FORECAST_CODES:
+// `judgment` in engine/judgment.ts, `observe-impossible` in observeImpossible.ts).
+import { alternativeConflictCheck } from './alternativeConflict';
 import { alternativeTargetCheck } from './alternativeTarget';
 import type { Check } from './context';
 import { cycleCheck } from './cycle';
@@ -31,5 +33,6 @@ export const CHECKS: readonly Check[] = [
   duplicateDriverCheck,
   duplicateScenarioCheck,
   alternativeTargetCheck,
+  alternativeConflictCheck,
   unusedCheck,
 ];
