@@ -2,7 +2,10 @@
 // chromium, playwright-core): the op-ed sample opens as Scenario, a hover explains a factor, the
 // preview opens to the side with the CLI's numbers, a misspelled driver shows its diagnostic,
 // a syntax error keeps the last forecast with a notice, hostile labels render as text, and the
-// preview comes back after a reload. Saves docs/images/preview.png.
+// preview comes back after a reload. In the side pane (526 px, as Ctrl+K V opens it in a 1400×850
+// window with the Explorer open) and at 350 px: no sideways scroll, nothing cut, a contradicted
+// call in view and its link revealing the judged line, WCAG AA contrast of every text in the four
+// built-in themes, editor → preview sync. Saves docs/images/preview.png and preview-narrow.png.
 //
 //   node tests/e2e/e2e.mjs            (after `npm run package` and `bash scripts/setup-e2e.sh`)
 import { execFileSync } from 'node:child_process';
@@ -14,10 +17,23 @@ import { assertInstalled, installExtension, makeProfile, startCodeServer } from 
 import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { createRun, printSummary, waitFor } from './lib/steps.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
+import { boxOf, contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
 
 const OPED = 'samples/us-pakistan-2025.scenario';
 const HOSTILE = 'samples/hostile-labels.scenario';
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'preview.png');
+const SCREENSHOT_NARROW = path.join(REPO, 'docs', 'images', 'preview-narrow.png');
+/** The issue's window: Ctrl+K V then gives the preview 526 px beside the editor, with the Explorer open. */
+const WINDOW = { width: 1400, height: 850 };
+const PANE_WIDTHS = [526, 350];
+/** WCAG 2 AA for text. */
+const MIN_CONTRAST = 4.5;
+const THEMES = [
+  { label: 'Light Modern', body: 'vscode-light' },
+  { label: 'Dark Modern', body: 'vscode-dark' },
+  { label: 'Light High Contrast', body: 'vscode-high-contrast-light' },
+  { label: 'Dark High Contrast', body: 'vscode-high-contrast' },
+];
 const HOSTILE_STRINGS = ['<img src=x onerror=alert(1)>', '</script>'];
 
 
@@ -70,6 +86,74 @@ async function revert(page) {
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
 }
 
+/** The preview page's own width (its document's client width). */
+async function paneWidth(preview) {
+  return preview().locator('html').evaluate(() => document.documentElement.clientWidth);
+}
+
+/**
+ * Resizes the window until the preview pane is `target` px wide: the editor groups share the
+ * window's change (the side bar keeps its width), so each step moves the window by twice the gap.
+ */
+async function setPaneWidth(page, preview, target) {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    let last = -1;
+    const width = await waitFor('a steady pane width', async () => {
+      const w = await paneWidth(preview);
+      const steady = w === last;
+      last = w;
+      return steady ? w : null;
+    }, { timeout: 10_000, interval: 150 });
+    if (Math.abs(width - target) <= 1) return width;
+    const { width: windowWidth, height } = page.viewportSize();
+    await page.setViewportSize({ width: windowWidth + 2 * (target - width), height });
+  }
+  throw new Error(`could not make the preview ${target} px wide (it is ${await paneWidth(preview)} px)`);
+}
+
+/** Throws unless the page fits its pane: no sideways scroll, no text past either edge. */
+async function assertFits(preview, label) {
+  const fit = await preview().locator('html').evaluate(horizontalFit);
+  if (fit.scrollWidth > fit.clientWidth) throw new Error(`${label}: the page scrolls sideways (${fit.scrollWidth} > ${fit.clientWidth} px)`);
+  if (fit.cut.length > 0) throw new Error(`${label}: text cut at the edge: ${fit.cut.slice(0, 5).join('; ')}`);
+  return fit;
+}
+
+/** Throws unless the element is entirely inside the preview's viewport. */
+async function assertInView(preview, selector, label) {
+  const box = await preview().locator('html').evaluate(boxOf, selector);
+  if (!box) throw new Error(`${label}: ${selector} is not on the page`);
+  if (box.left < 0 || box.top < 0 || box.right > box.width + 0.5 || box.bottom > box.height + 0.5) {
+    throw new Error(`${label}: ${selector} is not fully visible (${JSON.stringify(box)})`);
+  }
+  return box;
+}
+
+/** Preferences: Color Theme, then the theme by its label; resolves once the page has its classes. */
+async function setTheme(page, preview, theme) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Preferences: Color Theme');
+  // Not the first row: "Preferences: Browse Color Themes in Marketplace" sorts before it.
+  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+  await page.locator('.quick-input-list .monaco-list-row[aria-label*="Modern"]').first().waitFor({ timeout: 10_000 });
+  await input.fill(theme.label);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme.label}"]`).first();
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch {
+    const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((list) => list.map((r) => r.getAttribute('aria-label')));
+    throw new Error(`no theme "${theme.label}" in the picker; its rows: ${JSON.stringify(rows)}`);
+  }
+  await row.click();
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  await waitFor(`the preview in ${theme.label}`, async () => preview().locator('body').evaluate((body, wanted) => {
+    const c = body.classList;
+    return c.contains(wanted) && (wanted !== 'vscode-high-contrast' || !c.contains('vscode-high-contrast-light'));
+  }, theme.body));
+}
+
 async function problemsLabel(page) {
   return (await page.locator('#status\\.problems a, #status\\.problems').first().getAttribute('aria-label')) ?? '';
 }
@@ -90,7 +174,7 @@ export async function runUiTest(base, folder) {
   const expectedMarkdown = cliForecast(path.join(folder, path.basename(OPED)), 'markdown');
   const expectedShown = shownProbabilities(expectedMarkdown);
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const context = await browser.newContext({ viewport: WINDOW });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   const page = await context.newPage();
   const dialogs = [];
@@ -157,15 +241,21 @@ export async function runUiTest(base, folder) {
       return expected.outcomes.map((o) => `${o.name} ${shown[o.name]}`).join(', ');
     });
 
-    await run.step('screenshot of editor and preview', async () => {
+    await run.step('the preview fits its pane at 526 px and 350 px (screenshots)', async () => {
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      // without the side bar the editor and the preview share the window
-      await palette(page, '>View: Toggle Primary Side Bar Visibility', 'Toggle Primary Side Bar Visibility');
-      await page.locator('.part.sidebar').first().waitFor({ state: 'hidden', timeout: 10_000 });
-      await page.screenshot({ path: SCREENSHOT });
-      await palette(page, '>View: Toggle Primary Side Bar Visibility', 'Toggle Primary Side Bar Visibility');
-      await page.locator('.part.sidebar').first().waitFor({ state: 'visible', timeout: 10_000 });
-      return path.relative(REPO, SCREENSHOT);
+      const widths = [];
+      for (const [target, file] of [[PANE_WIDTHS[0], SCREENSHOT], [PANE_WIDTHS[1], SCREENSHOT_NARROW]]) {
+        const width = await setPaneWidth(page, preview, target);
+        await assertFits(preview, `${width} px`);
+        // At 526 px the outcomes are a table; at 350 px each is a card, identifier under the label.
+        const display = await preview().locator('table.outcomes tbody tr').first().evaluate((r) => getComputedStyle(r).display);
+        if ((target < 440) !== (display === 'flex')) throw new Error(`${width} px: outcome rows display as ${display}`);
+        await page.mouse.move(150, 600); // over the empty Explorer: no hover on the preview
+        await page.screenshot({ path: file });
+        widths.push(`${width} px (${display === 'flex' ? 'cards' : 'table'}) → ${path.relative(REPO, file)}`);
+      }
+      await setPaneWidth(page, preview, PANE_WIDTHS[0]);
+      return widths.join(', ');
     });
 
     const lastOutcome = expected.outcomes.at(-1);
@@ -203,6 +293,9 @@ export async function runUiTest(base, folder) {
       await row.waitFor({ timeout: 20_000 });
       const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
       if (!/unknown-name/.test(text) && !/did you mean/i.test(text)) throw new Error(`unexpected problem text: ${text}`);
+      // The preview's bottom line lists the error with a link to its line.
+      const link = preview().locator('#bottom-line .errors button.link', { hasText: `Line ${driver.line}:` }).first();
+      await link.waitFor({ timeout: 20_000 });
       await revert(page);
       await waitFor('errors cleared after revert', async () => errorCount(await problemsLabel(page)) === 0);
       return text.slice(0, 120);
@@ -222,6 +315,91 @@ export async function runUiTest(base, folder) {
       await revert(page);
       await notice.waitFor({ state: 'detached', timeout: 30_000 });
       return text.slice(0, 110);
+    });
+
+    const factorBody = { line: factor.line + 1, column: 3 };
+    const firstOutcome = expected.outcomes[0];
+    const outcomeDeclared = locate(oped, new RegExp(`^outcome\\s+(${firstOutcome.name})\\b`, 'm'));
+    await run.step('editor → preview sync: the cursor in a declaration picks out its row', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await goTo(page, factorBody);
+      await preview().locator(`table.inputs tr.at-cursor[data-name="${factor.text}"]`).waitFor({ timeout: 20_000 });
+      await goTo(page, { line: outcomeDeclared.line + 1, column: 3 });
+      await preview().locator(`table.outcomes tr.at-cursor[data-name="${firstOutcome.name}"]`).waitFor({ timeout: 20_000 });
+      // An outcome at the cursor becomes the tornado's, and only one row is picked out.
+      const selected = await preview().locator('#outcome-select').inputValue();
+      if (selected !== firstOutcome.name) throw new Error(`the tornado shows ${selected}, not ${firstOutcome.name}`);
+      const picked = await preview().locator('table.inputs tr.at-cursor, table.outcomes tr.at-cursor').count();
+      if (picked !== 1) throw new Error(`${picked} rows picked out`);
+      return `${factor.text} (line ${factorBody.line}) → its row; ${firstOutcome.name} → its row and the tornado`;
+    });
+
+    // A call far from the top: the last outcome's, made to contradict the forecast.
+    const agreeing = [...expected.outcomes].reverse().find((o) => o.judged?.agrees);
+    const judgedLine = locate(oped, new RegExp(`^outcome\\s+${agreeing.name}\\b[^]*?^[ \\t]+judged[ \\t]+([^\\n/]*?)[ \\t]*(?://.*)?$`, 'm'));
+    const contradicting = agreeing.probability > 0.5 ? 'remote' : 'almost certain';
+    await run.step(`a call made to contradict (${agreeing.name} judged ${contradicting}): marked in view at both widths, its link reveals the judged line`, async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await goTo(page, judgedLine);
+      await page.keyboard.press('Shift+End');
+      await page.keyboard.type(contradicting);
+      const link = preview().locator('#bottom-line .contradictions button.link', { hasText: agreeing.label }).first();
+      await link.waitFor({ timeout: 30_000 });
+      const row = `table.outcomes tr[data-name="${agreeing.name}"] .badge-contradicted`;
+      await preview().locator(row).waitFor({ timeout: 10_000 });
+      for (const target of PANE_WIDTHS) {
+        const width = await setPaneWidth(page, preview, target);
+        await preview().locator('html').evaluate(() => window.scrollTo(0, 0));
+        await assertFits(preview, `${width} px with a contradiction`);
+        await assertInView(preview, '.alert-bar', `${width} px, top`);
+        // Scrolled to the end, far from the bottom line, the sticky cue is still in view.
+        await preview().locator('html').evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await assertInView(preview, '.alert-bar', `${width} px, scrolled down`);
+        // The bottom line's entry and the row's badge, scrolled to, are whole: not cut at an edge.
+        for (const marker of ['#bottom-line .contradictions li', row]) {
+          await preview().locator(marker).first().scrollIntoViewIfNeeded();
+          await assertInView(preview, marker, `${width} px`);
+        }
+      }
+      await setPaneWidth(page, preview, PANE_WIDTHS[0]);
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await goTo(page, { line: 1, column: 1 });
+      await preview().locator('html').evaluate(() => window.scrollTo(0, 0));
+      await link.click();
+      const selection = page.locator('#status\\.editor\\.selection');
+      await waitFor(`the cursor on the judged line ${judgedLine.line}`, async () => (await selection.innerText()).includes(`Ln ${judgedLine.line},`));
+      return `${(await link.innerText()).slice(0, 80)} → ${(await selection.innerText()).trim()}`;
+    });
+
+    await run.step(`every text has contrast ≥ ${MIN_CONTRAST}:1 in the four themes, at both widths`, async () => {
+      // The page as edited above: a contradicted call, the alert bar and the links are on it.
+      await page.mouse.move(150, 600); // over the empty Explorer: no hover on the preview
+      const minima = [];
+      try {
+        for (const theme of THEMES) {
+          await setTheme(page, preview, theme);
+          let least = Infinity;
+          for (const target of PANE_WIDTHS) {
+            await setPaneWidth(page, preview, target);
+            const texts = await preview().locator('html').evaluate(contrastOfTexts);
+            if (texts.length < 50) throw new Error(`${theme.label}: only ${texts.length} texts measured`);
+            const low = texts.filter((t) => t.ratio < MIN_CONTRAST);
+            if (low.length > 0) {
+              throw new Error(`${theme.label} at ${target} px: ${low.length} texts below ${MIN_CONTRAST}:1, e.g. ${low.slice(0, 4).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)} (${t.color} on ${t.background})`).join('; ')}`);
+            }
+            least = Math.min(least, ...texts.map((t) => t.ratio));
+          }
+          minima.push(`${theme.label} ${least.toFixed(2)}`);
+        }
+      } finally {
+        // Back to the default theme; a failure here must not hide the one above.
+        await page.keyboard.press('Escape');
+        await setTheme(page, preview, THEMES[1]).catch((e) => run.log(`could not restore the theme: ${e.message}`));
+        await setPaneWidth(page, preview, PANE_WIDTHS[0]);
+      }
+      await revert(page);
+      await preview().locator('#bottom-line .contradictions').waitFor({ state: 'detached', timeout: 30_000 });
+      return `minimum ratio: ${minima.join(', ')}`;
     });
 
     await run.step('hostile labels render as text in the preview', async () => {
