@@ -10,7 +10,7 @@ import type { CompiledModel } from './compile';
 /** Cliques larger than this are not planned (2^22 doubles = 32 MB per table). */
 export const MAX_CLIQUE = 22;
 /** Index maps are precomputed for cliques up to this many entries; larger ones compute bits. */
-const MAP_LIMIT = 1 << 14;
+const MAP_LIMIT = 1 << 17;
 
 /** What one clique holds: its variables (bit k of an index = variables[k]) and its links. */
 interface Clique {
