@@ -82,6 +82,19 @@ describe('hover on an outcome', () => {
       '- **rapport** (Trump and Khan keep a positive relationship): moderately raises: multiplies the odds by 2 to 4; swing');
   });
 
+  it('lists what to watch and the linchpins, as the report words them', () => {
+    // P(o) = 0.3 + 0.6·P(a): seeing a takes it to 90%, not a to 30%; it stays roughly even while a is 25–41.7%.
+    const text = 'factor a { probability 30% }\noutcome <|>o { base 30%; a raises x21 }\n';
+    expectHover(text,
+      '**What to watch:** if a is seen: 48% → 90% (30% if not).',
+      '**Linchpins:** stays roughly even chance while a is between 25% and 42%.');
+  });
+
+  it('says on a factor which judgments it is a linchpin of', () => {
+    expectHover('factor <|>a { probability 30% }\noutcome o { base 30%; a raises x21 }\n',
+      '**Linchpin of:**\n- **o**: stays roughly even chance while a is between 25% and 42%');
+  });
+
   it('says when a judgment is contradicted', () => {
     expectHover('outcome <|>o { base 90%; judged very unlikely }',
       '**Forecast:** 90%',
@@ -108,6 +121,10 @@ describe('hover on words of the language', () => {
     ['<|>base 20%\n', 'when none of its drivers holds'],
     ['<|>judged likely\n', 'Your own call'],
     ['<|>given attack\n', 'forces a factor, event or outcome to hold'],
+    ['obs<|>erve attack\n', '**observe**'],
+    ['<|>observe attack\n', 'conditions on NAME being seen to hold (`observe NAME`) or not (`observe not NAME`): evidence, reasoning backwards as well as forwards, unlike `given`, which makes it so.'],
+    ['observe <|>not attack\n', '`observe not NAME` conditions on NAME being seen not to hold'],
+    ['given <|>not attack\n', '`given not NAME` forces NAME not to hold'],
     ['crisis <|>raises weakly\n', 'multiplies the outcome\'s odds'],
     ['probability <|>may\n', 'carries no defined probability'],
   ])('%j', (line, expected) => {

@@ -12,11 +12,14 @@ import { probabilityExprAt } from './nodes';
 import { declaredNames, occurrenceAt } from './occurrences';
 import { offsetAt, spanToRange } from './text';
 import { escapeMarkdown } from '../../../common/text/markdown';
+import { buildReport, type Report, type ReportOutcome } from '../../../common/report';
 import {
   formatBand, formatPercent, formatPoints, formatWrittenPercent, formatWrittenRange, samplingOf,
 } from '../../../common/text/numbers';
 
 const TOP_DRIVERS = 5;
+/** Signposts and linchpins a hover lists (the preview and the JSON have them all). */
+const TOP_GUIDES = 3;
 
 export function hover(state: DocumentState, position: Position): Hover | null {
   const offset = offsetAt(state, position);
@@ -98,7 +101,34 @@ function explainInput(state: DocumentState, variable: InputVariable): string {
   parts.push(variable.probability ? `**Probability:** ${describeSpec(variable.probability)}.` : '**Probability:** missing (add a `probability` line).');
   parts.push(...notesAndSources(variable));
   parts.push(...drives(state, variable));
+  const pinned = linchpinOf(state, variable.name);
+  if (pinned.length) parts.push(`**Linchpin of:**\n${pinned.join('\n')}`);
   return parts.join('\n\n');
+}
+
+/** The judgments that would flip if this factor's probability left an interval: "- **o**: stays likely while f is above 41%". */
+function linchpinOf(state: DocumentState, name: string): string[] {
+  const report = reportOf(state);
+  if (!report) return [];
+  return report.outcomes.flatMap((o) => o.linchpins.filter((l) => l.name === name)
+    .map((l) => `- **${escapeMarkdown(o.name)}**${labelOf(state, o.name)}: ${escapeMarkdown(l.text)}`));
+}
+
+/** The forecast's report (common/report), whose texts every surface shows alike; built once per forecast. */
+const reports = new WeakMap<object, Report>();
+function reportOf(state: DocumentState): Report | null {
+  const forecast = state.forecast;
+  if (!forecast) return null;
+  let report = reports.get(forecast);
+  if (!report) {
+    report = buildReport(forecast);
+    reports.set(forecast, report);
+  }
+  return report;
+}
+
+function reportOutcome(state: DocumentState, name: string): ReportOutcome | undefined {
+  return reportOf(state)?.outcomes.find((o) => o.name === name);
 }
 
 function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string {
@@ -123,6 +153,13 @@ function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string 
     const top = computed.swing.slice(0, TOP_DRIVERS);
     if (top.length) {
       parts.push(`**Top drivers by swing:** ${top.map((s) => `${escapeMarkdown(s.name)} ${formatPoints(s.points)} points`).join(', ')}.`);
+    }
+    const shown = reportOutcome(state, outcome.name);
+    if (shown?.signposts.length) {
+      parts.push(`**What to watch:** ${shown.signposts.slice(0, TOP_GUIDES).map((s) => escapeMarkdown(s.text)).join('; ')}.`);
+    }
+    if (shown?.linchpins.length) {
+      parts.push(`**Linchpins:** ${shown.linchpins.slice(0, TOP_GUIDES).map((l) => escapeMarkdown(l.text)).join('; ')}.`);
     }
   } else if (outcome.judged) {
     parts.push(`**Judged:** ${escapeMarkdown(outcome.judged.text)} (${formatWrittenRange(outcome.judged.low, outcome.judged.high)}).`);
