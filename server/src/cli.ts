@@ -5,6 +5,7 @@ import { runCheck } from './cli/check';
 import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
 import { REPORT_DOCUMENT_FORMATS, type ReportDocumentFormat, runReport } from './cli/report';
 import { forecast } from './engine/forecast';
+import type { ResolvedModel } from './model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
 import { formatCount } from '../../common/text/numbers';
 import { describeError } from './util/errors';
@@ -48,10 +49,13 @@ export function buildProgram(): Command {
     .argument('<files...>', '.scenario files')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((files: string[], opts: { format: 'text' | 'json' }) => {
-      // `judgment` needs a forecast: of the part of each file that has no errors. It reads the
-      // baseline's probabilities only, which do not depend on the alternatives or the worlds:
-      // leaving them out halves the check of the op-ed sample.
-      emit(runCheck(files, opts.format, undefined, (model) => forecast({ ...model, alternatives: [] }, { maxWorlds: 0, bandMethod: 'none' })));
+      // `judgment` and `observe-impossible` need a forecast: of the part of each file that has no
+      // errors. They read the baseline's probabilities and the P(E) of the alternatives that
+      // observe, which do not depend on the other alternatives or the worlds: leaving those out
+      // halves the check of the op-ed sample.
+      const checked = (model: ResolvedModel): ResolvedModel =>
+        ({ ...model, alternatives: model.alternatives.filter((a) => a.changes.some((c) => c.kind === 'observe')) });
+      emit(runCheck(files, opts.format, undefined, (model) => forecast(checked(model), { maxWorlds: 0, bandMethod: 'none' })));
     });
   withRunSettings(program.command('forecast')
     .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')

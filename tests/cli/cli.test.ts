@@ -1,7 +1,7 @@
 // The `scenario` command, run as a real process: exit codes, the four forecast formats, and
 // byte-identical JSON from two separate processes. The CLI is bundled from the current source
 // first (bundle.ts), so these tests never run a stale build.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +145,31 @@ describe('scenario check', () => {
     expect(stdout).toMatch(/judged\.scenario:5:10: warning judgment: .*27%.*"unlikely"/);
     const json = JSON.parse(run('check', file, '--format', 'json').stdout);
     expect(json).toEqual([expect.objectContaining({ line: 5, column: 10, endColumn: 21, severity: 'warning', code: 'judgment' })]);
+  });
+
+  it('reports an impossible observation and a conflicting one (exit 1); forecast still computes the rest', () => {
+    const file = write('observe.scenario', [
+      'event attack { probability 20% }',
+      'outcome never { base 0%; attack raises weakly }',
+      'alternative "Never seen" {\n  observe never\n}',
+      'alternative "Twice" {\n  observe attack\n  observe not attack\n}',
+      'alternative "Attack seen" {\n  observe attack\n}',
+      '',
+    ].join('\n'));
+    const { code, stdout } = run('check', file);
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/observe\.scenario:4:3: error observe-impossible: 'observe never' cannot happen in this model: 'never' never holds/);
+    expect(lines[1]).toMatch(/observe\.scenario:8:3: error alternative-conflict: 'attack' is already observed on line 7/);
+    // Without the conflict, `forecast` prints the numbers: the impossible alternative has none, the rest all.
+    const possible = write('observe-forecast.scenario', readFileSync(file, 'utf8').replace('  observe not attack\n', ''));
+    const forecast = run('forecast', possible, '--format', 'json', '--no-timing');
+    expect(forecast.code).toBe(0);
+    const alternatives = JSON.parse(forecast.stdout).alternatives as { name: string; evidenceProbability: number; outcomes: unknown[] }[];
+    expect(alternatives.map((a) => [a.name, a.evidenceProbability, a.outcomes.length])).toEqual([
+      ['Never seen', 0, 0], ['Twice', 0.2, 1], ['Attack seen', 0.2, 1],
+    ]);
   });
 
   it('errors exit 1, unreadable files 2', () => {

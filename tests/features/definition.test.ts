@@ -12,6 +12,13 @@ describe('definition and references', () => {
     const target = { uri: TEST_URI, range: { start: state.lines.positionAt(text.indexOf('crisis')), end: state.lines.positionAt(text.indexOf('crisis') + 6) } };
     for (const cursor of cursors.slice(0, 3)) expect(definition(state, cursor)).toEqual(target);
     expect(definition(state, cursors[3]!)!.range.start).toEqual(state.lines.positionAt(text.indexOf('attack')));
+    expect(definition(state, cursors[4]!)!.range.start).toEqual(state.lines.positionAt(text.indexOf('attack')));
+  });
+
+  it('finds the names of observe lines among the references', () => {
+    const { state, cursors, text } = marked(TEXT);
+    const found = references(state, cursors[4]!, false).map((l) => state.lines.offsetAt(l.range.start));
+    expect(found).toEqual([text.indexOf('attack lowers'), text.indexOf('attack;'), text.indexOf('attack }', text.indexOf('"Seen"'))]);
   });
 
   it('finds every reference, with or without the declaration', () => {

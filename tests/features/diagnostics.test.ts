@@ -26,6 +26,30 @@ describe('where and in what order', () => {
   });
 });
 
+describe('observe lines', () => {
+  const MODEL = 'event attack { probability 10% }\noutcome pinned { base 0%; attack raises x3 }\n';
+
+  it('a name observed twice, or given and observed: an error on the second line, linked to the first', () => {
+    const text = `${MODEL}alternative "A" {\n  observe attack\n  observe not attack\n}\nalternative "B" {\n  given attack\n  observe attack\n}\n`;
+    const [twice, both] = expectDiagnostics(text, ['alternative-conflict@5:3-5:21', 'alternative-conflict@9:3-9:17']);
+    expect(twice!.severity).toBe(DiagnosticSeverity.Error);
+    expect(twice!.relatedInformation).toEqual([{
+      location: { uri: TEST_URI, range: { start: { line: 3, character: 2 }, end: { line: 3, character: 16 } } },
+      message: "'attack' first appears here in this alternative",
+    }]);
+    expect(both!.message).toContain('`given` makes it so and `observe` sees it as evidence');
+  });
+
+  it('evidence the model rules out: an error on the observation once there is a forecast, linked to the pin', () => {
+    const text = `${MODEL}alternative "A" {\n  observe attack\n  observe pinned\n}\n`;
+    const [d] = expectDiagnostics(text, ['observe-impossible@5:3-5:17']);
+    expect(d!.severity).toBe(DiagnosticSeverity.Error);
+    expect(d!.message).toContain("'observe pinned' cannot happen in this model: 'pinned' never holds (base 0% in its outcome)");
+    expect(d!.relatedInformation![0]!.location.range).toEqual({ start: { line: 1, character: 22 }, end: { line: 1, character: 24 } });
+    expectDiagnostics(text, [], { forecast: false });
+  });
+});
+
 describe('toLspDiagnostics', () => {
   it('maps ranges, severities, codes and the source', () => {
     const text = 'factor rapport { probability 5% }\noutcome o { base 5%; rapprt raises weakly }';

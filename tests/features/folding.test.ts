@@ -16,6 +16,11 @@ describe('folding', () => {
     ]);
   });
 
+  it('folds an alternative with observe lines like any block', () => {
+    const text = 'factor a { probability 5% }\noutcome o { base 5%; a raises weakly }\nalternative "Seen" {\n  observe a\n  // why\n  observe not o\n}\n';
+    expect(foldingRanges(stateOf(text))).toEqual([{ startLine: 2, endLine: 5 }]);
+  });
+
   it('folds an unclosed block to the end of the file', () => {
     expect(foldingRanges(stateOf('factor a {\n  probability\n\n'))).toEqual([{ startLine: 0, endLine: 3 }]);
   });

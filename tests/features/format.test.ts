@@ -58,6 +58,13 @@ describe('formatDocument', () => {
     expect(format(text, { tabSize: 4, insertSpaces: false })).toContain('\n\tprobability 5%\r\n');
   });
 
+  it('lays out observe lines as given lines: one space apart, `not` kept, a comment inside moved to the end', () => {
+    const text = 'factor a { probability 5% }\nfactor b { probability 5% }\noutcome o { base 5%; a raises weakly; b raises weakly }\n' +
+      'alternative "A" { observe   not // unseen\n   a ; given\tb;observe o }\n';
+    expect(format(text)).toContain('alternative "A" {\n  observe not a // unseen\n  given b\n  observe o\n}\n');
+    expectFaithful(text, format(text));
+  });
+
   it('edits only the stretch that changes', () => {
     const text = 'factor a {\n  probability 5%\n}\n\nfactor b {\n  probability   6%\n}\n';
     const edits = formatDocument(stateOf(text, { forecast: false }), TWO);
@@ -146,7 +153,10 @@ const model = fc.integer({ min: 1, max: 3 }).chain((inputs) => fc.integer({ min:
     decls.push(outcome(`out${i}`, [...names]));
     names.push(`out${i}`);
   }
-  decls.push(body([fc.constant(`given ${names[0]}`), fc.constant(`${inputNames[0]} likely`)]).map((b) => `alternative "alt" ${b}`));
+  const observed = names[names.length - 1]!; // an outcome, never names[0]: no conflict with the given
+  decls.push(fc.tuple(space, fc.boolean()).chain(([sp, not]) => body([
+    fc.constant(`given ${names[0]}`), fc.constant(`${inputNames[0]} likely`), fc.constant(`observe${sp}${not ? `not${sp}` : ''}${observed}`),
+  ])).map((b) => `alternative "alt" ${b}`));
   return fc.tuple(fc.tuple(...decls), fc.array(fc.constantFrom('\n', '\n\n', '\n// between\n', '\n\n// loose\n\n', ' '), { minLength: decls.length + 1, maxLength: decls.length + 1 }))
     .map(([ds, gaps]) => gaps[0]!.trimStart() + ds.map((d, i) => d + gaps[i + 1]!).join(''));
 }));

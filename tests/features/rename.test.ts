@@ -21,6 +21,14 @@ describe('rename', () => {
     expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual(state.diagnostics.filter((d) => d.severity === 'error'));
   });
 
+  it('renames from an observe line, the observed names too', () => {
+    const { state, cursors, text } = marked(TEXT);
+    expect(prepareRename(state, cursors[4]!)).not.toBeNull();
+    const renamed = applyEdits(text, rename(state, cursors[4]!, 'strike').changes![TEST_URI]!);
+    expect(renamed).toBe(text.replace(/attack/g, 'strike'));
+    expect(renamed).toContain('observe not strike }');
+  });
+
   it('does not prepare away from names or on an undeclared name', () => {
     const { state, cursors } = marked('factor f { <|>probability 5% }\noutcome o { base 5%; <|>ghost raises weakly }');
     expect(prepareRename(state, cursors[0]!)).toBeNull();

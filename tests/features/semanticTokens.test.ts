@@ -54,6 +54,15 @@ describe('semantic tokens', () => {
     expect(tokens.filter((t) => t.startsWith('crisis '))).toEqual(['crisis variable+declaration+readonly', 'crisis variable+readonly', 'crisis variable+readonly']);
   });
 
+  it('colours observe as a keyword and the name after it by its kind, as given', () => {
+    const text = 'event attack { probability 10% }\noutcome o { base 5%; attack raises x3 }\nalternative "A" {\n  observe not attack\n  observe o\n  given attack\n}\n';
+    const tokens = decode(text, semanticTokens(stateOf(text)).data);
+    expect(tokens.slice(tokens.indexOf('"A" string'))).toEqual([
+      '"A" string', 'observe keyword', 'not keyword', 'attack event+readonly', 'observe keyword', 'o function+readonly',
+      'given keyword', 'attack event+readonly',
+    ]);
+  });
+
   it('still colours a file that does not parse', () => {
     const text = 'factor a { probability 30% }\noutcome o { base\n  a raises weakly\n';
     const tokens = decode(text, semanticTokens(stateOf(text)).data);

@@ -33,6 +33,16 @@ describe('document symbols', () => {
     }
   });
 
+  it('lists an alternative\'s observe lines with observe or observe not, as given lines', () => {
+    const text = 'factor a { probability 5% }\nfactor b { probability 5% }\noutcome o { base 5%; a raises weakly; b raises weakly }\n' +
+      'alternative "Seen" {\n  observe a\n  observe not o\n  given not b\n}\n';
+    const state = stateOf(text);
+    expect(state.diagnostics).toEqual([]);
+    const [, , , seen] = documentSymbols(state);
+    expect(seen!.children!.map((c) => `${c.name} ${c.detail}`)).toEqual(['a observe', 'o observe not', 'b given not']);
+    expect(seen!.children![1]!.range).toEqual({ start: { line: 5, character: 2 }, end: { line: 5, character: 15 } });
+  });
+
   it('never gives a symbol an empty name', () => {
     expect(documentSymbols(stateOf('alternative "" { }'))[0]!.name).toBe('(untitled)');
   });

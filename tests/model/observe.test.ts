@@ -125,7 +125,9 @@ describe('alternative-conflict', () => {
 });
 
 describe('observe-impossible', () => {
-  it('an outcome pinned at base 0% seen to hold: an error on the observation, from the forecast', () => {
+  const impossibleOf = (text: string) => withForecast(text).diagnostics.filter((d) => d.code === 'observe-impossible');
+
+  it('an outcome pinned at base 0% seen to hold: an error on the observation, linked to the base, from the forecast', () => {
     const text = withAlternative('  observe pinned') + 'alternative "Attack" {\n  given attack\n}\n';
     expect(codes(text, 'observe-impossible')).toEqual([]); // the checks alone cannot know
     const analysis = withForecast(text);
@@ -135,9 +137,12 @@ describe('observe-impossible', () => {
     expect(d.severity).toBe('error');
     const line = offsetOf(text, 'observe pinned');
     expect(d.span).toEqual({ start: line, end: line + 'observe pinned'.length });
-    expect(d.message).toBe("The observation 'observe pinned' cannot happen in this model (probability 0), so the " +
-      "alternative 'A' has no forecast. Remove or change an observation, or the probability, base or `given` that " +
-      'rules it out (a 0% or 100% that pins a name, or a `given` that contradicts what is observed).');
+    expect(d.message).toBe("'observe pinned' cannot happen in this model: 'pinned' never holds (base 0% in its outcome), " +
+      "so the observations have probability 0 and the alternative 'A' has no forecast. Remove this observation, " +
+      'or change that base.');
+    const base = offsetOf(text, 'base 0%') + 'base '.length;
+    expect(d.related).toEqual([{ span: { start: base, end: base + 2 }, message: "the base that pins 'pinned'" }]);
+    expect(applyEdit(text, d.fixes![0]!)).toBe(text.replace('  observe pinned\n', ''));
     // Everything else is still forecast: the baseline and the other alternative.
     expect(analysis.model.hasErrors).toBe(false);
     expect(analysis.forecast!.outcomes.map((o) => o.name)).toEqual(['security_ties', 'pinned']);
@@ -146,15 +151,22 @@ describe('observe-impossible', () => {
     expect(attack!.outcomes.find((o) => o.name === 'security_ties')!.probability).toBeGreaterThan(0.3);
   });
 
-  it('observations that the alternative\'s own new probability rules out: one error over the observe lines', () => {
+  it('an observation that the alternative\'s own new probability rules out: at that observation only', () => {
     // (`given not attack` with `observe attack` is alternative-conflict: one name given and observed.)
     const text = withAlternative('  attack 0%\n  observe rapport\n  observe attack');
-    const found = withForecast(text).diagnostics.filter((d) => d.code === 'observe-impossible');
+    const found = impossibleOf(text);
     expect(found).toHaveLength(1);
-    const start = offsetOf(text, 'observe rapport');
-    const end = offsetOf(text, 'observe attack') + 'observe attack'.length;
-    expect(found[0]!.span).toEqual({ start, end });
-    expect(found[0]!.message).toMatch(/^The observations 'observe rapport' and 'observe attack' cannot happen together in this model \(probability 0\)/);
+    const start = offsetOf(text, 'observe attack');
+    expect(found[0]!.span).toEqual({ start, end: start + 'observe attack'.length });
+    expect(found[0]!.message).toContain("'attack' never holds (probability 0% in this alternative)");
+    expect(found[0]!.related![0]!.span.start).toBe(offsetOf(text, 'attack 0%') + 'attack '.length);
+  });
+
+  it('a name pinned at 100% seen not to hold, and two such observations: one error at each', () => {
+    const text = withAlternative('  crisis 100%\n  observe not crisis\n  observe rapport\n  observe pinned');
+    const found = impossibleOf(text);
+    expect(found.map((d) => text.slice(d.span.start, d.span.end))).toEqual(['observe not crisis', 'observe pinned']);
+    expect(found[0]!.message).toContain("'crisis' always holds (probability 100% in this alternative)");
   });
 
   it('possible evidence, however improbable, is no error', () => {
@@ -173,16 +185,57 @@ describe('observe-impossible', () => {
     expect(same.diagnostics.filter((d) => d.code === 'observe-impossible')).toHaveLength(1);
   });
 
-  it('observing every variable at once: no crash; impossible because of the pinned outcome, named in the message', () => {
+  it('observing every variable at once: no crash; the pinned outcome is the one impossible observation', () => {
     const all = ['rapport', 'crisis', 'attack', 'security_ties', 'pinned'];
     const text = withAlternative(all.map((n) => `  observe ${n}`).join('\n'));
-    const found = withForecast(text).diagnostics.filter((d) => d.code === 'observe-impossible');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain("'observe rapport', 'observe crisis', 'observe attack' and 2 more cannot happen together");
+    const found = impossibleOf(text);
+    expect(found.map((d) => text.slice(d.span.start, d.span.end))).toEqual(['observe pinned']);
     // Without the pinned outcome the same evidence is possible: every input is then known.
     const possible = withForecast(withAlternative(all.filter((n) => n !== 'pinned').map((n) => `  observe ${n}`).join('\n')));
     expect(possible.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const inputs = possible.forecast!.alternatives[0]!.inputs;
     expect(inputs.map((i) => [i.name, i.probability])).toEqual([['rapport', 1], ['crisis', 1], ['attack', 1]]);
+  });
+
+  it('a forecast that says 0 with nothing pinned (P(E) below a double): one error over all the observe lines', () => {
+    const text = withAlternative('  observe attack\n  given crisis\n  observe rapport');
+    const real = withForecast(text).forecast!;
+    expect(real.alternatives[0]!.evidenceProbability).toBeGreaterThan(0);
+    // The forecast as it comes out when P(E) underflows (see the 500 observations below).
+    const underflowed = { ...real, alternatives: [{ ...real.alternatives[0]!, evidenceProbability: 0, outcomes: [] }] };
+    const found = analyzeSource({ text }, underflowed).diagnostics.filter((d) => d.code === 'observe-impossible');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.span).toEqual({ start: offsetOf(text, 'observe attack'), end: offsetOf(text, 'observe rapport') + 'observe rapport'.length });
+    expect(found[0]!.message).toBe("The observations 'observe attack' and 'observe rapport' are too improbable together for the " +
+      "forecast to compute (their probability is below the smallest number it can hold), so the alternative 'A' has no " +
+      'forecast. Observe fewer things in one alternative.');
+  });
+});
+
+describe('500 observations in one alternative', () => {
+  it('no crash; every diagnostic at the observe lines; the rest of the file forecast', () => {
+    const n = 500;
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`factor f${i} { probability 10% }`);
+    for (let i = 0; i < n / 2; i++) lines.push(`outcome o${i} { base 20%; f${2 * i} raises weakly; f${2 * i + 1} raises weakly }`);
+    lines.push('alternative "Everything seen" {', ...Array.from({ length: n }, (_, i) => `  observe f${i}`), '}');
+    lines.push('alternative "One seen" {', '  observe f7', '}');
+    const text = `${lines.join('\n')}\n`;
+    const analysis = withForecast(text);
+    expect(analysis.model.hasErrors).toBe(false);
+    expect(analysis.model.alternatives[0]!.changes).toHaveLength(n);
+    const [all, one] = analysis.forecast!.alternatives;
+    expect(one!.evidenceProbability).toBeCloseTo(0.1, 10);
+    expect(one!.outcomes).toHaveLength(n / 2);
+    expect(analysis.forecast!.outcomes).toHaveLength(n / 2);
+    // P(E) = 0.1^500 is below the smallest double: the forecast says 0, and the message says why.
+    const found = analysis.diagnostics.filter((d) => d.severity === 'error');
+    if (all!.evidenceProbability === 0) {
+      expect(found).toHaveLength(1);
+      expect(found[0]!.span).toEqual({ start: offsetOf(text, '  observe f0') + 2, end: offsetOf(text, 'observe f499') + 'observe f499'.length });
+      expect(found[0]!.message).toContain("'observe f0', 'observe f1', 'observe f2' and 497 more are too improbable together");
+    } else {
+      expect(found).toEqual([]);
+    }
   });
 });

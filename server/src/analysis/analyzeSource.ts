@@ -45,7 +45,7 @@ export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast
   let used: Forecast | null = null;
   if (typeof forecast === 'function') used = isForecastable(base.scope) ? forecast(base.scope.model) : null;
   else used = forecast;
-  const judgments = used ? currentJudgments(base.scope, used) : [];
+  const judgments = used ? currentJudgments(base.scope, used, base.text) : [];
   const diagnostics = judgments.length > 0 ? sortByPosition([...checks, ...judgments]) : [...checks];
   return { ...rest, diagnostics, forecast: used };
 }
@@ -71,10 +71,10 @@ function checksOf(document: ScenarioDocument) {
  * Judgments only for outcomes forecast anew (an outcome marked stale carries earlier numbers);
  * impossible observations only for the alternatives forecast now.
  */
-function currentJudgments(scope: ForecastScope, forecast: Forecast): Diagnostic[] {
+function currentJudgments(scope: ForecastScope, forecast: Forecast, text: string): Diagnostic[] {
   const current = forecast.outcomes.filter((o) => o.stale === undefined && scope.model.variables.has(o.name));
   return [
     ...judgmentDiagnostics(scope.model, current.length === forecast.outcomes.length ? forecast : { ...forecast, outcomes: current }),
-    ...observeImpossibleDiagnostics(scope.model, forecast),
+    ...observeImpossibleDiagnostics(scope.model, forecast, text),
   ];
 }

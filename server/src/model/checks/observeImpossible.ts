@@ -1,19 +1,24 @@
-// `observe-impossible`: an alternative whose observations the model gives probability 0 (an
-// outcome pinned at base 0% seen to hold, a name seen to hold that an earlier `given not` rules
-// out). Only the forecast knows P(E), so this is found from it (analysis/analyzeSource.ts), like
-// `judgment`: the alternative then has no numbers, and the rest of the file is forecast as usual.
+// `observe-impossible`: an alternative whose observations the forecast gives probability 0. Only
+// the forecast knows P(E), so this is found from it (analysis/analyzeSource.ts), like `judgment`:
+// the alternative then has no numbers, and the rest of the file is forecast as usual.
+// Where to point: every table of the model is strictly between 0 and 1 except where a 0% or 100%
+// pins a name (LANGUAGE.md, Semantics), so an observation is impossible exactly when it contradicts
+// a pin; each such observation gets its own diagnostic, linked to the pin. When the forecast says
+// 0 and nothing is pinned, P(E) was too small for a double (hundreds of observations): said so
+// over all the observe lines.
 import type { Forecast } from '../../../../common/forecast';
 import type { Span } from '../../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
-import type { Alternative, AlternativeChange, ResolvedModel } from '../types';
+import { removalSpan } from '../edits';
+import type { Alternative, AlternativeChange, ModelVariable, ProbabilitySpec, ResolvedModel } from '../types';
+import { diagnostic, q } from './context';
 
 type Observation = Extract<AlternativeChange, { kind: 'observe' }>;
-import { diagnostic, q } from './context';
 
 /** How many observations a message names before it says how many more there are. */
 const NAMED_OBSERVATIONS = 3;
 
-export function observeImpossibleDiagnostics(model: ResolvedModel, forecast: Forecast): Diagnostic[] {
+export function observeImpossibleDiagnostics(model: ResolvedModel, forecast: Forecast, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   // The k-th alternative of a title is the k-th forecast of that title (titles may repeat).
   const forecasts = new Map<string, Forecast['alternatives']>();
@@ -29,23 +34,64 @@ export function observeImpossibleDiagnostics(model: ResolvedModel, forecast: For
     // observed other things: it says nothing about these lines.
     const same = computed.observed.length === observations.length &&
       computed.observed.every((o, i) => o.name === observations[i]!.name && o.value === observations[i]!.value);
-    if (same) out.push(impossible(alternative, observations));
+    if (!same) continue;
+    const contradicted = observations.flatMap((o) => {
+      const variable = model.variables.get(o.name);
+      const pin = variable ? pinOf(variable, alternative) : null;
+      return variable && pin && pin.holds !== o.value ? [contradiction(alternative, o, variable, pin, text)] : [];
+    });
+    out.push(...(contradicted.length > 0 ? contradicted : [tooImprobable(alternative, observations)]));
   }
   return out;
 }
 
-function impossible(alternative: Alternative, observations: readonly Observation[]): Diagnostic {
+interface Pin {
+  holds: boolean;
+  spec: ProbabilitySpec;
+  /** `probability`, or `base` for an outcome. */
+  word: 'probability' | 'base';
+  /** Pinned by the alternative's own change rather than the declaration. */
+  byAlternative: boolean;
+}
+
+/** A 0% or 100% that fixes a name under the alternative (its own change first), or null. */
+function pinOf(variable: ModelVariable, alternative: Alternative): Pin | null {
+  let spec = variable.kind === 'outcome' ? variable.base : variable.probability;
+  let byAlternative = false;
+  for (const c of alternative.changes) {
+    if (c.name !== variable.name) continue;
+    if (c.kind === 'set-probability') spec = c.probability;
+    else if (c.kind === 'set-base') spec = c.base;
+    else continue;
+    byAlternative = true;
+    break;
+  }
+  if (!spec || spec.low !== spec.high || (spec.low !== 0 && spec.low !== 1)) return null;
+  return { holds: spec.low === 1, spec, word: variable.kind === 'outcome' ? 'base' : 'probability', byAlternative };
+}
+
+const written = (o: Observation): string => `observe ${o.value ? '' : 'not '}${o.name}`;
+
+function contradiction(alternative: Alternative, o: Observation, variable: ModelVariable, pin: Pin, text: string): Diagnostic {
+  const where = pin.byAlternative ? 'in this alternative' : `in its ${variable.kind}`;
+  return diagnostic('observe-impossible', o.span,
+    `${q(written(o))} cannot happen in this model: ${q(o.name)} ${pin.holds ? 'always holds' : 'never holds'} ` +
+    `(${pin.word} ${pin.spec.text} ${where}), so the observations have probability 0 and the alternative ` +
+    `${q(alternative.title)} has no forecast. Remove this observation, or change that ${pin.word}.`, {
+      related: [{ span: pin.spec.span, message: `the ${pin.word} that pins ${q(o.name)}` }],
+      fixes: [{ span: removalSpan(text, o.span), newText: '', title: 'Remove this observation' }],
+    });
+}
+
+function tooImprobable(alternative: Alternative, observations: readonly Observation[]): Diagnostic {
   const span: Span = { start: observations[0]!.span.start, end: observations[observations.length - 1]!.span.end };
-  const written = observations.map((o) => q(`observe ${o.value ? '' : 'not '}${o.name}`));
-  const more = written.length - NAMED_OBSERVATIONS;
-  const listed = more > 0 ? `${written.slice(0, NAMED_OBSERVATIONS).join(', ')} and ${more} more` : joinAnd(written);
-  const what = observations.length === 1
-    ? `The observation ${listed} cannot happen in this model`
-    : `The observations ${listed} cannot happen together in this model`;
+  const names = observations.map((o) => q(written(o)));
+  const more = names.length - NAMED_OBSERVATIONS;
+  const listed = more > 0 ? `${names.slice(0, NAMED_OBSERVATIONS).join(', ')} and ${more} more` : joinAnd(names);
   return diagnostic('observe-impossible', span,
-    `${what} (probability 0), so the alternative ${q(alternative.title)} has no forecast. ` +
-    'Remove or change an observation, or the probability, base or `given` that rules it out ' +
-    '(a 0% or 100% that pins a name, or a `given` that contradicts what is observed).');
+    `The observations ${listed} are too improbable together for the forecast to compute (their ` +
+    `probability is below the smallest number it can hold), so the alternative ${q(alternative.title)} ` +
+    'has no forecast. Observe fewer things in one alternative.');
 }
 
 function joinAnd(items: readonly string[]): string {
