@@ -26,28 +26,63 @@ export function quantile(sorted: Float64Array, q: number): number {
   return sorted[i]! + (h - i) * (sorted[j]! - sorted[i]!);
 }
 
-/** Band of each outcome (c.outcomes order) from `draws` exact evaluations of P(O | θ). */
+/**
+ * How precisely each band end must be known: the half-width of its own 95% interval (from order
+ * statistics, which ignore the Latin hypercube's gain and so overstate it). Bands whose P(O | θ)
+ * has a thin, long tail need more draws for that than the first batch gives.
+ */
+export const BAND_END_HALF_WIDTH = 0.015;
+/** The most draws of θ the adaptive bands take. */
+export const MAX_BAND_DRAWS = 16_000;
+
+/**
+ * Band of each outcome (c.outcomes order) from exact evaluations of P(O | θ): a first Latin
+ * hypercube of `draws` draws, then further ones (doubling the total, each its own hypercube from
+ * the same streams) until every band end's own interval is narrow enough or `maxDraws` is reached.
+ */
 export function bandsByExactDraws(
   c: CompiledModel, baseline: CompiledModel, plan: Plan, draws: number, rng: Rng, extra: Rng,
-  checkCancelled: () => void,
+  checkCancelled: () => void, maxDraws = draws,
 ): (Band | null)[] {
   const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1);
   if (wanted.length === 0) return Array.from(c.outcomes, () => null);
   const tables = new DrawnTables(c, baseline);
-  const hypercube = new LatinHypercube(rng, draws, tables.theta.mainDimensions);
-  const extraHypercube = new LatinHypercube(extra, draws, tables.theta.extraDimensions);
   const marginals = new Float64Array(c.n);
   const buffer = frontierBuffer(plan);
-  const values = wanted.map(() => new Float64Array(draws));
-  for (let d = 0; d < draws; d++) {
-    if ((d & 63) === 0) checkCancelled();
-    hypercube.start(d);
-    extraHypercube.start(d);
-    tables.draw(hypercube.next, extraHypercube.next);
-    runPlan(plan, tables.tables, marginals, buffer);
-    for (let i = 0; i < wanted.length; i++) values[i]![d] = marginals[wanted[i]!]!;
+  const limit = Math.max(draws, maxDraws);
+  const values = wanted.map(() => new Float64Array(limit));
+  let total = 0;
+  let batch = draws;
+  for (;;) {
+    const hypercube = new LatinHypercube(rng, batch, tables.theta.mainDimensions);
+    const extraHypercube = new LatinHypercube(extra, batch, tables.theta.extraDimensions);
+    for (let d = 0; d < batch; d++) {
+      if ((d & 63) === 0) checkCancelled();
+      hypercube.start(d);
+      extraHypercube.start(d);
+      tables.draw(hypercube.next, extraHypercube.next);
+      runPlan(plan, tables.tables, marginals, buffer);
+      for (let i = 0; i < wanted.length; i++) values[i]![total + d] = marginals[wanted[i]!]!;
+    }
+    total += batch;
+    if (total >= limit || values.every((v) => endsSettled(v.subarray(0, total)))) break;
+    batch = Math.min(total, limit - total);
   }
-  return bandsOf(c, wanted, values);
+  return bandsOf(c, wanted, values.map((v) => v.subarray(0, total)));
+}
+
+/** Whether both band ends of these draws are known to within BAND_END_HALF_WIDTH (95%). */
+function endsSettled(draws: Float64Array): boolean {
+  const sorted = Float64Array.from(draws).sort();
+  const n = sorted.length;
+  for (const q of [BAND_LOW, BAND_HIGH]) {
+    const center = (n - 1) * q;
+    const spread = 1.96 * Math.sqrt(n * q * (1 - q));
+    const low = sorted[Math.max(0, Math.floor(center - spread))]!;
+    const high = sorted[Math.min(n - 1, Math.ceil(center + spread))]!;
+    if ((high - low) / 2 > BAND_END_HALF_WIDTH) return false;
+  }
+  return true;
 }
 
 function bandsOf(c: CompiledModel, wanted: number[], values: Float64Array[]): (Band | null)[] {

@@ -5,7 +5,7 @@
 import type { ProbabilitySpec } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
-import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling } from './bands';
+import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, MAX_BAND_DRAWS } from './bands';
 import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
@@ -69,6 +69,8 @@ interface RunSettings {
   seed: number;
   maxWorlds: number;
   bandDraws: number;
+  /** The most draws adaptive bands may take (bandDraws when the caller fixed the draws). */
+  maxBandDraws: number;
   bandMethod: 'auto' | 'nested' | 'none';
   swingMethod: 'auto' | 'sampled';
   evidenceMethod: 'auto' | 'weighted';
@@ -95,6 +97,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
   const plans = baseline.n <= exactLimit ? exactPlans(baseline, bandDraws, EXACT_BUDGET) : null;
   const settings: RunSettings = {
     method: plans ? 'exact' : 'monte-carlo', worldsMethod: plans?.worlds ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
+    maxBandDraws: options.bandDraws === undefined ? Math.max(bandDraws, MAX_BAND_DRAWS) : bandDraws,
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
     evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
     tree: once(() => buildJunctionTree(baseline)),
@@ -200,7 +203,8 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     const plans = exactPlans(c, s.bandDraws, Infinity)!;
     const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled);
     const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
-      seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled);
+      seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,
+      affordableDraws(plans.marginals.cost, s));
     return { ...result, band, standardError: null, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
   }
   const plan = buildPlan(c, false);
@@ -211,7 +215,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   const band = s.bandMethod === 'none' ? []
     : s.bandMethod === 'auto' && plan && plan.cost * s.bandDraws <= BAND_BUDGET
     ? bandsByExactDraws(c, baseline, plan, s.bandDraws, seededStream(s.seed, STREAM.bands),
-      seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled)
+      seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled, affordableDraws(plan.cost, s))
     : bandsByNestedSampling(c, baseline, Math.min(NESTED_DRAWS, s.samples),
       Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / NESTED_DRAWS)), seededStream(s.seed, STREAM.nested),
       seededStream(s.seed, STREAM.nestedExtra), s.checkCancelled);
@@ -408,6 +412,11 @@ function outcomeForecasts(
     forecasts.push(forecast);
   }
   return forecasts;
+}
+
+/** The most band draws a plan of this cost may take: within MAX_BAND_DRAWS and 4 × BAND_BUDGET. */
+function affordableDraws(cost: number, s: RunSettings): number {
+  return Math.max(s.bandDraws, Math.min(s.maxBandDraws, Math.floor((4 * BAND_BUDGET) / Math.max(1, cost))));
 }
 
 /** Rounding noise can put a sum of probabilities a hair outside 0..1. */
