@@ -14,7 +14,7 @@ import {
 import { buildPlan, frontierBuffer, MAX_WIDTH, runPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
 import { evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile } from './evidence';
-import { type Evidence, buildJunctionTree, type JunctionTree, propagate } from './junction';
+import { type Evidence, buildJunctionTree, type JunctionTree, MAX_CLIQUE, propagate } from './junction';
 import { SIGNPOST_BUDGET, signpostCost, signpostsAndLinchpins } from './signposts';
 import { seededStream, STREAM, TO_UNIT } from './random';
 import { DrawnTables, expectedTables, type TableCache } from './tables';
@@ -100,7 +100,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     maxBandDraws: options.bandDraws === undefined ? Math.max(bandDraws, MAX_BAND_DRAWS) : bandDraws,
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
     evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
-    tree: once(() => buildJunctionTree(baseline)),
+    tree: once(() => buildJunctionTree(baseline, MAX_CLIQUE, EXACT_BUDGET / (2 * drivingCount(baseline) + 1))),
   };
   const base = withGuides(baseline, settings, null, run(baseline, baseline, settings));
   const outcomes = outcomeForecasts(model, baseline, base, null);
@@ -280,6 +280,13 @@ function withGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null,
   const marginals = new Float64Array(c.n);
   propagate(tree, tables, evidence, marginals);
   return { ...result, guides: signpostsAndLinchpins(c, tree, tables, evidence, marginals, s.checkCancelled) };
+}
+
+/** The variables that drive something (each costs two propagations of swings under evidence). */
+function drivingCount(c: CompiledModel): number {
+  let count = 0;
+  for (let v = 0; v < c.n; v++) if (c.childStart[v + 1]! > c.childStart[v]!) count++;
+  return count;
 }
 
 function once<T>(make: () => T): () => T {

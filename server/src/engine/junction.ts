@@ -64,10 +64,12 @@ interface Draft {
 }
 
 /**
- * The junction tree of c's driver graph, or null when a clique would exceed maxClique variables.
+ * The junction tree of c's driver graph, or null when a clique would exceed maxClique variables
+ * or the tables' total size (Σ 2^|clique|) would exceed maxCost: the planning stops there, which
+ * spares a dense model of a thousand variables the whole elimination.
  * Deterministic: ties in the greedy order are broken by fewer neighbours, then by index.
  */
-export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE): JunctionTree | null {
+export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxCost = Infinity): JunctionTree | null {
   const n = c.n;
   const familyOf = (v: number): number[] => {
     const family = [v];
@@ -92,6 +94,7 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE): Jun
   };
   // Fill counts change only near an elimination, so they are kept and refreshed locally.
   const fill = Int32Array.from({ length: n }, (_, v) => fillOf(v));
+  let planned = 0; // Σ 2^|clique| so far (before merging, which only lowers it)
   for (let step = 0; step < n; step++) {
     let best = -1;
     for (let v = 0; v < n; v++) {
@@ -100,6 +103,8 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE): Jun
     }
     const around = [...neighbours[best]!];
     if (around.length + 1 > maxClique) return null;
+    planned += 2 ** (around.length + 1);
+    if (planned > maxCost) return null;
     order.push(best);
     members.push([best, ...around].sort((a, b) => a - b));
     eliminated[best] = 1;
