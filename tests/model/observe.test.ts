@@ -1,5 +1,6 @@
 // `observe [not] NAME` in alternatives, on the language side: what resolution makes of it, the
 // `alternative-conflict` check, and `observe-impossible`, found against the forecast.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../../server/src/analysis/analyzeSource';
 import { analyze } from '../../server/src/model/analyze';
@@ -237,5 +238,19 @@ describe('500 observations in one alternative', () => {
     } else {
       expect(found).toEqual([]);
     }
+  });
+});
+
+describe('the op-ed sample', () => {
+  it('observes re-engagement: evidence of a trigger event, reasoned backwards, with nothing to fix', () => {
+    const text = readFileSync(new URL('../../samples/us-pakistan-2025.scenario', import.meta.url), 'utf8');
+    const analysis = withForecast(text);
+    expect(analysis.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')).toEqual([]);
+    const seen = analysis.forecast!.alternatives.find((a) => a.name === 'Washington re-engages on security')!;
+    expect(seen.observed).toEqual([{ name: 'security_reengage', value: true }]);
+    expect(seen.evidenceProbability).toBeCloseTo(analysis.forecast!.outcomes.find((o) => o.name === 'security_reengage')!.probability, 6);
+    const trigger = seen.inputs.find((i) => i.name === 'trigger')!;
+    expect(trigger.probability).toBeGreaterThan(0.5); // from 17.5%: only a trigger makes re-engagement likely
+    expect(trigger.delta).toBeGreaterThan(30);
   });
 });
