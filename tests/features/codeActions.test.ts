@@ -35,6 +35,20 @@ describe('quick fixes', () => {
     expectDiagnostics(fixed, [], { codes: ['judgment'] });
   });
 
+  it('removes a conflicting observe line, and an observation the model rules out', () => {
+    const model = 'event attack { probability 10% }\noutcome never { base 0%; attack raises weakly }\n';
+    const twice = actionsAt(`${model}alternative "A" {\n  observe attack\n  observe <|>not attack\n}\n`);
+    const remove = twice.actions.find((a) => a.diagnostics?.[0]?.code === 'alternative-conflict')!;
+    expect(remove.title).toBe('Remove this line');
+    expect(apply(twice.text, remove)).toBe(`${model}alternative "A" {\n  observe attack\n}\n`);
+    const never = actionsAt(`${model}alternative "A" {\n  observe attack\n  observe <|>never\n}\n`);
+    const drop = never.actions.find((a) => a.diagnostics?.[0]?.code === 'observe-impossible')!;
+    expect(drop.title).toBe('Remove this observation');
+    const fixed = apply(never.text, drop);
+    expect(fixed).toBe(`${model}alternative "A" {\n  observe attack\n}\n`);
+    expectDiagnostics(fixed, []);
+  });
+
   it('swaps a range, turns the verb round, adds a missing base or probability', () => {
     const swapped = actionsAt('factor f { probability 8<|>0%..60% }\noutcome o { base 5%; f raises weakly }');
     expect(apply(swapped.text, swapped.actions.find((a) => a.kind === CodeActionKind.QuickFix)!)).toContain('probability 60%..80%');

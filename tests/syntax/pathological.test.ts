@@ -114,7 +114,7 @@ describe('properties', () => {
 
   const tokens = [
     '{', '}', '"', '\n', ';', '//', '%', '..', '\\', 'x', '-', '.', 'factor', 'outcome', 'event', 'alternative',
-    'scenario', 'probability', 'base', 'judged', 'given', 'not', 'likely', 'raises', '0.5', '20%', ' ',
+    'scenario', 'probability', 'base', 'judged', 'given', 'observe', 'not', 'likely', 'raises', '0.5', '20%', ' ',
   ];
 
   it('never throws on mutated valid files, and every span lies inside them', () => {
