@@ -45,6 +45,8 @@ export type FromPage =
   /** Reveal a place in the document (an error the page lists). */
   | { type: 'revealPosition'; uri: string; line: number; character: number }
   | { type: 'copyMarkdown'; uri: string }
+  /** Run Scenario: Copy Key Judgments for the document (the page's Copy beside them). */
+  | { type: 'copyKeyJudgments'; uri: string }
   | { type: 'saveJson'; uri: string }
   | { type: 'saveCsv'; uri: string }
   /** The outcome selected for the tornado chart (kept in the panel's state for restore). */
@@ -75,6 +77,7 @@ export function parseFromPage(value: unknown): FromPage | null {
   switch (m.type) {
     case 'ready':
     case 'copyMarkdown':
+    case 'copyKeyJudgments':
     case 'saveJson':
     case 'saveCsv':
       return { type: m.type, uri: m.uri };

@@ -13,9 +13,12 @@ import { alertBar, bottomLineSection } from './render/bottomLine';
 import { footer } from './render/footer';
 import { header } from './render/header';
 import { inputsSection } from './render/inputs';
+import { keyJudgmentsSection } from './render/keyJudgments';
+import { linchpinsSection } from './render/linchpins';
 import { notice } from './render/notice';
 import { outcomesSection } from './render/outcomes';
 import { sensitivitySection } from './render/sensitivity';
+import { signpostsSection } from './render/signposts';
 import { toolbar } from './render/toolbar';
 import type { ErrorsView, View } from './render/view';
 import { worldsSection } from './render/worlds';
@@ -123,8 +126,11 @@ export function startPage(options: PageOptions): Page {
     ];
     if (!shown || !view) return top.filter((n): n is HTMLElement => n !== null);
     const sections = [
+      keyJudgmentsSection(view, () => post({ type: 'copyKeyJudgments', uri: state.uri })),
       outcomesSection(view),
       sensitivitySection(view),
+      signpostsSection(view),
+      linchpinsSection(view),
       worldsSection(view),
       alternativesSection(view),
       inputsSection(view),

@@ -7,6 +7,7 @@ describe('parseFromPage', () => {
   it('accepts every known message with its fields', () => {
     expect(parseFromPage({ type: 'ready', uri })).toEqual({ type: 'ready', uri });
     expect(parseFromPage({ type: 'copyMarkdown', uri })).toEqual({ type: 'copyMarkdown', uri });
+    expect(parseFromPage({ type: 'copyKeyJudgments', uri })).toEqual({ type: 'copyKeyJudgments', uri });
     expect(parseFromPage({ type: 'saveJson', uri })).toEqual({ type: 'saveJson', uri });
     expect(parseFromPage({ type: 'saveCsv', uri })).toEqual({ type: 'saveCsv', uri });
     expect(parseFromPage({ type: 'reveal', uri, name: 'khan_popular' })).toEqual({ type: 'reveal', uri, name: 'khan_popular' });

@@ -144,6 +144,57 @@ export function sampleForecast(): Forecast {
   };
 }
 
+/**
+ * The sample forecast with what exact inference adds (LANGUAGE.md, Semantics): signposts and
+ * linchpins on two outcomes (none on trade_up), and a third alternative that observes the attack
+ * and moves the inputs, and a fourth whose observation cannot happen. (sampleForecast itself
+ * stays without them: the key judgments' tests start from a forecast with no signposts.)
+ */
+export function watchedForecast(): Forecast {
+  const f = sampleForecast();
+  Object.assign(f.outcomes[0]!, {
+    signposts: [
+      { name: 'rapport', probability: 0.65, ifTrue: 0.7461, ifFalse: 0.4176, expectedShift: 10.2 },
+      { name: 'security_ties', probability: 0.2104, ifTrue: 0.5813, ifFalse: 0.6451, expectedShift: 1.1 },
+    ],
+    linchpins: [{ name: 'rapport', current: 0.65, holdsFrom: 0.41, holdsTo: 1, phrase: 'likely' }],
+  });
+  Object.assign(f.outcomes[2]!, {
+    signposts: [{ name: 'attack', probability: 0.175, ifTrue: 0.5604, ifFalse: 0.1362, expectedShift: 12.4 }],
+    linchpins: [
+      { name: 'attack', current: 0.175, holdsFrom: 0, holdsTo: 0.24, phrase: 'unlikely' },
+      { name: 'rapport', current: 0.65, holdsFrom: 0.3, holdsTo: 0.9, phrase: 'unlikely' },
+    ],
+  });
+  const base = f.outcomes.map((o) => ({ ...o, signposts: [], linchpins: [], swing: [] }));
+  f.alternatives.push(
+    {
+      name: 'Attack seen',
+      assumptions: [{ name: 'attack', text: 'observe attack' }],
+      observed: [{ name: 'attack', value: true }],
+      evidenceProbability: 0.175,
+      inputs: [
+        { name: 'crisis', probability: 0.97, delta: 0 },
+        { name: 'khan_popular', probability: 0.875, delta: 0 },
+        { name: 'rapport', probability: 0.6, delta: -5 },
+        { name: 'attack', probability: 1, delta: 82.5 },
+      ],
+      outcomes: base.map((o) => (o.name === 'security_ties' ? { ...o, probability: 0.5604, phrase: 'likely', delta: 35 } : { ...o, delta: 0 })),
+      worlds: [],
+    },
+    {
+      name: 'Crisis ends, seen',
+      assumptions: [{ name: 'crisis', text: 'observe not crisis' }],
+      observed: [{ name: 'crisis', value: false }],
+      evidenceProbability: 0,
+      inputs: [],
+      outcomes: [],
+      worlds: [],
+    },
+  );
+  return f;
+}
+
 /** The same forecast with every piece of file content replaced by hostile text. */
 export function hostileForecast(): Forecast {
   const f = sampleForecast();

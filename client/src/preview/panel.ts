@@ -253,6 +253,10 @@ export class ScenarioPreview implements vscode.Disposable {
       case 'copyMarkdown':
         void this.deps.actions.copyMarkdown(this.resourceUri);
         break;
+      case 'copyKeyJudgments':
+        // The palette's command, so both copy the same sentences with the same notification.
+        void vscode.commands.executeCommand('scenario.copyKeyJudgments', this.resourceUri);
+        break;
       case 'saveJson':
         void this.deps.actions.save(this.resourceUri, 'json');
         break;

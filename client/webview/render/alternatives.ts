@@ -1,10 +1,12 @@
-// Alternatives: what each assumes, the judged calls it contradicts (each a link to the `judged`
-// line), and each outcome's probability beside the baseline with the change in points. Deltas
-// are neutral (up is not "good"): ▲ and ▼ with the signed number, never colour alone.
+// Alternatives: what each assumes, what it observes and how probable that was, the factors and
+// events it moves, the judged calls it contradicts (each a link to the `judged` line), and each
+// outcome's probability beside the baseline with the change in points. An alternative whose
+// observations cannot happen has no numbers: it says why, and has no column. Deltas are neutral
+// (up is not "good"): ▲ and ▼ with the signed number, never colour alone.
 import { contradictedCalls } from '../../../common/report/bottomLine';
 import type { ReportAlternative, ReportOutcome, ReportPoints } from '../../../common/report';
 import { el, section, table, td } from '../dom';
-import { contradictionLink } from './bottomLine';
+import { contradictionLink, linkButton } from './bottomLine';
 import { scrollArea } from './scrollArea';
 import type { View } from './view';
 
@@ -15,6 +17,35 @@ export function deltaSpan(delta: ReportPoints | null): HTMLElement | null {
   return el('span', { className: `delta delta-${direction}` }, [`${arrow}${delta.text} pts`]);
 }
 
+/** Moved inputs listed by name; the rest are counted. */
+export const MOVED_INPUTS_SHOWN = 8;
+
+/** The factors and events the alternative moves, largest change first, each a link to its declaration. */
+function movedInputs(a: ReportAlternative, index: number, view: View): HTMLElement | null {
+  const moved = a.inputs.filter((i) => i.delta.sign !== 0).sort((x, y) => Math.abs(y.delta.value) - Math.abs(x.delta.value));
+  if (moved.length === 0) return null;
+  const rest = moved.length - MOVED_INPUTS_SHOWN;
+  return el('div', { className: 'moved-inputs' }, [
+    el('span', { className: 'moved-lead' }, ['Moves ']),
+    el('ul', { className: 'moved' }, [
+      ...moved.slice(0, MOVED_INPUTS_SHOWN).map((i) => el('li', { attrs: { 'data-name': i.name } }, [
+        linkButton([i.name], `moved:${index}:${i.name}`, `Show the declaration of ${i.name}`, () => view.reveal(i.name)),
+        ` ${i.probability.text} `,
+        deltaSpan(i.delta),
+      ])),
+      rest > 0 ? el('li', { className: 'muted' }, [`and ${rest} more`]) : null,
+    ]),
+  ]);
+}
+
+function evidenceLine(a: ReportAlternative): HTMLElement | null {
+  if (!a.evidence) return null;
+  return el('div', { className: a.evidence.possible ? 'evidence' : 'evidence impossible' }, [
+    a.evidence.possible ? null : el('span', { className: 'contradiction-mark', attrs: { 'aria-hidden': 'true' } }, ['⚠ ']),
+    a.evidence.text,
+  ]);
+}
+
 function summary(a: ReportAlternative, index: number, view: View): HTMLElement {
   const contradicted = contradictedCalls(a.outcomes);
   return el('li', { className: 'alternative-summary' }, [
@@ -22,6 +53,8 @@ function summary(a: ReportAlternative, index: number, view: View): HTMLElement {
     el('div', { className: 'assumes' }, a.assumptions.length === 0
       ? ['Assumes nothing beyond the baseline.']
       : ['Assumes ', ...a.assumptions.flatMap((x, i) => [i > 0 ? ', ' : '', el('code', { className: 'assumption' }, [x.text])])]),
+    evidenceLine(a),
+    movedInputs(a, index, view),
     contradicted.length > 0
       ? el('div', { className: 'alternative-contradicts' }, [
           el('span', { className: 'contradiction-mark' }, ['⚠ Contradicts']),
@@ -47,18 +80,19 @@ function alternativeCell(o: ReportOutcome | undefined): HTMLTableCellElement {
 export function alternativesSection(view: View): HTMLElement | null {
   const { alternatives, outcomes } = view.report;
   if (alternatives.length === 0) return null;
+  const columns = alternatives.filter((a) => a.evidence?.possible !== false);
   const rows = outcomes.map((o) =>
     el('tr', {}, [
       td([o.title], 'outcome-title'),
       td([o.probability.text], 'num baseline'),
-      ...alternatives.map((a) => alternativeCell(a.outcomes.find((x) => x.name === o.name))),
+      ...columns.map((a) => alternativeCell(a.outcomes.find((x) => x.name === o.name))),
     ]),
   );
   return section('alternatives', 'Alternatives', [
     el('ul', { className: 'alternative-list' }, alternatives.map((a, i) => summary(a, i, view))),
-    scrollArea('Alternatives', table(
+    columns.length === 0 ? null : scrollArea('Alternatives', table(
       'Each outcome in the baseline and in each alternative, with the change in percentage points (▲ up, ▼ down)',
-      [{ title: 'Outcome' }, { title: 'Baseline', numeric: true }, ...alternatives.map((a) => ({ title: a.name, numeric: true }))],
+      [{ title: 'Outcome' }, { title: 'Baseline', numeric: true }, ...columns.map((a) => ({ title: a.name, numeric: true }))],
       rows,
       'alternatives sticky-first',
     )),
