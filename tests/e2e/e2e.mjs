@@ -17,6 +17,7 @@ import { assertInstalled, installExtension, makeProfile, startCodeServer } from 
 import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { createRun, printSummary, waitFor } from './lib/steps.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
+import { goTo, locate, openFromExplorer, palette, revert } from './lib/workbench.mjs';
 import { boxOf, contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
 
 const OPED = 'samples/us-pakistan-2025.scenario';
@@ -37,15 +38,6 @@ const THEMES = [
 const HOSTILE_STRINGS = ['<img src=x onerror=alert(1)>', '</script>'];
 
 
-/** 1-based line and column of a regex group in a text. */
-function locate(text, re, group = 1) {
-  const m = re.exec(text);
-  if (!m) throw new Error(`pattern ${re} not found in the sample`);
-  const offset = m.index + m[0].indexOf(m[group]);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before.at(-1).length + 1, text: m[group], match: m };
-}
-
 function cliForecast(file, format = 'json') {
   const out = execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'forecast', file, '--format', format], { encoding: 'utf8' });
   return format === 'json' ? JSON.parse(out) : out;
@@ -63,27 +55,6 @@ function shownProbabilities(markdown) {
     if (name && !(name in shown)) shown[name] = cells[2];
   }
   return shown;
-}
-
-async function palette(page, text, rowText) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(text);
-  if (rowText) await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
-async function goTo(page, { line, column }) {
-  await palette(page, `:${line}:${column}`);
-}
-
-/** Back to the file on disk (File: Revert File), with the editor focused first. */
-async function revert(page) {
-  await palette(page, '>View: Focus Active Editor Group', 'Focus Active Editor Group');
-  await palette(page, '>File: Revert File', 'Revert File');
-  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 /** The preview page's own width (its document's client width). */
@@ -160,12 +131,6 @@ async function problemsLabel(page) {
 
 const errorCount = (label) => Number(/Errors?: (\d+)/.exec(label)?.[1] ?? (/No Problems/i.test(label) ? 0 : NaN));
 
-async function openFromExplorer(page, name) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 60_000 });
-  await row.dblclick();
-  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
-}
 
 export async function runUiTest(base, folder) {
   const run = createRun('ui');

@@ -94,7 +94,8 @@ function bandsOf(c: CompiledModel, wanted: number[], values: Float64Array[]): (B
   return Array.from(c.outcomes, (v) => byVariable.get(v) ?? null);
 }
 
-function clamp01(x: number): number {
+/** Rounding noise can put a sum of probabilities a hair outside 0..1. */
+export function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
 

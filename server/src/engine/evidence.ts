@@ -7,7 +7,7 @@
 import type { Band } from './bands';
 import { BAND_HIGH, BAND_LOW } from './bands';
 import type { CompiledModel } from './compile';
-import type { SwingTable } from './exact';
+import { type SwingTable, swingsByPasses } from './exact';
 import { type Evidence, type JunctionTree, junctionBuffers, propagate } from './junction';
 import { type Rng, TO_UNIT } from './random';
 import { DrawnTables, LatinHypercube } from './tables';
@@ -49,26 +49,8 @@ export function exactEvidenceSwings(
   checkCancelled: () => void,
 ): SwingTable[] {
   const buffers = junctionBuffers(tree);
-  const ends = new Map<number, { ifTrue: Float64Array; ifFalse: Float64Array }>();
-  const replaced = tables.slice();
-  for (let f = 0; f < c.n; f++) {
-    if (c.childStart[f + 1] === c.childStart[f] || evidence[f]! >= 0) continue;
-    checkCancelled();
-    const ifTrue = new Float64Array(c.n);
-    const ifFalse = new Float64Array(c.n);
-    replaced[f] = new Float64Array(tables[f]!.length).fill(1);
-    const possibleTrue = propagate(tree, replaced, evidence, ifTrue, buffers) > 0;
-    replaced[f] = new Float64Array(tables[f]!.length).fill(0);
-    const possibleFalse = propagate(tree, replaced, evidence, ifFalse, buffers) > 0;
-    replaced[f] = tables[f]!;
-    if (possibleTrue && possibleFalse) ends.set(f, { ifTrue, ifFalse });
-  }
-  return Array.from(c.outcomes, (v, i) => {
-    const upstream = c.upstream[i]!;
-    const ifTrue = Float64Array.from(upstream, (f) => ends.get(f)?.ifTrue[v] ?? given[v]!);
-    const ifFalse = Float64Array.from(upstream, (f) => ends.get(f)?.ifFalse[v] ?? given[v]!);
-    return { points: ifTrue.map((t, k) => 100 * (t - ifFalse[k]!)), ifTrue, ifFalse };
-  });
+  return swingsByPasses(c, tables, (t, out) => propagate(tree, t, evidence, out, buffers) > 0, checkCancelled,
+    given, (f) => evidence[f]! >= 0);
 }
 
 /**
@@ -79,7 +61,8 @@ export function evidenceBands(
   c: CompiledModel, baseline: CompiledModel, tree: JunctionTree, evidence: Evidence, draws: number, rng: Rng, extra: Rng,
   checkCancelled: () => void,
 ): (Band | null)[] {
-  const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1 || anyUncertain(c));
+  // Evidence on anything uncertain moves every outcome's band (reasoning runs backwards too).
+  const wanted = anyUncertain(c) ? Array.from(c.outcomes) : [];
   if (wanted.length === 0) return Array.from(c.outcomes, () => null);
   const tables = new DrawnTables(c, baseline);
   const hypercube = new LatinHypercube(rng, draws, tables.theta.mainDimensions);
@@ -103,7 +86,7 @@ export function evidenceBands(
   return Array.from(c.outcomes, (v) => byVariable.get(v) ?? null);
 }
 
-/** Evidence on anything uncertain moves every outcome's band (reasoning runs backwards too). */
+/** Whether anything in the model is uncertain (a range somewhere). */
 function anyUncertain(c: CompiledModel): boolean {
   for (let v = 0; v < c.n; v++) if (c.uncertain[v] === 1) return true;
   return false;

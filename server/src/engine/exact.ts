@@ -76,34 +76,50 @@ export function exactForecast(
 }
 
 /**
- * Swings from the θ-averaged tables: for each driving variable F, one pass with F's table
- * replaced by "always" and one by "never" (do(F true), do(F false)); per outcome, in points, in
- * c.upstream order.
+ * One pass of some inference with `tables`: fills P(v | …) for every v into `out`, and says
+ * whether it was possible (false when the evidence cannot happen under these tables).
  */
-export function exactSwings(
-  c: CompiledModel, plan: Plan, tables: Float64Array[], checkCancelled: () => void,
+export type Pass = (tables: readonly Float64Array[], out: Float64Array) => boolean;
+
+/**
+ * Swings by replacing each driving variable F's table with "always" and with "never"
+ * (do(F true), do(F false)), one `pass` each; per outcome, in points, in c.upstream order. F for
+ * which `skip` holds (an observed F), or whose do() makes the pass impossible, has no swing: 0,
+ * both ends at `current` (P(O) of the scenario).
+ */
+export function swingsByPasses(
+  c: CompiledModel, tables: readonly Float64Array[], pass: Pass, checkCancelled: () => void,
+  current: Float64Array | null = null, skip: (f: number) => boolean = () => false,
 ): SwingTable[] {
-  const buffer = frontierBuffer(plan);
   const ends = new Map<number, { ifTrue: Float64Array; ifFalse: Float64Array }>();
   const replaced = tables.slice();
   for (let f = 0; f < c.n; f++) {
-    if (c.childStart[f + 1] === c.childStart[f]) continue;
+    if (c.childStart[f + 1] === c.childStart[f] || skip(f)) continue;
     checkCancelled();
     const ifTrue = new Float64Array(c.n);
     const ifFalse = new Float64Array(c.n);
     replaced[f] = new Float64Array(tables[f]!.length).fill(1);
-    runPlan(plan, replaced, ifTrue, buffer);
+    const possibleTrue = pass(replaced, ifTrue);
     replaced[f] = new Float64Array(tables[f]!.length).fill(0);
-    runPlan(plan, replaced, ifFalse, buffer);
+    const possibleFalse = pass(replaced, ifFalse);
     replaced[f] = tables[f]!;
-    ends.set(f, { ifTrue, ifFalse });
+    if (possibleTrue && possibleFalse) ends.set(f, { ifTrue, ifFalse });
   }
+  const endOf = (f: number, v: number, side: 'ifTrue' | 'ifFalse') => ends.get(f)?.[side][v] ?? current?.[v] ?? Number.NaN;
   return Array.from(c.outcomes, (v, i) => {
     const upstream = c.upstream[i]!;
-    const ifTrue = Float64Array.from(upstream, (f) => ends.get(f)!.ifTrue[v]!);
-    const ifFalse = Float64Array.from(upstream, (f) => ends.get(f)!.ifFalse[v]!);
+    const ifTrue = Float64Array.from(upstream, (f) => endOf(f, v, 'ifTrue'));
+    const ifFalse = Float64Array.from(upstream, (f) => endOf(f, v, 'ifFalse'));
     return { points: ifTrue.map((t, k) => 100 * (t - ifFalse[k]!)), ifTrue, ifFalse };
   });
+}
+
+/** Swings from the θ-averaged tables by frontier passes (no evidence: every pass is possible). */
+export function exactSwings(
+  c: CompiledModel, plan: Plan, tables: Float64Array[], checkCancelled: () => void,
+): SwingTable[] {
+  const buffer = frontierBuffer(plan);
+  return swingsByPasses(c, tables, (t, out) => (runPlan(plan, t, out, buffer), true), checkCancelled);
 }
 
 /** The cost of exactSwings with `plan`, in table entries (for choosing it over sampling). */

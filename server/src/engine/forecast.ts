@@ -5,11 +5,11 @@
 import type { ProbabilitySpec } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
-import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, MAX_BAND_DRAWS } from './bands';
+import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, clamp01, MAX_BAND_DRAWS } from './bands';
 import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
-  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable, topWorlds, WORLDS_BUDGET,
+  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable, swingsByPasses, topWorlds, WORLDS_BUDGET,
 } from './exact';
 import { buildPlan, frontierBuffer, MAX_WIDTH, runPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
@@ -277,8 +277,12 @@ function withGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null,
   const tree = s.bandMethod === 'none' || (result.evidenceProbability ?? 1) === 0 ? null : s.tree();
   if (!tree || signpostCost(c, tree) > SIGNPOST_BUDGET) return result;
   const tables = expectedTables(c, s.cache, s.checkCancelled);
-  const marginals = new Float64Array(c.n);
-  propagate(tree, tables, evidence, marginals);
+  // An exact run with evidence has P(v | E) already; otherwise one propagation gives them.
+  let marginals = result.standardError === null ? result.marginals ?? null : null;
+  if (!marginals) {
+    marginals = new Float64Array(c.n);
+    propagate(tree, tables, evidence, marginals);
+  }
   return { ...result, guides: signpostsAndLinchpins(c, tree, tables, evidence, marginals, s.checkCancelled) };
 }
 
@@ -321,23 +325,11 @@ function weightedRun(c: CompiledModel, baseline: CompiledModel, s: RunSettings, 
   if (!(main.evidenceProbability > 0)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => main.marginals[v]!);
   const standardError = Float64Array.from(c.outcomes, (v) => main.standardError[v]!);
-  const ends = new Map<number, [Float64Array, Float64Array]>();
-  const replaced = tables.slice();
-  for (let f = 0; f < c.n; f++) {
-    if (c.childStart[f + 1] === c.childStart[f] || evidence[f]! >= 0) continue;
-    const pair = [1, 0].map((value) => {
-      replaced[f] = new Float64Array(tables[f]!.length).fill(value);
-      return likelihoodWeighting(c, replaced, evidence, s.samples, stream(), s.checkCancelled).marginals;
-    }) as [Float64Array, Float64Array];
-    replaced[f] = tables[f]!;
-    if (pair.every((m) => !Number.isNaN(m[0]!))) ends.set(f, pair);
-  }
-  const swing = Array.from(c.outcomes, (v, i) => {
-    const upstream = c.upstream[i]!;
-    const ifTrue = Float64Array.from(upstream, (f) => ends.get(f)?.[0][v] ?? main.marginals[v]!);
-    const ifFalse = Float64Array.from(upstream, (f) => ends.get(f)?.[1][v] ?? main.marginals[v]!);
-    return { points: ifTrue.map((t, k) => 100 * (t - ifFalse[k]!)), ifTrue, ifFalse };
-  });
+  const swing = swingsByPasses(c, tables, (t, out) => {
+    const replayed = likelihoodWeighting(c, t, evidence, s.samples, stream(), s.checkCancelled);
+    out.set(replayed.marginals);
+    return replayed.evidenceProbability > 0;
+  }, s.checkCancelled, main.marginals, (f) => evidence[f]! >= 0);
   let band: RawResult['band'] = [];
   if (s.bandMethod !== 'none') {
     const drawn = new DrawnTables(c, baseline);
@@ -426,10 +418,6 @@ function affordableDraws(cost: number, s: RunSettings): number {
   return Math.max(s.bandDraws, Math.min(s.maxBandDraws, Math.floor((4 * BAND_BUDGET) / Math.max(1, cost))));
 }
 
-/** Rounding noise can put a sum of probabilities a hair outside 0..1. */
-function clamp01(x: number): number {
-  return Math.min(1, Math.max(0, x));
-}
 
 /** The range a judged value stands for: a phrase's or a range's ends, a point ± 5 points. */
 export function judgedRange(spec: ProbabilitySpec): [number, number] {

@@ -5,6 +5,7 @@
 // probability over which P(O) keeps its phrase. F's table is its probability p, so P(O ∧ E) and
 // P(E) are both linear in p and the interval is solved exactly from two propagations.
 import { PHRASES, phraseFor } from '../syntax/vocabulary';
+import { clamp01 } from './bands';
 import { type CompiledModel, INPUT } from './compile';
 import { type Evidence, type JunctionTree, junctionBuffers, propagate } from './junction';
 
@@ -155,6 +156,3 @@ export function holdingInterval(n0: number, n1: number, d0: number, d1: number, 
   return [clamp01(from), clamp01(to)];
 }
 
-function clamp01(x: number): number {
-  return Math.min(1, Math.max(0, x));
-}
