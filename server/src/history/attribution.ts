@@ -1,0 +1,173 @@
+// `scenario diff`'s numbers: the changes between two versions (changes.ts) and, for every outcome
+// both versions have, its delta split among the changes that can move probabilities by Shapley
+// values (shapley.ts) over the mixed models (mixed.ts). Every mixed model is forecast by the
+// engine with the same options (probabilities only: no bands, worlds or alternatives), so a
+// Monte Carlo model replays the same random streams on every side; v(no change) is the old
+// version itself and v(every change) the new one, so the points of an outcome add up to its
+// delta. Changes that can reach no compared outcome (nothing they touch is upstream of one in
+// either version) are left out of the game: their share is 0 whichever way it is computed.
+import type { DocumentAnalysis } from '../analysis/analyzeSource';
+import { forecast, type EngineOptions } from '../engine/forecast';
+import type { EngineModel } from '../engine/types';
+import type { ResolvedModel } from '../model/types';
+import type { Forecast } from '../../../common/forecast';
+import { diffModels, type ChangeEdit, type ModelChange, type ModelDiff } from './changes';
+import { mixedModel } from './mixed';
+import { shapley, type ShapleyResult } from './shapley';
+
+export interface OutcomeAttribution {
+  change: number;
+  /** Percentage points of the outcome's delta. */
+  points: number;
+}
+
+export interface OutcomeDelta {
+  name: string;
+  label: string;
+  /** The old name, when the outcome was renamed. */
+  renamedFrom?: string;
+  /** Fractions; null when the outcome is only in the other version. */
+  before: number | null;
+  after: number | null;
+  /** Percentage points (after − before); null unless both versions have the outcome. */
+  delta: number | null;
+  /** Largest share first; changes with no share are left out. */
+  attribution: OutcomeAttribution[];
+}
+
+export interface DiffResult {
+  changes: ModelChange[];
+  outcomes: OutcomeDelta[];
+  attributionMethod: 'exact' | 'sampled';
+  /** How the probabilities were computed, per version. */
+  method: { before: Forecast['method']; after: Forecast['method'] };
+  /** Monte Carlo samples per version (for the digits shown). */
+  samples: { before: number; after: number };
+  /** Forecasts of mixed models made (2^n for n attributed changes when exact). */
+  forecasts: number;
+  elapsedMs: number;
+}
+
+type Side = Pick<DocumentAnalysis, 'text' | 'document' | 'model'>;
+
+export interface DiffOptions {
+  samples?: number;
+  seed?: number;
+  /** Attributed changes up to which Shapley values are exact (default 10). */
+  exactChanges?: number;
+  /** Forecasts the sampled method may make (default 2,048). */
+  sampledForecasts?: number;
+}
+
+/** The options every forecast of a diff is made with: probabilities only, the same streams. */
+function engineOptions(options: DiffOptions): EngineOptions {
+  return { samples: options.samples, seed: options.seed, bandMethod: 'none', maxWorlds: 0 };
+}
+
+function baselineOnly(model: ResolvedModel): EngineModel {
+  return { ...model, alternatives: [] };
+}
+
+/** The diff of two versions that both check without errors. */
+export function diffVersions(before: Side, after: Side, options: DiffOptions = {}): DiffResult {
+  const started = performance.now();
+  const diff = diffModels(before, after);
+  const engine = engineOptions(options);
+  const oldForecast = forecast(baselineOnly(before.model), engine);
+  const newForecast = forecast(baselineOnly(after.model), engine);
+  const compared = after.model.outcomes.map((o) => o.name).filter((n) => diff.before.variables.get(n)?.kind === 'outcome');
+  const montecarlo = oldForecast.method === 'monte-carlo' || newForecast.method === 'monte-carlo';
+  const players = diff.changes.filter((c) => c.attributed && diff.edits.has(c.id) && canMove(diff, c, compared, montecarlo));
+  const probabilities = (f: Forecast): Float64Array => {
+    const byName = new Map(f.outcomes.map((o) => [o.name, o.probability]));
+    return Float64Array.from(compared, (n) => byName.get(n) ?? Number.NaN);
+  };
+  const oldProbabilities = probabilities(renamedForecast(oldForecast, diff.renames));
+  const newProbabilities = probabilities(newForecast);
+  let forecasts = 2;
+  const value = (members: number[]): Float64Array => {
+    if (members.length === 0) return oldProbabilities;
+    if (members.length === players.length) return newProbabilities;
+    forecasts++;
+    const edits: ChangeEdit[] = members.map((i) => diff.edits.get(players[i]!.id)!);
+    return probabilities(forecast(mixedModel(diff, edits), engine));
+  };
+  const seed = options.seed ?? after.model.settings.seed;
+  const game: ShapleyResult = shapley(players.length, value, seed, {
+    exactPlayers: options.exactChanges, evaluations: options.sampledForecasts,
+  });
+  const reverse = new Map([...diff.renames].map(([from, to]) => [to, from]));
+  const oldByName = new Map(renamedForecast(oldForecast, diff.renames).outcomes.map((o) => [o.name, o]));
+  const outcomes: OutcomeDelta[] = [];
+  for (const o of newForecast.outcomes) {
+    const k = compared.indexOf(o.name);
+    const entry: OutcomeDelta = { name: o.name, label: o.label, before: null, after: o.probability, delta: null, attribution: [] };
+    if (reverse.has(o.name)) entry.renamedFrom = reverse.get(o.name)!;
+    if (k >= 0 && oldByName.has(o.name)) {
+      entry.before = oldProbabilities[k]!;
+      entry.after = newProbabilities[k]!;
+      entry.delta = clean(100 * (entry.after - entry.before));
+      entry.attribution = players
+        .map((c, i) => ({ change: c.id, points: clean(100 * game.values[i]![k]!) }))
+        .filter((a) => a.points !== 0)
+        .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.change - b.change);
+    }
+    outcomes.push(entry);
+  }
+  for (const o of oldForecast.outcomes) {
+    const name = diff.renames.get(o.name) ?? o.name;
+    if (newForecast.outcomes.some((x) => x.name === name)) continue;
+    outcomes.push({ name, label: o.label, before: o.probability, after: null, delta: null, attribution: [] });
+  }
+  return {
+    changes: diff.changes,
+    outcomes,
+    attributionMethod: game.method,
+    method: { before: oldForecast.method, after: newForecast.method },
+    samples: { before: oldForecast.samples, after: newForecast.samples },
+    forecasts,
+    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+/** Rounding noise of identical numbers (1e-13 points) reads as no change. */
+function clean(points: number): number {
+  return Math.abs(points) < 1e-9 ? 0 : points;
+}
+
+function renamedForecast(f: Forecast, renames: ReadonlyMap<string, string>): Forecast {
+  if (renames.size === 0) return f;
+  return { ...f, outcomes: f.outcomes.map((o) => ({ ...o, name: renames.get(o.name) ?? o.name })) };
+}
+
+/**
+ * Whether a change can move a compared outcome: what it touches (the variable whose number it
+ * sets, the outcome whose line it is) is upstream of, or is, a compared outcome in either
+ * version. The file's samples and seed move Monte Carlo numbers only.
+ */
+function canMove(diff: ModelDiff, change: ModelChange, compared: string[], montecarlo: boolean): boolean {
+  const edit = diff.edits.get(change.id)!;
+  if (edit.type === 'settings') return montecarlo;
+  const target = edit.type === 'driver' ? edit.outcome : edit.name;
+  return upstreamOfCompared(diff, compared).has(target);
+}
+
+const upstreamCache = new WeakMap<ModelDiff, Set<string>>();
+
+function upstreamOfCompared(diff: ModelDiff, compared: string[]): Set<string> {
+  const cached = upstreamCache.get(diff);
+  if (cached) return cached;
+  const seen = new Set<string>();
+  const stack = [...compared];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const model of [diff.before, diff.after]) {
+      const v = model.variables.get(name);
+      if (v?.kind === 'outcome') for (const d of v.drivers) stack.push(d.name);
+    }
+  }
+  upstreamCache.set(diff, seen);
+  return seen;
+}
