@@ -5,7 +5,12 @@
 // preview comes back after a reload. In the side pane (526 px, as Ctrl+K V opens it in a 1400×850
 // window with the Explorer open) and at 350 px: no sideways scroll, nothing cut, a contradicted
 // call in view and its link revealing the judged line, WCAG AA contrast of every text in the four
-// built-in themes, editor → preview sync. Saves docs/images/preview.png and preview-narrow.png.
+// built-in themes, editor → preview sync. The sections after the bottom line read as the CLI
+// prints them: key judgments one for one with its JSON's `keyJudgments` (a click, or Tab and Enter,
+// reveals the outcome; Copy and Scenario: Copy Key Judgments put its text output's sentences on the
+// clipboard), What to watch for the tornado's outcome and Linchpins as its text output's lines, the
+// alternative that observes with its observation and how probable it was. Saves
+// docs/images/preview.png and preview-sections.png (526 px) and preview-narrow.png (350 px).
 //
 //   node tests/e2e/e2e.mjs            (after `npm run package` and `bash scripts/setup-e2e.sh`)
 import { execFileSync } from 'node:child_process';
@@ -18,12 +23,18 @@ import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { createRun, printSummary, waitFor } from './lib/steps.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { goTo, locate, openFromExplorer, palette, revert } from './lib/workbench.mjs';
-import { boxOf, contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
+import { boxOf, contrastOfTexts, horizontalFit, textElementsOf } from './lib/previewChecks.mjs';
+import { assertSectionsMatch, parseCliText, readSections } from './lib/sectionChecks.mjs';
 
 const OPED = 'samples/us-pakistan-2025.scenario';
 const HOSTILE = 'samples/hostile-labels.scenario';
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'preview.png');
 const SCREENSHOT_NARROW = path.join(REPO, 'docs', 'images', 'preview-narrow.png');
+const SCREENSHOT_SECTIONS = path.join(REPO, 'docs', 'images', 'preview-sections.png');
+/** The sections after the bottom line that issue 9 added, by their ids. */
+const NEW_SECTIONS = ['key-judgments', 'watch', 'linchpins', 'alternatives'];
+/** The op-ed's alternative that observes instead of assuming, and how probable its observation was (the CLI's text). */
+const OBSERVING = { name: 'Washington re-engages on security', evidence: '17%' };
 /** The issue's window: Ctrl+K V then gives the preview 526 px beside the editor, with the Explorer open. */
 const WINDOW = { width: 1400, height: 850 };
 const PANE_WIDTHS = [526, 350];
@@ -138,6 +149,7 @@ export async function runUiTest(base, folder) {
   const expected = cliForecast(path.join(folder, path.basename(OPED)));
   const expectedMarkdown = cliForecast(path.join(folder, path.basename(OPED)), 'markdown');
   const expectedShown = shownProbabilities(expectedMarkdown);
+  const expectedText = parseCliText(cliForecast(path.join(folder, path.basename(OPED)), 'text'));
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: WINDOW });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
@@ -148,6 +160,25 @@ export async function runUiTest(base, folder) {
     void d.dismiss();
   });
   const preview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  /** Throws unless the key judgments, What to watch, Linchpins and alternatives read as the CLI's. */
+  const checkSections = async (where) => assertSectionsMatch(await preview().locator('html').evaluate(readSections), expected, expectedText, expectedShown, where);
+  const selection = page.locator('#status\\.editor\\.selection');
+  /** Waits for the editor's cursor on a 1-based line (the status bar's "Ln N,"). */
+  const cursorOnLine = (line) => waitFor(`the cursor on line ${line}`, async () => (await selection.innerText()).includes(`Ln ${line},`));
+  /**
+   * The cursor to the file's start (a comment), and the preview told so: nothing picked out, so no re-render
+   * is still to come when the test clicks in the page.
+   */
+  const awayFromDeclarations = async () => {
+    // The editor is the first group's (the preview the second's); no click, which could land on a widget.
+    await palette(page, '>View: Focus First Editor Group', 'Focus First Editor Group');
+    // Ctrl+Home, not Go to Line: it scrolls the editor back to the first column too (screenshots).
+    await page.keyboard.press('Control+Home');
+    await cursorOnLine(1);
+    await waitFor('nothing picked out in the preview', async () => (await preview().locator('.at-cursor').count()) === 0);
+  };
+  /** The line that declares a factor, event or outcome of the op-ed. */
+  const declarationLine = (name) => locate(oped, new RegExp(`^(?:factor|event|outcome)\\s+(${name})\\b`, 'm')).line;
   let error;
   try {
     await run.step('workbench loads the folder', async () => {
@@ -206,8 +237,20 @@ export async function runUiTest(base, folder) {
       return expected.outcomes.map((o) => `${o.name} ${shown[o.name]}`).join(', ');
     });
 
-    await run.step('the preview fits its pane at 526 px and 350 px (screenshots)', async () => {
+    await run.step('the preview fits its pane at 526 px and 350 px, the sections as the CLI says (screenshots)', async () => {
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      // Nothing picked out by the cursor in the screenshots.
+      await awayFromDeclarations();
+      /** Scrolls the preview until `selector`'s section starts at its top (null: the page's top). */
+      const scrollPreviewTo = async (selector) => {
+        if (selector) await preview().locator(selector).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+        else await preview().locator('html').evaluate(() => window.scrollTo(0, 0));
+        await waitFor(`${selector ?? 'the page'} at the top of the pane`, async () => {
+          if (!selector) return (await preview().locator('html').evaluate(() => window.scrollY)) === 0;
+          const box = await preview().locator('html').evaluate(boxOf, selector);
+          return box && Math.abs(box.top) < 2;
+        });
+      };
       const widths = [];
       for (const [target, file] of [[PANE_WIDTHS[0], SCREENSHOT], [PANE_WIDTHS[1], SCREENSHOT_NARROW]]) {
         const width = await setPaneWidth(page, preview, target);
@@ -215,9 +258,25 @@ export async function runUiTest(base, folder) {
         // At 526 px the outcomes are a table; at 350 px each is a card, identifier under the label.
         const display = await preview().locator('table.outcomes tbody tr').first().evaluate((r) => getComputedStyle(r).display);
         if ((target < 440) !== (display === 'flex')) throw new Error(`${width} px: outcome rows display as ${display}`);
+        // The sections after the bottom line are there, say what the CLI says, and fit too.
+        const sections = await checkSections(`${width} px`);
+        for (const id of NEW_SECTIONS) {
+          const box = await preview().locator('html').evaluate(boxOf, `#${id}`);
+          if (box.left < 0 || box.right > box.width + 0.5) throw new Error(`${width} px: #${id} spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+          const inner = await preview().locator(`#${id}`).evaluate((e) => [e.scrollWidth, e.clientWidth]);
+          if (inner[0] > inner[1]) throw new Error(`${width} px: #${id} overflows sideways (${inner[0]} > ${inner[1]} px)`);
+        }
         await page.mouse.move(150, 600); // over the empty Explorer: no hover on the preview
-        await page.screenshot({ path: file });
-        widths.push(`${width} px (${display === 'flex' ? 'cards' : 'table'}) → ${path.relative(REPO, file)}`);
+        // 526 px: the top of the page (bottom line, key judgments), then What to watch and
+        // Linchpins further down; 350 px: the outcomes as cards.
+        const shots = target === PANE_WIDTHS[0] ? [[file, null], [SCREENSHOT_SECTIONS, '#watch']] : [[file, '#outcomes']];
+        for (const [shot, scrolledTo] of shots) {
+          await scrollPreviewTo(scrolledTo);
+          await page.screenshot({ path: shot });
+          widths.push(`${width} px (${display === 'flex' ? 'cards' : 'table'}${scrolledTo ? `, at ${scrolledTo}` : ''}) → ${path.relative(REPO, shot)}`);
+        }
+        await scrollPreviewTo(null);
+        widths.push(`${width} px: ${sections}`);
       }
       await setPaneWidth(page, preview, PANE_WIDTHS[0]);
       return widths.join(', ');
@@ -245,6 +304,91 @@ export async function runUiTest(base, folder) {
       }
       await palette(page, '>Notifications: Clear All Notifications', 'Clear All Notifications');
       return `${markdown.split('\n').length} lines`;
+    });
+
+    await run.step('clicking a key judgment makes its outcome the tornado’s and reveals its declaration, at both widths', async () => {
+      const picked = [];
+      for (const [target, outcome] of [[PANE_WIDTHS[0], expected.outcomes[2]], [PANE_WIDTHS[1], expected.outcomes[3]]]) {
+        await setPaneWidth(page, preview, target);
+        await awayFromDeclarations();
+        await preview().locator(`#key-judgments li[data-name="${outcome.name}"] button.judgment`).click();
+        const line = declarationLine(outcome.name);
+        await cursorOnLine(line);
+        await preview().locator(`#key-judgments li.selected[data-name="${outcome.name}"]`).waitFor({ timeout: 10_000 });
+        // What to watch follows: now the signposts of the outcome clicked, as the CLI lists them.
+        await waitFor(`What to watch for ${outcome.name}`, async () => (await preview().locator('#outcome-select').inputValue()) === outcome.name);
+        await checkSections(`${target} px, ${outcome.name} picked`);
+        picked.push(`${target} px: ${outcome.name} → Ln ${line}`);
+      }
+      await setPaneWidth(page, preview, PANE_WIDTHS[0]);
+      return picked.join('; ');
+    });
+
+    await run.step('Copy in Key judgments and Scenario: Copy Key Judgments put the CLI’s key judgments on the clipboard', async () => {
+      const want = expectedText.keyJudgments.map((k) => `${k}\n`).join('');
+      const copied = async (how, copy) => {
+        // Something else on the clipboard first, so only this copy can make it match.
+        await page.evaluate(() => navigator.clipboard.writeText('not the key judgments'));
+        await copy();
+        await page.locator('.notifications-toasts', { hasText: `${expected.keyJudgments.length} key judgments copied` }).first().waitFor({ timeout: 20_000 });
+        const got = await page.evaluate(() => navigator.clipboard.readText());
+        if (got !== want) {
+          const [a, b] = [got.split('\n'), want.split('\n')];
+          const at = b.findIndex((line, i) => a[i] !== line);
+          throw new Error(`${how}: the clipboard differs from the CLI's key judgments at line ${at + 1}: ${JSON.stringify(a[at])} vs ${JSON.stringify(b[at])}`);
+        }
+        await palette(page, '>Notifications: Clear All Notifications', 'Clear All Notifications');
+      };
+      await copied('the preview’s Copy', () => preview().locator('#key-judgments button[data-action="copyKeyJudgments"]').click());
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await copied('the palette', () => palette(page, '>Scenario: Copy Key Judgments', 'Copy Key Judgments'));
+      return `${expected.keyJudgments.length} sentences, ${want.length} characters, both ways`;
+    });
+
+    await run.step('What to watch follows the tornado’s outcome; Linchpins and alternatives read as the CLI’s text', async () => {
+      const outcome = expected.outcomes.find((o) => o.name === 'security_reengage') ?? expected.outcomes.at(-1);
+      await preview().locator('#outcome-select').selectOption(outcome.name);
+      await waitFor(`What to watch for ${outcome.name}`, async () => (await preview().locator('#watch li.signpost').first().getAttribute('data-name')) === outcome.signposts[0].name);
+      const summary = await checkSections(`${outcome.name} in the tornado`);
+      // The alternative that observes says so, and how probable its observation was.
+      const alternative = preview().locator('#alternatives li.alternative-summary', { has: preview().locator('.alternative-name', { hasText: OBSERVING.name }) });
+      if ((await alternative.count()) !== 1) throw new Error(`no alternative “${OBSERVING.name}”`);
+      const evidence = (await alternative.locator('.evidence').innerText()).trim();
+      if (!evidence.includes(OBSERVING.evidence)) throw new Error(`“${OBSERVING.name}” says ${JSON.stringify(evidence)}, not ${OBSERVING.evidence}`);
+      const observes = (await alternative.locator('.assumes').innerText()).trim();
+      if (!/observe \w+/.test(observes)) throw new Error(`“${OBSERVING.name}” does not say what it observes: ${observes}`);
+      return `${summary}; “${OBSERVING.name}”: ${observes}; ${evidence}`;
+    });
+
+    await run.step('keyboard: Tab reaches a key judgment, a signpost, a linchpin and an outcome row; Enter reveals each', async () => {
+      /** Clicks a section's heading (where Tab starts from), then Tabs until the focus is on `key`'s element. */
+      const tabTo = async (heading, wanted) => {
+        await awayFromDeclarations();
+        await preview().locator(heading).click();
+        const keys = [];
+        for (let presses = 0; presses < 8; presses++) {
+          await page.keyboard.press('Tab');
+          const key = await preview().locator('html').evaluate(() => document.activeElement?.dataset?.key ?? document.activeElement?.tagName ?? null);
+          keys.push(key);
+          if (key && wanted(key)) return key;
+        }
+        throw new Error(`Tab from ${heading} never reached it; the focus went ${keys.join(' → ')}`);
+      };
+      const reached = [];
+      for (const [heading, wanted, nameOf] of [
+        ['#key-judgments-heading', (k) => k.startsWith('judgment:'), (k) => k.slice('judgment:'.length)],
+        ['#watch-heading', (k) => k.startsWith('watch:'), (k) => k.slice('watch:'.length)],
+        ['#linchpins-heading', (k) => k.startsWith('linchpin:'), (k) => k.split(':')[2]],
+        ['#outcomes-heading', (k) => k.startsWith('outcome:'), (k) => k.slice('outcome:'.length)],
+      ]) {
+        const key = await tabTo(heading, wanted);
+        const name = nameOf(key);
+        const line = declarationLine(name);
+        await page.keyboard.press('Enter');
+        await cursorOnLine(line);
+        reached.push(`${key} → Ln ${line}`);
+      }
+      return reached.join('; ');
     });
 
     const driver = locate(oped, /^[ \t]+([A-Za-z][A-Za-z0-9_]*)[ \t]+(?:raises|lowers)\b/m);
@@ -337,9 +481,17 @@ export async function runUiTest(base, folder) {
     });
 
     await run.step(`every text has contrast ≥ ${MIN_CONTRAST}:1 in the four themes, at both widths`, async () => {
-      // The page as edited above: a contradicted call, the alert bar and the links are on it.
+      // The page as edited above: a contradicted call, the alert bar and the links are on it. The
+      // cursor in the trigger's declaration picks out its signpost and linchpin rows too.
+      const tornado = await preview().locator('#outcome-select').inputValue();
+      const watched = expected.outcomes.find((o) => o.name === tornado)?.signposts[0]?.name;
+      if (!watched) throw new Error(`the tornado's outcome ${tornado} has no signpost`);
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await goTo(page, { line: declarationLine(watched) + 1, column: 3 });
+      await preview().locator(`#watch li.signpost.at-cursor[data-name="${watched}"]`).waitFor({ timeout: 20_000 });
       await page.mouse.move(150, 600); // over the empty Explorer: no hover on the preview
       const minima = [];
+      const covered = new Map();
       try {
         for (const theme of THEMES) {
           await setTheme(page, preview, theme);
@@ -353,6 +505,15 @@ export async function runUiTest(base, folder) {
               throw new Error(`${theme.label} at ${target} px: ${low.length} texts below ${MIN_CONTRAST}:1, e.g. ${low.slice(0, 4).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)} (${t.color} on ${t.background})`).join('; ')}`);
             }
             least = Math.min(least, ...texts.map((t) => t.ratio));
+            // Every text of the new sections is among those measured (none skipped, none hidden).
+            for (const id of NEW_SECTIONS) {
+              const wanted = await preview().locator('html').evaluate(textElementsOf, `#${id}`);
+              if (!wanted || wanted.length === 0) throw new Error(`${theme.label} at ${target} px: #${id} shows no text`);
+              const measured = texts.filter((t) => t.section === id);
+              const missing = wanted.filter((w) => !measured.some((t) => t.element === w.element && t.text === w.text));
+              if (missing.length > 0) throw new Error(`${theme.label} at ${target} px: ${missing.length} texts of #${id} not measured, e.g. ${missing.slice(0, 3).map((m) => `${m.element} “${m.text}”`).join('; ')}`);
+              covered.set(id, Math.max(covered.get(id) ?? 0, measured.length));
+            }
           }
           minima.push(`${theme.label} ${least.toFixed(2)}`);
         }
@@ -364,7 +525,7 @@ export async function runUiTest(base, folder) {
       }
       await revert(page);
       await preview().locator('#bottom-line .contradictions').waitFor({ state: 'detached', timeout: 30_000 });
-      return `minimum ratio: ${minima.join(', ')}`;
+      return `minimum ratio: ${minima.join(', ')}; texts measured in ${[...covered].map(([id, n]) => `#${id} ${n}`).join(', ')}`;
     });
 
     await run.step('hostile labels render as text in the preview', async () => {

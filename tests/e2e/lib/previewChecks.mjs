@@ -4,7 +4,8 @@
 /**
  * Every visible text in the page (own text nodes, ::before labels, a select's shown option) with
  * its WCAG 2 contrast ratio against the background it sits on: colours from getComputedStyle,
- * alpha backgrounds blended up the tree, opacity applied to the text.
+ * alpha backgrounds blended up the tree, opacity applied to the text. Each result names its element
+ * (tag.classes) and the id of the section it sits in.
  */
 export function contrastOfTexts() {
   const parse = (s) => {
@@ -58,7 +59,15 @@ export function contrastOfTexts() {
       const c = parse(style.color);
       if (!c) return;
       const fg = over([c[0], c[1], c[2], c[3] * opacity], bg);
-      results.push({ text: text.slice(0, 50), ratio: ratio(fg, bg), color: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`, element: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` });
+      results.push({
+        text: text.slice(0, 50),
+        ratio: ratio(fg, bg),
+        color: style.color,
+        background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`,
+        element: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`,
+        // The page section it belongs to (its id), so a caller can tell which sections were measured.
+        section: el.closest('section[id]')?.id ?? null,
+      });
     };
     if (shown) check(getComputedStyle(el), shown);
     if (label) check(before, label);
@@ -91,4 +100,27 @@ export function boxOf(_element, selector) {
   if (!el) return null;
   const r = el.getBoundingClientRect();
   return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+}
+
+/**
+ * Every visible element of `sectionSelector` that shows text of its own (text nodes or a ::before
+ * label), as tag.classes with its text: what contrastOfTexts must have measured in that section.
+ */
+export function textElementsOf(_element, sectionSelector) {
+  const section = document.querySelector(sectionSelector);
+  if (!section) return null;
+  const list = [];
+  for (const el of section.querySelectorAll('*')) {
+    if (['SCRIPT', 'STYLE', 'CANVAS', 'OPTION'].includes(el.tagName)) continue;
+    if (el.closest('.visually-hidden, button:disabled, select:disabled')) continue;
+    const s = getComputedStyle(el);
+    if (s.display === 'none' || s.visibility === 'hidden') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) continue;
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join(' ').trim();
+    const before = getComputedStyle(el, '::before').content;
+    const label = before && !['none', 'normal', '""'].includes(before) ? before : '';
+    if (own || label) list.push({ element: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`, text: (own || label).slice(0, 50) });
+  }
+  return list;
 }
