@@ -4,7 +4,7 @@
 // a collider, where seeing the effect makes the two causes dependent (explaining away).
 import { describe, expect, it } from 'vitest';
 import { compileModel, type CompiledModel } from '../../server/src/engine/compile';
-import { buildJunctionTree, propagate } from '../../server/src/engine/junction';
+import { buildJunctionTree, calibrate, observeOne, propagate, propagateLog } from '../../server/src/engine/junction';
 import { buildPlan, frontierBuffer, runPlan } from '../../server/src/engine/frontier';
 import { expectedTables } from '../../server/src/engine/tables';
 import { buildModel, randomModel, type ModelSpec } from './build';
@@ -143,5 +143,55 @@ describe('junction tree', () => {
     const tree = buildJunctionTree(c)!;
     expect(tree.largest).toBe(2);
     expect(buildJunctionTree(compileModel(buildModel(randomModel(9, 30, 60))), 3)).toBeNull();
+  });
+
+  it('one more observation from a calibrated tree equals a whole propagation, in every part of a model', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 25; seed++) {
+      const spec = randomModel(seed, 3 + (seed % 4), 4 + (seed % 6));
+      // A part unconnected to the rest: its tree is never reached from the others.
+      const c = compileModel(buildModel({
+        factors: { ...spec.factors, lone: 0.35 },
+        outcomes: { ...spec.outcomes, apart: { base: 0.3, drivers: [['lone', 'raises', 3]] }, alone: { base: 0.6 } },
+      }));
+      const tree = buildJunctionTree(c)!;
+      const tables = tablesOf(c);
+      const base = Int8Array.from({ length: c.n }, (_, v) => (seed % 3 === 0 && v === c.n - 1 ? 1 : -1));
+      const cal = calibrate(tree, tables, base);
+      const wanted = new Uint8Array(c.n).fill(1);
+      const out = new Float64Array(c.n);
+      for (let x = 0; x < c.n; x++) {
+        if (base[x]! >= 0) continue;
+        for (const value of [0, 1] as const) {
+          const evidence = base.slice();
+          evidence[x] = value;
+          const expected = new Float64Array(c.n);
+          const possible = propagate(tree, tables, evidence, expected) > 0;
+          expect(observeOne(cal, x, value, wanted, out)).toBe(possible);
+          if (!possible) continue;
+          for (let v = 0; v < c.n; v++) expect(out[v]).toBeCloseTo(expected[v]!, 10);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('keeps the logarithm of P(E) when hundreds of improbable observations underflow it', () => {
+    const factors: ModelSpec['factors'] = {};
+    const outcomes: ModelSpec['outcomes'] = {};
+    for (let i = 0; i < 400; i++) {
+      factors[`f${i}`] = 0.05;
+      outcomes[i === 0 ? 'o' : `o${i}`] = { base: 0.3, drivers: [[`f${i}`, 'raises', 3]] };
+    }
+    const c = compileModel(buildModel({ factors, outcomes }));
+    const evidence = new Int8Array(c.n).fill(-1);
+    for (let i = 0; i < 400; i++) evidence[c.index.get(`f${i}`)!] = 1;
+    const marginals = new Float64Array(c.n);
+    const log = propagateLog(buildJunctionTree(c)!, tablesOf(c), evidence, marginals);
+    expect(log).toBeCloseTo(400 * Math.log(0.05), 8); // about e^-1198: below the smallest double
+    expect(Math.exp(log)).toBe(0);
+    const odds = (0.3 / 0.7) * 3;
+    expect(marginals[c.index.get('o')!]).toBeCloseTo(odds / (1 + odds), 12);
   });
 });

@@ -1,6 +1,6 @@
 // The numerical building blocks of the engine, against closed forms.
 import { describe, expect, it } from 'vitest';
-import { quantile } from '../../server/src/engine/bands';
+import { quantile, quantileOf, select } from '../../server/src/engine/bands';
 import { fastSigmoid, meanSigmoidOverBase } from '../../server/src/engine/logistic';
 import {
   compress, convolve, gaussLegendre, symmetricTridiagonalEigen, uniformRule,
@@ -83,6 +83,21 @@ describe('sampling helpers', () => {
     expect(quantile(sorted, 0.05)).toBeCloseTo(0.05, 12);
     expect(quantile(sorted, 0.95)).toBeCloseTo(0.95, 12);
     expect(quantile(Float64Array.of(1, 3), 0.5)).toBe(2);
+  });
+
+  it('selection finds the order statistics and the percentiles a full sort gives, without sorting', () => {
+    const rng = seededStream(11, 0);
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      for (const shape of ['random', 'sorted', 'reversed', 'ties']) {
+        const values = Float64Array.from({ length: n }, (_, i) => {
+          const u = (rng.next() >>> 0) / 2 ** 32;
+          return shape === 'random' ? u : shape === 'sorted' ? i : shape === 'reversed' ? n - i : Math.floor(u * 3);
+        });
+        const sorted = Float64Array.from(values).sort();
+        for (const k of [0, Math.floor(n / 20), Math.floor(n / 2), n - 1]) expect(select(Float64Array.from(values), k)).toBe(sorted[k]);
+        for (const q of [0.05, 0.5, 0.95]) expect(quantileOf(Float64Array.from(values), q)).toBe(quantile(sorted, q));
+      }
+    }
   });
 
   it('a Latin hypercube puts exactly one draw in each slice of every dimension', () => {

@@ -27,6 +27,50 @@ export function quantile(sorted: Float64Array, q: number): number {
 }
 
 /**
+ * The k-th smallest (0-based) of values[0 … n − 1], found by quickselect, which leaves the smaller
+ * ones left of k and the larger right of it: O(n), where a full sort of every outcome's draws
+ * cost more than the draws themselves on models of hundreds of outcomes.
+ */
+export function select(values: Float64Array, k: number, n = values.length): number {
+  let left = 0;
+  let right = n - 1;
+  while (right > left) {
+    // Median of three as the pivot, so sorted or constant draws stay linear.
+    const middle = (left + right) >>> 1;
+    const a = values[left]!, b = values[middle]!, c = values[right]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k]!;
+}
+
+/** The q-quantile of values (type 7, as `quantile`) without sorting them; rearranges them. */
+export function quantileOf(values: Float64Array, q: number): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const i = Math.floor(h);
+  const low = select(values, i);
+  if (i + 1 >= n || h === i) return low;
+  let next = Infinity;
+  for (let k = i + 1; k < n; k++) if (values[k]! < next) next = values[k]!;
+  return low + (h - i) * (next - low);
+}
+
+/**
  * How precisely each band end must be known: the half-width of its own 95% interval (from order
  * statistics, which ignore the Latin hypercube's gain and so overstate it). Bands whose P(O | θ)
  * has a thin, long tail need more draws for that than the first batch gives.
@@ -51,6 +95,7 @@ export function bandsByExactDraws(
   const buffer = frontierBuffer(plan);
   const limit = Math.max(draws, maxDraws);
   const values = wanted.map(() => new Float64Array(limit));
+  const scratch = new Float64Array(limit);
   let total = 0;
   let batch = draws;
   for (;;) {
@@ -65,21 +110,22 @@ export function bandsByExactDraws(
       for (let i = 0; i < wanted.length; i++) values[i]![total + d] = marginals[wanted[i]!]!;
     }
     total += batch;
-    if (total >= limit || values.every((v) => endsSettled(v.subarray(0, total)))) break;
+    if (total >= limit || values.every((v) => endsSettled(v.subarray(0, total), scratch))) break;
     batch = Math.min(total, limit - total);
   }
   return bandsOf(c, wanted, values.map((v) => v.subarray(0, total)));
 }
 
 /** Whether both band ends of these draws are known to within BAND_END_HALF_WIDTH (95%). */
-function endsSettled(draws: Float64Array): boolean {
-  const sorted = Float64Array.from(draws).sort();
-  const n = sorted.length;
+function endsSettled(draws: Float64Array, scratch: Float64Array): boolean {
+  const n = draws.length;
+  const copy = scratch.subarray(0, n);
+  copy.set(draws);
   for (const q of [BAND_LOW, BAND_HIGH]) {
     const center = (n - 1) * q;
     const spread = 1.96 * Math.sqrt(n * q * (1 - q));
-    const low = sorted[Math.max(0, Math.floor(center - spread))]!;
-    const high = sorted[Math.min(n - 1, Math.ceil(center + spread))]!;
+    const low = select(copy, Math.max(0, Math.floor(center - spread)));
+    const high = select(copy, Math.min(n - 1, Math.ceil(center + spread)));
     if ((high - low) / 2 > BAND_END_HALF_WIDTH) return false;
   }
   return true;
@@ -88,8 +134,7 @@ function endsSettled(draws: Float64Array): boolean {
 function bandsOf(c: CompiledModel, wanted: number[], values: Float64Array[]): (Band | null)[] {
   const byVariable = new Map<number, Band>();
   wanted.forEach((v, i) => {
-    const sorted = values[i]!.sort();
-    byVariable.set(v, [clamp01(quantile(sorted, BAND_LOW)), clamp01(quantile(sorted, BAND_HIGH))]);
+    byVariable.set(v, [clamp01(quantileOf(values[i]!, BAND_LOW)), clamp01(quantileOf(values[i]!, BAND_HIGH))]);
   });
   return Array.from(c.outcomes, (v) => byVariable.get(v) ?? null);
 }

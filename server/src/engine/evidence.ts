@@ -8,7 +8,7 @@ import type { Band } from './bands';
 import { BAND_HIGH, BAND_LOW } from './bands';
 import type { CompiledModel } from './compile';
 import { type SwingTable, swingsByPasses } from './exact';
-import { type Evidence, type JunctionTree, junctionBuffers, propagate } from './junction';
+import { type Evidence, type JunctionTree, junctionBuffers, propagateLog } from './junction';
 import { type Rng, TO_UNIT } from './random';
 import { DrawnTables, LatinHypercube } from './tables';
 import type { EngineAlternative } from './types';
@@ -28,6 +28,8 @@ export function evidenceOf(c: CompiledModel, alternative: EngineAlternative | nu
 export interface EvidenceResult {
   /** P(E) under the alternative's other changes; 0 when the model rules the evidence out. */
   evidenceProbability: number;
+  /** ln P(E): finite whenever E can happen, even when P(E) is below the smallest double. */
+  logEvidenceProbability: number;
   /** P(v | E) for every variable (NaN when P(E) is 0). */
   marginals: Float64Array;
 }
@@ -35,8 +37,8 @@ export interface EvidenceResult {
 /** P(v | E) for every variable, and P(E), exactly. */
 export function exactEvidence(tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence, n: number): EvidenceResult {
   const marginals = new Float64Array(n);
-  const evidenceProbability = propagate(tree, tables, evidence, marginals);
-  return { evidenceProbability, marginals };
+  const logEvidenceProbability = propagateLog(tree, tables, evidence, marginals);
+  return { evidenceProbability: Math.exp(logEvidenceProbability), logEvidenceProbability, marginals };
 }
 
 /**
@@ -49,7 +51,7 @@ export function exactEvidenceSwings(
   checkCancelled: () => void,
 ): SwingTable[] {
   const buffers = junctionBuffers(tree);
-  return swingsByPasses(c, tables, (t, out) => propagate(tree, t, evidence, out, buffers) > 0, checkCancelled,
+  return swingsByPasses(c, tables, (t, out) => propagateLog(tree, t, evidence, out, buffers) > -Infinity, checkCancelled,
     given, (f) => evidence[f]! >= 0);
 }
 
@@ -70,15 +72,19 @@ export function evidenceBands(
   const marginals = new Float64Array(c.n);
   const buffers = junctionBuffers(tree);
   const values = wanted.map(() => new Float64Array(draws));
+  // ln P(E | θ) per draw, then weights relative to the largest: rare evidence underflows no draw.
   const weights = new Float64Array(draws);
+  let largest = -Infinity;
   for (let d = 0; d < draws; d++) {
     if ((d & 31) === 0) checkCancelled();
     hypercube.start(d);
     extraHypercube.start(d);
     tables.draw(hypercube.next, extraHypercube.next);
-    weights[d] = propagate(tree, tables.tables, evidence, marginals, buffers);
-    for (let i = 0; i < wanted.length; i++) values[i]![d] = weights[d]! > 0 ? marginals[wanted[i]!]! : 0;
+    weights[d] = propagateLog(tree, tables.tables, evidence, marginals, buffers);
+    largest = Math.max(largest, weights[d]!);
+    for (let i = 0; i < wanted.length; i++) values[i]![d] = weights[d]! > -Infinity ? marginals[wanted[i]!]! : 0;
   }
+  for (let d = 0; d < draws; d++) weights[d] = largest > -Infinity ? Math.exp(weights[d]! - largest) : 0;
   const byVariable = new Map<number, Band>();
   wanted.forEach((v, i) => {
     byVariable.set(v, [weightedQuantile(values[i]!, weights, BAND_LOW), weightedQuantile(values[i]!, weights, BAND_HIGH)]);
@@ -178,5 +184,6 @@ export function likelihoodWeighting(
     standardError[v] = effective > 1 ? Math.sqrt(variance / effective) : 0;
   }
   for (const [key, weight] of worlds) worlds.set(key, weight / totalWeight);
-  return { evidenceProbability: totalWeight / samples, marginals, worlds, standardError };
+  const evidenceProbability = totalWeight / samples;
+  return { evidenceProbability, logEvidenceProbability: Math.log(evidenceProbability), marginals, worlds, standardError };
 }

@@ -19,6 +19,8 @@ export interface RawResult {
   standardError: Float64Array | null;
   /** An alternative that observes: P(E) (1 without observations) and P(v | E) for every variable. */
   evidenceProbability?: number;
+  /** ln P(E), when the run kept it: finite whenever E can happen, even if P(E) underflowed. */
+  logEvidenceProbability?: number;
   marginals?: Float64Array | null;
   /** Signposts and linchpins per outcome, when affordable. */
   guides?: SignpostsAndLinchpins;

@@ -34,6 +34,13 @@ export const NESTED_DRAWS = 1_000;
 export const NESTED_MIN_WORLDS = 64;
 /** Work (table entries touched) allowed for an exact run, and for exact band draws. */
 export const EXACT_BUDGET = 200_000_000;
+/**
+ * Beyond EXACT_BUDGET, an exact run is still chosen while it touches no more table entries than
+ * this many times the variable-samples of the Monte Carlo run it replaces (the main pass and the
+ * nested bands): a table entry costs a few times less than a variable-sample, so exact is then
+ * no slower, and it is exact.
+ */
+export const EXACT_PER_SAMPLE = 5;
 export const BAND_BUDGET = 100_000_000;
 export const SWING_BUDGET = 50_000_000;
 /**
@@ -42,6 +49,12 @@ export const SWING_BUDGET = 50_000_000;
  */
 export const SWING_WORK = 4_000_000;
 export const MIN_SWING_SAMPLES = 2_000;
+/**
+ * The sampled worlds of an exact run: a world's probability from N samples errs by at most
+ * 0.5/√N (0.008 at 4,000), and such models have hundreds of outcomes, whose worlds are all rare.
+ */
+export const WORLDS_SAMPLE_WORK = 4_000_000;
+export const MIN_WORLD_SAMPLES = 4_000;
 /** Draws of θ for the bands of an alternative that observes, in a model too dense for exact inference. */
 export const BAND_WEIGHTED_DRAWS = 200;
 /** A point judgment holds within ± this many points. */
@@ -94,7 +107,9 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
   checkCancelled();
   const baseline = compileModel(model);
   const bandDraws = Math.max(1, Math.floor(options.bandDraws ?? Math.min(samples, BAND_DRAWS)));
-  const plans = baseline.n <= exactLimit ? exactPlans(baseline, bandDraws, EXACT_BUDGET) : null;
+  const monteCarloWork = baseline.n * (samples + Math.min(NESTED_DRAWS, samples) * NESTED_MIN_WORLDS);
+  const plans = baseline.n <= exactLimit
+    ? exactPlans(baseline, bandDraws, Math.max(EXACT_BUDGET, EXACT_PER_SAMPLE * monteCarloWork)) : null;
   const settings: RunSettings = {
     method: plans ? 'exact' : 'monte-carlo', worldsMethod: plans?.worlds ? 'exact' : 'monte-carlo', samples, seed, maxWorlds, bandDraws,
     maxBandDraws: options.bandDraws === undefined ? Math.max(bandDraws, MAX_BAND_DRAWS) : bandDraws,
@@ -110,8 +125,11 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     const evidence = evidenceOf(compiled, alternative);
     const result = withGuides(compiled, settings, evidence,
       evidence ? runWithEvidence(compiled, baseline, settings, evidence) : run(compiled, baseline, settings));
-    const evidenceProbability = (result.evidenceProbability ?? 1) * unusedEvidenceProbability(model, compiled, alternative);
-    const possible = evidenceProbability > 0;
+    const unused = unusedEvidenceProbability(model, compiled, alternative);
+    // P(E) of hundreds of improbable observations can underflow to 0 and still be possible: it is
+    // then the smallest positive double, so that P(E) > 0 says "possible" everywhere.
+    const possible = possibleEvidence(result) && unused > 0;
+    const evidenceProbability = possible ? Math.max(Number.MIN_VALUE, (result.evidenceProbability ?? 1) * unused) : 0;
     return {
       name: alternative.title,
       assumptions: assumptionsOf(alternative),
@@ -247,8 +265,8 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
   let drivers = 0;
   for (let v = 0; v < c.n; v++) if (c.childStart[v + 1]! > c.childStart[v]! && evidence[v]! < 0) drivers++;
   if (!tree || tree.cost * (2 * drivers + 1) > EXACT_BUDGET) return weightedRun(c, baseline, s, evidence, tables);
-  const { evidenceProbability, marginals } = exactEvidence(tree, tables, evidence, c.n);
-  if (!(evidenceProbability > 0)) return impossibleRun(c);
+  const { evidenceProbability, logEvidenceProbability, marginals } = exactEvidence(tree, tables, evidence, c.n);
+  if (!(logEvidenceProbability > -Infinity)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
   const swing = exactEvidenceSwings(c, tree, tables, evidence, marginals, s.checkCancelled);
   // Each band draw is a propagation (about 4 passes over the tree's tables).
@@ -260,12 +278,13 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
   if (s.maxWorlds === 0) worlds = [];
   else if (worldsPlan && worldsPlan.cost <= WORLDS_BUDGET) {
     const joint = runPlan(worldsPlan, tables, new Float64Array(c.n), frontierBuffer(worldsPlan), evidence);
-    const scaled = joint.map((p) => p / evidenceProbability);
+    // P(E) below the smallest double: the joint has underflowed too, and no world can be told.
+    const scaled = evidenceProbability > 0 ? joint.map((p) => p / evidenceProbability) : new Float64Array(0);
     worlds = topWorlds(scaled, worldsPlan.finalOrder, c.outcomes, s.maxWorlds);
   } else {
     worlds = weightedWorlds(likelihoodWeighting(c, tables, evidence, s.samples, seededStream(s.seed, STREAM.main), s.checkCancelled).worlds, s.maxWorlds);
   }
-  return { probability, standardError: null, band, swing, worlds, evidenceProbability, marginals };
+  return { probability, standardError: null, band, swing, worlds, evidenceProbability, logEvidenceProbability, marginals };
 }
 
 /**
@@ -274,7 +293,7 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
  * judgment check needs the probabilities only).
  */
 function withGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null, result: RawResult): RawResult {
-  const tree = s.bandMethod === 'none' || (result.evidenceProbability ?? 1) === 0 ? null : s.tree();
+  const tree = s.bandMethod === 'none' || !possibleEvidence(result) ? null : s.tree();
   if (!tree || signpostCost(c, tree) > SIGNPOST_BUDGET) return result;
   const tables = expectedTables(c, s.cache, s.checkCancelled);
   // An exact run with evidence has P(v | E) already; otherwise one propagation gives them.
@@ -305,11 +324,17 @@ function once<T>(make: () => T): () => T {
   };
 }
 
+/** Whether a run's evidence can happen (ln P(E) is finite even when P(E) underflows). */
+function possibleEvidence(result: RawResult): boolean {
+  if (result.logEvidenceProbability !== undefined) return result.logEvidenceProbability > -Infinity;
+  return (result.evidenceProbability ?? 1) > 0;
+}
+
 /** Evidence the model rules out: P(E) = 0, and nothing to condition on. */
 function impossibleRun(c: CompiledModel): RawResult {
   return {
     probability: new Float64Array(c.outcomes.length), standardError: null, band: [], swing: [], worlds: [],
-    evidenceProbability: 0, marginals: null,
+    evidenceProbability: 0, logEvidenceProbability: -Infinity, marginals: null,
   };
 }
 
@@ -358,10 +383,14 @@ function weightedWorlds(worlds: Map<string, number>, maxWorlds: number): RawResu
     .map(([key, probability]) => ({ values: Uint8Array.from(key, (ch) => (ch === '1' ? 1 : 0)), probability }));
 }
 
-/** The most probable worlds by sampling (an exact run whose joint of the outcomes is too wide). */
+/**
+ * The most probable worlds by sampling (an exact run whose joint of the outcomes is too wide):
+ * the file's samples, at most WORLDS_SAMPLE_WORK variable-samples (at least MIN_WORLD_SAMPLES).
+ */
 function sampledWorlds(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResult['worlds'] {
   if (s.maxWorlds === 0) return [];
-  return monteCarlo(c, baseline, s.samples, 0, 0, seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra),
+  const samples = Math.min(s.samples, Math.max(MIN_WORLD_SAMPLES, Math.floor(WORLDS_SAMPLE_WORK / Math.max(1, c.n))));
+  return monteCarlo(c, baseline, samples, 0, 0, seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra),
     s.maxWorlds, s.checkCancelled, s.cache).worlds;
 }
 

@@ -36,11 +36,20 @@ export const MAX_WIDTH = 24;
 const PRECOMPUTE_LIMIT = 1 << 14;
 
 /**
- * A plan that processes every outcome (the targets) and the factors and events they need.
- * Greedy: the next outcome is the ready one that leaves the narrowest frontier.
- * Returns null when the frontier would grow past maxWidth.
+ * A plan that processes every outcome (the targets) and the factors and events they need: the
+ * cheaper of two orders, greedy (the next outcome is the ready one that leaves the narrowest
+ * frontier) and topological (the compiled order). The greedy one wins on small models; on long
+ * ones it can leave variables waiting (a 1,000-variable chain: width 14 against 8). Returns null
+ * when the frontier would grow past maxWidth either way.
  */
 export function buildPlan(c: CompiledModel, keepOutcomes: boolean, maxWidth = MAX_WIDTH): Plan | null {
+  const greedy = planInOrder(c, keepOutcomes, maxWidth, true);
+  const topological = planInOrder(c, keepOutcomes, greedy ? Math.min(maxWidth, greedy.maxWidth) : maxWidth, false);
+  if (!greedy) return topological;
+  return topological && topological.cost < greedy.cost ? topological : greedy;
+}
+
+function planInOrder(c: CompiledModel, keepOutcomes: boolean, maxWidth: number, greedy: boolean): Plan | null {
   const n = c.n;
   const isTarget = new Uint8Array(n);
   for (let v = 0; v < n; v++) isTarget[v] = c.isOutcome[v]!;
@@ -87,18 +96,25 @@ export function buildPlan(c: CompiledModel, keepOutcomes: boolean, maxWidth = MA
     inFrontier[v] = 0;
   };
 
+  /** The frontier's width once v has joined and what it finished has left. */
+  const widthAfter = (v: number): number => {
+    let width = frontier.length + 1;
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
+      const p = c.drvParent[j]!;
+      if (!inFrontier[p]) width++;
+      if (remaining[p] === 1 && !keep(p)) width--;
+    }
+    if (remaining[v] === 0 && !keep(v)) width--;
+    return width;
+  };
+
   while (ready.size > 0) {
-    // Choose the ready outcome that leaves the narrowest frontier (ties: topological order).
+    // Greedy: the ready outcome that leaves the narrowest frontier (ties: topological order).
+    // Topological: every width counts the same, so the first ready outcome is taken.
     let best = -1;
     let bestWidth = Infinity;
     for (const v of ready) {
-      let width = frontier.length + 1;
-      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
-        const p = c.drvParent[j]!;
-        if (!inFrontier[p]) width++;
-        if (remaining[p] === 1 && !keep(p)) width--;
-      }
-      if (remaining[v] === 0 && !keep(v)) width--;
+      const width = greedy ? widthAfter(v) : 0;
       if (width < bestWidth || (width === bestWidth && v < best)) {
         best = v;
         bestWidth = width;

@@ -53,6 +53,10 @@ export interface JunctionTree {
   cost: number;
   /** The most variables in one clique (the widest elimination step). */
   largest: number;
+  /** The child cliques of each clique (the tree read downwards, for updates from one clique). */
+  children: Int32Array[];
+  /** The clique that owns each variable (where its marginal is read and its evidence entered). */
+  ownerOf: Int32Array;
 }
 
 interface Draft {
@@ -183,7 +187,11 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
       q.parentMap = Uint32Array.from({ length: up.size }, (_, index) => gather(index, q.parentBits));
     }
   }
-  return { cliques, n, cost, largest };
+  const children = cliques.map(() => [] as number[]);
+  cliques.forEach((q, i) => q.parent >= 0 && children[q.parent]!.push(i));
+  const ownerOf = new Int32Array(n);
+  cliques.forEach((q, i) => q.owned.forEach((v) => (ownerOf[v] = i)));
+  return { cliques, n, cost, largest, children: children.map((list) => Int32Array.from(list)), ownerOf };
 }
 
 /** The bits of `index` at `bits`, packed: bit k of the result is bit bits[k] of index. */
@@ -213,9 +221,22 @@ export type Evidence = Int8Array;
 
 /**
  * One propagation: fills `marginals[v]` = P(v true | E) for every variable and returns P(E)
- * (0 when the evidence is impossible; the marginals are then NaN).
+ * (0 when the evidence is impossible; the marginals are then NaN). P(E) of many improbable
+ * observations can be below the smallest double: `propagateLog` keeps its logarithm.
  */
 export function propagate(
+  tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null, marginals: Float64Array,
+  buffers: JunctionBuffers = junctionBuffers(tree),
+): number {
+  return Math.exp(propagateLog(tree, tables, evidence, marginals, buffers));
+}
+
+/**
+ * As `propagate`, returning ln P(E) (−Infinity when the evidence is impossible). Each message is
+ * scaled to sum 1 on its way up and its sum kept as a logarithm, so nothing underflows; the
+ * clique tables end proportional to P(clique | E).
+ */
+export function propagateLog(
   tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null, marginals: Float64Array,
   buffers: JunctionBuffers = junctionBuffers(tree),
 ): number {
@@ -237,49 +258,40 @@ export function propagate(
     }
   }
   // Collect: each clique (children first) sends its sum onto the separator to its parent.
-  let probabilityOfEvidence = 1;
+  let logEvidence = 0;
   for (let i = 0; i < cliques.length; i++) {
     const q = cliques[i]!;
     const table = t[i]!;
     if (q.parent < 0) {
       let total = 0;
       for (let index = 0; index < q.size; index++) total += table[index]!;
-      probabilityOfEvidence *= total;
+      logEvidence += Math.log(total);
       continue;
     }
     const message = buffers.messages[i]!;
-    message.fill(0);
-    const childMap = q.childMap;
-    if (childMap) for (let index = 0; index < q.size; index++) message[childMap[index]!]! += table[index]!;
-    else for (let index = 0; index < q.size; index++) message[gather(index, q.childBits)]! += table[index]!;
-    const up = cliques[q.parent]!;
-    const upTable = t[q.parent]!;
-    const parentMap = q.parentMap;
-    if (parentMap) for (let index = 0; index < up.size; index++) upTable[index]! *= message[parentMap[index]!]!;
-    else for (let index = 0; index < up.size; index++) upTable[index]! *= message[gather(index, q.parentBits)]!;
+    marginalizeUp(q, table, message);
+    let sum = 0;
+    for (let s = 0; s < message.length; s++) sum += message[s]!;
+    logEvidence += Math.log(sum);
+    if (!(sum > 0)) break;
+    for (let s = 0; s < message.length; s++) message[s]! /= sum;
+    multiplyDown(q, cliques[q.parent]!, t[q.parent]!, message);
   }
-  if (!(probabilityOfEvidence > 0)) {
+  if (!(logEvidence > -Infinity)) {
     marginals.fill(Number.NaN);
-    return 0;
+    return -Infinity;
   }
   // Distribute: from the roots down, each clique takes its parent's calibrated separator.
   for (let i = cliques.length - 1; i >= 0; i--) {
     const q = cliques[i]!;
     const table = t[i]!;
     if (q.parent >= 0) {
-      const up = cliques[q.parent]!;
-      const upTable = t[q.parent]!;
       const message = buffers.messages[i]!;
       const calibrated = buffers.calibrated[i]!;
-      calibrated.fill(0);
-      const parentMap = q.parentMap;
-      if (parentMap) for (let index = 0; index < up.size; index++) calibrated[parentMap[index]!]! += upTable[index]!;
-      else for (let index = 0; index < up.size; index++) calibrated[gather(index, q.parentBits)]! += upTable[index]!;
+      marginalizeDown(q, cliques[q.parent]!, t[q.parent]!, calibrated);
       // Hugin's update, calibrated / sent, once per separator entry (0/0 is 0: an impossible entry).
       for (let s = 0; s < calibrated.length; s++) calibrated[s] = message[s] === 0 ? 0 : calibrated[s]! / message[s]!;
-      const childMap = q.childMap;
-      if (childMap) for (let index = 0; index < q.size; index++) table[index]! *= calibrated[childMap[index]!]!;
-      else for (let index = 0; index < q.size; index++) table[index]! *= calibrated[gather(index, q.childBits)]!;
+      multiplyUp(q, table, calibrated);
     }
     let total = 0;
     for (let index = 0; index < q.size; index++) total += table[index]!;
@@ -290,7 +302,148 @@ export function propagate(
       marginals[q.owned[k]!] = total > 0 ? own / total : Number.NaN;
     }
   }
-  return probabilityOfEvidence;
+  return logEvidence;
+}
+
+/** q's table summed onto its separator (indexed by q's own index map). */
+function marginalizeUp(q: Clique, table: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  const map = q.childMap;
+  if (map) for (let index = 0; index < q.size; index++) out[map[index]!]! += table[index]!;
+  else for (let index = 0; index < q.size; index++) out[gather(index, q.childBits)]! += table[index]!;
+}
+
+/** q's parent's table summed onto q's separator. */
+function marginalizeDown(q: Clique, up: Clique, upTable: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  const map = q.parentMap;
+  if (map) for (let index = 0; index < up.size; index++) out[map[index]!]! += upTable[index]!;
+  else for (let index = 0; index < up.size; index++) out[gather(index, q.parentBits)]! += upTable[index]!;
+}
+
+/** Multiplies q's parent's table by a message on q's separator. */
+function multiplyDown(q: Clique, up: Clique, upTable: Float64Array, message: Float64Array, from: Float64Array = upTable): void {
+  const map = q.parentMap;
+  if (map) for (let index = 0; index < up.size; index++) upTable[index] = from[index]! * message[map[index]!]!;
+  else for (let index = 0; index < up.size; index++) upTable[index] = from[index]! * message[gather(index, q.parentBits)]!;
+}
+
+/** Multiplies q's table by a message on its separator. */
+function multiplyUp(q: Clique, table: Float64Array, message: Float64Array, from: Float64Array = table): void {
+  const map = q.childMap;
+  if (map) for (let index = 0; index < q.size; index++) table[index] = from[index]! * message[map[index]!]!;
+  else for (let index = 0; index < q.size; index++) table[index] = from[index]! * message[gather(index, q.childBits)]!;
+}
+
+/**
+ * A calibrated tree: every clique's table is P(clique | E), summing to 1, and every separator's
+ * table P(separator | E). From it, one more observation costs one sweep outwards from the clique
+ * that owns the variable (`observeOne`), instead of a whole propagation.
+ */
+export interface Calibrated {
+  tree: JunctionTree;
+  /** ln P(E); −Infinity when E is impossible (and nothing else is then filled). */
+  logEvidence: number;
+  /** P(v | E) for every variable. */
+  marginals: Float64Array;
+  beliefs: Float64Array[];
+  /** Per clique: P(separator with its parent | E). */
+  separators: Float64Array[];
+  /** Scratch for observeOne: updated beliefs, separators and ratios. */
+  scratch: Float64Array[];
+  ratio: Float64Array[];
+  /** Cliques in the order of a sweep from a source, and the clique each was reached from. */
+  order: Int32Array;
+  from: Int32Array;
+}
+
+export function calibrate(tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null): Calibrated {
+  const buffers = junctionBuffers(tree);
+  const marginals = new Float64Array(tree.n);
+  const logEvidence = propagateLog(tree, tables, evidence, marginals, buffers);
+  const beliefs = buffers.tables;
+  const separators = buffers.messages;
+  if (logEvidence > -Infinity) {
+    tree.cliques.forEach((q, i) => {
+      const table = beliefs[i]!;
+      let total = 0;
+      for (let index = 0; index < q.size; index++) total += table[index]!;
+      for (let index = 0; index < q.size; index++) table[index]! /= total;
+      if (q.parent >= 0) marginalizeUp(q, table, separators[i]!);
+    });
+  }
+  return {
+    tree, logEvidence, marginals, beliefs, separators,
+    scratch: tree.cliques.map((q) => new Float64Array(q.size)), ratio: buffers.calibrated,
+    order: new Int32Array(tree.cliques.length), from: new Int32Array(tree.cliques.length),
+  };
+}
+
+/**
+ * P(v | E, x = value) for the variables v with `wanted[v]` (into `out`, which gets P(v | E) for
+ * the others), from a calibrated tree:
+ * the owner of x keeps its entries with x = value, scaled to sum 1, and the change sweeps outwards
+ * through every separator (new / old, Hugin's update). False when P(x = value | E) is 0.
+ */
+export function observeOne(cal: Calibrated, x: number, value: 0 | 1, wanted: Uint8Array, out: Float64Array): boolean {
+  const { tree, beliefs, scratch, separators, ratio, order, from } = cal;
+  const { cliques, children } = tree;
+  const px = value === 1 ? cal.marginals[x]! : 1 - cal.marginals[x]!;
+  if (!(px > 0)) return false;
+  // Cliques of other trees (unconnected parts of the model) are not reached, and keep their values.
+  out.set(cal.marginals);
+  const source = tree.ownerOf[x]!;
+  const q = cliques[source]!;
+  const bit = 1 << q.ownedBits[q.owned.indexOf(x)]!;
+  const keep = value === 1 ? bit : 0;
+  const start = scratch[source]!;
+  const belief = beliefs[source]!;
+  for (let index = 0; index < q.size; index++) start[index] = (index & bit) === keep ? belief[index]! / px : 0;
+  // Breadth-first from the source over the tree's edges, parent and children alike.
+  order[0] = source;
+  from[0] = -1;
+  let length = 1;
+  for (let k = 0; k < length; k++) {
+    const a = order[k]!;
+    const qa = cliques[a]!;
+    readMarginals(qa, scratch[a]!, wanted, out);
+    if (qa.parent >= 0 && qa.parent !== from[k]) {
+      // Upwards: a's own separator.
+      const sep = ratio[a]!;
+      marginalizeUp(qa, scratch[a]!, sep);
+      divideBy(sep, separators[a]!);
+      multiplyDown(qa, cliques[qa.parent]!, scratch[qa.parent]!, sep, beliefs[qa.parent]!);
+      order[length] = qa.parent;
+      from[length++] = a;
+    }
+    for (const b of children[a]!) {
+      if (b === from[k]) continue;
+      const qb = cliques[b]!;
+      const sep = ratio[b]!;
+      marginalizeDown(qb, qa, scratch[a]!, sep);
+      divideBy(sep, separators[b]!);
+      multiplyUp(qb, scratch[b]!, sep, beliefs[b]!);
+      order[length] = b;
+      from[length++] = a;
+    }
+  }
+  return true;
+}
+
+/** new / old per entry; 0 where the old was 0 (the new is then 0 too: support only shrinks). */
+function divideBy(values: Float64Array, old: Float64Array): void {
+  for (let s = 0; s < values.length; s++) values[s] = old[s] === 0 ? 0 : values[s]! / old[s]!;
+}
+
+function readMarginals(q: Clique, table: Float64Array, wanted: Uint8Array, out: Float64Array): void {
+  for (let k = 0; k < q.owned.length; k++) {
+    const v = q.owned[k]!;
+    if (!wanted[v]) continue;
+    const bit = 1 << q.ownedBits[k]!;
+    let own = 0;
+    for (let index = bit; index < q.size; index = (index + 1) | bit) own += table[index]!;
+    out[v] = own;
+  }
 }
 
 function multiplyFamily(table: Float64Array, size: number, f: Family, cpt: Float64Array): void {

@@ -7,14 +7,14 @@
 import { PHRASES, phraseFor } from '../syntax/vocabulary';
 import { clamp01 } from './bands';
 import { type CompiledModel, INPUT } from './compile';
-import { type Evidence, type JunctionTree, junctionBuffers, propagate } from './junction';
+import { calibrate, type Evidence, type JunctionTree, observeOne, propagate } from './junction';
 
 /** How many signposts each outcome lists. */
 export const MAX_SIGNPOSTS = 10;
 /** Signposts that would move P(O) by less than this (in points) are not worth watching. */
 export const MIN_EXPECTED_SHIFT = 0.05;
-/** Work allowed for signposts and linchpins of one scenario: propagations × Σ 2^|clique|. */
-export const SIGNPOST_BUDGET = 100_000_000;
+/** Work allowed for signposts and linchpins of one scenario: table entries touched by the sweeps. */
+export const SIGNPOST_BUDGET = 300_000_000;
 
 export interface RawSignpost {
   v: number;
@@ -44,31 +44,41 @@ export interface SignpostsAndLinchpins {
 
 /** Whether `signpostsAndLinchpins` is affordable on this tree. */
 export function signpostCost(c: CompiledModel, tree: JunctionTree): number {
-  // One propagation per variable, one more per input; each about four passes over the tables.
-  return 4 * tree.cost * (c.n + c.inputCount + 1);
+  // One calibration (about eight passes over the tables), then one sweep (about three) per variable.
+  return tree.cost * (8 + 3 * c.n);
 }
 
 /**
  * Signposts and linchpins of every outcome. `marginals` are P(v | E) of the scenario and `fixed`
  * says which variables it pins (`given`, a point of 0 or 1) or observes: those are no signposts.
+ * One calibration of the tree, then one sweep per variable seen true gives P(O | E, X) for every
+ * outcome, and P(O | E, not X) follows from P(O | E) without another sweep.
  */
 export function signpostsAndLinchpins(
   c: CompiledModel, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null,
   marginals: Float64Array, checkCancelled: () => void,
 ): SignpostsAndLinchpins {
-  const buffers = junctionBuffers(tree);
-  const seen = evidence ? evidence.slice() : new Int8Array(c.n).fill(-1);
-  const given = new Float64Array(c.n);
+  const cal = calibrate(tree, tables, evidence);
   const nOut = c.outcomes.length;
   const signposts: RawSignpost[][] = Array.from(c.outcomes, () => []);
+  const linchpins: RawLinchpin[][] = Array.from(c.outcomes, () => []);
+  if (!(cal.logEvidence > -Infinity)) return { signposts, linchpins };
+  const wanted = new Uint8Array(c.n);
+  for (const o of c.outcomes) wanted[o] = 1;
+  const given = new Float64Array(c.n);
+  const upstreamOf = c.upstream.map((list) => new Set(list));
   for (let x = 0; x < c.n; x++) {
     const px = marginals[x]!;
-    if (seen[x]! >= 0 || !(px > 1e-12 && px < 1 - 1e-12)) continue;
+    const observed = evidence !== null && evidence[x]! >= 0;
+    const linchpin = !observed && c.kind[x] === INPUT && c.childStart[x + 1]! > c.childStart[x]!;
+    const uncertain = px > 1e-12 && px < 1 - 1e-12;
+    if (observed || (!uncertain && !linchpin)) continue;
     checkCancelled();
-    seen[x] = 1;
-    const possible = propagate(tree, tables, seen, given, buffers) > 0;
-    seen[x] = evidence ? evidence[x]! : -1;
-    if (!possible) continue;
+    if (!uncertain || !observeOne(cal, x, 1, wanted, given)) {
+      // x's value is settled under E: its probability can still be a linchpin, found the long way.
+      if (linchpin) linchpinsOf(c, x, tree, tables, evidence, marginals, upstreamOf, linchpins);
+      continue;
+    }
     for (let i = 0; i < nOut; i++) {
       const o = c.outcomes[i]!;
       if (o === x) continue;
@@ -79,48 +89,63 @@ export function signpostsAndLinchpins(
       const expectedShift = 100 * (px * Math.abs(ifTrue - p) + (1 - px) * Math.abs(ifFalse - p));
       if (expectedShift >= MIN_EXPECTED_SHIFT) signposts[i]!.push({ v: x, probability: px, ifTrue, ifFalse, expectedShift });
     }
+    if (!linchpin) continue;
+    // A factor or event has no drivers, so setting it is seeing it: P(E | F) = P(F | E)·P(E) / p,
+    // and the common factor P(E) drops out of the interval.
+    const p = tables[x]![0]!;
+    if (!(p > 0 && p < 1)) {
+      linchpinsOf(c, x, tree, tables, evidence, marginals, upstreamOf, linchpins);
+      continue;
+    }
+    const d1 = px / p;
+    const d0 = (1 - px) / (1 - p);
+    c.outcomes.forEach((o, i) => {
+      if (!upstreamOf[i]!.has(x)) return;
+      const whenTrue = given[o]!;
+      const whenFalse = (marginals[o]! - px * whenTrue) / (1 - px);
+      addLinchpin(c, x, i, marginals[o]!, d0 * whenFalse, d1 * whenTrue, d0, d1, linchpins);
+    });
   }
   for (const list of signposts) {
     list.sort((a, b) => b.expectedShift - a.expectedShift || a.v - b.v);
     list.length = Math.min(list.length, MAX_SIGNPOSTS);
   }
-  return { signposts, linchpins: linchpins(c, tree, tables, evidence, marginals, checkCancelled) };
+  for (const list of linchpins) list.sort((a, b) => distanceToFlip(a) - distanceToFlip(b) || a.v - b.v);
+  return { signposts, linchpins };
 }
 
-function linchpins(
-  c: CompiledModel, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null,
-  marginals: Float64Array, checkCancelled: () => void,
-): RawLinchpin[][] {
-  const buffers = junctionBuffers(tree);
+/** F's linchpins by two propagations with F's table set to 1 and to 0 (F settled under E, or p of 0 or 1). */
+function linchpinsOf(
+  c: CompiledModel, f: number, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null,
+  marginals: Float64Array, upstreamOf: Set<number>[], result: RawLinchpin[][],
+): void {
   const replaced = tables.slice();
   const whenTrue = new Float64Array(c.n);
   const whenFalse = new Float64Array(c.n);
-  const result: RawLinchpin[][] = Array.from(c.outcomes, () => []);
-  const upstreamOf = c.upstream.map((list) => new Set(list));
-  for (let f = 0; f < c.inputCount; f++) {
-    if (c.kind[f] !== INPUT || (evidence && evidence[f]! >= 0) || c.childStart[f + 1] === c.childStart[f]) continue;
-    checkCancelled();
-    replaced[f] = Float64Array.of(1);
-    const d1 = propagate(tree, replaced, evidence, whenTrue, buffers); // P(E | F), and P(O | E, F)
-    replaced[f] = Float64Array.of(0);
-    const d0 = propagate(tree, replaced, evidence, whenFalse, buffers);
-    replaced[f] = tables[f]!;
-    const current = (c.lo[f]! + c.hi[f]!) / 2;
-    c.outcomes.forEach((o, i) => {
-      if (!upstreamOf[i]!.has(f)) return;
-      const row = phraseFor(marginals[o]!);
-      const low = row === PHRASES[0] ? 0 : row.low;
-      const high = row === PHRASES[PHRASES.length - 1] ? 1 : row.high;
-      // P(O | E)(p) = N(p) / D(p) with N, D linear: N(p) = p·n1 + (1 − p)·n0, D likewise.
-      const n1 = d1 > 0 ? d1 * whenTrue[o]! : 0;
-      const n0 = d0 > 0 ? d0 * whenFalse[o]! : 0;
-      const interval = holdingInterval(n0, n1, d0, d1, low, high);
-      if (!interval || (interval[0] <= 1e-12 && interval[1] >= 1 - 1e-12)) return;
-      result[i]!.push({ v: f, current, holdsFrom: interval[0], holdsTo: interval[1], phrase: row.phrase });
-    });
-  }
-  for (const list of result) list.sort((a, b) => distanceToFlip(a) - distanceToFlip(b) || a.v - b.v);
-  return result;
+  replaced[f] = Float64Array.of(1);
+  const d1 = propagate(tree, replaced, evidence, whenTrue); // P(E | F), and P(O | E, F)
+  replaced[f] = Float64Array.of(0);
+  const d0 = propagate(tree, replaced, evidence, whenFalse);
+  c.outcomes.forEach((o, i) => {
+    if (!upstreamOf[i]!.has(f)) return;
+    addLinchpin(c, f, i, marginals[o]!, d0 > 0 ? d0 * whenFalse[o]! : 0, d1 > 0 ? d1 * whenTrue[o]! : 0, d0, d1, result);
+  });
+}
+
+/**
+ * The linchpin of outcome i on F, if P(O | E) leaves its phrase somewhere in 0..1 as F's
+ * probability p moves: P(O | E)(p) = N(p) / D(p) with N(p) = p·n1 + (1 − p)·n0, D likewise.
+ */
+function addLinchpin(
+  c: CompiledModel, f: number, i: number, probability: number, n0: number, n1: number, d0: number, d1: number,
+  result: RawLinchpin[][],
+): void {
+  const row = phraseFor(probability);
+  const low = row === PHRASES[0] ? 0 : row.low;
+  const high = row === PHRASES[PHRASES.length - 1] ? 1 : row.high;
+  const interval = holdingInterval(n0, n1, d0, d1, low, high);
+  if (!interval || (interval[0] <= 1e-12 && interval[1] >= 1 - 1e-12)) return;
+  result[i]!.push({ v: f, current: (c.lo[f]! + c.hi[f]!) / 2, holdsFrom: interval[0], holdsTo: interval[1], phrase: row.phrase });
 }
 
 /** The distance from `current` to the nearer end of the interval that lies strictly inside 0..1. */
