@@ -1,7 +1,13 @@
-// The `scenario` command: `check FILE…`, `forecast FILE` and `report FILE` on the same core as the
-// language server. Exit codes: 0 fine, 1 a file has errors, 2 a usage error or an unreadable file.
+// The `scenario` command: `check FILE…`, `forecast FILE`, `report FILE`, `diff OLD NEW` and
+// `history FILE` on the same core as the language server. Exit codes: 0 fine, 1 a file has
+// errors, 2 a usage error or an unreadable file (or, for diff and history, a git question with no
+// answer: outside a repository, a shallow clone, a revision that does not exist).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './cli/check';
+import { DIFF_FORMATS, type DiffFormat, runDiff } from './cli/diff';
+import { HISTORY_FORMATS, type HistoryFormat, runHistory } from './cli/history';
+import { runTextconv } from './cli/textconv';
+import { defaultCacheFolder, DiskVersionStore, programDigest, VersionCache } from './history/cache';
 import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
 import { REPORT_DOCUMENT_FORMATS, type ReportDocumentFormat, runReport } from './cli/report';
 import { forecast } from './engine/forecast';
@@ -28,6 +34,20 @@ function emit(result: { output: string; errorOutput: string; exitCode: number })
   process.stdout.write(result.output);
   process.stderr.write(result.errorOutput);
   process.exitCode = result.exitCode;
+}
+
+/** The same for a command that waits on git: a failure that escapes it is still one line and exit 2. */
+function emitLater(command: string, result: Promise<{ output: string; errorOutput: string; exitCode: number }>): void {
+  result.then(emit, (error: unknown) => {
+    process.stderr.write(`scenario ${command}: ${describeError(error)}\n`);
+    process.exitCode = 2;
+  });
+}
+
+/** The history's cache of forecasts by blob id: in memory, and on disk unless --no-cache. */
+function historyCache(disk: boolean): VersionCache {
+  const digest = disk ? programDigest(typeof __filename === 'string' ? __filename : undefined) : null;
+  return new VersionCache(digest ? new DiskVersionStore(defaultCacheFolder(), digest) : null);
 }
 
 /** --samples, --seed and --no-timing: how a forecast is run, the same for every command that makes one. */
@@ -74,6 +94,29 @@ export function buildProgram(): Command {
     .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean }) => {
       emit(runReport(file, { format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing }));
     });
+  withRunSettings(program.command('diff')
+    .description('What changed between two versions and why: each outcome\'s delta split among the changes (Shapley values). '
+      + 'OLD and NEW are paths or PATH@REV (any git revision); one FILE compares FILE@HEAD with the file.')
+    .argument('<versions...>', 'FILE, or OLD NEW')
+    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text')))
+    .action((versions: string[], opts: { format: DiffFormat; samples?: number; seed?: number; timing: boolean }) => {
+      emitLater('diff', runDiff(versions, { format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing }));
+    });
+  withRunSettings(program.command('history')
+    .description('The forecast of every committed version of FILE (git), oldest first, and of the working copy when it differs.')
+    .argument('<file>', 'a .scenario file in a git repository')
+    .option('--max <n>', 'most versions, the newest (default 200)', wholeNumber(1, 100_000, '--max'))
+    .option('--no-cache', 'do not read or write the on-disk cache of forecasts by blob id')
+    .addOption(new Option('--format <format>', 'output format').choices([...HISTORY_FORMATS]).default('text')))
+    .action((file: string, opts: { format: HistoryFormat; max?: number; samples?: number; seed?: number; timing: boolean; cache: boolean }) => {
+      emitLater('history', runHistory(file, {
+        format: opts.format, max: opts.max, samples: opts.samples, seed: opts.seed, timing: opts.timing, cache: historyCache(opts.cache),
+      }));
+    });
+  program.command('textconv')
+    .description('The file, then its forecast as comment lines: a git textconv driver, so git diff and git log -p show the numbers that moved.')
+    .argument('<file>', 'a .scenario file (git passes a temporary copy)')
+    .action((file: string) => emit(runTextconv(file)));
   return program;
 }
 
