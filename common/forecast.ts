@@ -119,6 +119,16 @@ export interface AlternativeForecast {
   worlds: World[];
 }
 
+/**
+ * What an alternative observed of a variable: true (`observe NAME`), false (`observe not NAME`),
+ * or null when it does not observe it. The one place every surface asks "is this outcome (or
+ * factor, or event) observed in this alternative?": such a variable is assumed seen, not forecast.
+ */
+export function observedValue(alternative: Pick<AlternativeForecast, 'observed'>, name: string): boolean | null {
+  const found = alternative.observed.find((o) => o.name === name);
+  return found ? found.value : null;
+}
+
 export interface Forecast {
   file?: string;
   title: string;

@@ -27,9 +27,9 @@ export interface BottomLine {
   judgedText: string;
 }
 
-/** The outcomes whose `judged` call the forecast contradicts. */
+/** The outcomes whose `judged` call the forecast contradicts (an observed outcome has no call checked). */
 export function contradictedCalls(outcomes: readonly ReportOutcome[]): ReportOutcome[] {
-  return outcomes.filter((o) => o.judged !== null && !o.judged.agrees);
+  return outcomes.filter((o) => o.judged?.contradicted === true);
 }
 
 const calls = (n: number) => `${formatCount(n)} judged call${n === 1 ? '' : 's'}`;

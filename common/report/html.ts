@@ -41,9 +41,11 @@ const titleCell = (o: { title: string; name: string; stale: string | null }) =>
 
 function judgedCell(o: ReportOutcome): string {
   if (!o.judged) return '<span class="muted">—</span>';
-  const flag = o.judged.agrees
-    ? '<span class="badge agrees">agrees</span>'
-    : `<span class="badge contradicted">contradicted: ${t(o.probability.text)} is outside ${t(o.judged.rangeText)}</span>`;
+  const flag = !o.judged.checked
+    ? `<span class="badge observed">not checked: ${t(o.observed?.meaning ?? 'observed')}</span>`
+    : !o.judged.contradicted
+      ? '<span class="badge agrees">agrees</span>'
+      : `<span class="badge contradicted">contradicted: ${t(o.probability.text)} is outside ${t(o.judged.rangeText)}</span>`;
   return `${t(o.judged.text)} ${flag}`;
 }
 
@@ -76,7 +78,7 @@ function keyJudgments(report: Report): string {
 function outcomes(report: Report): string {
   if (report.outcomes.length === 0) return section('outcomes', 'Outcomes', ['<p class="muted">The file declares no outcome.</p>']);
   const rows = report.outcomes.map((o) => [
-    titleCell(o), `${t(o.probability.text)}${o.standardError ? ` <span class="muted" title="Monte Carlo standard error, in points">${t(o.standardError.text)}</span>` : ''}`, t(o.band.text), t(o.phrase), judgedCell(o), t(o.topDrivers) || '<span class="muted">—</span>',
+    titleCell(o), `${t(o.probability.text)}${o.standardError ? ` <span class="muted" title="Monte Carlo standard error, in points">${t(o.standardError.text)}</span>` : ''}`, t(o.bandText), t(o.phraseText), judgedCell(o), t(o.topDrivers) || '<span class="muted">—</span>',
   ]);
   const spec = probabilitySpec(report.outcomes);
   return section('outcomes', 'Outcomes', [
@@ -117,17 +119,31 @@ function worlds(report: Report): string {
   ]);
 }
 
+/** An alternative's cell for one outcome: its probability and change, or that it is observed there. */
+function alternativeCell(o: ReportOutcome | undefined): string {
+  if (!o) return '<span class="muted">—</span>';
+  if (o.observed) return `${t(o.probability.text)} <span class="badge observed" title="${t(o.observed.meaning)}, not forecast">${t(o.observed.text)}</span>`;
+  return `${t(o.probability.text)}${deltaText(o.delta)}`;
+}
+
+/** What each alternative assumes, and how probable its observations were. */
+function alternativeList(report: Report): string {
+  const items = report.alternatives.map((a) => {
+    const said = [a.assumptionsText, a.evidence?.text ?? ''].filter(Boolean).map((s) => `${t(s)}.`).join(' ');
+    return `<li><span class="alternative-name">${t(a.name)}</span>${said ? ` <span class="muted">${said}</span>` : ''}</li>`;
+  });
+  return `<ul class="alternative-list">\n${items.join('\n')}\n</ul>`;
+}
+
 function alternatives(report: Report): string {
   if (report.alternatives.length === 0) return '';
   const rows = report.outcomes.map((o) => [
     `${t(o.title)} <code>${t(o.name)}</code>`,
     t(o.probability.text),
-    ...report.alternatives.map((a) => {
-      const alt = a.outcomes.find((x) => x.name === o.name);
-      return alt ? `${t(alt.probability.text)}${deltaText(alt.delta)}` : '<span class="muted">—</span>';
-    }),
+    ...report.alternatives.map((a) => alternativeCell(a.outcomes.find((x) => x.name === o.name))),
   ]);
   return section('alternatives', 'Alternatives', [
+    alternativeList(report),
     table('Each outcome in the baseline and in each alternative, with the change in percentage points',
       [{ title: 'Outcome' }, { title: 'Baseline', numeric: true }, ...report.alternatives.map((a) => ({ title: a.name, numeric: true }))],
       rows, 'alternatives'),

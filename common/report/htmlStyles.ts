@@ -39,6 +39,9 @@ table.worlds th, table.alternatives th { font-size: 0.82rem; }
 .badge { display: inline-block; font-size: 0.78rem; padding: 0 0.4rem; border-radius: 0.6rem; border: 1px solid currentColor; white-space: normal; }
 .badge.agrees, .yes { color: var(--ok); }
 .badge.contradicted, .badge.stale { color: var(--warn); }
+.badge.observed { color: var(--muted); }
+ul.alternative-list { padding-left: 1.2rem; }
+.alternative-name { font-weight: 600; }
 .no { color: var(--muted); }
 .delta.up { color: var(--ok); }
 .delta.down { color: var(--negative); }

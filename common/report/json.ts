@@ -2,7 +2,8 @@
 // numbers: fields in the order the contract lists them, probabilities as fractions rounded to 6
 // decimals and points to 4 (the engine's full precision is noise beyond that, and rounding keeps
 // the output stable), one trailing newline. `timing: false` leaves out elapsedMs so that two runs
-// are byte-identical.
+// are byte-identical. An outcome an alternative observes also has `"observed": true | false` (the
+// contract lists its fields "at least"; the alternative's `observed` array says the same).
 import { round } from '../text/numbers';
 import type { Report, ReportAlternative, ReportOutcome, ReportWorld } from './report';
 
@@ -36,6 +37,8 @@ function outcome(o: ReportOutcome): Record<string, unknown> {
     })),
   };
   if (o.delta !== null) out.delta = pts(o.delta.value);
+  // An outcome the alternative observes: what was seen (the contract's fields keep the engine's numbers).
+  if (o.observed) out.observed = o.observed.value;
   return out;
 }
 

@@ -1,7 +1,9 @@
 // Key judgments (LANGUAGE.md, Semantics): one ICD 203-style sentence per outcome, from the
 // report's formatted numbers, so the sentence shows the digits every other surface shows. It
 // states a likelihood only: the phrase, the probability and its band, the drivers that move it
-// most, the signpost to watch, and whether the analyst's call holds. ICD 203 keeps likelihood and
+// most, the signpost to watch, and whether the analyst's call holds. An outcome an alternative
+// observes is not forecast there: its sentence says it is assumed seen (or not), and checks no
+// call against it. ICD 203 keeps likelihood and
 // confidence apart, so no sentence here says anything about confidence. Plain text: each renderer
 // escapes it for its format. Pure.
 import { replaceControls } from '../text/controls';
@@ -43,7 +45,7 @@ function driversClause(o: ReportOutcome): string {
 
 function judgedClause(o: ReportOutcome): string {
   const judged = o.judged;
-  if (!judged) return '';
+  if (!judged || !judged.checked) return '';
   if (judged.agrees) return `; the analyst’s call, ${quoted(judged.text)}, agrees`;
   // A contradiction shows the range the forecast falls outside: "likely" (55%–80%), or
   // "60%..70%" alone when the call is the range it writes.
@@ -51,8 +53,17 @@ function judgedClause(o: ReportOutcome): string {
   return `; this contradicts the analyst’s call, ${quoted(judged.text)}${range}`;
 }
 
+/** An observed outcome's sentence: assumed seen, so no likelihood, driver, signpost or checked call. */
+function observedJudgment(o: ReportOutcome, observed: NonNullable<ReportOutcome['observed']>): KeyJudgment {
+  const call = o.judged ? `; the analyst’s call, ${quoted(o.judged.text)}, is not checked against it` : '';
+  const stale = o.stale ? `; these are its last good numbers (${o.stale})` : '';
+  const text = `${quoted(o.title)} is ${observed.text} in this alternative: it is ${observed.meaning}, not forecast${call}${stale}.`;
+  return { outcome: o.name, text };
+}
+
 /** The key judgment on one outcome; `signpost` is the one that would move it most, if the forecast has any. */
 export function keyJudgment(o: ReportOutcome, signpost: KeySignpost | null): KeyJudgment {
+  if (o.observed) return observedJudgment(o, o.observed);
   const band = o.band.text === o.probability.text ? '' : ` (band ${o.band.text})`;
   const watch = signpost
     ? `; the signpost to watch is ${quoted(signpost.title)} (${signpost.ifTrue.text} if seen, ${signpost.ifFalse.text} if not)`

@@ -11,9 +11,9 @@ function table(outcomes: ReportOutcome[], withDelta: boolean): string[] {
   const rows = outcomes.map((o) => [
     `**${escapeMarkdown(o.name)}** ${escapeMarkdown(o.label)}${o.stale ? ` (last good numbers: ${escapeMarkdown(o.stale)})` : ''}`,
     o.probability.text,
-    o.band.text,
+    o.bandText,
     ...(withDelta ? [o.delta?.text ?? ''] : []),
-    o.phrase,
+    o.phraseText,
     escapeMarkdown(o.judged?.summary ?? ''),
     escapeMarkdown(o.topDrivers),
   ]);

@@ -4,7 +4,7 @@
 // preview page and the preview's copy and save commands all render from it, so each shows the
 // same digits. Pure: no DOM, no Node APIs (the CLI, the extension and the browser page import it).
 import {
-  UNTITLED_TITLE, type AlternativeForecast, type Forecast, type ForecastExclusion, type InputForecast,
+  UNTITLED_TITLE, observedValue, type AlternativeForecast, type Forecast, type ForecastExclusion, type InputForecast,
   type OutcomeForecast, type World,
 } from '../forecast';
 import {
@@ -89,9 +89,23 @@ export interface ReportJudged {
   range: [number, number];
   /** The range as written: "55%–80%". */
   rangeText: string;
+  /** The engine's check, as the JSON contract has it (false for an observed outcome pinned outside the call). */
   agrees: boolean;
-  /** "✓ likely" or "✗ likely". */
+  /** False when the outcome is observed in the alternative: seen, not forecast, so there is no call to check. */
+  checked: boolean;
+  /** Checked and contradicted by the forecast: what every count of contradicted calls counts. */
+  contradicted: boolean;
+  /** "✓ likely", "✗ likely", or "likely (not checked)" for an observed outcome. */
   summary: string;
+}
+
+/** A variable an alternative observes: assumed seen (or seen not to hold), so it is not forecast. */
+export interface ReportObservation {
+  value: boolean;
+  /** "observed" or "observed not": shown in place of the phrase (and of a factor's change). */
+  text: string;
+  /** "assumed seen" or "assumed not seen". */
+  meaning: string;
 }
 
 export interface ReportOutcome {
@@ -103,11 +117,20 @@ export interface ReportOutcome {
   /** Monte Carlo only (the probability is then rounded to what it supports); null when exact. */
   standardError: ReportStandardError | null;
   band: ReportBand;
+  /** The ICD 203 phrase of the probability (the JSON's `phrase`). */
   phrase: string;
+  /** What the report shows for the phrase: the phrase, or "observed" / "observed not". */
+  phraseText: string;
+  /** What the report shows for the band: its text, or "—" for an observed outcome (it has none). */
+  bandText: string;
   judged: ReportJudged | null;
-  /** Every upstream variable by absolute swing, largest first. */
+  /** In an alternative that observes this outcome: what was seen; else null (observedValue in common/forecast.ts). */
+  observed: ReportObservation | null;
+  /** Every upstream variable by absolute swing, largest first (the JSON's `swing`). */
   drivers: ReportDriver[];
-  /** The TOP_DRIVERS largest: "crisis +20.4, rapport +18.7". */
+  /** The TOP_DRIVERS largest; none for an observed outcome, which nothing moves once seen. */
+  top: ReportDriver[];
+  /** The top drivers as text: "crisis +20.4, rapport +18.7" ("" when there are none). */
   topDrivers: string;
   /** What to watch, largest expected shift first. */
   signposts: ReportSignpost[];
@@ -146,8 +169,8 @@ export interface ReportAlternative {
   assumptionsText: string;
   /** Its observations and how probable they were, P(E); null when it observes nothing. */
   evidence: ReportEvidence | null;
-  /** Every factor and event under the alternative, with the change from the baseline. */
-  inputs: { name: string; probability: ReportPercent; delta: ReportPoints }[];
+  /** Every factor and event under the alternative, with the change from the baseline; `observed` when it observes it. */
+  inputs: { name: string; probability: ReportPercent; delta: ReportPoints; observed: ReportObservation | null }[];
   outcomes: ReportOutcome[];
   worlds: ReportWorlds;
 }
@@ -254,13 +277,22 @@ function pointsOf(points: number): ReportPoints {
   return { value: points, shown: round(points, 1), text: formatPoints(points), sign: pointsSign(points) };
 }
 
+/** What the report says of a variable an alternative observes (`value`), or null when it observes nothing of it. */
+export function observationOf(value: boolean | null): ReportObservation | null {
+  if (value === null) return null;
+  return value ? { value, text: 'observed', meaning: 'assumed seen' } : { value, text: 'observed not', meaning: 'assumed not seen' };
+}
+
 function outcomeOf(
   o: OutcomeForecast, sampling: Sampling, labelOf: (name: string) => string, baseline: OutcomeForecast[] | null,
+  observed: ReportObservation | null = null,
 ): ReportOutcome {
   const drivers = o.swing.map((s) => ({
     name: s.name, label: labelOf(s.name), points: pointsOf(s.points),
     ifTrue: percentOf(s.ifTrue, sampling), ifFalse: percentOf(s.ifFalse, sampling),
   }));
+  const top = observed ? [] : drivers.slice(0, TOP_DRIVERS);
+  const band = bandOf(o.band, sampling);
   const error = o.standardError ?? null;
   let delta: ReportPoints | null = null;
   if (baseline) {
@@ -274,19 +306,25 @@ function outcomeOf(
     title: displayLabel(o),
     probability: percentOf(o.probability, samplingWithError(o.probability, error, sampling)),
     standardError: error === null ? null : { value: error, points: round(100 * error, 1), text: formatStandardError(error) },
-    band: bandOf(o.band, sampling),
+    band,
     phrase: o.phrase,
+    phraseText: observed ? observed.text : o.phrase,
+    bandText: observed ? '—' : band.text,
     judged: o.judged
       ? {
           text: o.judged.text,
           range: [o.judged.range[0], o.judged.range[1]],
           rangeText: formatWrittenRange(o.judged.range[0], o.judged.range[1]),
           agrees: o.judged.agrees,
-          summary: `${o.judged.agrees ? '✓' : '✗'} ${o.judged.text}`,
+          checked: observed === null,
+          contradicted: observed === null && !o.judged.agrees,
+          summary: observed ? `${o.judged.text} (not checked)` : `${o.judged.agrees ? '✓' : '✗'} ${o.judged.text}`,
         }
       : null,
+    observed,
     drivers,
-    topDrivers: drivers.slice(0, TOP_DRIVERS).map((d) => `${d.name} ${d.points.text}`).join(', '),
+    top,
+    topDrivers: top.map((d) => `${d.name} ${d.points.text}`).join(', '),
     signposts: (o.signposts ?? []).map((s) => {
       const ifTrue = percentOf(s.ifTrue, sampling);
       const ifFalse = percentOf(s.ifFalse, sampling);
@@ -344,8 +382,10 @@ function alternativeOf(
     assumptions: a.assumptions.map((x) => ({ name: x.name, text: x.text })),
     assumptionsText: a.assumptions.length === 0 ? '' : `Assumes: ${a.assumptions.map((x) => x.text).join('; ')}`,
     evidence: evidenceOf(a),
-    inputs: a.inputs.map((i) => ({ name: i.name, probability: percentOf(i.probability, undefined), delta: pointsOf(i.delta) })),
-    outcomes: a.outcomes.map((o) => outcomeOf(o, sampling, labelOf, baseline)),
+    inputs: a.inputs.map((i) => ({
+      name: i.name, probability: percentOf(i.probability, undefined), delta: pointsOf(i.delta), observed: observationOf(observedValue(a, i.name)),
+    })),
+    outcomes: a.outcomes.map((o) => outcomeOf(o, sampling, labelOf, baseline, observationOf(observedValue(a, o.name)))),
     worlds: worldsOf(a.worlds, order, sampling),
   };
 }

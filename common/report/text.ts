@@ -67,7 +67,7 @@ function outcomeColumns(outcomes: ReportOutcome[], paint: Paint, barWidth: numbe
       cells: outcomes.map((o) => `${padStart(o.probability.text, numberWidth)} ${bar(o.probability.value, barWidth)}`),
       paint: (_, s) => `${s.slice(0, numberWidth + 1)}${paint(STYLE.cyan, s.slice(numberWidth + 1))}`,
     },
-    { title: 'Band', align: 'right', cells: outcomes.map((o) => o.band.text) },
+    { title: 'Band', align: 'right', cells: outcomes.map((o) => o.bandText) },
   ];
   if (withDelta) {
     columns.push({
@@ -79,12 +79,12 @@ function outcomeColumns(outcomes: ReportOutcome[], paint: Paint, barWidth: numbe
     });
   }
   columns.push(
-    { title: 'Phrase', align: 'left', cells: outcomes.map((o) => o.phrase) },
+    { title: 'Phrase', align: 'left', cells: outcomes.map((o) => o.phraseText) },
     {
       title: 'Judged', align: 'left', cells: outcomes.map((o) => replaceControls(o.judged?.summary ?? '')),
       paint: (r, s) => {
         const judged = outcomes[r]!.judged;
-        return judged ? paint(judged.agrees ? STYLE.green : STYLE.yellow, s) : s;
+        return !judged ? s : paint(!judged.checked ? STYLE.dim : judged.contradicted ? STYLE.yellow : STYLE.green, s);
       },
     },
     { title: 'Top drivers (swing, pts)', align: 'left', cells: outcomes.map((o) => replaceControls(o.topDrivers)) },

@@ -162,8 +162,9 @@ describe('alternatives that observe', () => {
     expect(q(seen, '.alternative-name').textContent).toBe('Attack seen');
     expect(q(seen, '.evidence').textContent).toBe(buildReport(f).alternatives[2]!.evidence!.text);
     expect(q(seen, '.evidence').textContent).toBe('What it observes had a 18% chance in this model');
-    // Largest change first; inputs the alternative leaves alone are not listed.
-    expect(texts(seen, 'ul.moved li')).toEqual(['attack 100% ▲ +82.5 pts', 'rapport 60% ▼ −5.0 pts']);
+    // What it observes first, as observed (not a change it forecasts), then the largest change;
+    // inputs the alternative leaves alone are not listed.
+    expect(texts(seen, 'ul.moved li')).toEqual(['attack observed', 'rapport 60% ▼ −5.0 pts']);
     q(seen, 'ul.moved li[data-name="rapport"] button.link').click();
     expect(rec.posted).toEqual([{ type: 'reveal', uri: URI, name: 'rapport' }]);
     // One that observes nothing has no evidence line.

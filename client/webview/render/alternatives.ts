@@ -1,6 +1,8 @@
 // Alternatives: what each assumes, what it observes and how probable that was, the factors and
 // events it moves, the judged calls it contradicts (each a link to the `judged` line), and each
-// outcome's probability beside the baseline with the change in points. An alternative whose
+// outcome's probability beside the baseline with the change in points. What an alternative
+// observes is seen, not forecast: its outcomes and inputs read "observed" (the report's
+// `observed`), with no change and no judged call checked. An alternative whose
 // observations cannot happen has no numbers: it says why, and has no column. Deltas are neutral
 // (up is not "good"): ▲ and ▼ with the signed number, never colour alone.
 import { contradictedCalls } from '../../../common/report/bottomLine';
@@ -20,9 +22,18 @@ export function deltaSpan(delta: ReportPoints | null): HTMLElement | null {
 /** Moved inputs listed by name; the rest are counted. */
 export const MOVED_INPUTS_SHOWN = 8;
 
-/** The factors and events the alternative moves, largest change first, each a link to its declaration. */
+/** "observed" (or "observed not") where a number would be, for what an alternative sees rather than forecasts. */
+function observedBadge(observed: { text: string; meaning: string }): HTMLElement {
+  return el('span', { className: 'badge badge-observed', attrs: { title: `${observed.meaning} in this alternative, not forecast` } }, [observed.text]);
+}
+
+/**
+ * The factors and events the alternative moves, each a link to its declaration: those it observes
+ * first (in file order, marked observed), then the rest by the size of their change.
+ */
 function movedInputs(a: ReportAlternative, index: number, view: View): HTMLElement | null {
-  const moved = a.inputs.filter((i) => i.delta.sign !== 0).sort((x, y) => Math.abs(y.delta.value) - Math.abs(x.delta.value));
+  const moved = [...a.inputs.filter((i) => i.observed !== null),
+    ...a.inputs.filter((i) => i.observed === null && i.delta.sign !== 0).sort((x, y) => Math.abs(y.delta.value) - Math.abs(x.delta.value))];
   if (moved.length === 0) return null;
   const rest = moved.length - MOVED_INPUTS_SHOWN;
   return el('div', { className: 'moved-inputs' }, [
@@ -30,8 +41,8 @@ function movedInputs(a: ReportAlternative, index: number, view: View): HTMLEleme
     el('ul', { className: 'moved' }, [
       ...moved.slice(0, MOVED_INPUTS_SHOWN).map((i) => el('li', { attrs: { 'data-name': i.name } }, [
         linkButton([i.name], `moved:${index}:${i.name}`, `Show the declaration of ${i.name}`, () => view.reveal(i.name)),
-        ` ${i.probability.text} `,
-        deltaSpan(i.delta),
+        ' ',
+        ...(i.observed ? [observedBadge(i.observed)] : [`${i.probability.text} `, deltaSpan(i.delta)]),
       ])),
       rest > 0 ? el('li', { className: 'muted' }, [`and ${rest} more`]) : null,
     ]),
@@ -66,7 +77,8 @@ function summary(a: ReportAlternative, index: number, view: View): HTMLElement {
 
 function alternativeCell(o: ReportOutcome | undefined): HTMLTableCellElement {
   if (!o) return td(['—'], 'num muted');
-  const contradicted = o.judged !== null && !o.judged.agrees;
+  if (o.observed) return td([o.probability.text, ' ', observedBadge(o.observed)], 'num alternative observed');
+  const contradicted = o.judged?.contradicted === true;
   return td([
     o.probability.text,
     ' ',

@@ -20,18 +20,18 @@ export function nameCell(title: string, name: string, stale: string | null): HTM
 
 function callCell(o: ReportOutcome): HTMLTableCellElement {
   const judged = o.judged
-    ? el('span', { className: o.judged.agrees ? 'judged' : 'judged contradicted' }, [
+    ? el('span', { className: o.judged.contradicted ? 'judged contradicted' : 'judged' }, [
         'judged ',
         el('span', { className: 'judged-text' }, [o.judged.text]),
         ' ',
-        o.judged.agrees
-          ? el('span', { className: 'badge badge-agrees' }, ['✓ agrees'])
+        !o.judged.contradicted
+          ? el('span', { className: 'badge badge-agrees' }, [o.judged.checked ? '✓ agrees' : 'not checked'])
           : el('span', { className: 'badge badge-contradicted', attrs: { title: `The forecast, ${o.probability.text}, falls outside ${o.judged.rangeText}` } }, [
               '⚠ contradicted',
             ]),
       ])
     : el('span', { className: 'judged muted' }, ['no judged call']);
-  const cell = td([el('span', { className: 'phrase' }, [o.phrase]), judged], 'call');
+  const cell = td([el('span', { className: 'phrase' }, [o.phraseText]), judged], 'call');
   cell.dataset.label = 'Phrase and judged call';
   return cell;
 }
@@ -51,7 +51,7 @@ function outcomeRow(o: ReportOutcome, view: View): HTMLTableRowElement {
       o.probability.text,
       o.standardError ? el('span', { className: 'se', attrs: { title: STANDARD_ERROR_MEANING } }, [` ${o.standardError.text}`]) : null,
     ], 'probability', 'Probability'),
-    numberCell([o.band.text], 'band', 'Band'),
+    numberCell([o.bandText], 'band', 'Band'),
     callCell(o),
   ]);
   if (selected) row.setAttribute('aria-current', 'true');
