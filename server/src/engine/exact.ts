@@ -6,7 +6,7 @@
 import type { Band } from './bands';
 import type { SignpostsAndLinchpins } from './signposts';
 import type { CompiledModel } from './compile';
-import { buildPlan, frontierBuffer, MAX_WIDTH, type Plan, runPlan } from './frontier';
+import { buildPlan, frontierBuffer, MAX_WIDTH, type Plan, runPlan, type Snapshot } from './frontier';
 import { expectedTableCost, expectedTables, type TableCache } from './tables';
 
 export interface RawResult {
@@ -79,9 +79,10 @@ export function exactForecast(
 
 /**
  * One pass of some inference with `tables`: fills P(v | …) for every v into `out`, and says
- * whether it was possible (false when the evidence cannot happen under these tables).
+ * whether it was possible (false when the evidence cannot happen under these tables). `changed`
+ * is the one variable whose table differs from the scenario's, when only one does.
  */
-export type Pass = (tables: readonly Float64Array[], out: Float64Array) => boolean;
+export type Pass = (tables: readonly Float64Array[], out: Float64Array, changed?: number) => boolean;
 
 /**
  * Swings by replacing each driving variable F's table with "always" and with "never"
@@ -101,9 +102,9 @@ export function swingsByPasses(
     const ifTrue = new Float64Array(c.n);
     const ifFalse = new Float64Array(c.n);
     replaced[f] = new Float64Array(tables[f]!.length).fill(1);
-    const possibleTrue = pass(replaced, ifTrue);
+    const possibleTrue = pass(replaced, ifTrue, f);
     replaced[f] = new Float64Array(tables[f]!.length).fill(0);
-    const possibleFalse = pass(replaced, ifFalse);
+    const possibleFalse = pass(replaced, ifFalse, f);
     replaced[f] = tables[f]!;
     if (possibleTrue && possibleFalse) ends.set(f, { ifTrue, ifFalse });
   }
@@ -116,12 +117,25 @@ export function swingsByPasses(
   });
 }
 
-/** Swings from the θ-averaged tables by frontier passes (no evidence: every pass is possible). */
+/**
+ * Swings from the θ-averaged tables by frontier passes (no evidence: every pass is possible).
+ * A do() on F changes nothing before F joins the frontier: each pass resumes from the frontier
+ * as it stood then (snapshots of one first pass), with the marginals of what came before.
+ */
 export function exactSwings(
   c: CompiledModel, plan: Plan, tables: Float64Array[], checkCancelled: () => void,
 ): SwingTable[] {
   const buffer = frontierBuffer(plan);
-  return swingsByPasses(c, tables, (t, out) => (runPlan(plan, t, out, buffer), true), checkCancelled);
+  const before = new Float64Array(c.n);
+  const record = new Uint8Array(c.n);
+  for (let f = 0; f < c.n; f++) record[f] = c.childStart[f + 1]! > c.childStart[f]! ? 1 : 0;
+  const snapshots: (Snapshot | null)[] = new Array<Snapshot | null>(c.n).fill(null);
+  runPlan(plan, tables, before, buffer, null, { record, snapshots });
+  return swingsByPasses(c, tables, (t, out, changed) => {
+    out.set(before);
+    runPlan(plan, t, out, buffer, null, { from: changed === undefined ? null : snapshots[changed] });
+    return true;
+  }, checkCancelled);
 }
 
 /** The cost of exactSwings with `plan`, in table entries (for choosing it over sampling). */

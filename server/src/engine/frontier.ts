@@ -147,6 +147,22 @@ function combinationOf(index: number, parentPositions: Int32Array): number {
   return combination;
 }
 
+/**
+ * A pass that starts part-way: `from` is the frontier just before some step (a snapshot taken by
+ * an earlier pass), so a pass whose tables differ only from that step on skips what comes before.
+ * `record[v]` asks for the snapshot before v's own step, into `snapshots[v]`.
+ */
+export interface Resume {
+  from?: Snapshot | null;
+  record?: Uint8Array;
+  snapshots?: (Snapshot | null)[];
+}
+
+export interface Snapshot {
+  step: number;
+  state: Float64Array;
+}
+
 /** Reusable memory for passes over one plan. */
 export function frontierBuffer(plan: Plan): Float64Array {
   return new Float64Array(1 << plan.maxWidth);
@@ -160,13 +176,22 @@ export function frontierBuffer(plan: Plan): Float64Array {
  */
 export function runPlan(
   plan: Plan, tables: readonly Float64Array[], marginals: Float64Array, buffer: Float64Array,
-  evidence: Int8Array | null = null,
+  evidence: Int8Array | null = null, resume: Resume | null = null,
 ): Float64Array {
   const t = buffer;
   t[0] = 1;
   let width = 0;
-  for (const step of plan.steps) {
+  const steps = plan.steps;
+  let first = 0;
+  if (resume?.from) {
+    first = resume.from.step;
+    width = steps[first]!.width;
+    t.set(resume.from.state);
+  }
+  for (let k = first; k < steps.length; k++) {
+    const step = steps[k]!;
     if (step.op === 'add') {
+      if (resume?.record?.[step.v]) resume.snapshots![step.v] = { step: k, state: t.slice(0, 1 << step.width) };
       const half = 1 << step.width;
       const table = tables[step.v]!;
       let sumTrue = 0;
