@@ -33,6 +33,8 @@ const SCREENSHOT_NARROW = path.join(REPO, 'docs', 'images', 'preview-narrow.png'
 const SCREENSHOT_SECTIONS = path.join(REPO, 'docs', 'images', 'preview-sections.png');
 /** The sections after the bottom line that issue 9 added, by their ids. */
 const NEW_SECTIONS = ['key-judgments', 'watch', 'linchpins', 'alternatives'];
+/** Controls of the new sections whose text is measured again with the mouse over them. */
+const HOVERED = ['#key-judgments button.judgment', '#key-judgments button.copy', '#watch li.signpost button.link', '#linchpins li.linchpin button.link', '#alternatives .moved button.link'];
 /** The op-ed's alternative that observes instead of assuming, and how probable its observation was (the CLI's text). */
 const OBSERVING = { name: 'Washington re-engages on security', evidence: '17%' };
 /** The issue's window: Ctrl+K V then gives the preview 526 px beside the editor, with the Explorer open. */
@@ -166,12 +168,19 @@ export async function runUiTest(base, folder) {
   /** Waits for the editor's cursor on a 1-based line (the status bar's "Ln N,"). */
   const cursorOnLine = (line) => waitFor(`the cursor on line ${line}`, async () => (await selection.innerText()).includes(`Ln ${line},`));
   /**
+   * The keyboard focus in the op-ed's editor, the first group's (the preview is the second's). No
+   * click on its lines: playwright scrolls the wide lines element sideways to reach its middle.
+   */
+  const focusEditor = async () => {
+    await palette(page, '>View: Focus First Editor Group', 'Focus First Editor Group');
+    await waitFor('the keyboard focus in the editor', () => page.evaluate(() => document.activeElement?.closest('.monaco-editor') != null));
+  };
+  /**
    * The cursor to the file's start (a comment), and the preview told so: nothing picked out, so no re-render
    * is still to come when the test clicks in the page.
    */
   const awayFromDeclarations = async () => {
-    // The editor is the first group's (the preview the second's); no click, which could land on a widget.
-    await palette(page, '>View: Focus First Editor Group', 'Focus First Editor Group');
+    await focusEditor();
     // Ctrl+Home, not Go to Line: it scrolls the editor back to the first column too (screenshots).
     await page.keyboard.press('Control+Home');
     await cursorOnLine(1);
@@ -340,7 +349,7 @@ export async function runUiTest(base, folder) {
         await palette(page, '>Notifications: Clear All Notifications', 'Clear All Notifications');
       };
       await copied('the preview’s Copy', () => preview().locator('#key-judgments button[data-action="copyKeyJudgments"]').click());
-      await page.locator('.monaco-editor .view-lines').first().click();
+      await focusEditor();
       await copied('the palette', () => palette(page, '>Scenario: Copy Key Judgments', 'Copy Key Judgments'));
       return `${expected.keyJudgments.length} sentences, ${want.length} characters, both ways`;
     });
@@ -370,7 +379,15 @@ export async function runUiTest(base, folder) {
           await page.keyboard.press('Tab');
           const key = await preview().locator('html').evaluate(() => document.activeElement?.dataset?.key ?? document.activeElement?.tagName ?? null);
           keys.push(key);
-          if (key && wanted(key)) return key;
+          if (key && wanted(key)) {
+            // The focus shows: an outline (or the inset bar rows use) on the focused element.
+            const ring = await preview().locator('html').evaluate(() => {
+              const s = getComputedStyle(document.activeElement);
+              return { outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none', text: `${s.outlineStyle} ${s.outlineWidth} / ${s.boxShadow}` };
+            });
+            if (!ring.outline && !ring.shadow) throw new Error(`${key} has the focus but shows no focus ring (${ring.text})`);
+            return key;
+          }
         }
         throw new Error(`Tab from ${heading} never reached it; the focus went ${keys.join(' → ')}`);
       };
@@ -480,18 +497,19 @@ export async function runUiTest(base, folder) {
       return `${(await link.innerText()).slice(0, 80)} → ${(await selection.innerText()).trim()}`;
     });
 
-    await run.step(`every text has contrast ≥ ${MIN_CONTRAST}:1 in the four themes, at both widths`, async () => {
+    await run.step(`every text has contrast ≥ ${MIN_CONTRAST}:1 in the four themes, at both widths, the new sections' controls hovered too`, async () => {
       // The page as edited above: a contradicted call, the alert bar and the links are on it. The
       // cursor in the trigger's declaration picks out its signpost and linchpin rows too.
       const tornado = await preview().locator('#outcome-select').inputValue();
       const watched = expected.outcomes.find((o) => o.name === tornado)?.signposts[0]?.name;
       if (!watched) throw new Error(`the tornado's outcome ${tornado} has no signpost`);
-      await page.locator('.monaco-editor .view-lines').first().click();
+      await focusEditor();
       await goTo(page, { line: declarationLine(watched) + 1, column: 3 });
       await preview().locator(`#watch li.signpost.at-cursor[data-name="${watched}"]`).waitFor({ timeout: 20_000 });
       await page.mouse.move(150, 600); // over the empty Explorer: no hover on the preview
       const minima = [];
       const covered = new Map();
+      let hoveredTexts = 0;
       try {
         for (const theme of THEMES) {
           await setTheme(page, preview, theme);
@@ -515,6 +533,25 @@ export async function runUiTest(base, folder) {
               covered.set(id, Math.max(covered.get(id) ?? 0, measured.length));
             }
           }
+          // Hover styles of the new sections' controls (a background behind a sentence, a link's active colour).
+          for (const hovered of HOVERED) {
+            // A re-render (the theme's own message may still come) puts new elements under a mouse
+            // that has not moved: hover again until the text under it is measured.
+            const under = await waitFor(`text under the mouse on ${hovered} in ${theme.label}`, async () => {
+              await page.mouse.move(150, 600);
+              await preview().locator(hovered).first().hover();
+              const found = (await preview().locator('html').evaluate(contrastOfTexts)).filter((t) => t.hovered);
+              return found.length > 0 ? found : null;
+            }, { timeout: 10_000, interval: 100 }).catch(async (e) => {
+              const under = await preview().locator('html').evaluate(() => [...document.querySelectorAll(':hover')].map((h) => `${h.tagName.toLowerCase()}.${[...h.classList].join('.')}`).join(' > '));
+              throw new Error(`${e.message}; under the mouse: ${under || 'nothing'}`);
+            });
+            const low = under.filter((t) => t.ratio < MIN_CONTRAST);
+            if (low.length > 0) throw new Error(`${theme.label}, ${hovered} hovered: ${low.map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)} (${t.color} on ${t.background})`).join('; ')}`);
+            least = Math.min(least, ...under.map((t) => t.ratio));
+            hoveredTexts += under.length;
+          }
+          await page.mouse.move(150, 600);
           minima.push(`${theme.label} ${least.toFixed(2)}`);
         }
       } finally {
@@ -525,7 +562,7 @@ export async function runUiTest(base, folder) {
       }
       await revert(page);
       await preview().locator('#bottom-line .contradictions').waitFor({ state: 'detached', timeout: 30_000 });
-      return `minimum ratio: ${minima.join(', ')}; texts measured in ${[...covered].map(([id, n]) => `#${id} ${n}`).join(', ')}`;
+      return `minimum ratio: ${minima.join(', ')}; texts measured in ${[...covered].map(([id, n]) => `#${id} ${n}`).join(', ')}, and ${hoveredTexts} under the mouse`;
     });
 
     await run.step('hostile labels render as text in the preview', async () => {

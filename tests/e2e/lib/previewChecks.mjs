@@ -5,7 +5,7 @@
  * Every visible text in the page (own text nodes, ::before labels, a select's shown option) with
  * its WCAG 2 contrast ratio against the background it sits on: colours from getComputedStyle,
  * alpha backgrounds blended up the tree, opacity applied to the text. Each result names its element
- * (tag.classes) and the id of the section it sits in.
+ * (tag.classes), the id of the section it sits in, and whether it is in the element under the mouse.
  */
 export function contrastOfTexts() {
   const parse = (s) => {
@@ -45,6 +45,7 @@ export function contrastOfTexts() {
     return r.width < 2 || r.height < 2;
   };
   const results = [];
+  const underMouse = [...document.querySelectorAll('body :hover')].at(-1) ?? null;
   for (const el of document.querySelectorAll('body *')) {
     if (['SCRIPT', 'STYLE', 'CANVAS', 'OPTION'].includes(el.tagName)) continue;
     // Disabled controls are exempt from WCAG 1.4.3.
@@ -67,6 +68,8 @@ export function contrastOfTexts() {
         element: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`,
         // The page section it belongs to (its id), so a caller can tell which sections were measured.
         section: el.closest('section[id]')?.id ?? null,
+        // In (or the same as) the innermost element under the mouse: a hovered control's texts.
+        hovered: underMouse !== null && underMouse.contains(el),
       });
     };
     if (shown) check(getComputedStyle(el), shown);
