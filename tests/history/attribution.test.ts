@@ -7,6 +7,9 @@ import { analyzeSource } from '../../server/src/analysis/analyzeSource';
 import { diffVersions, type DiffResult } from '../../server/src/history/attribution';
 import { describeChange, explainOutcome } from '../../server/src/history/explain';
 import { shapley } from '../../server/src/history/shapley';
+import { diffModels } from '../../server/src/history/changes';
+import { mixedModel } from '../../server/src/history/mixed';
+import { forecast } from '../../server/src/engine/forecast';
 import { SAMPLE, smallModel } from './repo';
 
 function diff(before: string, after: string, options = {}): DiffResult {
@@ -114,6 +117,30 @@ describe('attribution on real models', () => {
       expect(result.attributionMethod).toBe('exact');
       expectSumsToDelta(result);
     }), { numRuns: 12, seed: 11 });
+  });
+
+  it('per-outcome games on cut-down models give the Shapley values of the whole game on whole mixed models', () => {
+    const after = SAMPLE.replace('probability 10%..25%', 'probability 30%').replace('probability unlikely', 'probability 40%')
+      .replace('base 50%', 'base 40%').replace('trigger raises decisively', 'trigger raises strongly');
+    const a = analyzeSource({ text: SAMPLE });
+    const b = analyzeSource({ text: after });
+    const result = diffVersions(a, b);
+    const d = diffModels(a, b);
+    const players = d.changes.filter((c) => d.edits.has(c.id));
+    expect(players).toHaveLength(4);
+    const names = b.model.outcomes.map((o) => o.name);
+    const whole = shapley(players.length, (members) => {
+      const f = forecast(mixedModel(d, members.map((i) => d.edits.get(players[i]!.id)!)), { bandMethod: 'none', maxWorlds: 0 });
+      return Float64Array.from(names, (n) => f.outcomes.find((o) => o.name === n)!.probability);
+    }, 1);
+    names.forEach((name, k) => {
+      const o = result.outcomes.find((x) => x.name === name)!;
+      players.forEach((c, i) => {
+        const points = o.attribution.find((x) => x.change === c.id)?.points ?? 0;
+        expect(Math.abs(points - 100 * whole.values[i]![k]!), `${name} #${c.id}`).toBeLessThan(1e-9);
+      });
+    });
+    expect(result.forecasts).toBeLessThan(16);
   });
 
   it('above ten changes the orders are sampled, and the points still add up to the delta', () => {

@@ -4,8 +4,12 @@
 // engine with the same options (probabilities only: no bands, worlds or alternatives), so a
 // Monte Carlo model replays the same random streams on every side; v(no change) is the old
 // version itself and v(every change) the new one, so the points of an outcome add up to its
-// delta. Changes that can reach no compared outcome (nothing they touch is upstream of one in
-// either version) are left out of the game: their share is 0 whichever way it is computed.
+// delta. Each outcome O has its own game, over the changes R_O that touch something upstream of
+// O (or O) in either version: a change outside R_O cannot move P(O), so v_O(S) = v_O(S ∩ R_O),
+// and it is a dummy whose share is 0 however it is computed. So a diff of ten changes spread over
+// several outcomes needs far fewer than 2^10 forecasts; the mixed models' forecasts are shared
+// between the outcomes' games. Exact while every R_O has at most 10 changes (`attributionMethod`
+// says 'sampled' when one has more).
 import type { DocumentAnalysis } from '../analysis/analyzeSource';
 import { forecast, type EngineOptions } from '../engine/forecast';
 import type { EngineModel } from '../engine/types';
@@ -84,18 +88,42 @@ export function diffVersions(before: Side, after: Side, options: DiffOptions = {
   };
   const oldProbabilities = probabilities(renamedForecast(oldForecast, diff.renames));
   const newProbabilities = probabilities(newForecast);
+  // Each outcome's own game is over the changes upstream of it (the others cannot move it, so
+  // v_O(S) = v_O(S ∩ R_O)); the mixed models' forecasts are shared between the outcomes' games.
+  // An exact P(O) depends only on O's ancestors: each game forecasts the mixed models cut down to
+  // the ancestors of its outcome in either version (a few variables instead of the whole file).
+  // Monte Carlo keeps the whole model, so that every mixed model replays the same streams.
   let forecasts = 2;
-  const value = (members: number[]): Float64Array => {
-    if (members.length === 0) return oldProbabilities;
-    if (members.length === players.length) return newProbabilities;
-    forecasts++;
-    const edits: ChangeEdit[] = members.map((i) => diff.edits.get(players[i]!.id)!);
-    return probabilities(forecast(mixedModel(diff, edits), engine));
+  const mixed = new Map<string, Float64Array>();
+  const upstream = compared.map((name) => upstreamOf(diff, [name]));
+  const scopeKey = upstream.map((set) => (montecarlo ? '' : [...set].sort().join(' ')));
+  const forecastOf = (members: readonly number[], k: number): Float64Array => {
+    const key = `${scopeKey[k]}|${members.join(',')}`;
+    let result = mixed.get(key);
+    if (!result) {
+      forecasts++;
+      const edits: ChangeEdit[] = members.map((i) => diff.edits.get(players[i]!.id)!);
+      result = probabilities(forecast(mixedModel(diff, edits, montecarlo ? undefined : upstream[k]), engine));
+      mixed.set(key, result);
+    }
+    return result;
   };
   const seed = options.seed ?? after.model.settings.seed;
-  const game: ShapleyResult = shapley(players.length, value, seed, {
-    exactPlayers: options.exactChanges, evaluations: options.sampledForecasts,
+  const relevant = compared.map((_, k) => players.flatMap((c, i) => (movesWithin(diff, c, upstream[k]!, montecarlo) ? [i] : [])));
+  const games: (ShapleyResult | null)[] = compared.map((_, k) => {
+    const own = relevant[k]!;
+    if (own.length === 0) return null;
+    return shapley(own.length, (local) => {
+      if (local.length === 0) return Float64Array.of(oldProbabilities[k]!);
+      if (local.length === own.length) return Float64Array.of(newProbabilities[k]!);
+      return Float64Array.of(forecastOf(local.map((j) => own[j]!), k)[k]!);
+    }, seed, { exactPlayers: options.exactChanges, evaluations: options.sampledForecasts });
   });
+  const share = (k: number, player: number): number => {
+    const j = relevant[k]!.indexOf(player);
+    return j < 0 ? 0 : games[k]!.values[j]![0]!;
+  };
+  const sampled = games.some((g) => g?.method === 'sampled');
   const reverse = new Map([...diff.renames].map(([from, to]) => [to, from]));
   const oldByName = new Map(renamedForecast(oldForecast, diff.renames).outcomes.map((o) => [o.name, o]));
   const outcomes: OutcomeDelta[] = [];
@@ -108,7 +136,7 @@ export function diffVersions(before: Side, after: Side, options: DiffOptions = {
       entry.after = newProbabilities[k]!;
       entry.delta = clean(100 * (entry.after - entry.before));
       entry.attribution = players
-        .map((c, i) => ({ change: c.id, points: clean(100 * game.values[i]![k]!) }))
+        .map((c, i) => ({ change: c.id, points: clean(100 * share(k, i)) }))
         .filter((a) => a.points !== 0)
         .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.change - b.change);
     }
@@ -122,7 +150,7 @@ export function diffVersions(before: Side, after: Side, options: DiffOptions = {
   return {
     changes: diff.changes,
     outcomes,
-    attributionMethod: game.method,
+    attributionMethod: sampled ? 'sampled' : 'exact',
     method: { before: oldForecast.method, after: newForecast.method },
     samples: { before: oldForecast.samples, after: newForecast.samples },
     forecasts,
@@ -141,24 +169,24 @@ function renamedForecast(f: Forecast, renames: ReadonlyMap<string, string>): For
 }
 
 /**
- * Whether a change can move a compared outcome: what it touches (the variable whose number it
- * sets, the outcome whose line it is) is upstream of, or is, a compared outcome in either
- * version. The file's samples and seed move Monte Carlo numbers only.
+ * Whether a change can move an outcome whose ancestors (itself included, in either version) are
+ * `upstream`: what it touches (the variable whose number it sets, the outcome whose line it is)
+ * is among them. The file's samples and seed move Monte Carlo numbers only, and all of them.
  */
-function canMove(diff: ModelDiff, change: ModelChange, compared: string[], montecarlo: boolean): boolean {
+function movesWithin(diff: ModelDiff, change: ModelChange, upstream: ReadonlySet<string>, montecarlo: boolean): boolean {
   const edit = diff.edits.get(change.id)!;
   if (edit.type === 'settings') return montecarlo;
-  const target = edit.type === 'driver' ? edit.outcome : edit.name;
-  return upstreamOfCompared(diff, compared).has(target);
+  return upstream.has(edit.type === 'driver' ? edit.outcome : edit.name);
 }
 
-const upstreamCache = new WeakMap<ModelDiff, Set<string>>();
+function canMove(diff: ModelDiff, change: ModelChange, compared: string[], montecarlo: boolean): boolean {
+  return movesWithin(diff, change, upstreamOf(diff, compared), montecarlo);
+}
 
-function upstreamOfCompared(diff: ModelDiff, compared: string[]): Set<string> {
-  const cached = upstreamCache.get(diff);
-  if (cached) return cached;
+/** Everything upstream of `names` (and they themselves) over the driver lines of both versions. */
+function upstreamOf(diff: ModelDiff, names: string[]): Set<string> {
   const seen = new Set<string>();
-  const stack = [...compared];
+  const stack = [...names];
   while (stack.length > 0) {
     const name = stack.pop()!;
     if (seen.has(name)) continue;
@@ -168,6 +196,5 @@ function upstreamOfCompared(diff: ModelDiff, compared: string[]): Set<string> {
       if (v?.kind === 'outcome') for (const d of v.drivers) stack.push(d.name);
     }
   }
-  upstreamCache.set(diff, seen);
   return seen;
 }

@@ -15,8 +15,12 @@ export interface MixBase {
   after: ResolvedModel;
 }
 
-/** The old model with `edits` applied, as the engine reads it (no alternatives). */
-export function mixedModel(base: MixBase, edits: readonly ChangeEdit[]): EngineModel {
+/**
+ * The old model with `edits` applied, as the engine reads it (no alternatives); only the
+ * variables in `keep` when given (a set closed under the driver lines of both versions, such as
+ * an outcome's ancestors: exact probabilities of what is kept do not depend on the rest).
+ */
+export function mixedModel(base: MixBase, edits: readonly ChangeEdit[], keep?: ReadonlySet<string>): EngineModel {
   const { before, after } = base;
   const variables = new Map<string, EngineVariable>();
   const replaced = new Set(edits.flatMap((e) => (e.type === 'replace' ? [e.name] : [])));
@@ -41,7 +45,9 @@ export function mixedModel(base: MixBase, edits: readonly ChangeEdit[]): EngineM
     }
   }
   // File order: the new version's, then what only the old one had.
-  const names = [...after.order, ...before.order.filter((n) => !after.variables.has(n))].filter((n) => variables.has(n));
+  const names = [...after.order, ...before.order.filter((n) => !after.variables.has(n))]
+    .filter((n) => variables.has(n) && (!keep || keep.has(n)));
+  if (keep) for (const name of [...variables.keys()]) if (!keep.has(name)) variables.delete(name);
   const order = topologicalOrder(names, variables);
   for (const [name, cut] of order.cut) {
     const v = variables.get(name) as Omit<OutcomeVariable, 'declaration'>;
