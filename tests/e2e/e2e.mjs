@@ -40,6 +40,8 @@ const OBSERVING = { name: 'Washington re-engages on security', evidence: '17%' }
 /** The issue's window: Ctrl+K V then gives the preview 526 px beside the editor, with the Explorer open. */
 const WINDOW = { width: 1400, height: 850 };
 const PANE_WIDTHS = [526, 350];
+/** Also checked for fit: the narrowest pane the issue names, and a wide one. */
+const FIT_ONLY_WIDTHS = [300, 900];
 /** WCAG 2 AA for text. */
 const MIN_CONTRAST = 4.5;
 const THEMES = [
@@ -246,7 +248,7 @@ export async function runUiTest(base, folder) {
       return expected.outcomes.map((o) => `${o.name} ${shown[o.name]}`).join(', ');
     });
 
-    await run.step('the preview fits its pane at 526 px and 350 px, the sections as the CLI says (screenshots)', async () => {
+    await run.step('the preview fits its pane from 300 to 900 px, the sections as the CLI says (screenshots at 526 and 350 px)', async () => {
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
       // Nothing picked out by the cursor in the screenshots.
       await awayFromDeclarations();
@@ -286,6 +288,13 @@ export async function runUiTest(base, folder) {
         }
         await scrollPreviewTo(null);
         widths.push(`${width} px: ${sections}`);
+      }
+      // The issue's range, 300 px to a wide pane: no sideways scroll, nothing cut (no screenshots).
+      for (const target of FIT_ONLY_WIDTHS) {
+        const width = await setPaneWidth(page, preview, target);
+        await assertFits(preview, `${width} px`);
+        await checkSections(`${width} px`);
+        widths.push(`${width} px fits`);
       }
       await setPaneWidth(page, preview, PANE_WIDTHS[0]);
       return widths.join(', ');
@@ -437,6 +446,15 @@ export async function runUiTest(base, folder) {
       if (rows !== expected.outcomes.length) throw new Error(`the stale preview lost its outcomes (${rows})`);
       const marked = await preview().locator('table.outcomes tbody tr.stale .badge-stale').count();
       if (marked < 1) throw new Error('no outcome is marked as not updated');
+      // Its key judgment says so too; the others are new.
+      const staleNames = await preview().locator('table.outcomes tbody tr.stale').evaluateAll((rows) => rows.map((r) => r.dataset.name));
+      for (const li of await preview().locator('#key-judgments ul.key-judgments > li').all()) {
+        const name = await li.getAttribute('data-name');
+        const sentence = await li.innerText();
+        if (staleNames.includes(name) !== sentence.includes('these are its last good numbers')) {
+          throw new Error(`the key judgment on ${name} (${staleNames.includes(name) ? 'not updated' : 'forecast anew'}) reads: ${sentence}`);
+        }
+      }
       const text = (await notice.innerText()).trim();
       await revert(page);
       await notice.waitFor({ state: 'detached', timeout: 30_000 });
@@ -473,6 +491,11 @@ export async function runUiTest(base, folder) {
       await link.waitFor({ timeout: 30_000 });
       const row = `table.outcomes tr[data-name="${agreeing.name}"] .badge-contradicted`;
       await preview().locator(row).waitFor({ timeout: 10_000 });
+      // The key judgment on it says the call is contradicted, and only that one does.
+      const contradictedSentences = await preview().locator('#key-judgments button.judgment', { hasText: 'this contradicts the analyst’s call' }).evaluateAll((list) => list.map((b) => b.closest('li').dataset.name));
+      if (contradictedSentences.join() !== agreeing.name) throw new Error(`key judgments saying a call is contradicted: ${JSON.stringify(contradictedSentences)}, not [${agreeing.name}]`);
+      const sentence = await preview().locator(`#key-judgments li[data-name="${agreeing.name}"] button.judgment`).innerText();
+      if (!sentence.includes(`“${contradicting}”`)) throw new Error(`the key judgment on ${agreeing.name} does not name the call “${contradicting}”: ${sentence}`);
       for (const target of PANE_WIDTHS) {
         const width = await setPaneWidth(page, preview, target);
         await preview().locator('html').evaluate(() => window.scrollTo(0, 0));
