@@ -2,7 +2,9 @@
 // (.gitattributes + git config diff.scenario.textconv) in a real repository: `git diff` and
 // `git log -p` show the forecast lines that moved beside the text that changed.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '../fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_ENV, makeRepo, smallModel, type TempRepo } from '../history/repo';
 import { useBundledCli } from './bundle';
@@ -10,11 +12,22 @@ import { useBundledCli } from './bundle';
 const { dir: tempDir, run } = useBundledCli('scenario-cli-textconv-');
 let repo: TempRepo;
 
+/** The README's two set-up lines: the .gitattributes line and the textconv command. */
+function readmeSetup(): { attributes: string; textconv: string } {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const attributes = /^echo '([^']+)' >> \.gitattributes$/m.exec(readme)?.[1];
+  const textconv = /^git config diff\.scenario\.textconv "([^"]+)"$/m.exec(readme)?.[1];
+  expect(attributes).toBe('*.scenario diff=scenario');
+  expect(textconv).toBe('npx scenario textconv');
+  return { attributes: attributes!, textconv: textconv! };
+}
+
 beforeAll(() => {
+  const setup = readmeSetup();
   repo = makeRepo();
-  repo.write('.gitattributes', '*.scenario diff=scenario\n');
+  repo.write('.gitattributes', `${setup.attributes}\n`);
   // What the README says, with the bundled CLI in place of `npx scenario`.
-  repo.git('config', 'diff.scenario.textconv', `'${process.execPath}' '${join(tempDir(), 'cli.js')}' textconv`);
+  repo.git('config', 'diff.scenario.textconv', setup.textconv.replace('npx scenario', `'${process.execPath}' '${join(tempDir(), 'cli.js')}'`));
   repo.write('model.scenario', smallModel());
   repo.commit('First', 1);
   repo.write('model.scenario', smallModel({ rapport: '40%' }));
