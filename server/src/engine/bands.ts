@@ -75,7 +75,7 @@ export function quantileOf(values: Float64Array, q: number): number {
  * statistics, which ignore the Latin hypercube's gain and so overstate it). Bands whose P(O | θ)
  * has a thin, long tail need more draws for that than the first batch gives.
  */
-export const BAND_END_HALF_WIDTH = 0.015;
+export const BAND_END_HALF_WIDTH = 0.02;
 /** The most draws of θ the adaptive bands take. */
 export const MAX_BAND_DRAWS = 16_000;
 
