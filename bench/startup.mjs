@@ -138,7 +138,7 @@ const results = {};
       squiggleVersion: squiggle.version, largestDifference: largest,
     };
     log(`   scenario forecast --format json  ${fmt(a.ms).padStart(8)}   (min ${fmt(a.min)}; ${ourForecast.method}, ` +
-      `worlds ${ourForecast.worldsMethod}, with bands from 1,000 exact draws of θ, swings and worlds)`);
+      `worlds ${ourForecast.worldsMethod}, with bands from 500 or more exact draws of θ, swings and worlds)`);
     log(`   Squiggle ${squiggle.version.padEnd(24)}${fmt(b.ms).padStart(8)}   (min ${fmt(b.min)}; the means of the outcomes)`);
     log(`   ratio            ${(b.ms / a.ms).toFixed(1)}× faster   (median of ${squiggleRuns}, interleaved; target ≥ 10×)`);
     log(`   same model: largest difference of an outcome's probability ${(100 * largest).toFixed(1)} points ` +
