@@ -146,6 +146,8 @@ describe('versions', () => {
     const v = await loadVersion({ path: join(repo.dir, 'model.scenario'), rev: commits[0]! });
     expect(v.text).toBe(smallModel());
     expect(v.commit).toBe(commits[0]);
+    // The file's name now, at a revision from before it was renamed: followed back.
+    expect((await loadVersion({ path: join(repo.dir, 'renamed.scenario'), rev: commits[1]! })).text).toBe(smallModel({ rapport: '40%' }));
     const tag = await loadVersion({ path: join(repo.dir, 'renamed.scenario'), rev: 'main' });
     expect(tag.text).toBe(smallModel({ rapport: '40%', base: '25%' }));
   });
@@ -156,8 +158,9 @@ describe('versions', () => {
     expect(bad.message).toBe("'no-such-branch' is not a revision of this repository");
     const dash = await gitError(loadVersion({ path: join(repo.dir, 'renamed.scenario'), rev: '--output=x' }));
     expect(dash.kind).toBe('bad-revision');
-    const missing = await gitError(loadVersion({ path: join(repo.dir, 'renamed.scenario'), rev: commits[0]! }));
+    const missing = await gitError(loadVersion({ path: join(repo.dir, 'never.scenario'), rev: commits[0]! }));
     expect(missing.kind).toBe('not-in-revision');
+    expect(missing.message).toBe(`never.scenario does not exist in '${commits[0]}'`);
   });
 
   it('binary and huge blobs are refused with a message; the history shows them unreadable', async () => {

@@ -9,7 +9,7 @@ import { forecast } from '../engine/forecast';
 import { type VersionCache, type VersionSummary } from './cache';
 import {
   blobAt, blobText, fileLog, GitError, type GitOptions, hashBlob, MAX_BLOB_BYTES, openRepository, pathInRepository, readBlob,
-  readBlobs, resolveCommit,
+  readBlobs, type Repository, resolveCommit, runGit,
 } from './git';
 
 /** A version as named on the command line: a path, and a git revision or null for the file on disk. */
@@ -56,8 +56,30 @@ export async function loadVersion(ref: VersionRef, git: GitOptions = {}): Promis
   const repo = await openRepository(ref.path, git);
   const commit = await resolveCommit(repo, ref.rev);
   const repoPath = pathInRepository(repo, ref.path);
-  const blob = await blobAt(repo, commit, repoPath, ref.rev);
+  let blob: { id: string; size: number };
+  try {
+    blob = await blobAt(repo, commit, repoPath, ref.rev);
+  } catch (e) {
+    // Renamed since: the name the file had in that revision, from its history (git log --follow).
+    const earlier = e instanceof GitError && e.kind === 'not-in-revision' ? await pathAt(repo, repoPath, commit) : null;
+    if (earlier === null || earlier === repoPath) throw e;
+    blob = await blobAt(repo, commit, earlier, ref.rev);
+  }
   return { ref, text: await readBlob(repo, blob.id, blob.size), commit };
+}
+
+/**
+ * The path the file now at `repoPath` had in `commit`: the path of the newest commit in its
+ * followed history (from HEAD) that `commit` contains. Null when there is none.
+ */
+async function pathAt(repo: Repository, repoPath: string, commit: string): Promise<string | null> {
+  const log = await fileLog(repo, repoPath, 100_000);
+  if (log.length === 0) return null;
+  const run = await runGit(['rev-list', '--end-of-options', commit], repo.root, repo.options);
+  if (run.code !== 0) return null;
+  const ancestors = new Set(run.stdout.toString('utf8').split('\n'));
+  const entry = log.find((c) => ancestors.has(c.commit));
+  return entry && entry.blob !== null ? entry.path : null;
 }
 
 function readWorkingFile(file: string): string {
