@@ -14,6 +14,7 @@ describe('forecasts without bands', () => {
       expect(bare.method).toBe(full.method);
       expect(bare.outcomes.map((o) => [o.name, o.probability, o.judged])).toEqual(full.outcomes.map((o) => [o.name, o.probability, o.judged]));
       for (const o of bare.outcomes) expect(o.band).toEqual([o.probability, o.probability]);
+      for (const o of bare.outcomes) expect([o.swing, o.signposts, o.linchpins]).toEqual([[], [], []]);
       expect(full.outcomes.some((o) => o.band[0] < o.band[1])).toBe(true);
     });
   }

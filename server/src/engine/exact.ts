@@ -13,7 +13,7 @@ export interface RawResult {
   /** Per outcome, in c.outcomes order. */
   probability: Float64Array;
   band: (Band | null)[];
-  /** Per outcome, in c.upstream order. */
+  /** Per outcome, in c.upstream order; empty when the caller asked for probabilities only. */
   swing: SwingTable[];
   /** Per outcome: the standard error of a sampled probability; null when exact. */
   standardError: Float64Array | null;
@@ -64,7 +64,7 @@ export function exactPlans(c: CompiledModel, bandDraws: number, budget: number):
  * caller's (forecast.ts), and so are the worlds when `worlds` is null.
  */
 export function exactForecast(
-  c: CompiledModel, plans: ExactPlans, cache: TableCache, maxWorlds: number, checkCancelled: () => void,
+  c: CompiledModel, plans: ExactPlans, cache: TableCache, maxWorlds: number, checkCancelled: () => void, swings = true,
 ): Omit<RawResult, 'band' | 'worlds' | 'standardError'> & { worlds: RawResult['worlds'] | null } {
   const tables = expectedTables(c, cache, checkCancelled);
   const marginals = new Float64Array(c.n);
@@ -73,7 +73,7 @@ export function exactForecast(
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
   const worlds = !plans.worlds ? null
     : c.outcomes.length === 0 ? [] : topWorlds(final, plans.worlds.finalOrder, c.outcomes, maxWorlds);
-  const swing = exactSwings(c, plans.marginals, tables, checkCancelled);
+  const swing = swings ? exactSwings(c, plans.marginals, tables, checkCancelled) : [];
   return { probability, swing, worlds };
 }
 

@@ -69,8 +69,9 @@ export const JUDGED_POINT_TOLERANCE = 0.05;
 export interface EngineOptions extends ForecastOptions {
   /**
    * How bands are computed: exact draws when affordable (auto), or nested sampling; `none` for a
-   * caller that needs the probabilities only (the judgment check): each band is then its point,
-   * and the method chosen (exact or Monte Carlo) is the same as with bands.
+   * caller that needs the probabilities only (the judgment check, history, attribution): each
+   * band is then its point, no swings, signposts or linchpins are computed, and the method chosen
+   * (exact or Monte Carlo) is the same as with bands.
    */
   bandMethod?: 'auto' | 'nested' | 'none';
   /** How Monte Carlo swings are computed: exactly from averaged tables when affordable, or by sampling. */
@@ -227,15 +228,16 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   s.checkCancelled();
   if (s.method === 'exact') {
     const plans = exactPlans(c, s.bandDraws, Infinity)!;
-    const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled);
+    const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none');
     const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
       seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,
       affordableDraws(plans.marginals.cost, s));
     return { ...result, band, standardError: null, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
   }
   const plan = buildPlan(c, false);
-  const swingsExact = s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;
-  const mc = monteCarlo(c, baseline, s.samples, swingsExact ? 0 : SWING_WORK, MIN_SWING_SAMPLES,
+  const swings = s.bandMethod !== 'none';
+  const swingsExact = swings && s.swingMethod === 'auto' && plan !== null && exactSwingCost(c, plan) <= SWING_BUDGET;
+  const mc = monteCarlo(c, baseline, s.samples, swingsExact || !swings ? 0 : SWING_WORK, MIN_SWING_SAMPLES,
     seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra), s.maxWorlds, s.checkCancelled,
     s.cache);
   const band = s.bandMethod === 'none' ? []
@@ -245,8 +247,10 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     : bandsByNestedSampling(c, baseline, Math.min(NESTED_DRAWS, s.samples),
       Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / NESTED_DRAWS)), seededStream(s.seed, STREAM.nested),
       seededStream(s.seed, STREAM.nestedExtra), s.checkCancelled);
-  let swing: SwingTable[];
-  if (swingsExact) {
+  let swing: SwingTable[] = [];
+  if (!swings) {
+    // The caller wants the probabilities only.
+  } else if (swingsExact) {
     swing = exactSwings(c, plan!, expectedTables(c, s.cache, s.checkCancelled), s.checkCancelled);
   } else {
     const position = new Map<number, number>();
@@ -276,7 +280,7 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
   const { evidenceProbability, logEvidenceProbability, marginals } = exactEvidence(tree, tables, evidence, c.n);
   if (!(logEvidenceProbability > -Infinity)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
-  const swing = exactEvidenceSwings(c, tree, tables, evidence, marginals, s.checkCancelled);
+  const swing = s.bandMethod === 'none' ? [] : exactEvidenceSwings(c, tree, tables, evidence, marginals, s.checkCancelled);
   // Each band draw is a propagation (about 4 passes over the tree's tables).
   const draws = Math.min(s.evidenceBandDraws, Math.max(100, Math.floor(BAND_BUDGET / (4 * tree.cost))));
   const band = s.bandMethod === 'none' ? [] : evidenceBands(c, baseline, tree, evidence, draws,
@@ -358,7 +362,7 @@ function weightedRun(c: CompiledModel, baseline: CompiledModel, s: RunSettings, 
   if (!(main.evidenceProbability > 0)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => main.marginals[v]!);
   const standardError = Float64Array.from(c.outcomes, (v) => main.standardError[v]!);
-  const swing = swingsByPasses(c, tables, (t, out) => {
+  const swing = s.bandMethod === 'none' ? [] : swingsByPasses(c, tables, (t, out) => {
     const replayed = likelihoodWeighting(c, t, evidence, s.samples, stream(), s.checkCancelled);
     out.set(replayed.marginals);
     return replayed.evidenceProbability > 0;
@@ -414,8 +418,8 @@ function outcomeForecasts(
     const i = slot.get(v)!;
     const probability = result.probability[i]!;
     const upstream = c.upstream[i]!;
-    const table = result.swing[i]!;
-    const swing = Array.from(upstream, (f, k) => ({
+    const table = result.swing[i];
+    const swing = !table ? [] : Array.from(upstream, (f, k) => ({
       name: c.names[f]!, points: table.points[k]!, ifTrue: clamp01(table.ifTrue[k]!), ifFalse: clamp01(table.ifFalse[k]!), order: k,
     }))
       .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.order - b.order)
