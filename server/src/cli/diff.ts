@@ -121,6 +121,8 @@ function changeSummary(c: ModelChange, escape: (s: string) => string): string {
   if (c.kind === 'rename') return `${escape(c.before ?? '')} → ${escape(c.after ?? '')}`;
   if (c.kind === 'declaration-added') return `${subject} (${value(c.after)})`;
   if (c.kind === 'declaration-removed') return `${subject} (${value(c.before)})`;
+  if (c.kind === 'driver-added') return `${subject}: ${value(c.after)}`;
+  if (c.kind === 'driver-removed') return `${subject}: was ${value(c.before)}`;
   return `${subject}: ${value(c.before)} → ${value(c.after)}`;
 }
 
