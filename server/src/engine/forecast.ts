@@ -9,7 +9,7 @@ import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, clamp01,
 import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
-  exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable, swingsByPasses, topWorlds, WORLDS_BUDGET,
+  type ExactPlans, exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable, swingsByPasses, topWorlds, WORLDS_BUDGET,
 } from './exact';
 import { buildPlan, frontierBuffer, MAX_WIDTH, runPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
@@ -98,6 +98,9 @@ interface RunSettings {
   cache: TableCache;
   /** The junction tree of the model's structure (the same for every alternative), built once. */
   tree: () => JunctionTree | null;
+  /** The baseline's exact plans, planned once (an alternative's `given` can change the graph). */
+  baselinePlans: ExactPlans | null;
+  baseline: CompiledModel;
   checkCancelled: () => void;
 }
 
@@ -125,6 +128,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
     evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
     tree: once(() => buildJunctionTree(baseline, MAX_CLIQUE, EXACT_BUDGET / (2 * drivingCount(baseline) + 1))),
+    baselinePlans: plans, baseline,
   };
   const base = withGuides(baseline, settings, null, run(baseline, baseline, settings));
   const outcomes = outcomeForecasts(model, baseline, base, null);
@@ -227,7 +231,7 @@ function alternativeInputs(
 function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResult {
   s.checkCancelled();
   if (s.method === 'exact') {
-    const plans = exactPlans(c, s.bandDraws, Infinity)!;
+    const plans = c === s.baseline && s.baselinePlans ? s.baselinePlans : exactPlans(c, s.bandDraws, Infinity)!;
     const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none');
     const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
       seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,

@@ -96,7 +96,7 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
     }
     return fill;
   };
-  // Fill counts change only near an elimination, so they are kept and refreshed locally.
+  // Fill counts change only near an elimination, so they are kept and updated locally.
   const fill = Int32Array.from({ length: n }, (_, v) => fillOf(v));
   let planned = 0; // Σ 2^|clique| so far (before merging, which only lowers it)
   for (let step = 0; step < n; step++) {
@@ -112,13 +112,25 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
     order.push(best);
     members.push([best, ...around].sort((a, b) => a - b));
     eliminated[best] = 1;
-    for (const a of around) {
-      neighbours[a]!.delete(best);
-      for (const b of around) if (a !== b) neighbours[a]!.add(b);
+    const added: [number, number][] = [];
+    for (let i = 0; i < around.length; i++) {
+      for (let k = i + 1; k < around.length; k++) {
+        const a = around[i]!;
+        const b = around[k]!;
+        if (neighbours[a]!.has(b)) continue;
+        neighbours[a]!.add(b);
+        neighbours[b]!.add(a);
+        added.push([a, b]);
+      }
     }
-    const touched = new Set<number>(around);
-    for (const a of around) for (const b of neighbours[a]!) touched.add(b);
-    for (const t of touched) if (!eliminated[t]) fill[t] = fillOf(t);
+    for (const a of around) neighbours[a]!.delete(best);
+    // Outside the clique, a fill count changes only where a new edge joins two neighbours.
+    const inClique = new Set(around);
+    for (const [a, b] of added) {
+      const [small, large] = neighbours[a]!.size <= neighbours[b]!.size ? [a, b] : [b, a];
+      for (const t of neighbours[small]!) if (!inClique.has(t) && neighbours[large]!.has(t)) fill[t]!--;
+    }
+    for (const a of around) fill[a] = fillOf(a);
   }
   const step = new Int32Array(n); // elimination step of each variable
   order.forEach((v, i) => (step[v] = i));
