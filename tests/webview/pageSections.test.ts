@@ -63,6 +63,9 @@ describe('key judgments', () => {
       { type: 'reveal', uri: URI, name: 'security_ties' },
     ]);
     expect(q(root, '#key-judgments li.selected').dataset.name).toBe('security_ties');
+    // Marked for screen readers too, and only that one.
+    expect(Array.from(root.querySelectorAll<HTMLElement>('#key-judgments [aria-current="true"]')).map((b) => b.closest('li')!.dataset.name))
+      .toEqual(['security_ties']);
     rec.posted.length = 0;
     const copy = q<HTMLButtonElement>(root, '#key-judgments button[data-action="copyKeyJudgments"]');
     expect(copy.textContent).toBe('Copy');

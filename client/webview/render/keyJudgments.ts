@@ -14,13 +14,16 @@ export function keyJudgmentsSection(view: View, copy: () => void): HTMLElement |
   return section('key-judgments', 'Key judgments', [
     el('div', { className: 'section-actions' }, [copyButton]),
     el('ul', { className: 'key-judgments' }, keyJudgments.map((k) => {
-      const item = el('button', { className: 'judgment', attrs: { type: 'button', title: `Show the declaration of ${k.outcome}` } }, [k.text]);
+      const selected = k.outcome === view.selected;
+      const attrs: Record<string, string> = { type: 'button', title: `Show the declaration of ${k.outcome}` };
+      if (selected) attrs['aria-current'] = 'true';
+      const item = el('button', { className: 'judgment', attrs }, [k.text]);
       item.dataset.key = `judgment:${k.outcome}`;
       item.addEventListener('click', () => {
         view.select(k.outcome);
         view.reveal(k.outcome);
       });
-      return el('li', { className: k.outcome === view.selected ? 'selected' : '', attrs: { 'data-name': k.outcome } }, [item]);
+      return el('li', { className: selected ? 'selected' : '', attrs: { 'data-name': k.outcome } }, [item]);
     })),
   ]);
 }
