@@ -143,11 +143,11 @@ describe('values', () => {
 
 describe('keywords and snippets', () => {
   it('offers the statements of each block, note and source in every one', () => {
-    expectCompletion('factor f {\n  <|>\n}', { exactly: ['probability', 'note', 'source'] });
-    expectCompletion('event e {\n  <|>\n}', { exactly: ['probability', 'note', 'source'] });
+    expectCompletion('factor f {\n  <|>\n}', { exactly: ['probability', 'resolved', 'note', 'source'] });
+    expectCompletion('event e {\n  <|>\n}', { exactly: ['probability', 'resolved', 'note', 'source'] });
     expectCompletion('scenario "S" {\n  <|>\n}', { exactly: ['question', 'horizon', 'samples', 'seed', 'note', 'source'] });
     expectCompletion('alternative "A" {\n  <|>\n}', { exactly: ['given', 'observe', 'note', 'source'] });
-    expectCompletion('outcome o {\n  <|>\n}', { exactly: ['base', 'judged', 'note', 'source'] });
+    expectCompletion('outcome o {\n  <|>\n}', { exactly: ['base', 'judged', 'resolved', 'note', 'source'] });
     expectCompletion('scenario "S" {\n  horizon 2025-01-01 <|>\n}', { exactly: ['to'] });
   });
 

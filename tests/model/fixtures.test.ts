@@ -2,15 +2,15 @@
 // the marked line and column, and nothing else. Applying a diagnostic's first fix removes it.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/model/analyze';
-import { FORECAST_CODES, SEVERITY } from '../../server/src/model/diagnostics';
+import { DATED_CODES, FORECAST_CODES, SEVERITY } from '../../server/src/model/diagnostics';
 import type { DiagnosticCode } from '../../server/src/model/diagnostics';
 import { applyEdit, expectations, fixtureNames, lineColumn, readFixture } from './helpers';
 
 const codeFixtures = fixtureNames().filter((f) => f !== 'language-example.scenario');
 
 describe('check fixtures', () => {
-  it('cover every code except those found against a forecast (judgment, observe-impossible)', () => {
-    const codes = Object.keys(SEVERITY).filter((c) => !FORECAST_CODES.has(c as DiagnosticCode)).sort();
+  it('cover every code except those found against a forecast (judgment, observe-impossible) or today (resolution-future, tests/model/resolved.test.ts)', () => {
+    const codes = Object.keys(SEVERITY).filter((c) => !FORECAST_CODES.has(c as DiagnosticCode) && !DATED_CODES.has(c as DiagnosticCode)).sort();
     expect(codeFixtures.map((f) => f.replace(/\.scenario$/, '')).sort()).toEqual(codes);
   });
 
@@ -31,7 +31,7 @@ describe('check fixtures', () => {
   // Codes whose fixture problem has a ready-made edit; the others need the analyst's judgment.
   const FIXABLE = new Set([
     'unknown-name', 'range-order', 'multiplier-below-one', 'hedge-word', 'samples-bounds', 'horizon-order',
-    'invalid-date', 'missing-probability', 'missing-base', 'duplicate-driver', 'alternative-target', 'alternative-conflict', 'unused',
+    'invalid-date', 'missing-probability', 'missing-base', 'duplicate-driver', 'alternative-target', 'alternative-conflict', 'duplicate-resolution', 'unused',
   ]);
 
   it.each(codeFixtures)('%s: the first quick fix, if the code has one, removes the problem', (file) => {

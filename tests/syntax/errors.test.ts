@@ -67,13 +67,13 @@ const cases: Case[] = [
   {
     what: 'a misspelt statement keyword',
     from: 'probability very likely', to: 'probabilty very likely',
-    message: "expected 'probability', 'note', 'source' or '}' to close the factor 'khan_popular' (did you mean 'probability'?)",
+    message: "expected 'probability', 'resolved', 'note', 'source' or '}' to close the factor 'khan_popular' (did you mean 'probability'?)",
     at: '16:3', token: 'probabilty',
   },
   {
     what: 'a statement that belongs to another declaration',
     from: '  base 50%\n', to: '  probability 50%\n',
-    message: "'probability' is not allowed here: expected 'base', 'judged', 'note', 'source', a driver line such as crisis raises weakly, or '}' to close the outcome 'trade_up'",
+    message: "'probability' is not allowed here: expected 'base', 'judged', 'resolved', 'note', 'source', a driver line such as crisis raises weakly, or '}' to close the outcome 'trade_up'",
     at: '36:3', token: 'probability',
   },
   {
@@ -150,7 +150,7 @@ const cases: Case[] = [
   {
     what: 'a truncated statement keyword',
     from: 'probability very likely', to: 'prob very likely',
-    message: "expected 'probability', 'note', 'source' or '}' to close the factor 'khan_popular' (did you mean 'probability'?)",
+    message: "expected 'probability', 'resolved', 'note', 'source' or '}' to close the factor 'khan_popular' (did you mean 'probability'?)",
     at: '16:3', token: 'prob',
   },
   {
@@ -213,10 +213,10 @@ describe('syntax errors in analyst words', () => {
   it('lists what was expected for completion', () => {
     const error = parseDocument('outcome o {\n  base 20%\n  @\n}').errors[0]!;
     expect(error.expected).toEqual([
-      "'base'", "'judged'", "'note'", "'source'", 'a driver line such as crisis raises weakly', "'}'",
+      "'base'", "'judged'", "'resolved'", "'note'", "'source'", 'a driver line such as crisis raises weakly', "'}'",
     ]);
     expect(error.message).toBe(
-      "expected 'base', 'judged', 'note', 'source', a driver line such as crisis raises weakly, or '}' to close the outcome 'o'",
+      "expected 'base', 'judged', 'resolved', 'note', 'source', a driver line such as crisis raises weakly, or '}' to close the outcome 'o'",
     );
   });
 
@@ -226,7 +226,7 @@ describe('syntax errors in analyst words', () => {
       "expected 'given', 'observe', 'note', 'source', a change such as rapport 85%, or '}' to close the alternative 'x'",
     );
     expect(message('event e {\n  base 20%\n}')).toBe(
-      "'base' is not allowed here: expected 'probability', 'note', 'source' or '}' to close the event 'e'",
+      "'base' is not allowed here: expected 'probability', 'resolved', 'note', 'source' or '}' to close the event 'e'",
     );
     expect(message('scenario "s" { seed 1 probability 20% }')).toBe(
       "'probability' is not allowed here: expected 'question', 'horizon', 'samples', 'seed', 'note', 'source' or '}' to close the scenario 's'",

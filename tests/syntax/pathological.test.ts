@@ -32,7 +32,7 @@ describe('pathological input', () => {
     const braces = `factor a {\n  probability 30%\n  ${'{'.repeat(100_000)}`;
     const doc = parseDocument(braces);
     expect(doc.errors.map((e) => [e.message, where(braces, e.span.start)])).toEqual([
-      ["expected 'probability', 'note', 'source' or '}' to close the factor 'a'", '3:3'],
+      ["expected 'probability', 'resolved', 'note', 'source' or '}' to close the factor 'a'", '3:3'],
     ]);
     const parens = `outcome o { base ${'('.repeat(100_000)} }`;
     const parenDoc = parseDocument(parens);

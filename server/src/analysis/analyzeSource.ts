@@ -6,6 +6,7 @@ import type { Forecast } from '../../../common/forecast';
 import { judgmentDiagnostics } from '../engine/judgment';
 import { analyzeDocument, sortByPosition, type Analysis } from '../model/analyze';
 import { observeImpossibleDiagnostics } from '../model/checks/observeImpossible';
+import { resolutionFutureDiagnostics } from '../model/checks/resolution';
 import type { Diagnostic } from '../model/diagnostics';
 import { forecastScope, isForecastable, type ForecastScope } from '../model/forecastScope';
 import type { ResolvedModel } from '../model/types';
@@ -28,6 +29,11 @@ export interface AnalysisSource {
   text: string;
   /** This text's syntax tree when an incremental parser has it already; else the text is parsed. */
   document?: ScenarioDocument;
+  /**
+   * Today as an ISO date (`2026-03-01`), for `resolution-future`; the caller reads its own clock
+   * (todayIso in common/text/dates.ts). Without it, no resolution is said to be in the future.
+   */
+  today?: string;
 }
 
 /**
@@ -46,7 +52,9 @@ export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast
   if (typeof forecast === 'function') used = isForecastable(base.scope) ? forecast(base.scope.model) : null;
   else used = forecast;
   const judgments = used ? currentJudgments(base.scope, used, base.text) : [];
-  const diagnostics = judgments.length > 0 ? sortByPosition([...checks, ...judgments]) : [...checks];
+  const future = source.today !== undefined ? resolutionFutureDiagnostics(base.document, source.today) : [];
+  const added = [...future, ...judgments];
+  const diagnostics = added.length > 0 ? sortByPosition([...checks, ...added]) : [...checks];
   return { ...rest, diagnostics, forecast: used };
 }
 

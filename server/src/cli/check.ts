@@ -5,6 +5,7 @@ import { analyzeSource, type JudgmentForecast } from '../analysis/analyzeSource'
 import type { Diagnostic, Severity } from '../model/diagnostics';
 import { LineIndex } from '../syntax/lines';
 import { replaceControls as terminalSafe } from '../../../common/text/controls';
+import { todayIso } from '../../../common/text/dates';
 
 export type CheckFormat = 'text' | 'json';
 
@@ -38,6 +39,8 @@ export function runCheck(
   readFile: (file: string, encoding: 'utf8') => string = fs.readFileSync,
   /** The forecast the `judgment` check compares with (the CLI computes one; tests may leave it out). */
   forecast: JudgmentForecast = null,
+  /** Today as an ISO date, for `resolution-future`. */
+  today: string = todayIso(),
 ): CheckResult {
   if (files.length === 0) {
     return { output: '', exitCode: 2, errorOutput: 'scenario check: name at least one .scenario file\n' };
@@ -52,7 +55,7 @@ export function runCheck(
       unreadable.push(`${file}: error: cannot read the file (${(e as Error).message})`);
       continue;
     }
-    records.push(...checkText(file, text, forecast));
+    records.push(...checkText(file, text, forecast, today));
   }
   const output = format === 'json'
     ? `${JSON.stringify(records, null, 2)}\n`
@@ -62,8 +65,8 @@ export function runCheck(
 }
 
 /** The diagnostics of one file's text as records, sorted by position. */
-export function checkText(file: string, text: string, forecast: JudgmentForecast = null): CheckRecord[] {
-  return checkRecords(file, text, analyzeSource({ text }, forecast).diagnostics);
+export function checkText(file: string, text: string, forecast: JudgmentForecast = null, today: string = todayIso()): CheckRecord[] {
+  return checkRecords(file, text, analyzeSource({ text, today }, forecast).diagnostics);
 }
 
 /** Diagnostics of a text as records (1-based, end exclusive). */

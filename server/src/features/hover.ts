@@ -12,6 +12,8 @@ import { probabilityExprAt } from './nodes';
 import { declaredNames, occurrenceAt } from './occurrences';
 import { offsetAt, spanToRange } from './text';
 import { escapeMarkdown } from '../../../common/text/markdown';
+import { formatScore } from '../../../common/report/scores';
+import { brierScore, judgedPoint } from '../history/score';
 import { buildReport, type Report, type ReportOutcome } from '../../../common/report';
 import {
   formatBand, formatPercent, formatPoints, formatWrittenPercent, formatWrittenRange, samplingOf,
@@ -99,6 +101,8 @@ function header(kind: string, name: string, label: string | null): string {
 function explainInput(state: DocumentState, variable: InputVariable): string {
   const parts = [header(variable.kind, variable.name, variable.label)];
   parts.push(variable.probability ? `**Probability:** ${describeSpec(variable.probability)}.` : '**Probability:** missing (add a `probability` line).');
+  const resolved = resolvedLine(variable, variable.probability ? (variable.probability.low + variable.probability.high) / 2 : null, null);
+  if (resolved) parts.push(resolved);
   parts.push(...notesAndSources(variable));
   parts.push(...drives(state, variable));
   const pinned = linchpinOf(state, variable.name);
@@ -164,6 +168,8 @@ function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string 
   } else if (outcome.judged) {
     parts.push(`**Judged:** ${escapeMarkdown(outcome.judged.text)} (${formatWrittenRange(outcome.judged.low, outcome.judged.high)}).`);
   }
+  const resolved = resolvedLine(outcome, computed && !computed.stale ? computed.probability : null, outcome.judged ? judgedPoint(outcome.judged) : null);
+  if (resolved) parts.push(resolved);
   if (status) parts.push(status);
   parts.push(outcome.base
     ? `**Base:** ${describeSpec(outcome.base)}. It is the probability when none of the drivers holds.`
@@ -182,6 +188,21 @@ function explainOutcome(state: DocumentState, outcome: OutcomeVariable): string 
   parts.push(...notesAndSources(outcome));
   parts.push(...drives(state, outcome));
   return parts.join('\n\n');
+}
+
+/**
+ * "**Resolved:** yes on 2025-11-02. Brier 0.0225 for this forecast (85%); your judged call's 0.0156."
+ * The score is of the forecast in the editor; `scenario score` scores the forecast of record
+ * (the last commit before that day). A resolution never changes the forecast.
+ */
+function resolvedLine(variable: ModelVariable, probability: number | null, judged: number | null): string | null {
+  const r = variable.resolution;
+  if (!r) return null;
+  const how = `**Resolved:** ${r.value ? 'yes' : 'no'} on ${r.date}.`;
+  if (probability === null) return `${how} Its Brier score appears with the forecast.`;
+  const judgedText = judged === null ? '' : `; your judged call's ${formatScore(brierScore(judged, r.value))}`;
+  return `${how} Brier score ${formatScore(brierScore(probability, r.value))} for this forecast (${formatPercent(probability)})${judgedText}. ` +
+    '`scenario score` scores the forecast of record, the last commit before that day.';
 }
 
 /** "65% on average, uniform over 55%–75%; in words, *likely* (55%–80% in ICD 203)" (no final stop). */

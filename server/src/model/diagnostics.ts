@@ -21,7 +21,9 @@ export type DiagnosticCode =
   | 'alternative-conflict'
   | 'unused'
   | 'judgment'
-  | 'observe-impossible';
+  | 'observe-impossible'
+  | 'duplicate-resolution'
+  | 'resolution-future';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -46,6 +48,8 @@ export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   unused: 'hint',
   judgment: 'warning',
   'observe-impossible': 'error',
+  'duplicate-resolution': 'error',
+  'resolution-future': 'warning',
 };
 
 /**
@@ -53,6 +57,12 @@ export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
  * checks of the file alone: a file with only these errors is still forecast.
  */
 export const FORECAST_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['judgment', 'observe-impossible']);
+
+/**
+ * The codes that depend on the day the file is checked (analyzeSource's `today`), not on the file
+ * alone: `resolution-future`.
+ */
+export const DATED_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['resolution-future']);
 
 /** A text edit a quick fix can apply as it is. */
 export interface Replacement {

@@ -9,7 +9,7 @@ import { topologicalOrder } from './graph';
 import type { SymbolTable } from './symbols';
 import type {
   Alternative, AlternativeChange, Driver, InputVariable, ModelVariable, OutcomeVariable,
-  ResolvedModel, ScenarioSettings,
+  Resolution, ResolvedModel, ScenarioSettings,
 } from './types';
 import {
   compareDates, dateExists, DEFAULT_SAMPLES, DEFAULT_SEED, probabilitySpec, samplesValid, strengthSpec,
@@ -47,8 +47,15 @@ function readStatements(decl: VariableDeclaration) {
   let probability: ProbabilityExpr | undefined;
   let base: ProbabilityExpr | undefined;
   let judged: ProbabilityExpr | undefined;
+  let resolution: Resolution | null = null;
+  let resolvedSeen = false;
   for (const s of decl.statements) {
     switch (s.kind) {
+      case 'resolved':
+        // Only the first line counts (a second is `duplicate-resolution`), and only a real date.
+        if (!resolvedSeen && dateExists(s.date)) resolution = { value: s.value, date: s.date.text, span: s.span };
+        resolvedSeen = true;
+        break;
       case 'note': notes.push(s.text.value); break;
       case 'source': sources.push(s.text.value); break;
       case 'probability': probability ??= s.value; break;
@@ -57,7 +64,7 @@ function readStatements(decl: VariableDeclaration) {
     }
   }
   const spec = (e: ProbabilityExpr | undefined) => (e ? probabilitySpec(e) : null);
-  return { notes, sources, probability: spec(probability), base: spec(base), judged: spec(judged) };
+  return { notes, sources, resolution, probability: spec(probability), base: spec(base), judged: spec(judged) };
 }
 
 function resolveInput(decl: VariableDeclaration): InputVariable {
@@ -68,6 +75,7 @@ function resolveInput(decl: VariableDeclaration): InputVariable {
     label: decl.label?.value ?? decl.name.text,
     notes: read.notes,
     sources: read.sources,
+    resolution: read.resolution,
     declaration: decl,
     probability: read.probability,
   };
@@ -88,6 +96,7 @@ function resolveOutcome(decl: VariableDeclaration, graph: DriverGraph): OutcomeV
     label: decl.label?.value ?? decl.name.text,
     notes: read.notes,
     sources: read.sources,
+    resolution: read.resolution,
     declaration: decl,
     base: read.base,
     drivers,

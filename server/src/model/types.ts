@@ -24,6 +24,14 @@ export interface StrengthSpec {
   span: Span;
 }
 
+/** `resolved yes|no on DATE`: how the question turned out. The engine never reads it. */
+export interface Resolution {
+  value: boolean;
+  /** The ISO date as written (a date that exists; an invalid one leaves no resolution). */
+  date: string;
+  span: Span;
+}
+
 interface VariableBase {
   name: string;
   kind: VariableKind;
@@ -31,6 +39,11 @@ interface VariableBase {
   label: string;
   notes: string[];
   sources: string[];
+  /**
+   * The first `resolved` line with a valid date; null or absent when there is none (LANGUAGE.md:
+   * it never changes the forecast, and the engine never reads it).
+   */
+  resolution?: Resolution | null;
   declaration: VariableDeclaration;
 }
 

@@ -10,6 +10,7 @@ import type { ScenarioDocument } from '../syntax/ast';
 import type { Forecast } from '../../../common/forecast';
 import type { DocumentState } from '../features/context';
 import { describeError } from '../util/errors';
+import { todayIso } from '../../../common/text/dates';
 import { isFullChange, toOffsetEdit, type ContentChange } from './textChanges';
 
 export interface StoredForecast {
@@ -34,6 +35,8 @@ export class DocumentSession {
     public version: number,
     text: string,
     private readonly log: (message: string) => void,
+    /** Today as an ISO date, for `resolution-future` (the clock is read here, not in the checks). */
+    private readonly today: () => string = todayIso,
   ) {
     this.currentText = text;
     this.lines = new LineIndex(text);
@@ -84,7 +87,7 @@ export class DocumentSession {
     const stored = this.lastForecast;
     // `judgment` is checked against the latest forecast, also while a newer one is on its way (so
     // warnings do not flicker); outcomes that now depend on an error are not judged.
-    const source = { text: this.currentText, document: this.syntaxTree() };
+    const source = { text: this.currentText, document: this.syntaxTree(), today: this.today() };
     const analysis =
       (stored ? this.analyse(source, stored.forecast) : null) ??
       this.analyse(source) ??

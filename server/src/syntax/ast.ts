@@ -153,6 +153,18 @@ export interface AltObserveStatement extends StatementBase {
   negated: boolean;
 }
 
+/**
+ * In a factor, event or outcome: `resolved yes on 2025-11-02` / `resolved no on …`: how the
+ * question turned out, and when. Never changes the forecast; `scenario score` compares the two.
+ */
+export interface ResolvedStatement extends StatementBase {
+  kind: 'resolved';
+  /** `yes` (it happened, or holds) or `no`. */
+  value: boolean;
+  valueSpan: Span;
+  date: DateLit;
+}
+
 export type Statement =
   | ProbabilityStatement
   | TextStatement
@@ -162,7 +174,8 @@ export type Statement =
   | AltSetStatement
   | AltBaseStatement
   | AltGivenStatement
-  | AltObserveStatement;
+  | AltObserveStatement
+  | ResolvedStatement;
 
 // ---- declarations ----------------------------------------------------------------------------
 

@@ -160,6 +160,13 @@ class Walker {
         return { kind: 'alt-given', name: this.name(this.child(at, 2)), negated: this.optional(at, 1) !== null, span, keywordSpan };
       case 'ObserveStmt':
         return { kind: 'alt-observe', name: this.name(this.child(at, 2)), negated: this.optional(at, 1) !== null, span, keywordSpan };
+      case 'ResolvedStmt': {
+        const value = this.child(at, 1);
+        return {
+          kind: 'resolved', value: this.source(value).startsWith('y'), valueSpan: this.span(value),
+          date: this.date(this.child(at, 3)), span, keywordSpan,
+        };
+      }
       case 'AltBaseStmt':
         return { kind: 'alt-base', name: this.name(first), value: this.probability(this.child(at, 2)), span, keywordSpan };
       case 'AltSetStmt':

@@ -1,5 +1,6 @@
 // Every check of LANGUAGE.md's table except those that need a forecast (FORECAST_CODES:
-// `judgment` in engine/judgment.ts, `observe-impossible` in observeImpossible.ts).
+// `judgment` in engine/judgment.ts, `observe-impossible` in observeImpossible.ts) and the one that
+// needs today's date (`resolution-future` in resolution.ts, added by analyzeSource).
 import { alternativeConflictCheck } from './alternativeConflict';
 import { alternativeTargetCheck } from './alternativeTarget';
 import type { Check } from './context';
@@ -11,6 +12,7 @@ import { multiplierBelowOneCheck } from './multiplier';
 import { duplicateNameCheck, unknownNameCheck } from './names';
 import { probabilityBoundsCheck } from './probabilityBounds';
 import { rangeOrderCheck } from './rangeOrder';
+import { duplicateResolutionCheck } from './resolution';
 import {
   duplicateScenarioCheck, horizonOrderCheck, invalidDateCheck, samplesBoundsCheck,
 } from './scenarioSettings';
@@ -34,5 +36,6 @@ export const CHECKS: readonly Check[] = [
   duplicateScenarioCheck,
   alternativeTargetCheck,
   alternativeConflictCheck,
+  duplicateResolutionCheck,
   unusedCheck,
 ];

@@ -1,4 +1,5 @@
-// The scenario block: `samples-bounds`, `invalid-date`, `horizon-order` and `duplicate-scenario`.
+// The scenario block: `samples-bounds`, `invalid-date` (of the horizon, and of every `resolved …
+// on DATE` line), `horizon-order` and `duplicate-scenario`.
 import { formatCount } from '../../../../common/text/numbers';
 import type { DateLit, HorizonStatement, NumberStatement } from '../../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
@@ -7,6 +8,7 @@ import {
 } from '../values';
 import type { Check } from './context';
 import { diagnostic, q } from './context';
+import { resolvedStatements } from './resolution';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
@@ -33,6 +35,9 @@ export const invalidDateCheck: Check = ({ symbols }) => {
   const out: Diagnostic[] = [];
   for (const h of horizons(symbols.scenarios)) {
     for (const d of [h.from, h.to]) if (!dateExists(d)) out.push(dateDiagnostic(d));
+  }
+  for (const decl of symbols.allVariables) {
+    for (const r of resolvedStatements(decl)) if (!dateExists(r.date)) out.push(dateDiagnostic(r.date));
   }
   return out;
 };
