@@ -36,6 +36,7 @@ const nodeTargets = [
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'server/src/worker/forecastWorker.ts', out: 'forecastWorker' },
+  { in: 'server/src/worker/historyWorker.ts', out: 'historyWorker' },
 ];
 const builds = [
   { ...common, platform: 'node', format: 'cjs', target: 'node20',

@@ -1,5 +1,6 @@
 // Custom messages between the extension and the language server, typed once and used by both.
 import type { Forecast } from './forecast';
+import type { CompareDiff, FileCommitItem, HistoryData } from './history';
 
 /** Request: the latest forecast of a document (computed now if none is ready). */
 export namespace ForecastRequest {
@@ -24,4 +25,53 @@ export namespace ForecastRequest {
 export namespace ForecastReadyNotification {
   export const method = 'scenario/forecastReady';
   export type Params = ForecastRequest.Result;
+}
+
+/** Request: the commits of a document's file, newest first (git log --follow), for a quick pick. */
+export namespace FileCommitsRequest {
+  export const method = 'scenario/fileCommits';
+  export interface Params {
+    uri: string;
+    /** Most commits (default 200). */
+    max?: number;
+  }
+  export interface Result {
+    uri: string;
+    commits: FileCommitItem[];
+    truncated: boolean;
+    /** Why there are none (not in a git repository, a shallow clone, git missing), one line. */
+    notice: string | null;
+  }
+}
+
+/** Request: the forecast's diff from a revision of the document's file to the document as open now. */
+export namespace CompareRequest {
+  export const method = 'scenario/compare';
+  export interface Params {
+    uri: string;
+    /** A git revision (a commit id, or `HEAD` for the last commit). */
+    rev: string;
+  }
+  export interface Result {
+    uri: string;
+    rev: string;
+    /** Null when there is no diff; `notice` says why (a version with errors, no such revision…). */
+    diff: CompareDiff | null;
+    notice: string | null;
+  }
+}
+
+/** Request: each committed version's forecast of the document's file, oldest first, and the working copy's. */
+export namespace HistoryRequest {
+  export const method = 'scenario/history';
+  export interface Params {
+    uri: string;
+    /** Most committed versions (default 200). */
+    max?: number;
+  }
+  export interface Result {
+    uri: string;
+    history: HistoryData | null;
+    notice: string | null;
+  }
 }

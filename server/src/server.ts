@@ -2,12 +2,13 @@
 // --socket=N), capabilities, and each LSP message routed to the session (documents, scheduling,
 // forecasts) or to a feature (a pure function of the document's analysed state).
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, InlayHintRefreshRequest,
   TextDocumentSyncKind, createConnection,
   type ClientCapabilities, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { ForecastReadyNotification, ForecastRequest } from '../../common/protocol';
+import { CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest } from '../../common/protocol';
 import type { DocumentState } from './features/context';
 import { toLspDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -30,6 +31,7 @@ import {
   DEFAULT_SETTINGS, DEFAULT_VIEW_SETTINGS, readForecastSettings, readViewSettings, type ForecastSettings, type ViewSettings,
 } from './session/settings';
 import { warmUpWhileIdle } from './session/warmUp';
+import { HistoryService } from './session/historyService';
 
 /** Server-only debug request (not part of the client contract): memory and forecast counters. */
 const DebugStatsRequest = 'scenario/debug/stats';
@@ -187,13 +189,51 @@ connection.onCodeLens(guarded(log, 'codeLens', null, (p) =>
 connection.onRequest(ForecastRequest.method, guarded(log, 'forecast', null, (p: ForecastRequest.Params, token) =>
   session.requestForecast(p.uri, token)));
 
+// History and compare (issue 11): git and the forecasts of versions in the history worker, which
+// keeps its cache of versions across requests; each job has a time limit.
+const history = new HistoryService(join(__dirname, 'historyWorker.js'), log);
+/** The file of a `file:` URI; null for any other scheme (untitled, virtual workspaces). */
+function fileOf(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
+}
+const NOT_A_FILE = 'History needs a file on disk in a git repository.';
+connection.onRequest(FileCommitsRequest.method, guarded(log, 'fileCommits', null, (p: FileCommitsRequest.Params): Promise<FileCommitsRequest.Result> | FileCommitsRequest.Result => {
+  const file = fileOf(p.uri);
+  const failed = (notice: string): FileCommitsRequest.Result => ({ uri: p.uri, commits: [], truncated: false, notice });
+  if (file === null) return failed(NOT_A_FILE);
+  return history.run({ kind: 'commits', file, max: p.max }, failed).then((r) => ({ ...r, uri: p.uri }));
+}));
+connection.onRequest(HistoryRequest.method, guarded(log, 'history', null, (p: HistoryRequest.Params): Promise<HistoryRequest.Result> | HistoryRequest.Result => {
+  const file = fileOf(p.uri);
+  const failed = (notice: string): HistoryRequest.Result => ({ uri: p.uri, history: null, notice });
+  if (file === null) return failed(NOT_A_FILE);
+  return history.run({ kind: 'history', file, max: p.max }, failed).then((r) => ({ ...r, uri: p.uri }));
+}));
+connection.onRequest(CompareRequest.method, guarded(log, 'compare', null, (p: CompareRequest.Params): Promise<CompareRequest.Result> | CompareRequest.Result => {
+  const file = fileOf(p.uri);
+  const rev = typeof p.rev === 'string' && p.rev.length > 0 && p.rev.length <= 1000 ? p.rev : 'HEAD';
+  const failed = (notice: string): CompareRequest.Result => ({ uri: p.uri, rev, diff: null, notice });
+  if (file === null) return failed(NOT_A_FILE);
+  // The document as the editor has it (unsaved edits too); the file on disk when it is not open.
+  const text = session.state(p.uri)?.text ?? null;
+  return history.run({ kind: 'compare', file, rev, text }, failed).then((r) => ({ ...r, uri: p.uri, rev }));
+}));
+
 connection.onRequest(DebugStatsRequest, guarded(log, 'debugStats', null, () => ({
   memory: process.memoryUsage(),
   documents: session.uris(),
   forecasts: runner.stats,
   forecastDebounceMs: session.forecastDebounces(),
+  history: history.stats,
 })));
 
-connection.onShutdown(() => session.dispose());
+connection.onShutdown(() => {
+  session.dispose();
+  history.dispose();
+});
 
 connection.listen();
