@@ -1,7 +1,8 @@
 // The machine contract of `scenario forecast --format json` (LANGUAGE.md), from the report's raw
 // numbers: fields in the order the contract lists them, probabilities as fractions rounded to 6
 // decimals and points to 4 (the engine's full precision is noise beyond that, and rounding keeps
-// the output stable), one trailing newline. `timing: false` leaves out elapsedMs so that two runs
+// the output stable; P(E) keeps 6 significant digits instead, so that rare evidence never reads
+// as impossible), one trailing newline. `timing: false` leaves out elapsedMs so that two runs
 // are byte-identical. An outcome an alternative observes also has `"observed": true | false` (the
 // contract lists its fields "at least"; the alternative's `observed` array says the same).
 import { round } from '../text/numbers';
@@ -12,6 +13,11 @@ export interface JsonOptions {
 }
 
 const p6 = (p: number) => round(p, 6);
+/**
+ * P(E) to 6 significant digits: rare evidence (hundreds of improbable observations, down to the
+ * smallest double) is still possible, and 0 is kept for evidence the model rules out.
+ */
+const evidence6 = (p: number) => (p > 0 && Number.isFinite(p) ? Number(p.toPrecision(6)) : p6(p));
 const pts = (x: number) => round(x, 4);
 
 function outcome(o: ReportOutcome): Record<string, unknown> {
@@ -50,7 +56,7 @@ function alternative(a: ReportAlternative): Record<string, unknown> {
   return {
     name: a.name,
     observed: a.evidence ? a.evidence.observed.map((o) => ({ name: o.name, value: o.value })) : [],
-    evidenceProbability: a.evidence ? p6(a.evidence.probability.value) : 1,
+    evidenceProbability: a.evidence ? evidence6(a.evidence.probability.value) : 1,
     inputs: a.inputs.map((i) => ({ name: i.name, probability: p6(i.probability.value), delta: pts(i.delta.value) })),
     outcomes: a.outcomes.map(outcome),
     worlds: a.worlds.list.map(world),

@@ -128,7 +128,10 @@ export interface ReportOutcome {
   observed: ReportObservation | null;
   /** Every upstream variable by absolute swing, largest first (the JSON's `swing`). */
   drivers: ReportDriver[];
-  /** The TOP_DRIVERS largest; none for an observed outcome, which nothing moves once seen. */
+  /**
+   * The TOP_DRIVERS largest, leaving out what the alternative observes (its swing is 0 once seen);
+   * none for an observed outcome, which nothing moves once seen.
+   */
   top: ReportDriver[];
   /** The top drivers as text: "crisis +20.4, rapport +18.7" ("" when there are none). */
   topDrivers: string;
@@ -285,13 +288,14 @@ export function observationOf(value: boolean | null): ReportObservation | null {
 
 function outcomeOf(
   o: OutcomeForecast, sampling: Sampling, labelOf: (name: string) => string, baseline: OutcomeForecast[] | null,
-  observed: ReportObservation | null = null,
+  observed: ReportObservation | null = null, seen: (name: string) => boolean = () => false,
 ): ReportOutcome {
   const drivers = o.swing.map((s) => ({
     name: s.name, label: labelOf(s.name), points: pointsOf(s.points),
     ifTrue: percentOf(s.ifTrue, sampling), ifFalse: percentOf(s.ifFalse, sampling),
   }));
-  const top = observed ? [] : drivers.slice(0, TOP_DRIVERS);
+  // Seen variables are assumptions, not drivers: under evidence their swing is 0 (LANGUAGE.md).
+  const top = observed ? [] : drivers.filter((d) => !seen(d.name)).slice(0, TOP_DRIVERS);
   const band = bandOf(o.band, sampling);
   const error = o.standardError ?? null;
   let delta: ReportPoints | null = null;
@@ -385,7 +389,8 @@ function alternativeOf(
     inputs: a.inputs.map((i) => ({
       name: i.name, probability: percentOf(i.probability, undefined), delta: pointsOf(i.delta), observed: observationOf(observedValue(a, i.name)),
     })),
-    outcomes: a.outcomes.map((o) => outcomeOf(o, sampling, labelOf, baseline, observationOf(observedValue(a, o.name)))),
+    outcomes: a.outcomes.map((o) => outcomeOf(o, sampling, labelOf, baseline, observationOf(observedValue(a, o.name)),
+      (name) => observedValue(a, name) !== null)),
     worlds: worldsOf(a.worlds, order, sampling),
   };
 }

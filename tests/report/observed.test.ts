@@ -74,6 +74,11 @@ describe('an observed outcome in the report', () => {
     const inputs = report.alternatives.find((a) => a.name === 'Attack seen')!.inputs;
     expect(inputs.find((i) => i.name === 'attack')).toMatchObject({ observed: { value: true, text: 'observed' }, probability: { value: 1 } });
     expect(inputs.find((i) => i.name === 'rapport')!.observed).toBeNull();
+    // What it observes is no driver of what it forecasts (its swing is 0 once seen); the JSON's swing keeps it.
+    const ties = report.alternatives.find((a) => a.name === 'Attack seen')!.outcomes.find((o) => o.name === 'ties')!;
+    expect(ties.drivers.map((d) => d.name)).toContain('attack');
+    expect(ties.top.map((d) => d.name)).toEqual(['rapport']);
+    expect(ties.topDrivers).toMatch(/^rapport \+\d+\.\d$/);
     // Seeing an outcome marks none of its drivers observed: they are updated, not seen.
     const fromTies = report.alternatives.find((a) => a.name === 'Ties seen')!.inputs;
     expect(fromTies.every((i) => i.observed === null)).toBe(true);
