@@ -1,5 +1,5 @@
-// The `scenario` command: `check FILE…`, `forecast FILE`, `report FILE`, `diff OLD NEW` and
-// `history FILE` on the same core as the language server. Exit codes: 0 fine, 1 a file has
+// The `scenario` command: `check FILE…`, `forecast FILE`, `report FILE`, `diff OLD NEW`,
+// `history FILE` and `score PATH…` on the same core as the language server. Exit codes: 0 fine, 1 a file has
 // errors, 2 a usage error or an unreadable file (or, for diff and history, a git question with no
 // answer: outside a repository, a shallow clone, a revision that does not exist).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -7,6 +7,7 @@ import { runCheck } from './cli/check';
 import { DIFF_FORMATS, type DiffFormat, runDiff } from './cli/diff';
 import { HISTORY_FORMATS, type HistoryFormat, runHistory } from './cli/history';
 import { runTextconv } from './cli/textconv';
+import { runScore, SCORE_FORMATS, type ScoreFormat } from './cli/score';
 import { defaultCacheFolder, DiskVersionStore, programDigest, VersionCache } from './history/cache';
 import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
 import { REPORT_DOCUMENT_FORMATS, type ReportDocumentFormat, runReport } from './cli/report';
@@ -112,6 +113,18 @@ export function buildProgram(): Command {
       emitLater('history', runHistory(file, {
         format: opts.format, max: opts.max, samples: opts.samples, seed: opts.seed, timing: opts.timing, cache: historyCache(opts.cache),
       }));
+    });
+  program.command('score')
+    .description('The track record of every resolved factor, event and outcome in the files and folders (recursively): '
+      + 'each scored on its forecast of record (the file\'s last commit before the day it resolved), with calibration by ICD 203 phrase '
+      + 'and the model against the analyst\'s judged calls.')
+    .argument('<paths...>', '.scenario files or folders')
+    .option('--samples <n>', `samples (${SAMPLES_MIN}..${SAMPLES_MAX}), instead of each file's`, wholeNumber(SAMPLES_MIN, SAMPLES_MAX, '--samples'))
+    .option('--seed <n>', "random seed, instead of each file's", wholeNumber(0, Number.MAX_SAFE_INTEGER, '--seed'))
+    .option('--no-cache', 'do not read or write the on-disk cache of forecasts by blob id')
+    .addOption(new Option('--format <format>', 'output format').choices([...SCORE_FORMATS]).default('text'))
+    .action((paths: string[], opts: { format: ScoreFormat; samples?: number; seed?: number; cache: boolean }) => {
+      emitLater('score', runScore(paths, { format: opts.format, samples: opts.samples, seed: opts.seed, cache: historyCache(opts.cache) }));
     });
   program.command('textconv')
     .description('The file, then its forecast as comment lines: a git textconv driver, so git diff and git log -p show the numbers that moved.')
