@@ -3,7 +3,7 @@
 // than 30 outcomes (hashed), and the block generator of uniforms.
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../server/src/engine/forecast';
-import { MAX_TABLE_DRIVERS } from '../../server/src/engine/worldDraw';
+import { MAX_TABLE_DRIVERS } from '../../server/src/engine/tables';
 import { seededStream, UniformBlocks } from '../../server/src/engine/random';
 import { buildModel, type ModelSpec, type OutcomeSpec } from './build';
 

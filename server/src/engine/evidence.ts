@@ -127,34 +127,60 @@ export function weightedQuantile(values: Float64Array, weights: Float64Array, q:
 }
 
 /**
+ * The parameters of wide outcomes (more than MAX_TABLE_DRIVERS drivers, whose tables would be too
+ * big): P(v | drivers) = logistic(logitBase[v] + Σ lnK of the drivers that hold), from parameters
+ * drawn per sample (`redraw`, as montecarlo.ts does) or fixed for one draw of θ (bands).
+ */
+export interface WideParameters {
+  logitBase: Float64Array;
+  lnK: Float64Array;
+  redraw: (() => void) | null;
+}
+
+/**
  * Likelihood weighting, for models too dense for a junction tree: each sample sets the observed
  * variables to their values and is weighted by how likely those values were given its drivers;
  * P(E) is the mean weight, P(v | E) the weighted mean of P(v | drivers). `tables` are the
- * θ-averaged tables (no θ is drawn per sample, as in montecarlo.ts).
+ * θ-averaged tables (no θ is drawn per sample, as in montecarlo.ts); a table of one entry is a
+ * constant (a do()), and an empty one stands for a wide outcome, computed from `wide`. Weights are
+ * kept as logarithms against the largest so far, so that hundreds of improbable observations
+ * neither underflow P(E) nor the weighted means.
  */
 export function likelihoodWeighting(
   c: CompiledModel, tables: readonly Float64Array[], evidence: Evidence, samples: number, rng: Rng,
-  checkCancelled: () => void,
+  checkCancelled: () => void, wide: WideParameters | null = null,
 ): EvidenceResult & { worlds: Map<string, number>; standardError: Float64Array } {
   const n = c.n;
+  const { drvStart, drvParent } = c;
   const x = new Uint8Array(n);
   const conditional = new Float64Array(n);
   const sum = new Float64Array(n);
   const squares = new Float64Array(n);
   let totalWeight = 0;
   let totalSquaredWeight = 0;
+  let reference = -Infinity; // every weight is exp(log weight − reference)
   const worlds = new Map<string, number>();
   for (let s = 0; s < samples; s++) {
     if ((s & 1023) === 0) checkCancelled();
-    let weight = 1;
+    wide?.redraw?.();
+    let logWeight = 0;
     for (let v = 0; v < n; v++) {
-      let combination = 0;
-      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) combination |= x[c.drvParent[j]!]! << (j - c.drvStart[v]!);
-      const p = tables[v]![combination]!;
+      const table = tables[v]!;
+      let p: number;
+      if (table.length === 1) p = table[0]!;
+      else if (table.length === 0) {
+        let z = wide!.logitBase[v]!;
+        for (let j = drvStart[v]!; j < drvStart[v + 1]!; j++) if (x[drvParent[j]!]) z += wide!.lnK[j]!;
+        p = 1 / (1 + Math.exp(-z));
+      } else {
+        let combination = 0;
+        for (let j = drvStart[v]!; j < drvStart[v + 1]!; j++) combination |= x[drvParent[j]!]! << (j - drvStart[v]!);
+        p = table[combination]!;
+      }
       const seen = evidence[v]!;
       if (seen >= 0) {
         x[v] = seen;
-        weight *= seen === 1 ? p : 1 - p;
+        logWeight += Math.log(seen === 1 ? p : 1 - p);
         conditional[v] = seen;
       } else {
         x[v] = (rng.next() >>> 0) * TO_UNIT < p ? 1 : 0;
@@ -162,7 +188,20 @@ export function likelihoodWeighting(
         conditional[v] = x[v]!;
       }
     }
-    if (weight === 0) continue;
+    if (!(logWeight > -Infinity)) continue;
+    if (logWeight > reference) {
+      // A new largest weight: what is summed so far shrinks by the change of reference.
+      const scale = reference === -Infinity ? 0 : Math.exp(reference - logWeight);
+      totalWeight *= scale;
+      totalSquaredWeight *= scale * scale;
+      for (let v = 0; v < n; v++) {
+        sum[v]! *= scale;
+        squares[v]! *= scale;
+      }
+      for (const [key, w] of worlds) worlds.set(key, w * scale);
+      reference = logWeight;
+    }
+    const weight = Math.exp(logWeight - reference);
     totalWeight += weight;
     totalSquaredWeight += weight * weight;
     for (let v = 0; v < n; v++) {
@@ -184,6 +223,6 @@ export function likelihoodWeighting(
     standardError[v] = effective > 1 ? Math.sqrt(variance / effective) : 0;
   }
   for (const [key, weight] of worlds) worlds.set(key, weight / totalWeight);
-  const evidenceProbability = totalWeight / samples;
-  return { evidenceProbability, logEvidenceProbability: Math.log(evidenceProbability), marginals, worlds, standardError };
+  const logEvidenceProbability = totalWeight > 0 ? reference + Math.log(totalWeight / samples) : -Infinity;
+  return { evidenceProbability: Math.exp(logEvidenceProbability), logEvidenceProbability, marginals, worlds, standardError };
 }

@@ -101,9 +101,10 @@ export function swingsByPasses(
     checkCancelled();
     const ifTrue = new Float64Array(c.n);
     const ifFalse = new Float64Array(c.n);
-    replaced[f] = new Float64Array(tables[f]!.length).fill(1);
+    // At least one entry: a wide outcome's empty table becomes a constant too.
+    replaced[f] = new Float64Array(Math.max(1, tables[f]!.length)).fill(1);
     const possibleTrue = pass(replaced, ifTrue, f);
-    replaced[f] = new Float64Array(tables[f]!.length).fill(0);
+    replaced[f] = new Float64Array(Math.max(1, tables[f]!.length)).fill(0);
     const possibleFalse = pass(replaced, ifFalse, f);
     replaced[f] = tables[f]!;
     if (possibleTrue && possibleFalse) ends.set(f, { ifTrue, ifFalse });

@@ -13,11 +13,14 @@ import {
 } from './exact';
 import { buildPlan, frontierBuffer, MAX_WIDTH, runPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
-import { evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile } from './evidence';
+import {
+  evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile, type WideParameters,
+} from './evidence';
 import { type Evidence, buildJunctionTree, type JunctionTree, MAX_CLIQUE, propagate } from './junction';
 import { SIGNPOST_BUDGET, signpostCost, signpostsAndLinchpins } from './signposts';
 import { seededStream, STREAM, TO_UNIT } from './random';
-import { DrawnTables, expectedTables, type TableCache } from './tables';
+import { DrawnTables, expectedTables, sampledTables, type TableCache } from './tables';
+import { drawWideParameters } from './worldDraw';
 import {
   UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type World,
 } from '../../../common/forecast';
@@ -276,11 +279,11 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
  */
 function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettings, evidence: Evidence): RawResult {
   s.checkCancelled();
-  const tables = expectedTables(c, s.cache, s.checkCancelled);
   const tree = s.evidenceMethod === 'auto' ? s.tree() : null;
   let drivers = 0;
   for (let v = 0; v < c.n; v++) if (c.childStart[v + 1]! > c.childStart[v]! && evidence[v]! < 0) drivers++;
-  if (!tree || tree.cost * (2 * drivers + 1) > EXACT_BUDGET) return weightedRun(c, baseline, s, evidence, tables);
+  if (!tree || tree.cost * (2 * drivers + 1) > EXACT_BUDGET) return weightedRun(c, baseline, s, evidence);
+  const tables = expectedTables(c, s.cache, s.checkCancelled);
   const { evidenceProbability, logEvidenceProbability, marginals } = exactEvidence(tree, tables, evidence, c.n);
   if (!(logEvidenceProbability > -Infinity)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
@@ -360,37 +363,54 @@ function impossibleRun(c: CompiledModel): RawResult {
  * BAND_WEIGHTED_DRAWS draws of θ, each estimated with its own weighted samples (their noise
  * widens the band a little).
  */
-function weightedRun(c: CompiledModel, baseline: CompiledModel, s: RunSettings, evidence: Evidence, tables: Float64Array[]): RawResult {
+function weightedRun(c: CompiledModel, baseline: CompiledModel, s: RunSettings, evidence: Evidence): RawResult {
+  // Wide outcomes (too many drivers for a table) draw their parameters per sample, as in Monte Carlo.
+  const tables = sampledTables(c, s.cache, s.checkCancelled);
+  const wide = Int32Array.from(tables.flatMap((t, v) => (t.length === 0 ? [v] : [])));
+  const perSample = (): WideParameters | null => {
+    if (wide.length === 0) return null;
+    const extra = seededStream(s.seed, STREAM.mainExtra);
+    const parameters = { logitBase: new Float64Array(c.n), lnK: new Float64Array(c.drvParent.length) };
+    return { ...parameters, redraw: () => drawWideParameters(c, wide, parameters.logitBase, parameters.lnK, extra) };
+  };
   const stream = () => seededStream(s.seed, STREAM.main);
-  const main = likelihoodWeighting(c, tables, evidence, s.samples, stream(), s.checkCancelled);
-  if (!(main.evidenceProbability > 0)) return impossibleRun(c);
+  const main = likelihoodWeighting(c, tables, evidence, s.samples, stream(), s.checkCancelled, perSample());
+  if (!(main.logEvidenceProbability > -Infinity)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => main.marginals[v]!);
   const standardError = Float64Array.from(c.outcomes, (v) => main.standardError[v]!);
   const swing = s.bandMethod === 'none' ? [] : swingsByPasses(c, tables, (t, out) => {
-    const replayed = likelihoodWeighting(c, t, evidence, s.samples, stream(), s.checkCancelled);
+    const replayed = likelihoodWeighting(c, t, evidence, s.samples, stream(), s.checkCancelled, perSample());
     out.set(replayed.marginals);
-    return replayed.evidenceProbability > 0;
+    return replayed.logEvidenceProbability > -Infinity;
   }, s.checkCancelled, main.marginals, (f) => evidence[f]! >= 0);
   let band: RawResult['band'] = [];
   if (s.bandMethod !== 'none') {
-    const drawn = new DrawnTables(c, baseline);
+    const drawn = new DrawnTables(c, baseline, true);
+    const fixed: WideParameters = { logitBase: drawn.theta.logitBase, lnK: drawn.theta.lnK, redraw: null };
     const rng = seededStream(s.seed, STREAM.nested);
     const extra = seededStream(s.seed, STREAM.nestedExtra);
     const perDraw = Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / BAND_WEIGHTED_DRAWS));
     const values = c.outcomes.length ? Array.from(c.outcomes, () => new Float64Array(BAND_WEIGHTED_DRAWS)) : [];
+    // ln P(E | θ) per draw, then weights relative to the largest (as evidenceBands).
     const weights = new Float64Array(BAND_WEIGHTED_DRAWS);
+    let largest = -Infinity;
     const uniform = () => (rng.next() >>> 0) * TO_UNIT;
     const extraUniform = () => (extra.next() >>> 0) * TO_UNIT;
     for (let d = 0; d < BAND_WEIGHTED_DRAWS; d++) {
       drawn.draw(uniform, extraUniform);
-      const estimate = likelihoodWeighting(c, drawn.tables, evidence, perDraw, rng, s.checkCancelled);
-      weights[d] = estimate.evidenceProbability;
-      c.outcomes.forEach((v, i) => (values[i]![d] = estimate.evidenceProbability > 0 ? estimate.marginals[v]! : 0));
+      const estimate = likelihoodWeighting(c, drawn.tables, evidence, perDraw, rng, s.checkCancelled, fixed);
+      weights[d] = estimate.logEvidenceProbability;
+      largest = Math.max(largest, weights[d]!);
+      c.outcomes.forEach((v, i) => (values[i]![d] = estimate.logEvidenceProbability > -Infinity ? estimate.marginals[v]! : 0));
     }
+    for (let d = 0; d < BAND_WEIGHTED_DRAWS; d++) weights[d] = largest > -Infinity ? Math.exp(weights[d]! - largest) : 0;
     band = values.map((vs) => [weightedQuantile(vs, weights, BAND_LOW), weightedQuantile(vs, weights, BAND_HIGH)]);
   }
   const worlds = weightedWorlds(main.worlds, s.maxWorlds);
-  return { probability, standardError, band, swing, worlds, evidenceProbability: main.evidenceProbability, marginals: main.marginals };
+  return {
+    probability, standardError, band, swing, worlds, evidenceProbability: main.evidenceProbability,
+    logEvidenceProbability: main.logEvidenceProbability, marginals: main.marginals,
+  };
 }
 
 /** The most probable of the weighted worlds (keys: one 0/1 character per outcome). */

@@ -3,7 +3,7 @@
 // of the binary variables (E_θ of the world's probability) is the product of each variable's
 // θ-AVERAGED table (tables.ts): a sample needs no draw of θ, only one uniform per variable
 // compared with a precomputed threshold, looked up by the bits of its drivers. Outcomes with
-// more than MAX_TABLE_DRIVERS drivers (worldDraw.ts; their averaged table would be too big) draw their own
+// more than MAX_TABLE_DRIVERS drivers (tables.ts; their averaged table would be too big) draw their own
 // parameters per sample instead (from the `extra` stream), which has the same expectation.
 // Memory grows with the number of variables, not with samples × variables:
 // - P(O) accumulates P(O | sampled drivers) rather than O's 0/1 value (same mean, less noise);

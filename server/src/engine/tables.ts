@@ -8,6 +8,14 @@ import { compress, convolve, type Rule, uniformRule } from './quadrature';
 import { type Rng, TO_UNIT } from './random';
 import { ThetaSampler } from './theta';
 
+/** Outcomes with more drivers than this have no averaged table (2^k entries): they are "wide". */
+export const MAX_TABLE_DRIVERS = 12;
+
+/** Whether v has too many drivers for a table: it is computed from its parameters instead. */
+export function isWide(c: CompiledModel, v: number): boolean {
+  return c.drvStart[v + 1]! - c.drvStart[v]! > MAX_TABLE_DRIVERS;
+}
+
 /** Largest rule kept as it is; bigger ones are compressed to a Gauss rule of COMPRESSED nodes. */
 const MAX_NODES = 48;
 const COMPRESSED = 16;
@@ -25,19 +33,41 @@ export function tableKey(c: CompiledModel, v: number): string {
  */
 export type TableCache = Map<string, Float64Array>;
 
+/**
+ * As expectedTables, but a wide outcome (isWide) gets an empty table: likelihood weighting
+ * computes it from parameters drawn per sample (evidence.ts), as Monte Carlo does.
+ */
+export function sampledTables(c: CompiledModel, cache: TableCache, checkCancelled: () => void): Float64Array[] {
+  const tables: Float64Array[] = [];
+  const sums: RuleMemo = new Map();
+  for (let v = 0; v < c.n; v++) {
+    checkCancelled();
+    if (isWide(c, v)) {
+      tables.push(new Float64Array(0));
+      continue;
+    }
+    tables.push(cachedTable(c, v, cache, sums));
+  }
+  return tables;
+}
+
+function cachedTable(c: CompiledModel, v: number, cache: TableCache, sums: RuleMemo): Float64Array {
+  const key = tableKey(c, v);
+  let table = cache.get(key);
+  if (!table) {
+    table = expectedTable(c, v, sums);
+    cache.set(key, table);
+  }
+  return table;
+}
+
 /** The averaged table of every variable (c's order), from `cache` where it has them, adding the rest. */
 export function expectedTables(c: CompiledModel, cache: TableCache, checkCancelled: () => void): Float64Array[] {
   const tables: Float64Array[] = [];
   const sums: RuleMemo = new Map();
   for (let v = 0; v < c.n; v++) {
     checkCancelled();
-    const key = tableKey(c, v);
-    let table = cache.get(key);
-    if (!table) {
-      table = expectedTable(c, v, sums);
-      cache.set(key, table);
-    }
-    tables.push(table);
+    tables.push(cachedTable(c, v, cache, sums));
   }
   return tables;
 }
@@ -116,13 +146,21 @@ export class DrawnTables {
   private readonly ranged: Int32Array;
   private readonly logits: Float64Array;
 
-  constructor(private readonly c: CompiledModel, baseline: CompiledModel = c) {
+  /**
+   * With `wideAsParameters`, a wide outcome (isWide) gets no table (an empty one): its P is
+   * computed from this draw's theta.logitBase and theta.lnK by whoever reads the tables.
+   */
+  constructor(private readonly c: CompiledModel, baseline: CompiledModel = c, wideAsParameters = false) {
     this.theta = new ThetaSampler(c, baseline);
     this.tables = [];
     const ranged: number[] = [];
     let maxK = 0;
     for (let v = 0; v < c.n; v++) {
       const k = c.drvStart[v + 1]! - c.drvStart[v]!;
+      if (wideAsParameters && isWide(c, v)) {
+        this.tables.push(new Float64Array(0));
+        continue;
+      }
       maxK = Math.max(maxK, k);
       this.tables.push(new Float64Array(1 << k));
       let isRanged = c.lo[v] !== c.hi[v];
@@ -143,6 +181,7 @@ export class DrawnTables {
   private fill(v: number): void {
     const c = this.c;
     const table = this.tables[v]!;
+    if (table.length === 0) return; // a wide outcome, read from theta
     const { probability, logitBase, lnK } = this.theta;
     if (c.kind[v] === INPUT) {
       table[0] = probability[v]!;

@@ -4,10 +4,9 @@
 import type { CompiledModel } from './compile';
 import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
-import { expectedTable, type RuleMemo, type TableCache, tableKey } from './tables';
+import { expectedTable, isWide, type RuleMemo, type TableCache, tableKey } from './tables';
 
 /** Outcomes with more drivers draw their θ per sample (a table of 2^12 entries is the most kept). */
-export const MAX_TABLE_DRIVERS = 12;
 
 /**
  * What a sample evaluates: the θ-averaged tables of all variables, flattened (entry of v for
@@ -36,7 +35,7 @@ export class SampleTables {
     for (let v = 0; v < c.n; v++) {
       const k = c.drvStart[v + 1]! - c.drvStart[v]!;
       if (k > 6) checkCancelled(); // a table of up to 4,096 entries takes a while
-      if (k > MAX_TABLE_DRIVERS) {
+      if (isWide(c, v)) {
         starts[v] = -1;
         wide.push(v);
         continue;
@@ -71,16 +70,24 @@ export class SampleTables {
    * is a range, so that every scenario consumes `extra` identically (common random numbers).
    */
   drawWide(extra: Rng): void {
-    const { c, wide, logitBase, lnK } = this;
-    const { lo, hi, drvStart, drvSign, drvLnLo, drvLnHi } = c;
-    for (let i = 0; i < wide.length; i++) {
-      const v = wide[i]!;
-      const b = lo[v]! + (hi[v]! - lo[v]!) * ((extra.next() >>> 0) * TO_UNIT);
-      logitBase[v] = Math.log(b / (1 - b));
-      for (let j = drvStart[v]!; j < drvStart[v + 1]!; j++) {
-        const u = (extra.next() >>> 0) * TO_UNIT;
-        lnK[j] = drvSign[j]! * (drvLnLo[j]! + (drvLnHi[j]! - drvLnLo[j]!) * u);
-      }
+    drawWideParameters(this.c, this.wide, this.logitBase, this.lnK, extra);
+  }
+}
+
+/**
+ * Draws the parameters of the wide outcomes `wide` into logitBase and lnK: 1 + (number of
+ * drivers) uniforms each, whatever is a range, so that every scenario consumes `extra`
+ * identically (common random numbers).
+ */
+export function drawWideParameters(c: CompiledModel, wide: Int32Array, logitBase: Float64Array, lnK: Float64Array, extra: Rng): void {
+  const { lo, hi, drvStart, drvSign, drvLnLo, drvLnHi } = c;
+  for (let i = 0; i < wide.length; i++) {
+    const v = wide[i]!;
+    const b = lo[v]! + (hi[v]! - lo[v]!) * ((extra.next() >>> 0) * TO_UNIT);
+    logitBase[v] = Math.log(b / (1 - b));
+    for (let j = drvStart[v]!; j < drvStart[v + 1]!; j++) {
+      const u = (extra.next() >>> 0) * TO_UNIT;
+      lnK[j] = drvSign[j]! * (drvLnLo[j]! + (drvLnHi[j]! - drvLnLo[j]!) * u);
     }
   }
 }
