@@ -2,6 +2,7 @@
 // Every message carries the document URI it belongs to. The page validates what it receives and
 // the extension validates what the page sends: unknown messages are ignored.
 import type { Forecast } from './forecast';
+import type { HistoryData } from './history';
 import { boundedNamePattern } from './names';
 
 /** Extension → page. */
@@ -24,7 +25,9 @@ export type ToPage =
   /** The document's errors as VS Code has them now (the language server's diagnostics), at most MAX_PAGE_ERRORS. */
   | { type: 'errors'; uri: string; errors: PageError[]; total: number }
   /** The declaration at the editor's cursor (null outside any), for the page to pick out its row. */
-  | { type: 'cursor'; uri: string; name: string | null };
+  | { type: 'cursor'; uri: string; name: string | null }
+  /** The file's history from git (after the forecast; slow when cold), or why there is none. */
+  | { type: 'history'; uri: string; history: HistoryData | null; notice: string | null };
 
 /** An error in the document, where it is (0-based, as in VS Code) and what it says. */
 export interface PageError {

@@ -1,7 +1,9 @@
 // The extension: the language client for .scenario files, the forecast preview and its commands.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ForecastReadyNotification, ForecastRequest } from '../../common/protocol';
+import { CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest } from '../../common/protocol';
+import { compareWithLastCommit, compareWithRevision, type CompareCommandDeps } from './compare/commands';
+import { COMPARE_VIEW_TYPE, ComparePanel } from './compare/panel';
 import { createLanguageClient, maxRestartsSetting, refreshInlayHints, restartPolicyFromSettings } from './languageClient';
 import { PreviewManager, isScenarioDocument } from './preview/manager';
 import { ForecastExporter, type SaveFormat } from './preview/exportForecast';
@@ -55,7 +57,14 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
     },
     throttleMs: () => vscode.workspace.getConfiguration('scenario').get<number>('preview.throttleMs', 300),
     log,
+    history: (uri) => languageClient.sendRequest<HistoryRequest.Result>(HistoryRequest.method, { uri: uri.toString() } satisfies HistoryRequest.Params),
   });
+  const compareDeps: CompareCommandDeps = {
+    extensionUri: context.extensionUri,
+    log,
+    compare: (uri, rev) => languageClient.sendRequest<CompareRequest.Result>(CompareRequest.method, { uri: uri.toString(), rev } satisfies CompareRequest.Params),
+    commits: (uri) => languageClient.sendRequest<FileCommitsRequest.Result>(FileCommitsRequest.method, { uri: uri.toString() } satisfies FileCommitsRequest.Params),
+  };
   const exporter = new ForecastExporter({ shown: (uri) => previews.previewOf(uri)?.result, request: source.request }, log);
   languageClient.onNotification(ForecastReadyNotification.method, (params: ForecastReadyNotification.Params) => previews.onForecastReady(params));
 
@@ -91,6 +100,16 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
       log('restarting the language server (command)');
       await languageClient.restart();
     }),
+    vscode.commands.registerCommand('scenario.compareWithLastCommit', withDocument((uri) => compareWithLastCommit(compareDeps, uri))),
+    vscode.commands.registerCommand('scenario.compareWithRevision', (arg?: unknown, rev?: unknown) => {
+      const uri = targetDocument(previews, arg);
+      return uri ? compareWithRevision(compareDeps, uri, rev) : noDocument();
+    }),
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => ComparePanel.restore(compareDeps, panel, state),
+    }),
+    // A save or a commit can change the history: the preview asks again (the cache makes it cheap).
+    vscode.workspace.onDidSaveTextDocument((d) => void previews.previewOf(d.uri)?.postHistory()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('scenario.server.maxRestarts')) policy.setMaxRestarts(maxRestartsSetting());
       if (e.affectsConfiguration('scenario.inlayHints.enabled')) refreshInlayHints(languageClient);

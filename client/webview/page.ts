@@ -12,6 +12,7 @@ import { alternativesSection } from './render/alternatives';
 import { alertBar, bottomLineSection } from './render/bottomLine';
 import { footer } from './render/footer';
 import { header } from './render/header';
+import { historySection, type HistoryShown } from './render/history';
 import { inputsSection } from './render/inputs';
 import { keyJudgmentsSection } from './render/keyJudgments';
 import { linchpinsSection } from './render/linchpins';
@@ -24,6 +25,7 @@ import type { ErrorsView, View } from './render/view';
 import { worldsSection } from './render/worlds';
 import { readTheme } from './theme';
 import { parsePageState, parseToPage } from './validate';
+import { parseHistoryMessage } from './validateHistory';
 
 /** What acquireVsCodeApi() returns, as far as the page uses it. */
 export interface VsCodeApi {
@@ -68,6 +70,8 @@ export function startPage(options: PageOptions): Page {
   let errors: { uri: string; list: PageError[]; total: number } = { uri: state.uri, list: [], total: 0 };
   /** The declaration at the editor's cursor. */
   let atCursor: string | null = null;
+  /** The file's history from git, for the document shown (its own message, after the forecast). */
+  let history: { uri: string; shown: HistoryShown } = { uri: state.uri, shown: null };
 
   const post = (m: FromPage) => api.postMessage(m);
   const save = () => api.setState(state);
@@ -134,6 +138,7 @@ export function startPage(options: PageOptions): Page {
       worldsSection(view),
       alternativesSection(view),
       inputsSection(view),
+      historySection(history.uri === state.uri ? history.shown : null, new Map(shown.outcomes.map((o) => [o.name, o.label]))),
       footer(shown),
     ];
     return [...top, ...sections].filter((n): n is HTMLElement => n !== null);
@@ -205,6 +210,12 @@ export function startPage(options: PageOptions): Page {
   }
 
   function receive(data: unknown): void {
+    const h = parseHistoryMessage(data);
+    if (h) {
+      history = { uri: h.uri, shown: { history: h.history, notice: h.notice } };
+      if (h.uri === state.uri) render();
+      return;
+    }
     const m = parseToPage(data);
     if (!m) return;
     switch (m.type) {

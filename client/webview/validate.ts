@@ -7,39 +7,39 @@ import type {
 } from '../../common/forecast';
 
 const MAX_TEXT = 100_000;
-const MAX_URI = 4096;
+export const MAX_URI = 4096;
 const MAX_ITEMS = 100_000;
 
 class Invalid extends Error {}
-function fail(): never {
+export function fail(): never {
   throw new Invalid('invalid message');
 }
 
-function record(v: unknown): Record<string, unknown> {
+export function record(v: unknown): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail();
   return v as Record<string, unknown>;
 }
-function text(v: unknown, max = MAX_TEXT): string {
+export function text(v: unknown, max = MAX_TEXT): string {
   if (typeof v !== 'string' || v.length > max) fail();
   return v;
 }
-function nullableText(v: unknown): string | null {
+export function nullableText(v: unknown): string | null {
   return v === null ? null : text(v);
 }
-function finite(v: unknown): number {
+export function finite(v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) fail();
   return v;
 }
-function probability(v: unknown): number {
+export function probability(v: unknown): number {
   const p = finite(v);
   if (p < 0 || p > 1) fail();
   return p;
 }
-function bool(v: unknown): boolean {
+export function bool(v: unknown): boolean {
   if (typeof v !== 'boolean') fail();
   return v;
 }
-function list<T>(v: unknown, item: (x: unknown) => T): T[] {
+export function list<T>(v: unknown, item: (x: unknown) => T): T[] {
   if (!Array.isArray(v) || v.length > MAX_ITEMS) fail();
   return v.map(item);
 }
@@ -50,7 +50,7 @@ function probabilityPair(v: unknown): [number, number] {
   if (low > high) fail();
   return [low, high];
 }
-function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T {
+export function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T {
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) fail();
   return v as T;
 }
@@ -190,7 +190,7 @@ function forecast(v: unknown): Forecast {
   return clean;
 }
 
-function whole(v: unknown): number {
+export function whole(v: unknown): number {
   const n = finite(v);
   if (!Number.isInteger(n) || n < 0) fail();
   return n;

@@ -9,6 +9,7 @@ import { declarationAt, declarationExtents, type DeclarationExtent } from './dec
 import { revealPosition, revealStatement } from './reveal';
 import { Throttle } from './throttle';
 import { emptyResult, mergeResult, sameResult, type ForecastResult } from './forecastState';
+import type { HistoryData } from '../../../common/history';
 
 export const PREVIEW_VIEW_TYPE = 'scenario.preview';
 
@@ -27,6 +28,8 @@ export interface PreviewActions {
 export interface PreviewDeps {
   extensionUri: vscode.Uri;
   source: ForecastSource;
+  /** The file's history from git (the History section); optional. */
+  history?(uri: vscode.Uri): Promise<{ history: HistoryData | null; notice: string | null }>;
   actions: PreviewActions;
   throttleMs(): number;
   log(message: string): void;
@@ -74,6 +77,7 @@ export class ScenarioPreview implements vscode.Disposable {
   /** The declarations of the document version last looked at, for the cursor sync. */
   private extents: { uri: string; version: number; list: DeclarationExtent[] } | undefined;
   private disposed = false;
+  private historyAsked = 0;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
 
@@ -139,6 +143,22 @@ export class ScenarioPreview implements vscode.Disposable {
     this.updateTitle();
     this.renderPage();
     void this.refresh();
+  }
+
+  /** Asks for the file's history and sends it to the page (by its own message: it can be slow cold). */
+  async postHistory(): Promise<void> {
+    const source = this.deps.history;
+    if (!source || this.disposed) return;
+    const uri = this.resourceUri;
+    const asked = ++this.historyAsked;
+    let answer: { history: HistoryData | null; notice: string | null };
+    try {
+      answer = await source(uri);
+    } catch (error) {
+      answer = { history: null, notice: `the language server could not read it (${String(error)})` };
+    }
+    if (asked !== this.historyAsked || uri.toString() !== this.resourceUri.toString()) return; // a newer request, or another document
+    this.postMessage({ type: 'history', uri: uri.toString(), history: answer.history, notice: answer.notice });
   }
 
   toggleLock(): void {
@@ -238,6 +258,7 @@ export class ScenarioPreview implements vscode.Disposable {
       this.postErrors();
       const editor = vscode.window.visibleTextEditors.find((e) => this.isPreviewOf(e.document.uri));
       if (editor) this.syncCursor(editor);
+      void this.postHistory();
       return;
     }
     if (message.uri !== this.resourceUri.toString()) return; // from a page of another document
