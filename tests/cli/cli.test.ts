@@ -162,10 +162,12 @@ describe('scenario check', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/observe\.scenario:4:3: error observe-impossible: 'observe never' cannot happen in this model: 'never' never holds/);
     expect(lines[1]).toMatch(/observe\.scenario:8:3: error alternative-conflict: 'attack' is already observed on line 7/);
-    // Without the conflict, `forecast` prints the numbers: the impossible alternative has none, the rest all.
+    // Without the conflict, `forecast` prints the numbers: the impossible alternative has none, the
+    // rest all; the impossible observation is still an error (stderr, exit 1).
     const possible = write('observe-forecast.scenario', readFileSync(file, 'utf8').replace('  observe not attack\n', ''));
     const forecast = run('forecast', possible, '--format', 'json', '--no-timing');
-    expect(forecast.code).toBe(0);
+    expect(forecast.code).toBe(1);
+    expect(forecast.stderr).toMatch(/observe-forecast\.scenario:4:3: error observe-impossible/);
     const alternatives = JSON.parse(forecast.stdout).alternatives as { name: string; evidenceProbability: number; outcomes: unknown[] }[];
     expect(alternatives.map((a) => [a.name, a.evidenceProbability, a.outcomes.length])).toEqual([
       ['Never seen', 0, 0], ['Twice', 0.2, 1], ['Attack seen', 0.2, 1],

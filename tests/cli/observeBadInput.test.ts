@@ -56,8 +56,10 @@ describe('observe: bad input through the CLI', () => {
     expect(lines[0]).toMatch(/impossible\.scenario:\d+:3: error observe-impossible: 'observe never' cannot happen in this model: 'never' never holds/);
     expect(lines[1]).toMatch(/impossible\.scenario:\d+:3: error observe-impossible: 'observe not sure' cannot happen in this model: 'sure' always holds/);
     // The forecast says the alternative cannot happen, and forecasts the rest.
+    // observe-impossible is an error: exit 1, the error on stderr, and the rest forecast.
     const text = run('forecast', file, '--no-timing');
-    expectNoCrash(text, 0);
+    expectNoCrash(text, 1);
+    expect(text.stderr).toMatch(/impossible\.scenario:\d+:3: error observe-impossible: 'observe never' cannot happen/);
     expect(text.stdout).toContain('Alternative "Never"\nAssumes: observe never; observe not sure\n' +
       'What it observes cannot happen in this model (probability 0): no numbers.\n\nAlternative "Attack"');
     const json = JSON.parse(run('forecast', file, '--format', 'json', '--no-timing').stdout) as { alternatives: JsonAlternative[] };
@@ -66,9 +68,9 @@ describe('observe: bad input through the CLI', () => {
     ]);
     // What the alternative observes is no driver of what it forecasts: no "attack 0.0".
     expect(text.stdout.slice(text.stdout.indexOf('Alternative "Attack"'))).not.toMatch(/attack [+−]?0\.0/);
-    for (const format of ['markdown', 'csv']) expectNoCrash(run('forecast', file, '--format', format), 0);
+    for (const format of ['markdown', 'csv']) expectNoCrash(run('forecast', file, '--format', format), 1);
     const report = run('report', file, '--no-timing');
-    expectNoCrash(report, 0);
+    expectNoCrash(report, 1);
     expect(report.stdout).toContain('What it observes cannot happen in this model (probability 0): no numbers.');
   });
 

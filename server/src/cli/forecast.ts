@@ -1,6 +1,8 @@
 // `scenario forecast FILE`: analyse, forecast, render the report (common/report, the same
 // renderers as the preview's copy and save commands). A file with errors prints its diagnostics
-// (check's formats) instead of numbers and exits 1; an unreadable file exits 2.
+// (check's formats) instead of numbers and exits 1; an error only the forecast finds (an
+// observation that cannot happen) is printed on stderr beside the numbers, and exits 1 too; an
+// unreadable file exits 2.
 import * as fs from 'node:fs';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../../../common/forecast';
@@ -31,9 +33,13 @@ export interface ForecastSettings {
   readFile?: (file: string, encoding: 'utf8') => string;
 }
 
-/** A file's forecast, or why there is none: its diagnostics (exit 1) or a one-line error (exit 2). */
+/**
+ * A file's forecast, or why there is none: its diagnostics (exit 1) or a one-line error (exit 2).
+ * Errors found by the forecast itself (`observe-impossible`: the rest of the file is forecast)
+ * come with the forecast, as `problems` (text lines for stderr), and make the command exit 1.
+ */
 export type LoadedForecast =
-  | { forecast: Forecast }
+  | { forecast: Forecast; problems: string }
   | { forecast: null; exitCode: 1 | 2; diagnostics: CheckRecord[]; errorOutput: string };
 
 /** Reads, analyses and forecasts a file, as `scenario check` analyses it. */
@@ -63,9 +69,11 @@ export function loadForecast(file: string, options: ForecastSettings): LoadedFor
       errorOutput: `${file}: ${count} error${count === 1 ? '' : 's'}; fix ${count === 1 ? 'it' : 'them'} to get a forecast\n`,
     };
   }
+  const problems = checkRecords(file, text, analysis.diagnostics).filter((r) => r.severity === 'error')
+    .map((r) => `${textLine(r)}\n`).join('');
   try {
     // A file without outcomes is not forecast by the analysis; its report still lists its inputs.
-    return { forecast: result ?? forecast(analysis.model, { samples: options.samples, seed: options.seed }) };
+    return { forecast: result ?? forecast(analysis.model, { samples: options.samples, seed: options.seed }), problems };
   } catch (e) {
     return failed((e as Error).message);
   }
@@ -83,5 +91,5 @@ export function runForecast(file: string, options: ForecastCommandOptions): Comm
   const output = renderReport(buildReport(loaded.forecast, { file }), options.format, {
     color: options.color === true, timing: options.timing,
   });
-  return { output, exitCode: 0, errorOutput: '' };
+  return { output, exitCode: loaded.problems ? 1 : 0, errorOutput: loaded.problems };
 }

@@ -29,11 +29,12 @@ export function runReport(file: string, options: ReportCommandOptions): CommandR
   }
   const report = buildReport(loaded.forecast, { file });
   const document = options.format === 'html' ? renderHtml(report, { timing: options.timing !== false }) : renderReport(report, 'markdown');
-  if (options.output === undefined) return { output: document, exitCode: 0, errorOutput: '' };
+  const exitCode = loaded.problems ? 1 : 0;
+  if (options.output === undefined) return { output: document, exitCode, errorOutput: loaded.problems };
   try {
     (options.writeFile ?? ((target, data) => fs.writeFileSync(target, data, 'utf8')))(options.output, document);
   } catch (e) {
     return { output: '', exitCode: 2, errorOutput: `${options.output}: error: cannot write the file (${(e as Error).message})\n` };
   }
-  return { output: '', exitCode: 0, errorOutput: '' };
+  return { output: '', exitCode, errorOutput: loaded.problems };
 }
