@@ -55,3 +55,34 @@ describe('cancellation', () => {
     expect(forecast(big, { isCancelled: () => false }).outcomes.length).toBe(14);
   });
 });
+
+describe('probabilities stay inside 0..1', () => {
+  it('a base of 100% with drivers, a base of 0%, and random models: every number in [0, 1], band around it', () => {
+    const specs = [
+      { factors: { a: 0.3, b: [0.2, 0.9] as [number, number], c: 0.7 },
+        outcomes: { sure: { base: 1, drivers: [['a', 'raises', 3], ['b', 'lowers', 2], ['c', 'raises', 'strongly']] as [string, 'raises' | 'lowers', number | string][] },
+          never: { base: 0, drivers: [['a', 'raises', 3]] as [string, 'raises', number][] } } },
+      ...Array.from({ length: 20 }, (_, seed) => randomModel(seed + 1, 5, 8)),
+      // Every base at 100%: the sums of products came to 1.0000000000000002 here before clamping.
+      ...[45, 49, 89].map((seed) => {
+        const spec = randomModel(seed, 3, 4);
+        for (const o of Object.values(spec.outcomes ?? {})) o.base = 1;
+        return spec;
+      }),
+    ];
+    for (const spec of specs) {
+      const f = forecast(buildModel(spec));
+      for (const scenario of [f, ...f.alternatives]) {
+        for (const o of scenario.outcomes) {
+          for (const x of [o.probability, o.band[0], o.band[1]]) {
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(1);
+          }
+          expect(o.band[0]).toBeLessThanOrEqual(o.probability);
+          expect(o.band[1]).toBeGreaterThanOrEqual(o.probability);
+        }
+        for (const w of scenario.worlds) expect(w.probability).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});

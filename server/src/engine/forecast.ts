@@ -440,7 +440,8 @@ function outcomeForecasts(
     const v = c.index.get(variable.name);
     if (v === undefined) continue;
     const i = slot.get(v)!;
-    const probability = result.probability[i]!;
+    // Sums of products can land a few ulps outside 0..1 (1 + 9e-16 for a base of 100%).
+    const probability = clamp01(result.probability[i]!);
     const upstream = c.upstream[i]!;
     const table = result.swing[i];
     const swing = !table ? [] : Array.from(upstream, (f, k) => ({
@@ -503,7 +504,7 @@ function worldsOf(c: CompiledModel, result: RawResult): World[] {
   return result.worlds.map((w) => {
     const outcomes: Record<string, boolean> = {};
     names.forEach((name, i) => (outcomes[name] = w.values[i] === 1));
-    return { outcomes, probability: w.probability };
+    return { outcomes, probability: clamp01(w.probability) };
   });
 }
 
