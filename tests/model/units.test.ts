@@ -55,13 +55,25 @@ describe('editDistance', () => {
     expect(editDistance(long, [...long].reverse().join(''), 10)).toBe(11);
     const other = Array.from({ length: 6000 }, (_, i) => letters[(i * 11 + 3) % 26]).join('');
     expect(editDistance(long, other, spellingLimit(6000))).toBeGreaterThan(0);
-    expect(suggestNames(long, [other, edited, `${long}_2`])).toEqual([`${long}_2`, edited]);
+    // Too long to compare by edits (a hostile file): only the name it starts is offered.
+    expect(suggestNames(long, [other, edited, `${long}_2`])).toEqual([`${long}_2`]);
+    const shorter = long.slice(0, 200);
+    expect(suggestNames(shorter, [`${shorter.slice(0, 100)}X${shorter.slice(101)}`, other])).toEqual([`${shorter.slice(0, 100)}X${shorter.slice(101)}`]);
+  });
+
+  it('200 names of 2,000 letters sharing a prefix, each misspelt once: suggestions stay cheap and right', () => {
+    const prefix = 'a'.repeat(1990);
+    const names = Array.from({ length: 200 }, (_, i) => `${prefix}${String(i).padStart(10, '0')}`);
+    const typos = names.map((n) => `${n.slice(0, 1995)}z${n.slice(1996)}`);
+    // Over 256 letters: no edit suggestions (each would be 2,000 rows of a 17-cell band, 40,000 times).
+    for (const typo of typos.slice(0, 5)) expect(suggestNames(typo, names)).toEqual([]);
+    expect(spellingLimit(2000)).toBe(8);
   });
 });
 
 describe('did you mean', () => {
   it('allows floor(0.4 × length) + 1 edits, as TypeScript\'s spelling suggestions do', () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map(spellingLimit)).toEqual([1, 1, 2, 2, 3, 3, 5]);
+    expect([1, 2, 3, 4, 5, 6, 10, 20, 100].map(spellingLimit)).toEqual([1, 1, 2, 2, 3, 3, 5, 8, 8]);
     expect(suggestNames('crises', ['crisis', 'cries', 'prices', 'x'])).toEqual(['crisis', 'cries', 'prices']);
     expect(suggestNames('ab', ['xy', 'ax'])).toEqual(['ax']);
     expect(suggestNames('a', ['b', 'c'])).toEqual([]);

@@ -5,8 +5,8 @@
 // syntax layer uses it too.
 //
 // The rule is TypeScript's spelling suggestions' (getSpellingSuggestion): at most
-// floor(0.4 × length) + 1 edits, candidates whose length differs by more than that skipped
-// without computing anything. On top of it, a name the typed word (three letters or more) is the
+// floor(0.4 × length) + 1 edits (and never more than 8), candidates whose length differs by more
+// than that skipped without computing anything, and words over 256 letters not compared at all. On top of it, a name the typed word (three letters or more) is the
 // start of is offered as well: a truncation (`cris` for `crisis`, `china` for `china_ties`).
 
 // Three rolling rows, reused between calls (suggesting compares one name with every declared one).
@@ -75,9 +75,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return Math.min(previous[lb]!, outside);
 }
 
-/** The most edits a suggestion for a word of this length may need: floor(0.4 × length) + 1. */
+/** The most edits a suggestion may need, however long the word (a band of 2 × 8 + 1 cells a row). */
+export const MAX_SPELLING_EDITS = 8;
+/**
+ * Words longer than this get no edit-distance suggestions (a name the word starts still is):
+ * no analyst writes such a name, and a hostile file of many long names that share a prefix would
+ * cost length × band cells for every pair on every keystroke.
+ */
+export const MAX_SPELLING_LENGTH = 256;
+
+/** The most edits a suggestion for a word of this length may need: floor(0.4 × length) + 1, at most 8. */
 export function spellingLimit(length: number): number {
-  return Math.floor(length * 0.4) + 1;
+  return Math.min(MAX_SPELLING_EDITS, Math.floor(length * 0.4) + 1);
 }
 
 /** The score of a candidate that the typed word is the start of: after exact-but-case, before one edit. */
@@ -107,7 +116,7 @@ export function spellingScorer(typed: string): (candidate: string) => number | n
     if (typed === candidate) return null;
     const c = candidate.toLowerCase();
     if (prefixable && c.length > t.length && c.startsWith(t)) return PREFIX_SCORE;
-    if (Math.abs(t.length - c.length) > limit) return null;
+    if (Math.abs(t.length - c.length) > limit || t.length > MAX_SPELLING_LENGTH || c.length > MAX_SPELLING_LENGTH) return null;
     const d = editDistance(t, c, limit);
     // A candidate must keep something of the word: never suggest by replacing all of it.
     if (d > limit || d >= Math.min(t.length, c.length)) return null;
