@@ -4,18 +4,19 @@
 // code-server). Prints a pass/fail summary; exits 1 on any failure.
 //
 //   npm run test:e2e                    (= npm run package && node tests/e2e/run-all.mjs)
-//   npm run test:e2e -- --only ui,report  (only these sections: ui, updates, host, report)
+//   npm run test:e2e -- --only ui,report  (only these sections: ui, updates, host, report, compare)
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runUiTest, uiWorkspace } from './e2e.mjs';
 import { hostWorkspace, runHostTests } from './run-host-tests.mjs';
 import { runReportTest } from './report.mjs';
 import { runUpdatesTest, updatesWorkspace } from './updates.mjs';
+import { compareWorkspace, runCompareTest } from './compare.mjs';
 import { assertInstalled, installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { printSummary } from './lib/steps.mjs';
 
-const SECTIONS = ['ui', 'updates', 'host', 'report'];
+const SECTIONS = ['ui', 'updates', 'host', 'report', 'compare'];
 const at = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const list = at < 0 ? SECTIONS.join(',') : process.argv[at].startsWith('--only=') ? process.argv[at].slice('--only='.length) : process.argv[at + 1] ?? '';
 const chosen = new Set(list.split(',').filter(Boolean));
@@ -29,7 +30,7 @@ if (chosen.size < SECTIONS.length) console.log(`[e2e] only ${[...chosen].join(',
 const started = Date.now();
 const sections = [];
 let server;
-const needsServer = ['ui', 'updates', 'host'].some((s) => chosen.has(s));
+const needsServer = ['ui', 'updates', 'host', 'compare'].some((s) => chosen.has(s));
 if (needsServer) try {
   assertInstalled();
   if (!existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing; run npm run package`);
@@ -43,6 +44,7 @@ if (needsServer) try {
   if (chosen.has('ui')) sections.push(await runUiTest(server.base, uiWorkspace()));
   if (chosen.has('updates')) sections.push(await runUpdatesTest(server.base, updatesWorkspace()));
   if (chosen.has('host')) sections.push(await runHostTests(server.base, hostWorkspace()));
+  if (chosen.has('compare')) sections.push(await runCompareTest(server.base, compareWorkspace()));
 } catch (error) {
   sections.push({ title: 'setup', results: [], error: String(error?.message ?? error) });
 } finally {

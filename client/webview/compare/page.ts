@@ -81,7 +81,7 @@ export function startComparePage(root: HTMLElement, api: CompareApi): { receive(
     const before = o.before === null ? 'new' : formatPercent(o.before);
     const after = o.after === null ? 'removed' : formatPercent(o.after);
     const block = el('section', { className: 'block compare-outcome', attrs: { 'aria-labelledby': `outcome-${index}` } }, [
-      el('h2', { attrs: { id: `outcome-${index}` } }, [o.label, ' ', el('code', { className: 'muted' }, [o.name])]),
+      el('h2', { attrs: { id: `outcome-${index}` } }, [o.label, ' ', el('code', {}, [o.name])]),
       el('p', { className: 'move' }, [
         el('span', { className: 'num' }, [before]), ' → ', el('span', { className: 'num' }, [after]),
         o.delta === null ? '' : el('span', { className: `delta ${o.delta < 0 ? 'negative' : 'positive'}` }, [`  ${formatPoints(o.delta)} points`]),

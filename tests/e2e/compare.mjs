@@ -1,0 +1,172 @@
+// Compare and History in the real VS Code (issue 11): a git repository in the e2e workspace with
+// two commits of the op-ed sample; "Scenario: Compare Forecast with Last Commit" shows each moved
+// outcome's waterfall, whose numbers must equal `node bin/scenario.js diff FILE --format json`; a
+// click on a change puts the editor's cursor on its line; the preview's History section lists the
+// versions; no horizontal overflow at 526 and 350 px; contrast ≥ 4.5:1 in the four themes. Takes
+// the README's screenshot of the compare view (docs/images/compare.png).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from './lib/browser.mjs';
+import { REPO } from './lib/paths.mjs';
+import { contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
+import { createRun, waitFor } from './lib/steps.mjs';
+import { openFromExplorer, palette } from './lib/workbench.mjs';
+import { makeWorkspace } from './lib/workspace.mjs';
+
+const SAMPLE = 'samples/us-pakistan-2025.scenario';
+const NAME = path.basename(SAMPLE);
+const THEMES = [
+  { label: 'Light Modern', body: 'vscode-light' }, { label: 'Dark Modern', body: 'vscode-dark' },
+  { label: 'Dark High Contrast', body: 'vscode-high-contrast' }, { label: 'Light High Contrast', body: 'vscode-high-contrast-light' },
+];
+
+/** Preferences: Color Theme, then the theme by its label; resolves once the page has the theme's class. */
+async function setTheme(page, theme) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+  await page.locator('.quick-input-list .monaco-list-row[aria-label*="Modern"]').first().waitFor({ timeout: 10_000 });
+  await input.fill(theme.label);
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme.label}"]`).first().click();
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  return waitFor(`the compare view in ${theme.label}`, async () => {
+    const frame = await frameWith(page, 'section.compare-outcome');
+    const ok = await frame.evaluate((wanted) => {
+      const c = document.body.classList;
+      return c.contains(wanted) && (wanted !== 'vscode-high-contrast' || !c.contains('vscode-high-contrast-light'));
+    }, theme.body);
+    return ok ? frame : null;
+  });
+}
+
+export function compareWorkspace() {
+  const dir = makeWorkspace('compare', [SAMPLE]);
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Analyst', GIT_AUTHOR_EMAIL: 'analyst@example.org', GIT_COMMITTER_NAME: 'Analyst', GIT_COMMITTER_EMAIL: 'analyst@example.org' };
+  const git = (args, date) => execFileSync('git', args, { cwd: dir, env: date ? { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : env });
+  git(['init', '-q', '-b', 'main']);
+  git(['add', NAME]);
+  git(['commit', '-q', '-m', 'Op-ed model'], '2025-01-01T12:00:00Z');
+  const file = path.join(dir, NAME);
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace('probability likely\n  note "The op-ed says', 'probability 40%\n  note "The op-ed says'));
+  git(['commit', '-q', '-am', 'Rapport: 40% <b>$(alert)</b>'], '2025-01-02T12:00:00Z');
+  // The working copy: one more change, not committed.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('probability 10%..25%', 'probability 30%'));
+  return dir;
+}
+
+const webview = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+async function frameWith(page, selector) {
+  return waitFor(selector, async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    return null;
+  }, { timeout: 60_000 });
+}
+
+export async function runCompareTest(base, folder) {
+  const run = createRun('compare');
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
+  const file = path.join(folder, NAME);
+  let error;
+  try {
+    await run.step('Compare Forecast with Last Commit shows the waterfalls', async () => {
+      await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await openFromExplorer(page, NAME);
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await palette(page, '>Scenario: Compare Forecast with Last Commit', 'Compare Forecast with Last Commit');
+      await frameWith(page, 'section.compare-outcome');
+    });
+
+    await run.step('the waterfall\u2019s numbers equal scenario diff --format json', async () => {
+      const cli = JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin', 'scenario.js'), 'diff', file, '--format', 'json'], { encoding: 'utf8' }));
+      const frame = await frameWith(page, 'section.compare-outcome');
+      const shown = await frame.evaluate(() => [...document.querySelectorAll('section.compare-outcome')].map((s) => ({
+        name: s.dataset.outcome, before: Number(s.dataset.before), after: Number(s.dataset.after), delta: Number(s.dataset.delta),
+        shares: [...s.querySelectorAll('table.waterfall-table tbody tr')].map((r) => ({ change: Number(r.dataset.change), points: Number(r.dataset.points) })),
+      })));
+      const moved = cli.outcomes.filter((o) => o.delta !== 0);
+      if (shown.length !== moved.length) throw new Error(`${shown.length} outcomes shown, the CLI moved ${moved.length}`);
+      for (const o of moved) {
+        const s = shown.find((x) => x.name === o.name);
+        if (!s) throw new Error(`${o.name} is not shown`);
+        if (Math.abs(s.before - o.before) > 1e-12 || Math.abs(s.after - o.after) > 1e-12 || Math.abs(s.delta - o.delta) > 1e-12) throw new Error(`${o.name}: ${JSON.stringify(s)} vs ${JSON.stringify(o)}`);
+        const want = o.attribution.map((a) => `${a.change}:${a.points}`).join(' ');
+        const got = s.shares.map((a) => `${a.change}:${a.points}`).join(' ');
+        if (want !== got) throw new Error(`${o.name} shares ${got}, the CLI ${want}`);
+      }
+      return `${moved.length} outcomes, ${cli.changes.length} changes`;
+    });
+
+    await run.step('a click on a change puts the editor\u2019s cursor on its line', async () => {
+      const frame = await frameWith(page, 'section.compare-outcome');
+      const line = await frame.evaluate(() => {
+        const row = document.querySelector('table.waterfall-table tbody tr.clickable');
+        const where = row?.querySelector('td:nth-child(4)')?.textContent ?? '';
+        row?.click();
+        return Number(/line (\d+)/.exec(where)?.[1]);
+      });
+      await waitFor(`the cursor on line ${line}`, async () => {
+        const status = await page.locator('.statusbar-item[id*="selectionStatus"], .statusbar-item:has-text("Ln ")').first().textContent().catch(() => '');
+        return new RegExp(`Ln ${line},`).test(status ?? '') ? status : null;
+      }, { timeout: 15_000 });
+      return `line ${line}`;
+    });
+
+    await run.step('no horizontal overflow at 526 and 350 px; screenshot', async () => {
+      const frame = await frameWith(page, 'section.compare-outcome');
+      await page.locator('iframe.webview.ready').last().screenshot({ path: path.join(REPO, 'docs', 'images', 'compare.png') });
+      const out = [];
+      for (const width of [526, 350]) {
+        await frame.evaluate((w) => {
+          document.body.style.width = `${w}px`;
+        }, width);
+        const fit = await frame.evaluate(horizontalFit);
+        if (fit.scrollWidth > fit.clientWidth + 1 || fit.cut.length > 0) throw new Error(`${width} px: ${JSON.stringify(fit).slice(0, 400)}`);
+        out.push(`${width} px fits`);
+      }
+      await frame.evaluate(() => {
+        document.body.style.width = '';
+      });
+      return out.join(', ');
+    });
+
+    await run.step('contrast ≥ 4.5:1 in the four themes', async () => {
+      const worst = [];
+      for (const theme of THEMES) {
+        const frame = await setTheme(page, theme);
+        const texts = await frame.evaluate(contrastOfTexts);
+        const low = texts.filter((t) => t.ratio < 4.5);
+        if (texts.length < 10) throw new Error(`${theme.label}: only ${texts.length} texts measured`);
+        if (low.length > 0) throw new Error(`${theme.label}: ${low.slice(0, 3).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)}`).join('; ')}`);
+        worst.push(`${theme.label} ${Math.min(...texts.map((t) => t.ratio)).toFixed(1)}`);
+      }
+      return worst.join(', ');
+    });
+
+    await run.step('the preview\u2019s History section shows the versions', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('V');
+      const frame = await frameWith(page, '#history table.history-table');
+      const rows = await frame.evaluate(() => [...document.querySelectorAll('#history table.history-table tbody tr th')].map((t) => t.textContent));
+      if (rows.length !== 3 || !rows[0].startsWith('2025-01-01') || !rows[1].startsWith('2025-01-02') || rows[2] !== 'working copy') throw new Error(JSON.stringify(rows));
+      return rows.join(' | ');
+    });
+  } catch (e) {
+    error = String(e?.message ?? e);
+    const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.querySelector('#root')?.textContent?.slice(0, 300) ?? null).catch(() => null)));
+    console.log(`[compare] pages: ${JSON.stringify(texts.filter(Boolean))}`);
+    await page.screenshot({ path: path.join(REPO, 'tests', 'e2e', 'artifacts', 'compare-failure.png') }).catch(() => {});
+  } finally {
+    await browser.close();
+  }
+  return { title: 'compare', results: run.results, error };
+}
