@@ -5,18 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { forecast } from '../../server/src/engine/forecast';
 import { buildModel, type ModelSpec } from './build';
 
+/** 500 factors at 10%, each driving its own outcome, and an alternative that sees them all: P(E) = 1e-500. */
+function fiveHundredSeen(): Required<Pick<ModelSpec, 'factors' | 'outcomes' | 'alternatives'>> {
+  const factors: ModelSpec['factors'] = {};
+  const outcomes: ModelSpec['outcomes'] = {};
+  const observe: Record<string, boolean> = {};
+  for (let i = 0; i < 500; i++) {
+    factors[`f${i}`] = 0.1;
+    outcomes[`o${i}`] = { base: 0.2, drivers: [[`f${i}`, 'raises', 4]] };
+    observe[`f${i}`] = true;
+  }
+  return { factors, outcomes, alternatives: [{ title: 'everything seen', observe }] };
+}
+
 describe('rare evidence', () => {
   it('500 improbable observations: possible, finite, and each outcome as Bayes’ rule gives it', () => {
-    const factors: ModelSpec['factors'] = {};
-    const outcomes: ModelSpec['outcomes'] = {};
-    const observe: Record<string, boolean> = {};
-    for (let i = 0; i < 500; i++) {
-      factors[`f${i}`] = 0.1;
-      outcomes[`o${i}`] = { base: 0.2, drivers: [[`f${i}`, 'raises', 4]] };
-      observe[`f${i}`] = true; // P(E) = 0.1^500 = 1e-500
-    }
-    outcomes.watched = { base: 0.3, drivers: [['o0', 'raises', 3]] };
-    const f = forecast(buildModel({ factors, outcomes, alternatives: [{ title: 'everything seen', observe }] }));
+    const spec = fiveHundredSeen();
+    spec.outcomes.watched = { base: 0.3, drivers: [['o0', 'raises', 3]] };
+    const f = forecast(buildModel(spec));
     const [seen] = f.alternatives;
     expect(f.method).toBe('exact');
     expect(seen!.outcomes.length).toBe(501);
@@ -35,15 +41,7 @@ describe('rare evidence', () => {
   });
 
   it('likelihood weighting keeps 500 improbable observations possible too, with the same numbers', () => {
-    const factors: ModelSpec['factors'] = {};
-    const outcomes: ModelSpec['outcomes'] = {};
-    const observe: Record<string, boolean> = {};
-    for (let i = 0; i < 500; i++) {
-      factors[`f${i}`] = 0.1;
-      outcomes[`o${i}`] = { base: 0.2, drivers: [[`f${i}`, 'raises', 4]] };
-      observe[`f${i}`] = true;
-    }
-    const model = buildModel({ factors, outcomes, alternatives: [{ title: 'all seen', observe }] });
+    const model = buildModel(fiveHundredSeen());
     const [seen] = forecast(model, { evidenceMethod: 'weighted', samples: 2000 }).alternatives;
     expect(seen!.evidenceProbability).toBeGreaterThan(0);
     const odds = (0.2 / 0.8) * 4;
