@@ -34,6 +34,8 @@ export interface Plan {
 /** Frontiers wider than this are not planned (2^24 doubles = 128 MB). */
 export const MAX_WIDTH = 24;
 const PRECOMPUTE_LIMIT = 1 << 14;
+/** A greedy plan that touches at most this many entries a pass: the other order is not tried. */
+const SMALL_PLAN = 20_000;
 
 /**
  * A plan that processes every outcome (the targets) and the factors and events they need: the
@@ -44,6 +46,8 @@ const PRECOMPUTE_LIMIT = 1 << 14;
  */
 export function buildPlan(c: CompiledModel, keepOutcomes: boolean, maxWidth = MAX_WIDTH): Plan | null {
   const greedy = planInOrder(c, keepOutcomes, maxWidth, true);
+  // A cheap greedy plan is not worth planning twice (a cold CLI start on a small model).
+  if (greedy && greedy.cost <= SMALL_PLAN) return greedy;
   const topological = planInOrder(c, keepOutcomes, greedy ? Math.min(maxWidth, greedy.maxWidth) : maxWidth, false);
   if (!greedy) return topological;
   return topological && topological.cost < greedy.cost ? topological : greedy;
