@@ -44,7 +44,8 @@ const builds = [
   { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
     entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }], outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022',
-    entryPoints: [{ in: 'client/webview/main.ts', out: 'main' }, { in: 'client/webview/compare/main.ts', out: 'compare' }], outdir: 'dist/webview' },
+    entryPoints: [{ in: 'client/webview/main.ts', out: 'main' }, { in: 'client/webview/compare/main.ts', out: 'compare' },
+      { in: 'client/webview/trackRecord/main.ts', out: 'trackRecord' }], outdir: 'dist/webview' },
 ];
 
 if (watch) {

@@ -1,6 +1,7 @@
 // Custom messages between the extension and the language server, typed once and used by both.
 import type { Forecast } from './forecast';
 import type { CompareDiff, FileCommitItem, HistoryData } from './history';
+import type { TrackRecord } from './scores';
 
 /** Request: the latest forecast of a document (computed now if none is ready). */
 export namespace ForecastRequest {
@@ -73,5 +74,35 @@ export namespace HistoryRequest {
     uri: string;
     history: HistoryData | null;
     notice: string | null;
+  }
+}
+
+/**
+ * Request: the track record of folders (or files) of the workspace, as `scenario score` computes
+ * it (issue 12). Progress comes as TrackRecordProgressNotification with the same `id`.
+ */
+export namespace TrackRecordRequest {
+  export const method = 'scenario/trackRecord';
+  export interface Params {
+    /** Chosen by the client; the progress notifications carry it. */
+    id: number;
+    /** `file:` URIs of folders (scored recursively) or .scenario files. */
+    uris: string[];
+  }
+  export interface Result {
+    id: number;
+    record: TrackRecord | null;
+    /** Why there is none (no folder on disk, a failure), one line. */
+    notice: string | null;
+  }
+}
+
+/** Notification from the server: how far a track record has got (files read of all). */
+export namespace TrackRecordProgressNotification {
+  export const method = 'scenario/trackRecordProgress';
+  export interface Params {
+    id: number;
+    done: number;
+    total: number;
   }
 }

@@ -1,7 +1,10 @@
 // The extension: the language client for .scenario files, the forecast preview and its commands.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest } from '../../common/protocol';
+import {
+  CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest, TrackRecordProgressNotification,
+  TrackRecordRequest,
+} from '../../common/protocol';
 import { compareWithLastCommit, compareWithRevision, type CompareCommandDeps } from './compare/commands';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './compare/panel';
 import { createLanguageClient, maxRestartsSetting, refreshInlayHints, restartPolicyFromSettings } from './languageClient';
@@ -10,6 +13,7 @@ import { ForecastExporter, type SaveFormat } from './preview/exportForecast';
 import { revealDeclaration } from './preview/reveal';
 import type { ForecastSource, ScenarioPreview } from './preview/panel';
 import type { ForecastResult } from './preview/forecastState';
+import { TRACK_RECORD_VIEW_TYPE, TrackRecordPanel, trackRecordTarget, type TrackRecordDeps } from './trackRecord/panel';
 
 let client: LanguageClient | undefined;
 
@@ -65,6 +69,26 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
     compare: (uri, rev) => languageClient.sendRequest<CompareRequest.Result>(CompareRequest.method, { uri: uri.toString(), rev } satisfies CompareRequest.Params),
     commits: (uri) => languageClient.sendRequest<FileCommitsRequest.Result>(FileCommitsRequest.method, { uri: uri.toString() } satisfies FileCommitsRequest.Params),
   };
+  // The track record: the server scores the folders and reports progress by the request's id.
+  const trackProgress = new Map<number, (done: number, total: number) => void>();
+  let trackRequests = 0;
+  const trackRecordDeps: TrackRecordDeps = {
+    extensionUri: context.extensionUri,
+    log,
+    score: async (uris, progress) => {
+      const id = ++trackRequests;
+      trackProgress.set(id, progress);
+      try {
+        return await languageClient.sendRequest<TrackRecordRequest.Result>(TrackRecordRequest.method,
+          { id, uris: uris.map((u) => u.toString()) } satisfies TrackRecordRequest.Params);
+      } finally {
+        trackProgress.delete(id);
+      }
+    },
+  };
+  languageClient.onNotification(TrackRecordProgressNotification.method, (p: TrackRecordProgressNotification.Params) => {
+    if (typeof p?.id === 'number' && typeof p.done === 'number' && typeof p.total === 'number') trackProgress.get(p.id)?.(p.done, p.total);
+  });
   const exporter = new ForecastExporter({ shown: (uri) => previews.previewOf(uri)?.result, request: source.request }, log);
   languageClient.onNotification(ForecastReadyNotification.method, (params: ForecastReadyNotification.Params) => previews.onForecastReady(params));
 
@@ -104,6 +128,14 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
     vscode.commands.registerCommand('scenario.compareWithRevision', (arg?: unknown, rev?: unknown) => {
       const uri = targetDocument(previews, arg);
       return uri ? compareWithRevision(compareDeps, uri, rev) : noDocument();
+    }),
+    vscode.commands.registerCommand('scenario.showTrackRecord', (arg?: unknown) => {
+      const target = trackRecordTarget(arg);
+      if (!target) return void vscode.window.showInformationMessage('Scenario: open a folder or a workspace to see its track record.');
+      return TrackRecordPanel.show(trackRecordDeps, target.uris, target.title);
+    }),
+    vscode.window.registerWebviewPanelSerializer(TRACK_RECORD_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => TrackRecordPanel.restore(trackRecordDeps, panel, state),
     }),
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => ComparePanel.restore(compareDeps, panel, state),

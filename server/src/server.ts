@@ -8,7 +8,10 @@ import {
   TextDocumentSyncKind, createConnection,
   type ClientCapabilities, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest } from '../../common/protocol';
+import {
+  CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest, TrackRecordProgressNotification,
+  TrackRecordRequest,
+} from '../../common/protocol';
 import type { DocumentState } from './features/context';
 import { toLspDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -32,6 +35,7 @@ import {
 } from './session/settings';
 import { warmUpWhileIdle } from './session/warmUp';
 import { HistoryService } from './session/historyService';
+import { trackRecordFor } from './session/trackRecord';
 
 /** Server-only debug request (not part of the client contract): memory and forecast counters. */
 const DebugStatsRequest = 'scenario/debug/stats';
@@ -222,6 +226,12 @@ connection.onRequest(CompareRequest.method, guarded(log, 'compare', null, (p: Co
   const text = session.state(p.uri)?.text ?? null;
   return history.run({ kind: 'compare', file, rev, text }, failed).then((r) => ({ ...r, uri: p.uri, rev }));
 }));
+
+// The track record (issue 12): scenario score of the folders named, with progress per file.
+connection.onRequest(TrackRecordRequest.method, guarded(log, 'trackRecord', null, (p: TrackRecordRequest.Params) =>
+  trackRecordFor(p, (done, total) => {
+    void connection.sendNotification(TrackRecordProgressNotification.method, { id: p.id, done, total } satisfies TrackRecordProgressNotification.Params);
+  })));
 
 connection.onRequest(DebugStatsRequest, guarded(log, 'debugStats', null, () => ({
   memory: process.memoryUsage(),

@@ -273,6 +273,8 @@ async function fileVersions(file: string, options: ScoreOptions) {
       }
       numbers.set(id, n);
       options.cache.set(keyOf(id), toSummary(n, message));
+      // Let other work run between versions (the language server scores on its main loop).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return { commits: log.map((commit) => ({ commit, time: Date.parse(commit.date), numbers: numbers.get(commit.blob!)! })) };
