@@ -1,5 +1,5 @@
 // The `scenario` command: `check FILE…`, `forecast FILE`, `report FILE`, `diff OLD NEW`,
-// `history FILE` and `score PATH…` on the same core as the language server. Exit codes: 0 fine, 1 a file has
+// `history FILE`, `score PATH…` and `draft TEXT_FILE` on the same core as the language server. Exit codes: 0 fine, 1 a file has
 // errors, 2 a usage error or an unreadable file (or, for diff and history, a git question with no
 // answer: outside a repository, a shallow clone, a revision that does not exist).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -7,6 +7,7 @@ import { runCheck } from './cli/check';
 import { DIFF_FORMATS, type DiffFormat, runDiff } from './cli/diff';
 import { HISTORY_FORMATS, type HistoryFormat, runHistory } from './cli/history';
 import { runTextconv } from './cli/textconv';
+import { runDraft } from './cli/draft';
 import { runScore, SCORE_FORMATS, type ScoreFormat } from './cli/score';
 import { defaultCacheFolder, DiskVersionStore, programDigest, VersionCache } from './history/cache';
 import { FORECAST_FORMATS, type ForecastFormat, runForecast } from './cli/forecast';
@@ -67,7 +68,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   program.command('check')
     .description('Print every diagnostic as FILE:LINE:COL: SEVERITY CODE: message; exit 1 on errors.')
-    .argument('<files...>', '.scenario files')
+    .argument('<files...>', '.scenario files, or drafts in prose (.md, .txt) checked against the model they name')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((files: string[], opts: { format: 'text' | 'json' }) => {
       // `judgment` and `observe-impossible` need a forecast: of the part of each file that has no
@@ -126,6 +127,11 @@ export function buildProgram(): Command {
     .action((paths: string[], opts: { format: ScoreFormat; samples?: number; seed?: number; cache: boolean }) => {
       emitLater('score', runScore(paths, { format: opts.format, samples: opts.samples, seed: opts.seed, cache: historyCache(opts.cache) }));
     });
+  program.command('draft')
+    .description('A first model from prose: one outcome per estimative sentence, factors for the drivers it enumerates; placeholders marked TODO.')
+    .argument('<text-file>', 'a text or Markdown file')
+    .option('-o, --output <out>', 'write the draft to this file instead of stdout')
+    .action((file: string, opts: { output?: string }) => emit(runDraft(file, opts)));
   program.command('textconv')
     .description('The file, then its forecast as comment lines: a git textconv driver, so git diff and git log -p show the numbers that moved.')
     .argument('<file>', 'a .scenario file (git passes a temporary copy)')
