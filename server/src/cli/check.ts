@@ -1,11 +1,13 @@
 // `scenario check FILE…` (LANGUAGE.md): one line per diagnostic, `FILE:LINE:COL: SEVERITY CODE: message`
-// (1-based), or `--format json`; exit 1 when any error, else 0; 2 for no file or an unreadable one.
+// (1-based), or `--format json`; drafts in prose (.md, .txt) are checked against their model; exit 1 when any error, else 0; 2 for no file or an unreadable one.
 import * as fs from 'node:fs';
 import { analyzeSource, type JudgmentForecast } from '../analysis/analyzeSource';
 import type { Diagnostic, Severity } from '../model/diagnostics';
 import { LineIndex } from '../syntax/lines';
 import { replaceControls as terminalSafe } from '../../../common/text/controls';
 import { todayIso } from '../../../common/text/dates';
+import { isProseFile } from '../prose/check';
+import { checkDraftText } from './proseCheck';
 
 export type CheckFormat = 'text' | 'json';
 
@@ -53,6 +55,13 @@ export function runCheck(
       text = readFile(file, 'utf8');
     } catch (e) {
       unreadable.push(`${file}: error: cannot read the file (${(e as Error).message})`);
+      continue;
+    }
+    if (isProseFile(file)) {
+      // A draft in prose (LANGUAGE.md, "Drafts in prose"), checked against the model it names.
+      const draft = checkDraftText(file, text, readFile, forecast);
+      if (draft.problem) unreadable.push(draft.problem);
+      records.push(...draft.records);
       continue;
     }
     records.push(...checkText(file, text, forecast, today));
