@@ -23,7 +23,7 @@ function modelBlocks(file: string): string[] {
   return blocks.filter((b) => DECLARATION_START.test(b));
 }
 
-describe.each(['README.md', 'docs/language.md'])('models in %s', (file) => {
+describe.each(['README.md', 'docs/language.md', 'docs/track-record.md'])('models in %s', (file) => {
   const blocks = modelBlocks(file);
 
   it('has at least one model', () => {
