@@ -47,9 +47,30 @@ function escapeDoubleQuoted(text: string): string {
 }
 
 export function previewHtml(input: PreviewHtmlInput): string {
-  const csp = contentSecurityPolicy(input.cspSource, input.nonce);
   const { uri, locked } = input.state;
   // The page starts from <main id="root">'s data-uri / data-locked unless it has saved state.
+  return webviewHtml({ ...input, title: `Forecast: ${input.fileName}`, root: { 'data-uri': uri, 'data-locked': locked ? 'true' : 'false' } });
+}
+
+export interface WebviewHtmlInput {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  /** The page title (text only). */
+  title: string;
+  /** Attributes of <main id="root">, escaped here. */
+  root?: Record<string, string>;
+}
+
+/**
+ * The shell every page of the extension shares (preview, compare, track record): the policy, the
+ * stylesheet, an empty <main id="root"> for the page script to render into by DOM calls, and that
+ * script by its nonce. Every value is escaped.
+ */
+export function webviewHtml(input: WebviewHtmlInput): string {
+  const csp = contentSecurityPolicy(input.cspSource, input.nonce);
+  const attributes = Object.entries(input.root ?? {}).map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -57,10 +78,10 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeDoubleQuoted(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(input.styleUri)}">
-<title>Forecast: ${escapeHtml(input.fileName)}</title>
+<title>${escapeHtml(input.title)}</title>
 </head>
 <body>
-<main id="root" data-uri="${escapeHtml(uri)}" data-locked="${locked ? 'true' : 'false'}" aria-live="polite"></main>
+<main id="root"${attributes} aria-live="polite"></main>
 <script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
 </body>
 </html>`;
