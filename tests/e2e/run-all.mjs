@@ -4,7 +4,7 @@
 // code-server). Prints a pass/fail summary; exits 1 on any failure.
 //
 //   npm run test:e2e                    (= npm run package && node tests/e2e/run-all.mjs)
-//   npm run test:e2e -- --only ui,report  (only these sections: ui, updates, host, report, compare)
+//   npm run test:e2e -- --only ui,report  (only these sections: ui, updates, host, report, compare, trackRecord)
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runUiTest, uiWorkspace } from './e2e.mjs';
@@ -12,11 +12,12 @@ import { hostWorkspace, runHostTests } from './run-host-tests.mjs';
 import { runReportTest } from './report.mjs';
 import { runUpdatesTest, updatesWorkspace } from './updates.mjs';
 import { compareWorkspace, runCompareTest } from './compare.mjs';
+import { runTrackRecordTest, trackRecordWorkspace } from './trackRecord.mjs';
 import { assertInstalled, installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { printSummary } from './lib/steps.mjs';
 
-const SECTIONS = ['ui', 'updates', 'host', 'report', 'compare'];
+const SECTIONS = ['ui', 'updates', 'host', 'report', 'compare', 'trackRecord'];
 const at = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const list = at < 0 ? SECTIONS.join(',') : process.argv[at].startsWith('--only=') ? process.argv[at].slice('--only='.length) : process.argv[at + 1] ?? '';
 const chosen = new Set(list.split(',').filter(Boolean));
@@ -30,7 +31,7 @@ if (chosen.size < SECTIONS.length) console.log(`[e2e] only ${[...chosen].join(',
 const started = Date.now();
 const sections = [];
 let server;
-const needsServer = ['ui', 'updates', 'host', 'compare'].some((s) => chosen.has(s));
+const needsServer = ['ui', 'updates', 'host', 'compare', 'trackRecord'].some((s) => chosen.has(s));
 if (needsServer) try {
   assertInstalled();
   if (!existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing; run npm run package`);
@@ -45,6 +46,7 @@ if (needsServer) try {
   if (chosen.has('updates')) sections.push(await runUpdatesTest(server.base, updatesWorkspace()));
   if (chosen.has('host')) sections.push(await runHostTests(server.base, hostWorkspace()));
   if (chosen.has('compare')) sections.push(await runCompareTest(server.base, compareWorkspace()));
+  if (chosen.has('trackRecord')) sections.push(await runTrackRecordTest(server.base, trackRecordWorkspace()));
 } catch (error) {
   sections.push({ title: 'setup', results: [], error: String(error?.message ?? error) });
 } finally {

@@ -9,6 +9,7 @@ import { parseComparePageState, parseFromComparePage, type FromComparePage, type
 import type { CompareDiff } from '../../../common/history';
 import type { CompareRequest } from '../../../common/protocol';
 import { previewWebviewOptions, themeKind } from '../preview/panel';
+import { revealLine } from '../preview/reveal';
 import { compareHtml, makeNonce } from './html';
 
 export const COMPARE_VIEW_TYPE = 'scenario.compare';
@@ -129,13 +130,6 @@ export class ComparePanel implements vscode.Disposable {
     }
     const change = this.last.diff?.changes.find((c) => c.id === message.change);
     if (!change || change.line === null || change.side !== 'after') return; // a removed thing has no line in the file now
-    const document = await vscode.workspace.openTextDocument(this.resource);
-    const line = Math.min(change.line - 1, document.lineCount - 1);
-    const start = new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString());
-    const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Selection(start, start), preserveFocus: false,
-    });
-    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await revealLine(this.resource, change.line, this.panel.viewColumn);
   }
 }

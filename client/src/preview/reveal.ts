@@ -55,12 +55,29 @@ export async function revealPosition(uri: vscode.Uri, line: number, character: n
   await showRange(document, new vscode.Range(position, position));
 }
 
-/** In the column where the document is already visible, if it is; the editor gets the focus. */
-async function showRange(document: vscode.TextDocument, range: vscode.Range): Promise<void> {
+/**
+ * Puts the cursor at the first word of a line (1-based) of a file. `panelColumn` is the column of
+ * the page that asks: the file opens beside it rather than over it.
+ */
+export async function revealLine(uri: vscode.Uri, line: number, panelColumn?: vscode.ViewColumn): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const index = Math.max(0, Math.min(line - 1, document.lineCount - 1));
+  const start = new vscode.Position(index, document.lineAt(index).firstNonWhitespaceCharacterIndex);
+  await showRange(document, new vscode.Range(start, start), panelColumn);
+}
+
+/**
+ * In the column where the document is already visible, if it is; else in another editor's column
+ * than the asking page's, or beside that page. The editor gets the focus.
+ */
+async function showRange(document: vscode.TextDocument, range: vscode.Range, panelColumn?: vscode.ViewColumn): Promise<void> {
   const uri = document.uri.toString();
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  const elsewhere = vscode.window.visibleTextEditors.find((e) => e.viewColumn !== undefined && e.viewColumn !== panelColumn);
+  const column = visible?.viewColumn
+    ?? (panelColumn === undefined ? vscode.ViewColumn.One : elsewhere?.viewColumn ?? vscode.ViewColumn.Beside);
   const editor = await vscode.window.showTextDocument(document, {
-    viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+    viewColumn: column,
     selection: new vscode.Selection(range.start, range.end),
     preserveFocus: false,
   });

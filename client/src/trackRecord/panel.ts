@@ -13,6 +13,7 @@ import {
   parseFromTrackRecordPage, parseTrackRecordPageState, type FromTrackRecordPage, type ToTrackRecordPage,
 } from '../../../common/trackRecordMessages';
 import { previewWebviewOptions, themeKind } from '../preview/panel';
+import { revealLine } from '../preview/reveal';
 import { makeNonce, trackRecordHtml } from './html';
 
 export const TRACK_RECORD_VIEW_TYPE = 'scenario.trackRecord';
@@ -199,13 +200,7 @@ export class TrackRecordPanel implements vscode.Disposable {
     const question = this.record?.questions[message.index];
     if (!question) return;
     try {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(question.file));
-      const line = Math.max(0, Math.min(question.line - 1, document.lineCount - 1));
-      const start = new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
-      const editor = await vscode.window.showTextDocument(document, {
-        viewColumn: vscode.ViewColumn.One, selection: new vscode.Selection(start, start), preserveFocus: false,
-      });
-      editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      await revealLine(vscode.Uri.file(question.file), question.line, this.panel.viewColumn);
     } catch (error) {
       this.deps.log(`track record: could not show ${question.name}: ${String(error)}`);
     }

@@ -83,8 +83,10 @@ export function contrastOfTexts() {
  * scroll box lies inside the viewport horizontally (nothing cut at the edge).
  */
 export function horizontalFit() {
-  const doc = document.documentElement;
+  // A test narrows a page by giving its body a width: then the body is the pane to fit.
+  const doc = document.body.style.width ? document.body : document.documentElement;
   const width = doc.clientWidth;
+  const left = doc === document.body ? doc.getBoundingClientRect().left : 0;
   const cut = [];
   for (const el of document.querySelectorAll('body *')) {
     if (el.closest('.visually-hidden, .scroll-x') || !el.childNodes.length) continue;
@@ -92,7 +94,7 @@ export function horizontalFit() {
     if (!text) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
-    if (r.left < -0.5 || r.right > width + 0.5) cut.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${text.slice(0, 30)}” ${Math.round(r.left)}–${Math.round(r.right)}`);
+    if (r.left < left - 0.5 || r.right > left + width + 0.5) cut.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${text.slice(0, 30)}” ${Math.round(r.left - left)}–${Math.round(r.right - left)}`);
   }
   return { clientWidth: width, scrollWidth: doc.scrollWidth, cut };
 }
