@@ -36,6 +36,13 @@ export interface Linchpin {
   phrase: string;
 }
 
+/** How a question turned out (`resolved yes|no on DATE`); it never changes the forecast. */
+export interface ResolvedAs {
+  value: boolean;
+  /** The ISO day. */
+  date: string;
+}
+
 export interface JudgedCheck {
   text: string;
   range: [number, number];
@@ -66,6 +73,8 @@ export interface OutcomeForecast {
    * numbers are then the last good ones, from an earlier version.
    */
   stale?: string;
+  /** Set when the file records how the question turned out. */
+  resolved?: ResolvedAs;
 }
 
 export interface World {
@@ -86,6 +95,8 @@ export interface InputForecast {
   sources: string[];
   /** As for outcomes: why this input was not read anew (its numbers are the last good ones). */
   stale?: string;
+  /** As for outcomes: how the question turned out. */
+  resolved?: ResolvedAs;
 }
 
 /** One change an alternative makes, in the file's words: `given attack`, `rapport 80%..90%`, `base of trade_up 30%`. */

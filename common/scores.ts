@@ -5,6 +5,12 @@
 
 export type QuestionKind = 'factor' | 'event' | 'outcome';
 
+/** (p − y)², y 1 when the question resolved yes. */
+export function brierScore(p: number, resolved: boolean): number {
+  const d = p - (resolved ? 1 : 0);
+  return d * d;
+}
+
 export interface ScoredQuestion {
   /** The file as given on the command line (or relative to the folder scored). */
   file: string;

@@ -3,14 +3,15 @@
 // and the page ignores it.
 import { DECLARED_NAME, MAX_PAGE_ERRORS, type PageError, type PageState, type ToPage } from '../../common/pageMessages';
 import type {
-  AlternativeForecast, Forecast, ForecastExclusion, InputForecast, JudgedCheck, OutcomeForecast, Swing, World,
+  AlternativeForecast, Forecast, ForecastExclusion, InputForecast, JudgedCheck, OutcomeForecast, ResolvedAs, Swing, World,
 } from '../../common/forecast';
 
 const MAX_TEXT = 100_000;
 export const MAX_URI = 4096;
 const MAX_ITEMS = 100_000;
 
-class Invalid extends Error {}
+/** What a check throws; each page's parse catches it and ignores the message. */
+export class Invalid extends Error {}
 export function fail(): never {
   throw new Invalid('invalid message');
 }
@@ -25,6 +26,15 @@ export function text(v: unknown, max = MAX_TEXT): string {
 }
 export function nullableText(v: unknown): string | null {
   return v === null ? null : text(v);
+}
+export function nullable<T>(v: unknown, item: (x: unknown) => T): T | null {
+  return v === null ? null : item(v);
+}
+/** A day as the language writes it: 2025-11-02. */
+export function isoDate(v: unknown): string {
+  const s = text(v, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) fail();
+  return s;
 }
 export function finite(v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) fail();
@@ -82,6 +92,11 @@ function judged(v: unknown): JudgedCheck | null {
   return { text: text(j.text), range: probabilityPair(j.range), agrees: bool(j.agrees) };
 }
 
+function resolvedAs(v: unknown): ResolvedAs {
+  const r = record(v);
+  return { value: bool(r.value), date: isoDate(r.date) };
+}
+
 function outcome(v: unknown): OutcomeForecast {
   const o = record(v);
   const clean: OutcomeForecast = {
@@ -98,6 +113,7 @@ function outcome(v: unknown): OutcomeForecast {
   };
   if (o.delta !== undefined) clean.delta = finite(o.delta);
   if (o.stale !== undefined) clean.stale = text(o.stale);
+  if (o.resolved !== undefined) clean.resolved = resolvedAs(o.resolved);
   return clean;
 }
 
@@ -122,6 +138,7 @@ function input(v: unknown): InputForecast {
     sources: list(i.sources, (s) => text(s)),
   };
   if (i.stale !== undefined) clean.stale = text(i.stale);
+  if (i.resolved !== undefined) clean.resolved = resolvedAs(i.resolved);
   return clean;
 }
 

@@ -8,7 +8,8 @@
 import { replaceControls } from '../text/controls';
 import { escapeHtml } from '../text/html';
 import { probabilitySpec, tornadoSpec, worldsSpec } from './chartSpecs';
-import type { Report, ReportOutcome, ReportPoints } from './report';
+import type { Report, ReportOutcome, ReportPoints, ReportResolution } from './report';
+import { BRIER_MEANING } from './scores';
 import { REPORT_STYLES } from './htmlStyles';
 import { barChartSvg, worldsSvg } from './svg';
 
@@ -36,8 +37,9 @@ function table(caption: string, head: Column[], rows: string[][], className: str
   return `<div class="wide"><table class="${className}"><caption>${t(caption)}</caption><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-const titleCell = (o: { title: string; name: string; stale: string | null }) =>
-  `${t(o.title)} <code>${t(o.name)}</code>${o.stale ? ` <span class="badge stale">not updated: ${t(o.stale)}</span>` : ''}`;
+const titleCell = (o: { title: string; name: string; stale: string | null; resolution: ReportResolution | null }) =>
+  `${t(o.title)} <code>${t(o.name)}</code>${o.stale ? ` <span class="badge stale">not updated: ${t(o.stale)}</span>` : ''}${
+    o.resolution ? ` <span class="badge resolved" title="${t(BRIER_MEANING)}">${t(o.resolution.text)} · ${t(o.resolution.brierText)}</span>` : ''}`;
 
 function judgedCell(o: ReportOutcome): string {
   if (!o.judged) return '<span class="muted">—</span>';

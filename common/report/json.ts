@@ -45,6 +45,7 @@ function outcome(o: ReportOutcome): Record<string, unknown> {
   if (o.delta !== null) out.delta = pts(o.delta.value);
   // An outcome the alternative observes: what was seen (the contract's fields keep the engine's numbers).
   if (o.observed) out.observed = o.observed.value;
+  if (o.resolution) out.resolved = { value: o.resolution.value, date: o.resolution.date, brier: p6(o.resolution.brier) };
   return out;
 }
 

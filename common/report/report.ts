@@ -5,13 +5,15 @@
 // same digits. Pure: no DOM, no Node APIs (the CLI, the extension and the browser page import it).
 import {
   UNTITLED_TITLE, observedValue, type AlternativeForecast, type Forecast, type ForecastExclusion, type InputForecast,
-  type OutcomeForecast, type World,
+  type OutcomeForecast, type ResolvedAs, type World,
 } from '../forecast';
+import { brierScore } from '../scores';
 import {
   bandText, formatCount, formatElapsed, formatPoints, formatStandardError, formatWrittenRange, pointsSign, round, samplingOf,
   samplingWithError, showPercent, type Sampling,
 } from '../text/numbers';
 import { keyJudgment, type KeyJudgment, type KeySignpost } from './keyJudgments';
+import { formatScore } from './scores';
 
 /** How many drivers "top drivers" lists. */
 export const TOP_DRIVERS = 3;
@@ -143,6 +145,19 @@ export interface ReportOutcome {
   delta: ReportPoints | null;
   /** While the file has errors: why these are the last good numbers, not new ones; else null. */
   stale: string | null;
+  /** In the baseline, when the file records how it turned out; else null. */
+  resolution: ReportResolution | null;
+}
+
+/** A resolved question and this forecast's Brier score for it (the track record scores the forecast of record). */
+export interface ReportResolution {
+  value: boolean;
+  date: string;
+  /** "resolved yes on 2025-11-02". */
+  text: string;
+  brier: number;
+  /** "Brier 0.0225". */
+  brierText: string;
 }
 
 export interface ReportWorld {
@@ -203,6 +218,7 @@ export interface ReportInput {
   sources: string[];
   /** As for outcomes: why these are the last good numbers; else null. */
   stale: string | null;
+  resolution: ReportResolution | null;
 }
 
 export interface ReportMethod {
@@ -350,6 +366,17 @@ function outcomeOf(
     }),
     delta,
     stale: o.stale ?? null,
+    // Alternatives are what-ifs: the question's resolution scores the baseline only.
+    resolution: baseline === null ? resolutionOf(o.resolved, o.probability) : null,
+  };
+}
+
+function resolutionOf(resolved: ResolvedAs | undefined, probability: number): ReportResolution | null {
+  if (!resolved) return null;
+  const brier = brierScore(probability, resolved.value);
+  return {
+    value: resolved.value, date: resolved.date, text: `resolved ${resolved.value ? 'yes' : 'no'} on ${resolved.date}`,
+    brier, brierText: `Brier ${formatScore(brier)}`,
   };
 }
 
@@ -422,6 +449,7 @@ function inputOf(i: InputForecast): ReportInput {
     notes: [...i.notes],
     sources: [...i.sources],
     stale: i.stale ?? null,
+    resolution: resolutionOf(i.resolved, i.probability),
   };
 }
 

@@ -4,6 +4,9 @@
 // and a true minus ("−0.163"), probabilities as the forecast shows them.
 import { round } from '../text/numbers';
 
+/** What a Brier score is, where one is shown. */
+export const BRIER_MEANING = 'Brier score of this forecast: (probability − outcome)², 0 best, 1 worst.';
+
 /** A Brier score (0 best, 1 worst): "0.0225"; "—" when there is none. */
 export function formatScore(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return '—';

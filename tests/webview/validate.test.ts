@@ -61,6 +61,8 @@ describe('parseToPage', () => {
     ['a delta that is a string', mutate((m) => (m.forecast.alternatives[0].outcomes[0].delta = '+15'))],
     ['a world value that is a number', mutate((m) => (m.forecast.worlds[0].outcomes.trade_up = 0))],
     ['an unknown kind', mutate((m) => (m.forecast.inputs[0].kind = 'trend'))],
+    ['a resolution that is not a day', mutate((m) => (m.forecast.outcomes[0].resolved = { value: true, date: 'soon' }))],
+    ['a resolution without its value', mutate((m) => (m.forecast.inputs[0].resolved = { date: '2025-01-01' }))],
     ['notes that are not a list', mutate((m) => (m.forecast.inputs[0].notes = 'note'))],
     ['an unknown method', mutate((m) => (m.forecast.method = 'guess'))],
     ['negative samples', mutate((m) => (m.forecast.samples = -5))],

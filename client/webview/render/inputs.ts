@@ -2,6 +2,7 @@
 // pane each row is a card (styles.css, .reflow-narrow).
 import type { ReportInput } from '../../../common/report';
 import { el, makeActivatable, section, table, td } from '../dom';
+import { resolvedBadge } from './outcomes';
 import type { View } from './view';
 
 function labelled(cell: HTMLTableCellElement, label: string): HTMLTableCellElement {
@@ -14,6 +15,7 @@ function inputRow(input: ReportInput, view: View): HTMLTableRowElement {
     td([
       el('span', { className: 'label' }, [input.title]),
       el('code', { className: 'name' }, [input.name]),
+      resolvedBadge(input.resolution),
       ...input.notes.map((n) => el('div', { className: 'note muted' }, [n])),
     ], 'name-cell'),
     labelled(td([input.kind], 'kind'), 'Kind'),

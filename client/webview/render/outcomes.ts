@@ -3,19 +3,30 @@
 // show each row as a card (styles.css, .reflow-narrow). Clicking a row (or Enter on it) picks it
 // for the tornado chart and reveals its declaration.
 import { BAND_MEANING, STANDARD_ERROR_MEANING } from '../../../common/report/bottomLine';
-import type { ReportOutcome } from '../../../common/report';
+import type { ReportOutcome, ReportResolution } from '../../../common/report';
+import { BRIER_MEANING } from '../../../common/report/scores';
 import { probabilitySpec } from '../chartSpecs';
 import { el, makeActivatable, section, table, td } from '../dom';
 import { chartBlock } from './chartBlock';
 import type { View } from './view';
 
 /** The label with the identifier under it, and a badge when the numbers are the last good ones. */
-export function nameCell(title: string, name: string, stale: string | null): HTMLTableCellElement {
+export function nameCell(title: string, name: string, stale: string | null, resolution: ReportResolution | null = null): HTMLTableCellElement {
   return td([
     el('span', { className: 'label' }, [title]),
     el('code', { className: 'name' }, [name]),
     stale ? el('span', { className: 'badge badge-stale', attrs: { title: `Last good numbers: ${stale}` } }, ['not updated']) : null,
+    resolvedBadge(resolution),
   ], 'name-cell');
+}
+
+/** "resolved yes · Brier 0.0225": how the question turned out and this forecast's score for it. */
+export function resolvedBadge(resolution: ReportResolution | null): HTMLElement | null {
+  if (!resolution) return null;
+  return el('span', {
+    className: `badge badge-resolved ${resolution.value ? 'resolved-yes' : 'resolved-no'}`,
+    attrs: { title: `Resolved ${resolution.value ? 'yes' : 'no'} on ${resolution.date}. ${BRIER_MEANING}` },
+  }, [`resolved ${resolution.value ? 'yes' : 'no'} · ${resolution.brierText}`]);
 }
 
 function callCell(o: ReportOutcome): HTMLTableCellElement {
@@ -46,7 +57,7 @@ function outcomeRow(o: ReportOutcome, view: View): HTMLTableRowElement {
   const selected = o.name === view.selected;
   const classes = [selected ? 'selected' : '', o.stale ? 'stale' : '', o.name === view.atCursor ? 'at-cursor' : ''];
   const row = el('tr', { className: classes.filter(Boolean).join(' ') }, [
-    nameCell(o.title, o.name, o.stale),
+    nameCell(o.title, o.name, o.stale, o.resolution),
     numberCell([
       o.probability.text,
       o.standardError ? el('span', { className: 'se', attrs: { title: STANDARD_ERROR_MEANING } }, [` ${o.standardError.text}`]) : null,

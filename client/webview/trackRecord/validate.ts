@@ -3,58 +3,12 @@
 // unexpected → null, and the page ignores it.
 import type { CalibrationRow, Decomposition, ScoredQuestion, ScoreSummary, SkippedFile, TrackRecord } from '../../../common/scores';
 import type { ToTrackRecordPage } from '../../../common/trackRecordMessages';
+import {
+  bool, fail, finite, Invalid, isoDate, list, nullable, oneOf, probability as fraction, record, text, whole as count,
+} from '../validate';
 
-const MAX_TEXT = 100_000;
-const MAX_ITEMS = 100_000;
 const THEMES = ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const;
 const KINDS = ['factor', 'event', 'outcome'] as const;
-
-class Invalid extends Error {}
-function fail(): never {
-  throw new Invalid('invalid message');
-}
-function record(v: unknown): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail();
-  return v as Record<string, unknown>;
-}
-function text(v: unknown, max = MAX_TEXT): string {
-  if (typeof v !== 'string' || v.length > max) fail();
-  return v;
-}
-function nullable<T>(v: unknown, item: (x: unknown) => T): T | null {
-  return v === null ? null : item(v);
-}
-function finite(v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail();
-  return v;
-}
-function count(v: unknown): number {
-  const n = finite(v);
-  if (!Number.isInteger(n) || n < 0) fail();
-  return n;
-}
-function fraction(v: unknown): number {
-  const p = finite(v);
-  if (p < 0 || p > 1) fail();
-  return p;
-}
-function bool(v: unknown): boolean {
-  if (typeof v !== 'boolean') fail();
-  return v;
-}
-function list<T>(v: unknown, item: (x: unknown) => T): T[] {
-  if (!Array.isArray(v) || v.length > MAX_ITEMS) fail();
-  return v.map(item);
-}
-function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T {
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) fail();
-  return v as T;
-}
-function isoDate(v: unknown): string {
-  const s = text(v, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) fail();
-  return s;
-}
 
 function question(v: unknown): ScoredQuestion {
   const q = record(v);

@@ -22,7 +22,7 @@ import { seededStream, STREAM, TO_UNIT } from './random';
 import { DrawnTables, expectedTables, sampledTables, type TableCache } from './tables';
 import { drawWideParameters } from './worldDraw';
 import {
-  UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type World,
+  UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type ResolvedAs, type World,
 } from '../../../common/forecast';
 import type { EngineAlternative, EngineModel, EngineOutcome, ForecastOptions } from './types';
 
@@ -467,6 +467,7 @@ function outcomeForecasts(
       signposts,
       linchpins,
     };
+    if (variable.resolution) forecast.resolved = resolvedAs(variable.resolution);
     if (baseline) {
       const before = baseline.find((o) => o.name === variable.name);
       if (before) {
@@ -511,10 +512,14 @@ function worldsOf(c: CompiledModel, result: RawResult): World[] {
 function inputForecasts(model: EngineModel): InputForecast[] {
   return model.inputs.filter((v) => v.probability).map((v) => {
     const p = v.probability!;
-    return {
+    const input: InputForecast = {
       name: v.name, kind: v.kind, label: v.label, probability: (p.low + p.high) / 2,
       range: [p.low, p.high], text: p.text, notes: v.notes, sources: v.sources,
     };
+    if (v.resolution) input.resolved = resolvedAs(v.resolution);
+    return input;
   });
 }
+
+const resolvedAs = (r: { value: boolean; date: string }): ResolvedAs => ({ value: r.value, date: r.date });
 

@@ -3,7 +3,9 @@
 // floored at ln 0.001; the mean daily Brier of the versions that stood before the resolution;
 // calibration by ICD 203 phrase; the Murphy decomposition over ten equal bins; the model against
 // the analyst's judged calls. records.ts finds the forecasts of record these score.
-import type { CalibrationRow, Decomposition, ScoreSummary } from '../../../common/scores';
+import { brierScore, type CalibrationRow, type Decomposition, type ScoreSummary } from '../../../common/scores';
+
+export { brierScore };
 import { PHRASES, phraseFor } from '../syntax/vocabulary';
 
 /** The log score never goes below ln 0.001 (a forecast of 0 for what happened is not −∞). */
@@ -12,11 +14,6 @@ export const LOG_SCORE_FLOOR = Math.log(0.001);
 /** Bins of the Murphy decomposition: ten equal ones, [0, 0.1), [0.1, 0.2), … [0.9, 1]. */
 export const DECOMPOSITION_BINS = 10;
 
-/** (p − y)², y 1 when the question resolved yes. */
-export function brierScore(p: number, resolved: boolean): number {
-  const d = p - (resolved ? 1 : 0);
-  return d * d;
-}
 
 /** ln of the probability given to what happened, at least ln 0.001. */
 export function logScore(p: number, resolved: boolean): number {
