@@ -7,6 +7,7 @@ import { buildDeclaration, unescapeString } from './build';
 import { START_RULES, expectationsOf, scenarioGrammar } from './grammar';
 import { NAME_SOURCE } from '../../../common/names';
 import { analystMessage, joinAlternatives } from './syntaxMessages';
+import { controlCharacterError, firstControlCharacter } from './controlCharacters';
 import { type Chunk, type DeclarationKeyword, nestedBraceOffset, scanDocument, wordAt } from './scan';
 import { DECLARATION_KEYWORDS, KEYWORDS } from './vocabulary';
 
@@ -58,12 +59,12 @@ function matchDeclaration(text: string, keyword: DeclarationKeyword, matcher?: o
   // Read the failures now: they are computed lazily from the matcher's current input.
   const { position, expected } = expectationsOf(result);
   const name = declarationName(text, keyword);
-  const { message, expected: expectedText, span } = analystMessage({
-    text,
-    position,
-    expected,
-    declaration: { kind: keyword, name: name?.text ?? null },
-  });
+  // A control character outside strings always fails the match; ohm's failure there reads as a
+  // puzzle ("expected a name"), so the character itself is the error.
+  const control = firstControlCharacter(text);
+  const { message, expected: expectedText, span } = control >= 0
+    ? { ...controlCharacterError(text, control), expected: [] }
+    : analystMessage({ text, position, expected, declaration: { kind: keyword, name: name?.text ?? null } });
   const error: SyntaxError = {
     span,
     skipped: { start: 0, end: text.length },
@@ -78,6 +79,11 @@ function matchDeclaration(text: string, keyword: DeclarationKeyword, matcher?: o
 function notADeclaration(text: string): SyntaxError {
   const word = wordAt(text, 0);
   const length = word !== null ? word.length : text.codePointAt(0)! > 0xffff ? 2 : 1;
+  // A control character at the start, or right after the first token (`o\0utcome`), is the error.
+  const control = firstControlCharacter(text);
+  if (control === 0 || control === length) {
+    return { ...controlCharacterError(text, control), skipped: { start: 0, end: text.length }, expected: [...DECLARATION_KEYWORDS] };
+  }
   return {
     span: { start: 0, end: Math.min(length, text.length) },
     skipped: { start: 0, end: text.length },

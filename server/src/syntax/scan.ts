@@ -28,9 +28,12 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const SEMICOLON = 59;
 
-/** The grammar's whitespace: control characters, space, no-break space and the byte-order mark. */
+/**
+ * The grammar's whitespace: space, tab, line breaks, no-break space and the byte-order mark. Other
+ * control characters are not (a file of NULs must not check clean): see controlCharacters.ts.
+ */
 export function isSpace(code: number): boolean {
-  return code <= 32 || code === 0xa0 || code === 0xfeff;
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 0xa0 || code === 0xfeff;
 }
 
 function isLineBreak(code: number): boolean {
@@ -56,14 +59,14 @@ export function declarationKeywordAt(text: string, offset: number): DeclarationK
 }
 
 /** The end of the `//` comment that starts at offset: the next line break or the end. */
-function commentEnd(text: string, offset: number): number {
+export function commentEnd(text: string, offset: number): number {
   let i = offset + 2;
   while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++;
   return i;
 }
 
 /** The end of the string that starts at offset: after its closing quote, or at the line's end. */
-function stringEnd(text: string, offset: number): number {
+export function stringEnd(text: string, offset: number): number {
   let i = offset + 1;
   while (i < text.length) {
     const c = text.charCodeAt(i);
