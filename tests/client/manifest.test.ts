@@ -3,7 +3,7 @@
 // with) and the language configuration.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW_SETTINGS, HINT_POSITIONS } from '../../server/src/session/settings';
+import { DEFAULT_PROSE_SETTINGS, DEFAULT_VIEW_SETTINGS, HINT_POSITIONS, PROSE_GLOB_LIMITS } from '../../server/src/session/settings';
 
 const root = new URL('../../', import.meta.url);
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
@@ -76,6 +76,8 @@ describe('package.json contributions', () => {
       expect(c.category).toBe('Scenario');
       // The track record is of the workspace (or a folder), not of the file in the editor.
       if (c.command === 'scenario.showTrackRecord') expect(palette.get(c.command)).toBe('workbenchState != empty');
+      // A model is drafted from any text in an editor (Markdown, plain text, anything).
+      else if (c.command === 'scenario.draftModelFromText') expect(palette.get(c.command)).toBe('editorIsOpen');
       else if (c.command !== 'scenario.restartServer') expect(palette.get(c.command)).toMatch(/editorLangId == scenario/);
     }
   });
@@ -129,6 +131,8 @@ describe('package.json contributions', () => {
     // the server reads the hint position with the choices and default it declares (session/settings.ts)
     expect(props['scenario.inlayHints.position']).toMatchObject({ enum: [...HINT_POSITIONS], default: DEFAULT_VIEW_SETTINGS.hintPosition });
     expect(props['scenario.inlayHints.position']!.enumDescriptions).toHaveLength(HINT_POSITIONS.length);
+    // the server reads as many globs as the setting declares, with its default
+    expect(props['scenario.prose.files']).toMatchObject({ type: 'array', items: { type: 'string' }, default: DEFAULT_PROSE_SETTINGS.files, maxItems: PROSE_GLOB_LIMITS.count });
   });
 
   it('declares trust and keeps the preview restorable', () => {

@@ -1,4 +1,5 @@
-// The server's settings (`scenario.forecast.*`, `scenario.inlayHints.position`), read through
+// The server's settings (`scenario.forecast.*`, `scenario.inlayHints.position`,
+// `scenario.prose.files`), read through
 // workspace/configuration when the client supports it. Every value is checked and clamped: a bad
 // setting must not stop forecasts.
 
@@ -54,4 +55,25 @@ export function readViewSettings(section: unknown): ViewSettings {
   const position = section && typeof section === 'object' ? (section as Record<string, unknown>).position : undefined;
   const known = HINT_POSITIONS.find((p) => p === position);
   return { hintPosition: known ?? DEFAULT_VIEW_SETTINGS.hintPosition };
+}
+
+/** Settings of drafts in prose (`scenario.prose.*`). */
+export interface ProseSettings {
+  /** Globs, relative to a workspace folder, of files read as drafts even when they name no model. */
+  files: string[];
+}
+
+export const DEFAULT_PROSE_SETTINGS: Readonly<ProseSettings> = { files: [] };
+
+/** At most this many globs, each at most this long: a setting is text from a workspace, too. */
+export const PROSE_GLOB_LIMITS = { count: 100, chars: 500 } as const;
+
+/** Settings from the `scenario.prose` section as the client sent it (any shape); non-strings are dropped. */
+export function readProseSettings(section: unknown): ProseSettings {
+  const files = section && typeof section === 'object' ? (section as Record<string, unknown>).files : undefined;
+  if (!Array.isArray(files)) return { files: [] };
+  return {
+    files: files.filter((f): f is string => typeof f === 'string' && f.trim().length > 0 && f.length <= PROSE_GLOB_LIMITS.chars)
+      .slice(0, PROSE_GLOB_LIMITS.count),
+  };
 }
