@@ -249,11 +249,11 @@ export class TestServer {
   // ---- documents ------------------------------------------------------------------------------
 
   /** Opens a document (a name becomes a file URI under tests/fixtures) and returns its URI. */
-  open(nameOrUri: string, text: string, version = 1): string {
+  open(nameOrUri: string, text: string, version = 1, languageId = 'scenario'): string {
     const uri = nameOrUri.includes(':') ? nameOrUri : fileUri(nameOrUri);
-    this.documents.set(uri, TextDocument.create(uri, 'scenario', version, text));
+    this.documents.set(uri, TextDocument.create(uri, languageId, version, text));
     void this.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'scenario', version, text },
+      textDocument: { uri, languageId, version, text },
     });
     return uri;
   }
