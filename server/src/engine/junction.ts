@@ -5,6 +5,7 @@
 // P(E), for any evidence E. Unlike the frontier (frontier.ts), which only runs forward, this
 // reasons backwards too: seeing an outcome changes what its drivers are likely to be.
 // The cost is Σ 2^|clique| per pass: the treewidth of the model, not its number of variables.
+import { IndexHeap } from '../util/heap';
 import type { CompiledModel } from './compile';
 
 /** Cliques larger than this are not planned (2^22 doubles = 32 MB per table). */
@@ -98,12 +99,28 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
   };
   // Fill counts change only near an elimination, so they are kept and updated locally.
   const fill = Int32Array.from({ length: n }, (_, v) => fillOf(v));
+  // The next to eliminate: least fill, then fewest neighbours, then first declared, from a heap of
+  // keys packed as (fill, degree, v) with stale entries skipped. Fill and degree are capped where
+  // any vertex beyond the cap would make a clique over maxClique (fill ≤ d(d − 1)/2), which stops
+  // the build whichever such vertex comes first.
+  const degreeCap = Math.min(maxClique, n);
+  const fillCap = degreeCap * degreeCap;
+  if ((fillCap + 1) * (degreeCap + 1) * n > Number.MAX_SAFE_INTEGER) throw new RangeError('buildJunctionTree: maxClique too large to order by');
+  const keyOf = (v: number) => (Math.min(fill[v]!, fillCap) * (degreeCap + 1) + Math.min(neighbours[v]!.size, degreeCap)) * n + v;
+  const key = new Float64Array(n);
+  const next = new IndexHeap(4 * n);
+  const rekey = (v: number) => {
+    const k = keyOf(v);
+    if (k !== key[v]) next.push((key[v] = k));
+  };
+  for (let v = 0; v < n; v++) next.push((key[v] = keyOf(v)));
   let planned = 0; // Σ 2^|clique| so far (before merging, which only lowers it)
   for (let step = 0; step < n; step++) {
     let best = -1;
-    for (let v = 0; v < n; v++) {
-      if (eliminated[v]) continue;
-      if (best < 0 || fill[v]! < fill[best]! || (fill[v] === fill[best] && neighbours[v]!.size < neighbours[best]!.size)) best = v;
+    while (best < 0) {
+      const k = next.pop();
+      const v = k % n;
+      if (!eliminated[v] && key[v] === k) best = v;
     }
     const around = [...neighbours[best]!];
     if (around.length + 1 > maxClique) return null;
@@ -128,9 +145,16 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
     const inClique = new Set(around);
     for (const [a, b] of added) {
       const [small, large] = neighbours[a]!.size <= neighbours[b]!.size ? [a, b] : [b, a];
-      for (const t of neighbours[small]!) if (!inClique.has(t) && neighbours[large]!.has(t)) fill[t]!--;
+      for (const t of neighbours[small]!) {
+        if (inClique.has(t) || !neighbours[large]!.has(t)) continue;
+        fill[t]!--;
+        rekey(t);
+      }
     }
-    for (const a of around) fill[a] = fillOf(a);
+    for (const a of around) {
+      fill[a] = fillOf(a);
+      rekey(a);
+    }
   }
   const step = new Int32Array(n); // elimination step of each variable
   order.forEach((v, i) => (step[v] = i));
@@ -146,6 +170,8 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
     drafts[step[first]!]!.families.push(v);
   }
   // A parent whose variables all lie in its child adds nothing: the child takes its place.
+  const kids = drafts.map((): number[] => []);
+  drafts.forEach((d, i) => d.parent >= 0 && kids[d.parent]!.push(i));
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     if (d.parent < 0) continue;
@@ -155,7 +181,10 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
     p.variables = d.variables;
     p.owned = [...d.owned, ...p.owned];
     p.families = [...d.families, ...p.families];
-    for (const other of drafts) if (other.parent === i) other.parent = d.parent;
+    for (const k of kids[i]!) {
+      drafts[k]!.parent = d.parent;
+      kids[d.parent]!.push(k);
+    }
     d.removed = true;
   }
   const kept = drafts.map((d, i) => (d.removed ? -1 : i)).filter((i) => i >= 0);

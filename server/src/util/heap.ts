@@ -1,17 +1,23 @@
-// A binary min-heap of small non-negative integers (indices) in a fixed Int32Array: the ready
-// names of a topological sort (model/graph.ts) and the variables a Monte Carlo flip reaches
-// (engine/montecarlo.ts). Pure, no dependencies, so every layer may import it.
+// A binary min-heap of non-negative numbers (indices, or keys packed into exact integers below
+// 2^53) in a Float64Array: the ready names of a topological sort (model/graph.ts), the variables a
+// Monte Carlo flip reaches (engine/montecarlo.ts) and the elimination order of a junction tree
+// (engine/junction.ts). Pure, no dependencies, so every layer may import it.
 
-/** Indices below a capacity, smallest first. Holds at most `capacity` values at once. */
+/** Numbers, smallest first. `capacity` is a first size: the heap grows when it is full. */
 export class IndexHeap {
-  private readonly items: Int32Array;
+  private items: Float64Array;
   size = 0;
 
   constructor(capacity: number) {
-    this.items = new Int32Array(Math.max(1, capacity));
+    this.items = new Float64Array(Math.max(1, capacity));
   }
 
   push(value: number): void {
+    if (this.size === this.items.length) {
+      const grown = new Float64Array(2 * this.items.length);
+      grown.set(this.items);
+      this.items = grown;
+    }
     const a = this.items;
     let i = this.size++;
     while (i > 0) {
