@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeRepository } from './lib/gitRepository.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -65,20 +66,8 @@ function version(k) {
   return text;
 }
 
-function makeRepository() {
-  const dir = join(work, 'repo');
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env });
-  let stream = '';
-  for (let k = 0; k < commits; k++) {
-    const text = Buffer.from(version(k));
-    const message = `Version ${k + 1}`;
-    const when = 1735732800 + k * 86400;
-    stream += `commit refs/heads/main\ncommitter Analyst <analyst@example.org> ${when} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n`;
-    stream += `M 100644 inline model.scenario\ndata ${text.length}\n${text.toString('latin1')}\n`;
-  }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: Buffer.from(stream, 'latin1') });
-  execFileSync('git', ['checkout', '-q', 'main'], { cwd: dir, env });
+function makeHistoryRepository() {
+  const dir = makeRepository(join(work, 'repo'), commits, (k) => ({ 'model.scenario': version(k) }));
   return { dir, file: join(dir, 'model.scenario') };
 }
 
@@ -108,7 +97,7 @@ function processTime(cli, cliArgs, env) {
 }
 
 const { lib, cli } = await bundle();
-const repo = makeRepository();
+const repo = makeHistoryRepository();
 const lines = sample.split('\n').length;
 const kb = statSync(repo.file).size / 1024;
 const results = {};

@@ -5,11 +5,12 @@
 // forecast in the history worker) and warm (the same server: its cache by blob id), and
 // `scenario/fileCommits` and `scenario/compare` (HEAD~1 against the file), each the median of
 // --runs. Run `npm run build` first. `node bench/historyLsp.mjs [--commits 200] [--runs 9]`
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeRepository } from './lib/gitRepository.mjs';
 import * as rpc from 'vscode-jsonrpc/node';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,20 +29,8 @@ function version(k) {
     .replace('base 10%', `base ${5 + (k % 15)}%`);
 }
 
-function makeRepository() {
-  const dir = join(work, 'repo');
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env });
-  let stream = '';
-  for (let k = 0; k < commits; k++) {
-    const text = Buffer.from(version(k));
-    const message = `Version ${k + 1}`;
-    stream += `commit refs/heads/main\ncommitter Analyst <analyst@example.org> ${1735732800 + k * 86400} +0000\ndata ${message.length}\n${message}\n`;
-    stream += `M 100644 inline model.scenario\ndata ${text.length}\n${text.toString('latin1')}\n`;
-  }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: Buffer.from(stream, 'latin1') });
-  execFileSync('git', ['checkout', '-q', 'main'], { cwd: dir, env });
-  return join(dir, 'model.scenario');
+function makeHistoryRepository() {
+  return join(makeRepository(join(work, 'repo'), commits, (k) => ({ 'model.scenario': version(k) })), 'model.scenario');
 }
 
 async function startServer() {
@@ -64,7 +53,7 @@ async function timed(connection, method, params) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-const file = makeRepository();
+const file = makeHistoryRepository();
 const uri = pathToFileURL(file).toString();
 const server = await startServer();
 try {
