@@ -106,3 +106,38 @@ export namespace TrackRecordProgressNotification {
     total: number;
   }
 }
+
+/**
+ * The documents the language server is given: .scenario files (on disk and untitled), and
+ * Markdown and plain text on disk, which it reads as drafts in prose only when they name a model
+ * (LANGUAGE.md, "Drafts in prose") or match `scenario.prose.files`.
+ */
+export const SCENARIO_DOCUMENTS = (): { scheme: string; language: string }[] => [
+  { scheme: 'file', language: 'scenario' },
+  { scheme: 'untitled', language: 'scenario' },
+];
+export const PROSE_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];
+export const PROSE_DOCUMENTS = (): { scheme: string; language: string }[] => PROSE_LANGUAGES.map((language) => ({ scheme: 'file', language }));
+
+/**
+ * Request: a first model drafted from a text (the command "Scenario: Draft Model from Text"), by
+ * the function `scenario draft` uses (server/src/prose/draft.ts).
+ */
+export namespace DraftModelRequest {
+  export const method = 'scenario/draftModel';
+  export interface Params {
+    /** The text: an editor's document or its selection. */
+    text: string;
+    /** How the draft's sources name the text ("us-pakistan-oped" → `source "us-pakistan-oped, paragraph 3"`). */
+    sourceName: string;
+  }
+  export interface Result {
+    /** The `.scenario` text; null when there is nothing to draft from (`message` says why). */
+    text: string | null;
+    /** Why there is no draft (no sentences, a binary or too large text), or null. */
+    message: string | null;
+    /** Outcomes drafted: one per sentence that makes an estimative judgment. */
+    outcomes: number;
+    factors: number;
+  }
+}

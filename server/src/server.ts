@@ -2,15 +2,14 @@
 // --socket=N), capabilities, and each LSP message routed to the session (documents, scheduling,
 // forecasts) or to a feature (a pure function of the document's analysed state).
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, InlayHintRefreshRequest,
-  TextDocumentSyncKind, createConnection,
-  type ClientCapabilities, type InitializeResult,
+  BulkRegistration, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWorkspaceFoldersNotification,
+  InlayHintRefreshRequest, createConnection,
+  type ClientCapabilities, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
-  CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest, TrackRecordProgressNotification,
-  TrackRecordRequest,
+  CompareRequest, DraftModelRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest,
+  PROSE_LANGUAGES, TrackRecordProgressNotification, TrackRecordRequest,
 } from '../../common/protocol';
 import type { DocumentState } from './features/context';
 import { toLspDiagnostics } from './features/diagnostics';
@@ -31,11 +30,17 @@ import { ForecastRunner } from './session/forecastRunner';
 import { Session } from './session/session';
 import { capDiagnostics } from './session/publish';
 import {
-  DEFAULT_SETTINGS, DEFAULT_VIEW_SETTINGS, readForecastSettings, readViewSettings, type ForecastSettings, type ViewSettings,
+  DEFAULT_PROSE_SETTINGS, DEFAULT_SETTINGS, DEFAULT_VIEW_SETTINGS, readForecastSettings, readProseSettings, readViewSettings,
+  type ForecastSettings, type ProseSettings, type ViewSettings,
 } from './session/settings';
 import { warmUpWhileIdle } from './session/warmUp';
 import { HistoryService } from './session/historyService';
 import { trackRecordFor } from './session/trackRecord';
+import { serverCapabilities } from './session/capabilities';
+import { DiskModels } from './session/diskModels';
+import { draftModel } from './session/draftModel';
+import { ProseSession } from './session/proseSession';
+import { WorkspaceFolders, fileOfUri as fileOf } from './session/workspaceFiles';
 
 /** Server-only debug request (not part of the client contract): memory and forecast counters. */
 const DebugStatsRequest = 'scenario/debug/stats';
@@ -56,6 +61,9 @@ process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${describ
 let client: ClientCapabilities = {};
 let settings: ForecastSettings = { ...DEFAULT_SETTINGS };
 let view: ViewSettings = { ...DEFAULT_VIEW_SETTINGS };
+let prose: ProseSettings = { ...DEFAULT_PROSE_SETTINGS };
+/** Features registered with a .scenario selector once the client is initialized (session/capabilities.ts). */
+let registrations: BulkRegistration | null = null;
 
 /** Resolved once the client's settings are read (or could not be): forecasts wait for it. */
 let settingsLoaded: () => void = () => {};
@@ -75,6 +83,8 @@ const session = new Session(
   {
     publishDiagnostics: (state) => {
       void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: capDiagnostics(toLspDiagnostics(state)) });
+      // A model's new check or forecast: the drafts that name it are checked again.
+      drafts.modelChanged(state.uri);
     },
     clearDiagnostics: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
     forecastReady: (result) => void connection.sendNotification(ForecastReadyNotification.method, result),
@@ -85,6 +95,38 @@ const session = new Session(
   () => settings,
   settingsReady,
 );
+
+// Drafts in prose (LANGUAGE.md, "Drafts in prose"): Markdown and plain text the client hands over,
+// checked only when they name a model; the model from its editor if open, else from disk.
+const folders = new WorkspaceFolders();
+const diskModels = new DiskModels({
+  runner,
+  samples: () => settings.samples,
+  settingsReady,
+  changed: (file) => drafts.modelFileChanged(file),
+  log,
+});
+const drafts = new ProseSession(
+  {
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    log,
+  },
+  folders,
+  {
+    editor: (file) => {
+      const uri = session.uris().find((u) => fileOf(u) === file);
+      return uri ? session.state(uri) : null;
+    },
+    disk: diskModels,
+  },
+);
+
+/** The folders of the workspace as initialize gives them (the root of an older client). */
+function initialFolders(params: InitializeParams | undefined): string[] {
+  const uris = params?.workspaceFolders?.map((f) => f.uri) ?? (params?.rootUri ? [params.rootUri] : []);
+  const paths = uris.map(fileOf).filter((p): p is string => p !== null);
+  return paths.length || !params?.rootPath ? paths : [params.rootPath];
+}
 
 /** Runs a feature on the document's current state; null when the document is not open. */
 function withState<R>(uri: string, fallback: R, feature: (state: DocumentState) => R): R {
@@ -97,47 +139,49 @@ connection.onInitialize((params): InitializeResult => {
   const initial = (params?.initializationOptions as { settings?: { forecast?: unknown; inlayHints?: unknown } } | null | undefined)?.settings;
   if (initial?.forecast) settings = readForecastSettings(initial.forecast);
   if (initial?.inlayHints) view = readViewSettings(initial.inlayHints);
+  folders.set(initialFolders(params));
+  // Set here, after the library's own handler (installed just before this one runs), which it replaces.
+  connection.onNotification(DidChangeWorkspaceFoldersNotification.type, guardedNotification(log, 'didChangeWorkspaceFolders', ({ event }) => {
+    const paths = (list: readonly { uri: string }[] | undefined) => (list ?? []).map((f) => fileOf(f.uri)).filter((p): p is string => p !== null);
+    folders.change(paths(event?.added), paths(event?.removed));
+    drafts.foldersChanged();
+  }));
   // After this answer is sent, and only until the first document opens.
   warmUpWhileIdle(() => session.uris().length === 0);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      completionProvider: { resolveProvider: false, triggerCharacters: [' '] },
-      definitionProvider: true,
-      referencesProvider: true,
-      renameProvider: { prepareProvider: true },
-      documentSymbolProvider: { label: 'Scenario' },
-      semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false },
-      foldingRangeProvider: true,
-      documentFormattingProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
-      inlayHintProvider: { resolveProvider: false },
-      codeLensProvider: { resolveProvider: false },
-    },
-    serverInfo: { name: 'scenario-language-server', version: '0.1.0' },
-  };
+  const offered = serverCapabilities(client, semanticTokensLegend);
+  registrations = offered.registrations;
+  return { capabilities: offered.capabilities, serverInfo: { name: 'scenario-language-server', version: '0.1.0' } };
 });
 
 async function loadSettings(pushed?: unknown): Promise<void> {
   if (client.workspace?.configuration) {
-    const [forecast, inlayHints] = await connection.workspace.getConfiguration([{ section: 'scenario.forecast' }, { section: 'scenario.inlayHints' }]);
+    const [forecast, inlayHints, proseSection] = await connection.workspace.getConfiguration(
+      [{ section: 'scenario.forecast' }, { section: 'scenario.inlayHints' }, { section: 'scenario.prose' }]);
     settings = readForecastSettings(forecast);
     view = readViewSettings(inlayHints);
+    prose = readProseSettings(proseSection);
   } else if (pushed !== undefined) {
-    const scenario = (pushed as { scenario?: { forecast?: unknown; inlayHints?: unknown } } | null)?.scenario;
+    const scenario = (pushed as { scenario?: { forecast?: unknown; inlayHints?: unknown; prose?: unknown } } | null)?.scenario;
     settings = readForecastSettings(scenario?.forecast);
     view = readViewSettings(scenario?.inlayHints);
+    prose = readProseSettings(scenario?.prose);
   }
+  drafts.setGlobs(prose.files);
 }
 
 connection.onInitialized(guardedNotification(log, 'initialized', async () => {
   // A client that never answers must not hold forecasts back for ever.
   const giveUp = setTimeout(settingsLoaded, 5_000);
   try {
+    // Both sent at once, before any document's diagnostics.
+    const registering: Promise<unknown>[] = [];
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'scenario' });
+      registering.push(connection.client.register(DidChangeConfigurationNotification.type, { section: 'scenario' }));
     }
+    if (registrations) {
+      registering.push(connection.client.register(registrations).catch((e: unknown) => log(`registering the .scenario features failed: ${describeError(e)}`)));
+    }
+    await Promise.all(registering);
     await loadSettings();
   } finally {
     clearTimeout(giveUp);
@@ -150,23 +194,35 @@ connection.onDidChangeConfiguration(guardedNotification(log, 'didChangeConfigura
   const before = JSON.stringify(settings);
   const viewBefore = JSON.stringify(view);
   await loadSettings(params.settings);
-  if (JSON.stringify(settings) !== before) session.settingsChanged();
+  if (JSON.stringify(settings) !== before) {
+    session.settingsChanged();
+    diskModels.settingsChanged();
+  }
   if (JSON.stringify(view) !== viewBefore) refreshViews();
 }));
 
+// Markdown and plain text go to the drafts, everything else is a .scenario document.
 connection.onDidOpenTextDocument(guardedNotification(log, 'didOpen', ({ textDocument }) => {
-  session.open(textDocument.uri, textDocument.version, textDocument.text);
+  if (PROSE_LANGUAGES.includes(textDocument.languageId)) drafts.open(textDocument.uri, textDocument.version, textDocument.text);
+  else session.open(textDocument.uri, textDocument.version, textDocument.text);
 }));
 connection.onDidChangeTextDocument(guardedNotification(log, 'didChange', ({ textDocument, contentChanges }) => {
-  session.change(textDocument.uri, textDocument.version, contentChanges);
+  if (!drafts.change(textDocument.uri, textDocument.version, contentChanges)) session.change(textDocument.uri, textDocument.version, contentChanges);
 }));
 connection.onDidCloseTextDocument(guardedNotification(log, 'didClose', ({ textDocument }) => {
+  if (drafts.close(textDocument.uri)) return;
   session.close(textDocument.uri);
+  drafts.modelChanged(textDocument.uri); // its drafts read it from disk again
+}));
+// A model changed on disk (the client watches **/*.scenario): drafts that read it from disk read it again.
+connection.onDidChangeWatchedFiles(guardedNotification(log, 'didChangeWatchedFiles', ({ changes }) => {
+  for (const change of changes ?? []) if (typeof change?.uri === 'string' && change.uri.endsWith('.scenario')) drafts.modelChangedOnDisk(change.uri);
 }));
 
 // Features: each a pure function of the document's current state (analysed on demand, so a
 // request right after an edit sees that edit).
-connection.onHover(guarded(log, 'hover', null, (p) => withState(p.textDocument.uri, null, (s) => hover(s, p.position))));
+connection.onHover(guarded(log, 'hover', null, (p) =>
+  (drafts.has(p.textDocument.uri) ? drafts.hover(p.textDocument.uri, p.position) : withState(p.textDocument.uri, null, (s) => hover(s, p.position)))));
 connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDocument.uri, [], (s) => completion(s, p.position, p.context))));
 connection.onDefinition(guarded(log, 'definition', null, (p) => withState(p.textDocument.uri, null, (s) => definition(s, p.position))));
 connection.onReferences(guarded(log, 'references', [], (p) =>
@@ -178,7 +234,8 @@ connection.languages.semanticTokens.on(guarded(log, 'semanticTokens', { data: []
   withState(p.textDocument.uri, { data: [] }, (s) => semanticTokens(s))));
 connection.onFoldingRanges(guarded(log, 'foldingRange', null, (p) => withState(p.textDocument.uri, null, (s) => foldingRanges(s))));
 connection.onDocumentFormatting(guarded(log, 'formatting', null, (p) => withState(p.textDocument.uri, null, (s) => formatDocument(s, p.options))));
-connection.onCodeAction(guarded(log, 'codeAction', null, (p) => withState(p.textDocument.uri, null, (s) => codeActions(s, p))));
+connection.onCodeAction(guarded(log, 'codeAction', null, (p) =>
+  (drafts.has(p.textDocument.uri) ? drafts.codeActions(p.textDocument.uri, p) : withState(p.textDocument.uri, null, (s) => codeActions(s, p)))));
 // A client that cannot be asked to refresh inlay hints would keep hints of an older version (or
 // none) for good: it waits for the forecast already on its way, within the request's
 // cancellation. Clients with refresh support are answered at once and refreshed when it is in.
@@ -196,14 +253,6 @@ connection.onRequest(ForecastRequest.method, guarded(log, 'forecast', null, (p: 
 // History and compare (issue 11): git and the forecasts of versions in the history worker, which
 // keeps its cache of versions across requests; each job has a time limit.
 const history = new HistoryService(join(__dirname, 'historyWorker.js'), log);
-/** The file of a `file:` URI; null for any other scheme (untitled, virtual workspaces). */
-function fileOf(uri: string): string | null {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
-  } catch {
-    return null;
-  }
-}
 const NOT_A_FILE = 'History needs a file on disk in a git repository.';
 connection.onRequest(FileCommitsRequest.method, guarded(log, 'fileCommits', null, (p: FileCommitsRequest.Params): Promise<FileCommitsRequest.Result> | FileCommitsRequest.Result => {
   const file = fileOf(p.uri);
@@ -227,6 +276,9 @@ connection.onRequest(CompareRequest.method, guarded(log, 'compare', null, (p: Co
   return history.run({ kind: 'compare', file, rev, text }, failed).then((r) => ({ ...r, uri: p.uri, rev }));
 }));
 
+// "Scenario: Draft Model from Text": the draft `scenario draft` writes, of the text the client sends.
+connection.onRequest(DraftModelRequest.method, guarded(log, 'draftModel', null, (p: unknown) => draftModel(p)));
+
 // The track record (issue 12): scenario score of the folders named, with progress per file.
 connection.onRequest(TrackRecordRequest.method, guarded(log, 'trackRecord', null, (p: TrackRecordRequest.Params) =>
   trackRecordFor(p, (done, total) => {
@@ -239,9 +291,11 @@ connection.onRequest(DebugStatsRequest, guarded(log, 'debugStats', null, () => (
   forecasts: runner.stats,
   forecastDebounceMs: session.forecastDebounces(),
   history: history.stats,
+  prose: { documents: drafts.uris(), drafts: drafts.drafts(), modelsOnDisk: diskModels.files() },
 })));
 
 connection.onShutdown(() => {
+  drafts.dispose();
   session.dispose();
   history.dispose();
 });

@@ -98,15 +98,29 @@ function nearestPhrase(terms: readonly Term[], mention: Mention): Term | undefin
   return best;
 }
 
+/** Why a text is not checked at all (too large), or null. */
+export function tooLargeNotice(text: string): string | null {
+  if (text.length <= PROSE_LIMITS.maxChars) return null;
+  return `The draft is too large to check (${(text.length / 1e6).toFixed(1)} million characters; at most ${PROSE_LIMITS.maxChars / 1e6} million).`;
+}
+
 /** The checks of a draft's text against its model (null: no model at hand, so no contradictions). */
 export function checkProse(text: string, model: ProseModel | null): ProseCheck {
-  if (text.length > PROSE_LIMITS.maxChars) {
-    return { diagnostics: [], notice: `The draft is too large to check (${(text.length / 1e6).toFixed(1)} million characters; at most ${PROSE_LIMITS.maxChars / 1e6} million).` };
-  }
+  const notice = tooLargeNotice(text);
+  if (notice) return { diagnostics: [], notice };
+  return { diagnostics: checkSentences(text, sentencesOfText(text), model), notice: null };
+}
+
+/**
+ * The checks of some sentences of `text` (offsets into the whole text), sorted by position. Each
+ * sentence is checked on its own, so a paragraph's diagnostics depend only on its own text
+ * (prose/incremental.ts keeps them while the paragraph does not change).
+ */
+export function checkSentences(text: string, sentences: Iterable<Sentence>, model: ProseModel | null): ProseDiagnostic[] {
   const diagnostics: ProseDiagnostic[] = [];
   const outcomes = model?.outcomes ?? [];
   const byName = new Map(outcomes.map((o) => [o.name, o]));
-  for (const sentence of sentencesOfText(text)) {
+  for (const sentence of sentences) {
     const terms = termsOf(text, sentence);
     if (terms.length === 0) continue;
     const mentions = outcomes.length > 0 ? mentionsIn(text, sentence, outcomes) : [];
@@ -160,8 +174,7 @@ export function checkProse(text: string, model: ProseModel | null): ProseCheck {
       });
     }
   }
-  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { diagnostics, notice: null };
+  return diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** The outcomes of a forecast as the prose checks read them (stale ones have no probability). */

@@ -181,7 +181,8 @@ function unparsedDocument(text: string, message: string): ScenarioDocument {
   };
 }
 
-function firstLineEnd(text: string): number {
+/** Where a problem of a whole text is shown: the end of its first line (at most 200 characters of it). */
+export function firstLineEnd(text: string): number {
   const match = /[\r\n]/.exec(text.slice(0, 200));
   return match ? match.index : Math.min(200, text.length);
 }

@@ -4,23 +4,15 @@
 // after a save reads only the new version. Git runs as child processes; each version's forecast
 // is short and records.ts yields between versions, so typing is never held up for long. Never
 // throws: a failure is a one-line notice.
-import { fileURLToPath } from 'node:url';
 import { VersionCache } from '../history/cache';
 import { scorePaths } from '../history/records';
 import { describeError } from '../util/errors';
 import type { TrackRecordRequest } from '../../../common/protocol';
 import { replaceControls } from '../../../common/text/controls';
+import { fileOfUri } from './workspaceFiles';
 
 const cache = new VersionCache(null, 20_000);
 const MAX_URIS = 100;
-
-function pathOf(uri: string): string | null {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
-  } catch {
-    return null;
-  }
-}
 
 export async function trackRecordFor(
   params: TrackRecordRequest.Params,
@@ -28,7 +20,7 @@ export async function trackRecordFor(
 ): Promise<TrackRecordRequest.Result> {
   const id = typeof params?.id === 'number' ? params.id : 0;
   const uris = Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string').slice(0, MAX_URIS) : [];
-  const paths = uris.map(pathOf).filter((p): p is string => p !== null);
+  const paths = uris.map(fileOfUri).filter((p): p is string => p !== null);
   if (paths.length === 0) return { id, record: null, notice: 'The track record needs a folder on disk (open a folder or a workspace).' };
   try {
     const { missing: _missing, ...record } = await scorePaths(paths, { cache, progress });
