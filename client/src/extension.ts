@@ -1,9 +1,10 @@
-// The extension: the language client for .scenario files, the forecast preview and its commands.
+// The extension: the language client for .scenario files and drafts in prose, the forecast preview
+// and its commands.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CompareRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest, TrackRecordProgressNotification,
-  TrackRecordRequest,
+  CompareRequest, DraftModelRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest,
+  TrackRecordProgressNotification, TrackRecordRequest,
 } from '../../common/protocol';
 import { compareWithLastCommit, compareWithRevision, type CompareCommandDeps } from './compare/commands';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './compare/panel';
@@ -39,6 +40,34 @@ function targetDocument(previews: PreviewManager, arg: unknown): vscode.Uri | un
   const editor = vscode.window.activeTextEditor;
   if (editor && isScenarioDocument(editor.document)) return editor.document.uri;
   return focused?.resource;
+}
+
+/**
+ * "Scenario: Draft Model from Text": the active editor's selections (or its whole text) drafted by
+ * the language server, with the function `scenario draft` runs, into a new untitled .scenario
+ * editor beside it. A text with no estimative judgment gets a message and no editor.
+ */
+async function draftModelFromText(languageClient: LanguageClient): Promise<vscode.TextDocument | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Scenario: open a text to draft a model from.');
+    return undefined;
+  }
+  const source = editor.document;
+  const selected = editor.selections.filter((s) => !s.isEmpty).map((s) => source.getText(s));
+  const text = selected.length > 0 ? selected.join('\n\n') : source.getText();
+  const sourceName = (source.uri.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '') || 'the text';
+  const result = await languageClient.sendRequest<DraftModelRequest.Result>(DraftModelRequest.method, { text, sourceName } satisfies DraftModelRequest.Params);
+  if (result?.text == null || result.outcomes === 0) {
+    const why = result?.text == null && result?.message
+      ? `${result.message[0]!.toUpperCase()}${result.message.slice(1)}`
+      : `${selected.length > 0 ? 'The selection' : 'This text'} makes no estimative judgment ("likely", "may", "is expected to"…), so there is no model to draft`;
+    void vscode.window.showInformationMessage(`Scenario: ${why}.`);
+    return undefined;
+  }
+  const draft = await vscode.workspace.openTextDocument({ language: 'scenario', content: result.text });
+  await vscode.window.showTextDocument(draft, { viewColumn: vscode.ViewColumn.Beside });
+  return draft;
 }
 
 export function activate(context: vscode.ExtensionContext): ScenarioApi {
@@ -129,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
       const uri = targetDocument(previews, arg);
       return uri ? compareWithRevision(compareDeps, uri, rev) : noDocument();
     }),
+    vscode.commands.registerCommand('scenario.draftModelFromText', () => draftModelFromText(languageClient)),
     vscode.commands.registerCommand('scenario.showTrackRecord', (arg?: unknown) => {
       const target = trackRecordTarget(arg);
       if (!target) return void vscode.window.showInformationMessage('Scenario: open a folder or a workspace to see its track record.');

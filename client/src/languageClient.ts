@@ -1,5 +1,7 @@
-// The language client: starts dist/server.js over IPC for .scenario files (on disk and untitled),
-// traces into the "Scenario" output channel (`scenario.trace.server`), and restarts a crashed
+// The language client: starts dist/server.js over IPC for .scenario files (on disk and untitled)
+// and for Markdown and plain text on disk, which the server reads as drafts in prose only when they
+// name a model (it answers nothing for the others, and registers its other features for .scenario
+// files only: VS Code's own Markdown features are left alone). Traces into the "Scenario" output channel (`scenario.trace.server`), and restarts a crashed
 // server a bounded number of times before telling the user.
 import * as vscode from 'vscode';
 import {
@@ -13,6 +15,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { PROSE_DOCUMENTS, SCENARIO_DOCUMENTS } from '../../common/protocol';
 import { RestartPolicy } from './restartPolicy';
 
 export const CLIENT_ID = 'scenario'; // the client reads `scenario.trace.server` by this id
@@ -55,17 +58,21 @@ export function refreshInlayHints(client: LanguageClient): void {
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, policy: RestartPolicy): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const modelWatcher = vscode.workspace.createFileSystemWatcher('**/*.scenario');
+  context.subscriptions.push(modelWatcher);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'scenario' },
-      { scheme: 'untitled', language: 'scenario' },
-    ],
-    // settings changes reach the server; it reads them with workspace/configuration
-    synchronize: { configurationSection: 'scenario' },
+    // drafts only on disk: a draft names its model by a path relative to its own file
+    documentSelector: [...SCENARIO_DOCUMENTS(), ...PROSE_DOCUMENTS()],
+    synchronize: {
+      // settings changes reach the server; it reads them with workspace/configuration
+      configurationSection: 'scenario',
+      // a model saved or changed on disk: the drafts that read it from disk are checked again
+      fileEvents: modelWatcher,
+    },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never, // the error handler reports; no pop-ups per log line
     errorHandler: restartingErrorHandler(policy, output, 'scenario.restartServer'),
