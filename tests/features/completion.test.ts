@@ -166,11 +166,11 @@ describe('keywords and snippets', () => {
   });
 
   it('offers each declaration once at top level, as a snippet, and no second scenario', () => {
-    const items = expectCompletion(`${EXAMPLE}\n<|>`, { exactly: ['factor', 'event', 'outcome', 'alternative'] });
+    const items = expectCompletion(`${EXAMPLE}\n<|>`, { exactly: ['import', 'factor', 'event', 'outcome', 'alternative'] });
     for (const s of items) expect(s.insertTextFormat).toBe(InsertTextFormat.Snippet);
     const outcome = items.find((s) => s.label === 'outcome')!;
     expect(newText(outcome)).toMatch(/^outcome \$\{1:name\} "\$\{2:label\}" \{\n\tbase \$\{3:20%\}\n\t\$\{4\|crisis,khan_popular,rapport,attack,democracy_push,trade_up,security_ties\|\}/);
-    const fresh = expectCompletion(`${DECLS}\n<|>`, { exactly: ['scenario', 'factor', 'event', 'outcome', 'alternative'] });
+    const fresh = expectCompletion(`${DECLS}\n<|>`, { exactly: ['scenario', 'import', 'factor', 'event', 'outcome', 'alternative'] });
     expect(newText(fresh[0])).toMatch(/^scenario "\$\{1:title\}" \{\n\tquestion/);
     expectCompletion('fa<|>', { includes: ['factor'] });
     // A broken scenario block is still the file's scenario.

@@ -100,7 +100,7 @@ const cases: Case[] = [
   {
     what: 'a misspelt declaration keyword',
     from: 'factor crisis "Pakistan', to: 'factr crisis "Pakistan',
-    message: 'expected a declaration: scenario, factor, event, outcome or alternative', at: '9:1', token: 'factr',
+    message: 'expected a declaration: scenario, import, factor, event, outcome or alternative', at: '9:1', token: 'factr',
   },
   {
     what: 'an alternative without a title',
@@ -251,12 +251,12 @@ describe('syntax errors in analyst words', () => {
       'outcome e { base 20% }',
     ].join('\n');
     const doc = parseDocument(text);
-    expect(doc.declarations.map((d) => d.kind === 'scenario' || d.kind === 'alternative' ? d.kind : d.name.text)).toEqual([
+    expect(doc.declarations.map((d) => d.kind === 'scenario' || d.kind === 'alternative' || d.kind === 'import' ? d.kind : d.name.text)).toEqual([
       'a', 'c', 'e',
     ]);
     expect(doc.errors.map((e) => `${where(text, e.span.start)} ${e.message}`)).toEqual([
       '2:24 expected a probability such as 35%, 20%..35% or likely',
-      '3:1 expected a declaration: scenario, factor, event, outcome or alternative',
+      '3:1 expected a declaration: scenario, import, factor, event, outcome or alternative',
       "6:18 expected '}' to close the outcome 'd'",
     ]);
     expect(doc.errors.map((e) => slice(text, e.skipped))).toEqual([

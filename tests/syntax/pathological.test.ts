@@ -23,7 +23,7 @@ describe('pathological input', () => {
     const text = '{'.repeat(100_000);
     const doc = parseDocument(text);
     expect(doc.errors).toHaveLength(1);
-    expect(doc.errors[0]!.message).toBe('expected a declaration: scenario, factor, event, outcome or alternative');
+    expect(doc.errors[0]!.message).toBe('expected a declaration: scenario, import, factor, event, outcome or alternative');
     expect(doc.errors[0]!.span).toEqual({ start: 0, end: 1 });
     expectSpansInside(doc);
   });

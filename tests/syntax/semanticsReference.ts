@@ -108,6 +108,9 @@ function dateOf(node: Node): DateLit {
 
 const actions: ohm.ActionDict<unknown> = {
   ScenarioDecl: titled('scenario'),
+  ImportDecl(this: Node, keyword: Node, path: Node): Declaration {
+    return { kind: 'import', path: stringOf(path), span: spanOf(this), keywordSpan: spanOf(keyword), statements: [] };
+  },
   AlternativeDecl: titled('alternative'),
   FactorDecl: variable('factor'),
   EventDecl: variable('event'),

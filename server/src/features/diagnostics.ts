@@ -4,6 +4,7 @@
 import {
   DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range,
 } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity } from '../model/diagnostics';
 import type { DocumentState } from './context';
 import { spanToRange } from './text';
@@ -34,8 +35,11 @@ export function toLspDiagnostic(state: DocumentState, d: Diagnostic): LspDiagnos
   };
   if (d.unnecessary || d.code === 'unused') result.tags = [DiagnosticTag.Unnecessary];
   if (d.related?.length) {
+    // A place in an imported file carries its own line and character (its span is that file's).
     result.relatedInformation = d.related.map((r) => ({
-      location: { uri: state.uri, range: spanToRange(state, r.span) },
+      location: r.elsewhere
+        ? { uri: pathToFileURL(r.elsewhere.file).href, range: { start: r.elsewhere.start, end: r.elsewhere.end } }
+        : { uri: state.uri, range: spanToRange(state, r.span) },
       message: r.message,
     }));
   }

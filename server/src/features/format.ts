@@ -1,5 +1,6 @@
 // Formatting: the canonical layout of a file, rebuilt from its syntax tree. One statement per line,
-// single spaces, one blank line between declarations, and every comment kept: a comment on a line
+// single spaces, one blank line between declarations (consecutive imports stay together, as the
+// analyst grouped them), and every comment kept: a comment on a line
 // of its own stays before what follows it, a comment after code stays at the end of that line.
 // A file with syntax errors is left alone: the tree does not hold what the analyst wrote there.
 import type { FormattingOptions, TextEdit } from 'vscode-languageserver';
@@ -49,23 +50,31 @@ interface Item {
   start: number;
   end: number;
   isComment: boolean;
+  isImport: boolean;
 }
 
 /** The canonical text of a document without syntax errors. */
 export function formatText(doc: ScenarioDocument, indent: string, eol = '\n'): string {
   const text = doc.text;
   const comments = placeComments(doc);
-  const items: Item[] = comments.topLevel.map((c) => ({ lines: [c.text.trimEnd()], start: c.span.start, end: c.span.end, isComment: true }));
+  const items: Item[] = comments.topLevel.map((c) => ({
+    lines: [c.text.trimEnd()], start: c.span.start, end: c.span.end, isComment: true, isImport: false,
+  }));
   doc.declarations.forEach((decl, i) => {
-    items.push({ lines: declarationLines(text, decl, comments, i, indent), start: decl.span.start, end: decl.span.end, isComment: false });
+    items.push({
+      lines: declarationLines(text, decl, comments, i, indent), start: decl.span.start, end: decl.span.end,
+      isComment: false, isImport: decl.kind === 'import',
+    });
   });
   items.sort((a, b) => a.start - b.start);
 
   const out: string[] = [];
   items.forEach((item, i) => {
     const previous = items[i - 1];
-    // After a declaration always one blank line; after a comment only where the analyst left one.
-    if (previous && (!previous.isComment || hasBlankLine(text, previous.end, item.start))) out.push('');
+    // After a declaration always one blank line; after a comment, and between two imports, only
+    // where the analyst left one.
+    const together = previous && (previous.isComment || (previous.isImport && item.isImport));
+    if (previous && (!together || hasBlankLine(text, previous.end, item.start))) out.push('');
     out.push(...item.lines);
   });
   return out.length ? out.join(eol) + eol : '';
@@ -112,7 +121,7 @@ function placeComments(doc: ScenarioDocument): PlacedComments {
       continue;
     }
     const decl = doc.declarations[index]!;
-    if (c.span.start < decl.bodySpan.start) {
+    if (decl.kind === 'import' || c.span.start < decl.bodySpan.start) {
       push(placed.header, index, c);
       continue;
     }
@@ -143,6 +152,11 @@ function joinComments(comments: Comment[] | undefined): string {
 
 function declarationLines(text: string, decl: Declaration, placed: PlacedComments, index: number, indent: string): string[] {
   const raw = (span: Span): string => text.slice(span.start, span.end);
+  if (decl.kind === 'import') {
+    // No body: one line, a comment inside it kept at its end.
+    const comments = [...(placed.header.get(index) ?? []), ...(placed.afterDeclaration.get(index) ?? [])];
+    return [`import ${raw(decl.path.span)}${joinComments(comments)}`];
+  }
   let header: string;
   if (decl.kind === 'scenario' || decl.kind === 'alternative') header = `${decl.kind} ${raw(decl.title.span)}`;
   else header = `${decl.kind} ${decl.name.text}${decl.label ? ` ${raw(decl.label.span)}` : ''}`;

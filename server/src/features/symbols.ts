@@ -26,6 +26,8 @@ function declarationSymbol(state: DocumentState, decl: Declaration): DocumentSym
     }
     case 'alternative':
       return symbol(decl.title.value, SymbolKind.Object, decl.title.span, 'alternative', childSymbols(state, decl.statements));
+    case 'import':
+      return symbol(decl.path.value, SymbolKind.Module, decl.path.span, 'import', []);
     default: {
       const value = decl.statements.find((s) => s.kind === (decl.kind === 'outcome' ? 'base' : 'probability'));
       const valueText = value && 'value' in value && typeof value.value === 'object' ? `${value.kind} ${value.value.text}` : '';

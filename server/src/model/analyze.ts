@@ -1,7 +1,7 @@
 // The core's entry points: a syntax tree (or a text) in, the resolved model and every diagnostic
 // out (syntax errors and every check except `judgment`, which needs a forecast). Never throws on
 // any tree the parser produces; imports nothing from VS Code or LSP.
-import type { ScenarioDocument } from '../syntax/ast';
+import type { ImportDeclaration, ScenarioDocument } from '../syntax/ast';
 import { LineIndex } from '../syntax/lines';
 import { parseDocument } from '../syntax/parse';
 import { CHECKS } from './checks';
@@ -10,6 +10,8 @@ import { collectProbabilities } from './checks/context';
 import type { Diagnostic } from './diagnostics';
 import { indentationAt, startsLine } from './edits';
 import { buildDriverGraph } from './graph';
+import { mergeImports } from './imports/merge';
+import type { ImportContext } from './imports/types';
 import { resolveModel } from './resolve';
 import { buildSymbols } from './symbols';
 import type { ResolvedModel } from './types';
@@ -19,8 +21,14 @@ export interface Analysis {
   diagnostics: Diagnostic[];
 }
 
-export function analyzeDocument(doc: ScenarioDocument): Analysis {
-  const symbols = buildSymbols(doc);
+/**
+ * `imports` says what the file's `import` statements resolved to (analysis/importGraph.ts reads
+ * the files); without it, a file that imports is analysed as though its imports could not be read.
+ */
+export function analyzeDocument(doc: ScenarioDocument, imports?: ImportContext): Analysis {
+  const own = buildSymbols(doc);
+  const merged = mergeImports(imports ?? unresolved(own.imports), own.variables, own.duplicates);
+  const symbols = { ...own, imported: merged.names, importFailed: merged.failed };
   const graph = buildDriverGraph(symbols);
   const ctx: CheckContext = {
     doc,
@@ -30,6 +38,7 @@ export function analyzeDocument(doc: ScenarioDocument): Analysis {
     lineOf: lineCounter(doc.text),
     indentUnit: indentUnitOf(doc),
     probabilities: collectProbabilities(doc),
+    imports: merged,
   };
   const diagnostics = sortByPosition(CHECKS.flatMap((check) => check(ctx)));
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
@@ -40,6 +49,23 @@ export function analyze(text: string): Analysis & { document: ScenarioDocument }
   const document = parseDocument(text);
   return { document, ...analyzeDocument(document) };
 }
+
+/** Imports with nothing to read them from (no ImportContext): each one cannot be read. */
+function unresolved(declarations: readonly ImportDeclaration[]): ImportContext | undefined {
+  if (declarations.length === 0) return undefined;
+  return {
+    imports: declarations.map((declaration) => ({
+      declaration,
+      result: { kind: 'problem', code: 'import-not-found', message: NOT_READ },
+    })),
+    files: new Map(),
+    show: (file) => file,
+  };
+}
+
+/** Why an import was not read where no folder is known (an unsaved file, or a tool that reads one text). */
+export const NOT_READ = 'Imports are not read here: this file is checked on its own, with no folder to read them from. ' +
+  'Save it in a folder (the workspace, or the --root folder on the command line) to check it with its imports.';
 
 /** By start, then end; equal spans keep the order of the checks (a stable sort). */
 export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {

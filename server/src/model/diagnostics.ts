@@ -1,5 +1,6 @@
 // Diagnostics with stable codes (LANGUAGE.md, "Checks"). Spans are document offsets.
 import type { Span } from '../syntax/ast';
+import type { Position } from '../syntax/lines';
 
 export type DiagnosticCode =
   | 'syntax'
@@ -23,7 +24,12 @@ export type DiagnosticCode =
   | 'judgment'
   | 'observe-impossible'
   | 'duplicate-resolution'
-  | 'resolution-future';
+  | 'resolution-future'
+  | 'import-not-found'
+  | 'import-path'
+  | 'import-cycle'
+  /** Not in LANGUAGE.md's table (docs/language.md): an imported file has errors of its own. */
+  | 'import-errors';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -50,6 +56,10 @@ export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'observe-impossible': 'error',
   'duplicate-resolution': 'error',
   'resolution-future': 'warning',
+  'import-not-found': 'error',
+  'import-path': 'error',
+  'import-cycle': 'error',
+  'import-errors': 'error',
 };
 
 /**
@@ -64,6 +74,14 @@ export const FORECAST_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCod
  */
 export const DATED_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['resolution-future']);
 
+/**
+ * The codes found across files, by resolving the imports (analysis/importGraph.ts): a file checked
+ * on its own gets `import-not-found` for each import (tests/model/imports*.test.ts check them).
+ */
+export const IMPORT_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'import-not-found', 'import-path', 'import-cycle', 'import-errors',
+]);
+
 /** A text edit a quick fix can apply as it is. */
 export interface Replacement {
   span: Span;
@@ -73,8 +91,11 @@ export interface Replacement {
 }
 
 export interface RelatedInformation {
+  /** In this file; or, with `elsewhere`, in that file. */
   span: Span;
   message: string;
+  /** A place in another file (an imported one): its real path and the place as line and character there. */
+  elsewhere?: { file: string; start: Position; end: Position };
 }
 
 export interface Diagnostic {

@@ -1,12 +1,14 @@
 // What can be forecast while a file has errors: the model without the declarations that have an
 // error (or do not parse) and without everything that depends on one of them. The rest is
 // forecast anew; what is left out keeps its last good numbers, marked (analysis/partialForecast).
+// An import statement with an error (a file that does not check, a duplicate name) leaves out
+// everything it brings in. Imported declarations stand at their import statement in file order.
 import type { Declaration, ScenarioDocument, Span, VariableDeclaration } from '../syntax/ast';
 import type { ForecastExclusion } from '../../../common/forecast';
 import { NOT_BEFORE_NAME_PART } from '../../../common/names';
 import { declarationName } from '../syntax/chunk';
 import type { Diagnostic } from './diagnostics';
-import type { Alternative, ResolvedModel } from './types';
+import type { Alternative, ModelVariable, ResolvedModel } from './types';
 
 export interface ForecastScope {
   /** The forecastable part, without errors (the whole model when the file has none). */
@@ -44,12 +46,16 @@ export function forecastScope(
   const broken = new Map<string, string>();
   const brokenAlternatives = new Map<Declaration, string>();
   const holder = declarationFinder(doc);
+  const importedBy = importedNames(model);
   for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
     const decl = holder(d.span);
     if (!decl) continue; // top-level junk or the scenario block: settings fall back to their defaults
     const reason = `line ${lineOf(d.span.start)} has an error`;
-    if (decl.kind === 'alternative') {
+    if (decl.kind === 'import') {
+      const because = `its import on line ${lineOf(decl.span.start)} has an error`;
+      for (const name of importedBy.get(decl.span.start) ?? []) if (!broken.has(name)) broken.set(name, because);
+    } else if (decl.kind === 'alternative') {
       if (!brokenAlternatives.has(decl)) brokenAlternatives.set(decl, reason);
     } else if (decl.kind !== 'scenario' && !broken.has(decl.name.text)) {
       broken.set(decl.name.text, reason);
@@ -94,7 +100,7 @@ export function forecastScope(
   const placed: { at: number; exclusion: ForecastExclusion }[] = [];
   for (const v of [...model.inputs, ...model.outcomes]) {
     const reason = broken.get(v.name);
-    if (reason !== undefined) placed.push({ at: v.declaration.span.start, exclusion: { kind: v.kind, name: v.name, reason } });
+    if (reason !== undefined) placed.push({ at: positionOf(v), exclusion: { kind: v.kind, name: v.name, reason } });
   }
   for (const u of unparsed) {
     if (u.kind === 'alternative' || model.variables.has(u.name)) continue;
@@ -110,6 +116,24 @@ export function forecastScope(
   placed.sort((a, b) => a.at - b.at);
   const excluded = placed.map((p) => p.exclusion);
   return { model: scoped, excluded, order: fileOrder(model, placed) };
+}
+
+/** Where a variable stands in this file: its declaration, or the import statement that brings it. */
+function positionOf(v: ModelVariable): number {
+  return v.origin ? v.origin.importSpan.start : v.declaration.span.start;
+}
+
+/** The imported names by the start of the import statement that brings them in. */
+function importedNames(model: ResolvedModel): Map<number, string[]> {
+  const byImport = new Map<number, string[]>();
+  for (const v of model.variables.values()) {
+    if (!v.origin) continue;
+    const at = v.origin.importSpan.start;
+    const names = byImport.get(at);
+    if (names) names.push(v.name);
+    else byImport.set(at, [v.name]);
+  }
+  return byImport;
 }
 
 /** The declaration whose span holds a span, by binary search over the file-ordered declarations. */
@@ -163,8 +187,8 @@ function unparsedDeclarations(doc: ScenarioDocument): Unparsed[] {
 /** The model's names plus the unparsed ones, by position in the file. */
 function fileOrder(model: ResolvedModel, placed: readonly { at: number; exclusion: ForecastExclusion }[]): FileOrder {
   const items: { at: number; kind: string; name: string }[] = [
-    ...model.inputs.map((v) => ({ at: v.declaration.span.start, kind: v.kind, name: v.name })),
-    ...model.outcomes.map((v) => ({ at: v.declaration.span.start, kind: v.kind, name: v.name })),
+    ...model.inputs.map((v) => ({ at: positionOf(v), kind: v.kind, name: v.name })),
+    ...model.outcomes.map((v) => ({ at: positionOf(v), kind: v.kind, name: v.name })),
     ...model.alternatives.map((a) => ({ at: a.declaration.span.start, kind: 'alternative', name: a.title })),
     ...placed.filter((p) => !model.variables.has(p.exclusion.name) || p.exclusion.kind === 'alternative')
       .map((p) => ({ at: p.at, kind: p.exclusion.kind, name: p.exclusion.name })),

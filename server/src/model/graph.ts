@@ -1,11 +1,15 @@
 // The driver graph: which driver lines close a cycle (found by one depth-first search, so removing
 // them always leaves an acyclic graph), and a topological order with ties in file order.
 import type { DriverStatement } from '../syntax/ast';
-import type { SymbolTable } from './symbols';
+import { isDeclared, type SymbolTable } from './symbols';
 import { IndexHeap } from '../util/heap';
 
 export interface DriverGraph {
-  /** For each outcome (first declarations): its driver lines that name a declared variable, each name once. */
+  /**
+   * For each outcome of this file (first declarations): its driver lines that name a declared
+   * variable (here or imported), each name once. Imported outcomes are driven only by what their
+   * own file sees, so no cycle runs through another file.
+   */
   edges: Map<string, DriverStatement[]>;
   /**
    * Driver lines that close a cycle, each with the cycle in the direction of influence,
@@ -24,7 +28,7 @@ export function buildDriverGraph(symbols: SymbolTable): DriverGraph {
     const seen = all.length > 16 ? new Set<string>() : null;
     for (const d of all) {
       const name = d.name.text;
-      if (!symbols.variables.has(name)) continue;
+      if (!isDeclared(symbols, name)) continue;
       if (seen ? seen.has(name) : lines.some((l) => l.name.text === name)) continue;
       seen?.add(name);
       lines.push(d);

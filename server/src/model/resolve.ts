@@ -19,7 +19,16 @@ export function resolveModel(symbols: SymbolTable, graph: DriverGraph, hasErrors
   const variables = new Map<string, ModelVariable>();
   const inputs: InputVariable[] = [];
   const outcomes: OutcomeVariable[] = [];
+  // Imported variables first, as their files resolved them (their scenario blocks and alternatives
+  // are not imported), each marked with where it comes from.
+  for (const [name, imported] of symbols.imported) {
+    const v: ModelVariable = { ...imported.variable, origin: { file: imported.file, importSpan: imported.via.span } };
+    variables.set(name, v);
+    if (v.kind === 'outcome') outcomes.push(v);
+    else inputs.push(v);
+  }
   for (const [name, decl] of symbols.variables) {
+    if (variables.has(name)) continue; // declared in an imported file too: `duplicate-name` here
     const v = decl.kind === 'outcome' ? resolveOutcome(decl, graph) : resolveInput(decl);
     variables.set(name, v);
     if (v.kind === 'outcome') outcomes.push(v);

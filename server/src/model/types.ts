@@ -4,6 +4,7 @@
 import type {
   AlternativeDeclaration, Span, StringLit, VariableDeclaration, VariableKind,
 } from '../syntax/ast';
+import type { VariableOrigin } from './imports/types';
 
 /** A probability as the engine needs it: a point (low === high) or uniform between low and high. */
 export interface ProbabilitySpec {
@@ -44,7 +45,10 @@ interface VariableBase {
    * it never changes the forecast, and the engine never reads it).
    */
   resolution?: Resolution | null;
+  /** The declaration: in this file, or (with `origin`) in the imported file that declares it. */
   declaration: VariableDeclaration;
+  /** Set when the variable is declared in an imported file (LANGUAGE.md, Imports); absent for the file's own. */
+  origin?: VariableOrigin;
 }
 
 /** A factor or an event: an independent binary input. */
@@ -100,11 +104,14 @@ export interface ScenarioSettings {
 
 export interface ResolvedModel {
   settings: ScenarioSettings;
-  /** Every variable by name (the first declaration of a duplicated name). */
+  /**
+   * Every variable by name (the first declaration of a duplicated name): the imported ones first
+   * (in the order of the imports), then the file's own.
+   */
   variables: Map<string, ModelVariable>;
-  /** Factors and events, in file order. */
+  /** Factors and events, in file order (the imported ones first). */
   inputs: InputVariable[];
-  /** Outcomes in file order. */
+  /** Outcomes in file order (the imported ones first). */
   outcomes: OutcomeVariable[];
   /**
    * All variables in a topological order of the driver graph (drivers before what they drive),

@@ -205,7 +205,24 @@ export interface AlternativeDeclaration extends DeclarationBase {
   title: StringLit;
 }
 
-export type Declaration = ScenarioDeclaration | VariableDeclaration | AlternativeDeclaration;
+/**
+ * `import "lib/pakistan.scenario"`: the factors, events and outcomes of another file become part of
+ * this model (LANGUAGE.md, Imports; resolved in model/imports). It has no body: its statement list
+ * is always empty, so code that walks every declaration's statements needs no case for it.
+ */
+export interface ImportDeclaration {
+  kind: 'import';
+  /** The path as written (escapes resolved), relative to the importing file. */
+  path: StringLit;
+  span: Span;
+  keywordSpan: Span;
+  statements: never[];
+}
+
+export type Declaration = ScenarioDeclaration | ImportDeclaration | VariableDeclaration | AlternativeDeclaration;
+
+/** A declaration with a `{ … }` body: every kind but `import`. */
+export type BlockDeclaration = Exclude<Declaration, ImportDeclaration>;
 
 /** A stretch of the file that did not parse. The rest of the file is still parsed. */
 export interface SyntaxError {

@@ -76,6 +76,9 @@ class Walker {
   declaration(at: At): Declaration {
     const rule = at.node.ruleName;
     const keywordSpan = this.span(this.child(at, 0));
+    if (rule === 'ImportDecl') {
+      return { kind: 'import', path: this.string(this.child(at, 1)), span: this.span(at), keywordSpan, statements: [] };
+    }
     if (rule === 'ScenarioDecl' || rule === 'AlternativeDecl') {
       const body = this.child(at, 2);
       return {

@@ -124,7 +124,7 @@ const HEAD_TITLE = /^\s*("(?:[^"\\\r\n]|\\[^\r\n])*"?)/u;
  */
 export function declarationName(text: string, keyword: DeclarationKeyword): Name | undefined {
   const rest = text.slice(keyword.length, keyword.length + 400);
-  if (keyword === 'scenario' || keyword === 'alternative') {
+  if (keyword === 'scenario' || keyword === 'alternative' || keyword === 'import') {
     const m = HEAD_TITLE.exec(rest);
     if (!m || !m[1]!.endsWith('"') || m[1]!.length < 2) return undefined;
     const start = keyword.length + m[0].length - m[1]!.length;

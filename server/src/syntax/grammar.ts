@@ -25,6 +25,7 @@ export const scenarioGrammar: ohm.Grammar =
 /** The start rule that matches one declaration of each kind. */
 export const START_RULES: Record<DeclarationKeyword, string> = {
   scenario: 'ScenarioDecl',
+  import: 'ImportDecl',
   factor: 'FactorDecl',
   event: 'EventDecl',
   outcome: 'OutcomeDecl',

@@ -9,7 +9,7 @@ import type { Comment, ScenarioDocument } from './ast';
 import { MAX_DOCUMENT_CHARS, type PlacedChunk, assembleDocument, tooLargeDocument } from './assemble';
 import { type ChunkResult, MAX_DECLARATION_CHARS, type ParsedChunks, chunkCache, matchChunk, parseChunks } from './chunk';
 import { scenarioGrammar } from './grammar';
-import { type Chunk, declarationKeywordAt, scanChunk, skipBlank } from './scan';
+import { type Chunk, declarationKeywordAt, scanDeclaration, skipBlank } from './scan';
 
 /** Matchers kept per document: those of the declarations edited last (memo tables cost memory). */
 const MAX_MATCHERS = 4;
@@ -81,7 +81,7 @@ export class IncrementalParser {
     if (i + 1 < chunks.length ? end >= nextStart : end > nextStart) return null;
     const delta = inserted.length - (end - start);
     if (declarationKeywordAt(text, chunk.start) !== chunk.keyword) return null;
-    const scan = scanChunk(text, chunk.start, true);
+    const scan = scanDeclaration(text, chunk.start, chunk.keyword);
     const trailing = skipBlank(text, scan.end);
     if (trailing.end !== nextStart + delta) return null;
     const chunkText = text.slice(chunk.start, scan.end);

@@ -50,8 +50,8 @@ export function wordAt(text: string, offset: number): string | null {
 /** The declaration keyword that starts at offset (followed by a word boundary), if any. */
 export function declarationKeywordAt(text: string, offset: number): DeclarationKeyword | null {
   const c = text.charCodeAt(offset);
-  // Quick reject: every declaration keyword starts with one of s, f, e, o, a.
-  if (c !== 115 && c !== 102 && c !== 101 && c !== 111 && c !== 97) return null;
+  // Quick reject: every declaration keyword starts with one of s, f, e, o, a, i.
+  if (c !== 115 && c !== 102 && c !== 101 && c !== 111 && c !== 97 && c !== 105) return null;
   for (const keyword of DECLARATION_KEYWORDS) {
     if (text.startsWith(keyword, offset) && !isNamePart(text, offset + keyword.length)) return keyword;
   }
@@ -129,6 +129,20 @@ export function scanChunk(text: string, start: number, braces: boolean): ChunkSc
 }
 
 /**
+ * Scans the declaration that starts at `start` with `keyword`. An `import` has no body: it ends
+ * after the string that follows its keyword on the same line, so what follows on that line (another
+ * import, junk) is a chunk of its own. Without such a string it is read like a declaration whose
+ * braces do not balance, up to the next line that starts with a declaration keyword.
+ */
+export function scanDeclaration(text: string, start: number, keyword: DeclarationKeyword): ChunkScan {
+  if (keyword !== 'import') return scanChunk(text, start, true);
+  let i = start + keyword.length;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (text.charCodeAt(i) === QUOTE) return { end: stringEnd(text, i), comments: [] };
+  return scanChunk(text, start, false);
+}
+
+/**
  * The offset of the first `{` inside a declaration's body (outside strings and comments), or
  * -1. No statement contains a brace, so a declaration always fails to match at or before it.
  */
@@ -175,7 +189,7 @@ export function scanDocument(text: string): ScanResult {
     i = blank.end;
     if (i >= text.length) break;
     const keyword = declarationKeywordAt(text, i);
-    const scan = scanChunk(text, i, keyword !== null);
+    const scan = keyword !== null ? scanDeclaration(text, i, keyword) : scanChunk(text, i, false);
     chunks.push({ start: i, end: scan.end, keyword });
     for (const comment of scan.comments) comments.push(comment);
     i = scan.end;

@@ -5,7 +5,7 @@ import { targetKinds } from '../../syntax/vocabulary';
 import { changeStatements, type ChangeStatement } from '../alternativeChanges';
 import type { Diagnostic } from '../diagnostics';
 import { suggestNames } from '../editDistance';
-import type { SymbolTable } from '../symbols';
+import { declaredKinds, isDeclared, kindOf, type SymbolTable } from '../symbols';
 import type { Check } from './context';
 import { diagnostic, q } from './context';
 
@@ -14,10 +14,10 @@ export const alternativeTargetCheck: Check = ({ symbols, text }) => {
   for (const alt of symbols.alternatives) {
     for (const s of changeStatements(alt)) {
       const name = s.name.text;
-      if (symbols.brokenNames.has(name) && !symbols.variables.has(name)) continue;
-      const decl = symbols.variables.get(name);
-      if (!decl) out.push(unknownTarget(s, symbols));
-      else if (s.kind === 'alt-set' && decl.kind === 'outcome') {
+      if (!isDeclared(symbols, name) && (symbols.brokenNames.has(name) || symbols.importFailed)) continue;
+      const kind = kindOf(symbols, name);
+      if (!kind) out.push(unknownTarget(s, symbols));
+      else if (s.kind === 'alt-set' && kind === 'outcome') {
         const valueText = text.slice(s.value.span.start, s.value.span.end);
         const withBase = `${name} base ${valueText}`;
         const given = `given ${name}`;
@@ -29,11 +29,11 @@ export const alternativeTargetCheck: Check = ({ symbols, text }) => {
               { span: s.span, newText: given, title: `Change to ${q(given)}` },
             ],
           }));
-      } else if (s.kind === 'alt-base' && decl.kind !== 'outcome') {
+      } else if (s.kind === 'alt-base' && kind !== 'outcome') {
         const valueText = text.slice(s.value.span.start, s.value.span.end);
         const plain = `${name} ${valueText}`;
         out.push(diagnostic('alternative-target', s.name.span,
-          `${q(name)} is a ${decl.kind}, which has a probability, not a base: write ${q(plain)}.`, {
+          `${q(name)} is a ${kind}, which has a probability, not a base: write ${q(plain)}.`, {
             fixes: [{ span: s.span, newText: plain, title: `Change to ${q(plain)}` }],
           }));
       }
@@ -45,11 +45,11 @@ export const alternativeTargetCheck: Check = ({ symbols, text }) => {
 function unknownTarget(s: ChangeStatement, symbols: SymbolTable): Diagnostic {
   // Suggest only names of the kind the statement can change.
   const fits = targetKinds(s.kind) ?? [];
-  const declared = [...symbols.variables.values()].filter((d) => fits.includes(d.kind)).map((d) => d.name.text);
+  const declared = declaredKinds(symbols).filter((d) => fits.includes(d.kind)).map((d) => d.name);
   const candidates = suggestNames(s.name.text, declared);
   const hint = candidates.length > 0
     ? `Did you mean ${candidates.map(q).join(' or ')}?`
-    : 'An alternative can only change factors, events and outcomes declared in this file.';
+    : 'An alternative can only change factors, events and outcomes declared in this file or the files it imports.';
   return diagnostic('alternative-target', s.name.span,
     `Unknown name ${q(s.name.text)} in this alternative: no factor, event or outcome has this name. ${hint}`, {
       candidates,

@@ -6,6 +6,7 @@ import type {
 import type { Diagnostic, DiagnosticCode, Replacement, RelatedInformation } from '../diagnostics';
 import { SEVERITY } from '../diagnostics';
 import type { DriverGraph } from '../graph';
+import type { MergedImports } from '../imports/merge';
 import type { SymbolTable } from '../symbols';
 
 export interface CheckContext {
@@ -19,6 +20,8 @@ export interface CheckContext {
   indentUnit: string;
   /** Every probability written in the document, in file order. */
   probabilities: ProbabilityUse[];
+  /** What the imports brought in, and what their statements were found to have wrong. */
+  imports: MergedImports;
 }
 
 export interface ProbabilityUse {

@@ -7,6 +7,7 @@ import type { Check } from './context';
 import { cycleCheck } from './cycle';
 import { duplicateDriverCheck } from './duplicateDriver';
 import { hedgeWordCheck } from './hedgeWord';
+import { importsCheck } from './imports';
 import { missingValueCheck } from './missingValue';
 import { multiplierBelowOneCheck } from './multiplier';
 import { duplicateNameCheck, unknownNameCheck } from './names';
@@ -21,6 +22,7 @@ import { unusedCheck } from './unused';
 
 export const CHECKS: readonly Check[] = [
   syntaxCheck,
+  importsCheck,
   unknownNameCheck,
   duplicateNameCheck,
   probabilityBoundsCheck,

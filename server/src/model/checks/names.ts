@@ -2,6 +2,7 @@
 // name is declared once across factors, events and outcomes.
 import type { Diagnostic } from '../diagnostics';
 import { suggestNames } from '../editDistance';
+import { declaredKinds, isDeclared } from '../symbols';
 import type { Check } from './context';
 import { diagnostic, q } from './context';
 
@@ -10,7 +11,9 @@ const SUGGESTION_BUDGET = 500_000;
 
 export const unknownNameCheck: Check = ({ symbols }) => {
   const out: Diagnostic[] = [];
-  const declared = [...symbols.variables.keys()];
+  // An import that cannot be read may declare any name: its own diagnostic is the one to fix.
+  if (symbols.importFailed) return out;
+  const declared = declaredKinds(symbols).map((d) => d.name);
   // A misspelling tends to repeat: work out its suggestions once. In a pathological file (thousands
   // of distinct unknown names against thousands of declared ones) stop suggesting past a budget.
   const suggestions = new Map<string, string[]>();
@@ -18,7 +21,7 @@ export const unknownNameCheck: Check = ({ symbols }) => {
   for (const decl of symbols.allVariables) {
     for (const line of symbols.drivers.get(decl)!) {
       const name = line.name.text;
-      if (symbols.variables.has(name) || symbols.brokenNames.has(name)) continue;
+      if (isDeclared(symbols, name) || symbols.brokenNames.has(name)) continue;
       let near = suggestions.get(name);
       if (!near) {
         near = comparisonsLeft >= declared.length ? suggestNames(name, declared, 4) : [];

@@ -179,11 +179,11 @@ export type NameChoice = (tabstop: number, fallback: string) => string;
 
 export interface DeclarationRow {
   keyword: DeclarationKind;
-  /** What follows the keyword: `NAME "label"?` or `"title"`. */
-  header: 'name' | 'title';
-  /** The grammar's start rule for one declaration of this kind, and the rule of its body. */
+  /** What follows the keyword: `NAME "label"?`, `"title"`, or the `"path"` of an import. */
+  header: 'name' | 'title' | 'path';
+  /** The grammar's start rule for one declaration of this kind, and the rule of its body (none for `import`). */
   rule: string;
-  bodyRule: string;
+  bodyRule: string | null;
   /** At most one per file (a check reports a second). */
   oncePerFile: boolean;
   /** What it means (hover, completion documentation). */
@@ -206,6 +206,15 @@ export const DECLARATIONS: readonly DeclarationRow[] = [
     statements: [S.question, S.horizon, S.samples, S.seed, ...SHARED],
     snippet: () =>
       'scenario "${1:title}" {\n\tquestion "${2:question}"\n\thorizon ${3:2025-01-01} to ${4:2026-01-01}\n\tsamples ${5:20000}\n\tseed ${6:1}\n}',
+  },
+  {
+    keyword: 'import', header: 'path', rule: 'ImportDecl', bodyRule: null, oncePerFile: false,
+    meaning: 'Makes the factors, events and outcomes of another file part of this model, as if declared here ' +
+      '(not its `scenario` block or alternatives). The path is relative to this file and ends in `.scenario`: ' +
+      '`import "lib/pakistan.scenario"`.',
+    detail: 'another file\'s factors, events and outcomes',
+    statements: [],
+    snippet: () => 'import "${1:lib/factors.scenario}"',
   },
   {
     keyword: 'factor', header: 'name', rule: 'FactorDecl', bodyRule: 'FactorBody', oncePerFile: false,
