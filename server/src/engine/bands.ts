@@ -139,6 +139,15 @@ function bandsOf(c: CompiledModel, wanted: number[], values: Float64Array[]): (B
   return Array.from(c.outcomes, (v) => byVariable.get(v) ?? null);
 }
 
+/**
+ * A number as lists are sorted by it, rounded to 1e-9: values equal in exact arithmetic (two
+ * causes of the same strength) can differ in their last bits, and the first declared then comes
+ * first whichever way they were computed.
+ */
+export function ordering(x: number): number {
+  return Math.round(x * 1e9);
+}
+
 /** Rounding noise can put a sum of probabilities a hair outside 0..1. */
 export function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));

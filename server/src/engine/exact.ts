@@ -84,6 +84,9 @@ export function exactForecast(
  */
 export type Pass = (tables: readonly Float64Array[], out: Float64Array, changed?: number) => boolean;
 
+/** Per driving variable F: P(v | do(F true)) and P(v | do(F false)) for every v. */
+export type SwingEnds = Map<number, { ifTrue: Float64Array; ifFalse: Float64Array }>;
+
 /**
  * Swings by replacing each driving variable F's table with "always" and with "never"
  * (do(F true), do(F false)), one `pass` each; per outcome, in points, in c.upstream order. F for
@@ -94,10 +97,18 @@ export function swingsByPasses(
   c: CompiledModel, tables: readonly Float64Array[], pass: Pass, checkCancelled: () => void,
   current: Float64Array | null = null, skip: (f: number) => boolean = () => false,
 ): SwingTable[] {
-  const ends = new Map<number, { ifTrue: Float64Array; ifFalse: Float64Array }>();
+  const ends = endsByPasses(c, tables, pass, checkCancelled, (f) => !skip(f));
+  return swingTablesOf(c, (f, v, side) => ends.get(f)?.[side][v] ?? current?.[v] ?? Number.NaN);
+}
+
+/** The ends of the swings of each driving F that `include` picks, two passes each (none when a do() is impossible). */
+export function endsByPasses(
+  c: CompiledModel, tables: readonly Float64Array[], pass: Pass, checkCancelled: () => void, include: (f: number) => boolean,
+): SwingEnds {
+  const ends: SwingEnds = new Map();
   const replaced = tables.slice();
   for (let f = 0; f < c.n; f++) {
-    if (c.childStart[f + 1] === c.childStart[f] || skip(f)) continue;
+    if (c.childStart[f + 1] === c.childStart[f] || !include(f)) continue;
     checkCancelled();
     const ifTrue = new Float64Array(c.n);
     const ifFalse = new Float64Array(c.n);
@@ -109,7 +120,11 @@ export function swingsByPasses(
     replaced[f] = tables[f]!;
     if (possibleTrue && possibleFalse) ends.set(f, { ifTrue, ifFalse });
   }
-  const endOf = (f: number, v: number, side: 'ifTrue' | 'ifFalse') => ends.get(f)?.[side][v] ?? current?.[v] ?? Number.NaN;
+  return ends;
+}
+
+/** Every outcome's swing table from the ends P(O | do(F true)) and P(O | do(F false)). */
+export function swingTablesOf(c: CompiledModel, endOf: (f: number, v: number, side: 'ifTrue' | 'ifFalse') => number): SwingTable[] {
   return Array.from(c.outcomes, (v, i) => {
     const upstream = c.upstream[i]!;
     const ifTrue = Float64Array.from(upstream, (f) => endOf(f, v, 'ifTrue'));

@@ -5,7 +5,7 @@
 import type { ProbabilitySpec } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
-import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, clamp01, MAX_BAND_DRAWS } from './bands';
+import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, clamp01, MAX_BAND_DRAWS, ordering } from './bands';
 import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
@@ -16,8 +16,8 @@ import { monteCarlo } from './montecarlo';
 import {
   evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile, type WideParameters,
 } from './evidence';
-import { type Evidence, buildJunctionTree, type JunctionTree, MAX_CLIQUE, propagate } from './junction';
-import { SIGNPOST_BUDGET, signpostCost, signpostsAndLinchpins } from './signposts';
+import { type Evidence, buildJunctionTree, type JunctionTree, MAX_CLIQUE } from './junction';
+import { guideCost, guides, type Guides, SIGNPOST_BUDGET } from './signposts';
 import { seededStream, STREAM, TO_UNIT } from './random';
 import { DrawnTables, expectedTables, sampledTables, type TableCache } from './tables';
 import { drawWideParameters } from './worldDraw';
@@ -235,7 +235,10 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   s.checkCancelled();
   if (s.method === 'exact') {
     const plans = c === s.baseline && s.baselinePlans ? s.baselinePlans : exactPlans(c, s.bandDraws, Infinity)!;
-    const result = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none');
+    // Swings come with the signposts' sweeps where those are affordable, else by passes of their own.
+    const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, null);
+    const exact = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none' && !swept);
+    const result = swept ? { ...exact, swing: swept.swing!, guides: swept } : exact;
     const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
       seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,
       affordableDraws(plans.marginals.cost, s));
@@ -287,7 +290,8 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
   const { evidenceProbability, logEvidenceProbability, marginals } = exactEvidence(tree, tables, evidence, c.n);
   if (!(logEvidenceProbability > -Infinity)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
-  const swing = s.bandMethod === 'none' ? [] : exactEvidenceSwings(c, tree, tables, evidence, marginals, s.checkCancelled);
+  const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, evidence);
+  const swing = s.bandMethod === 'none' ? [] : swept ? swept.swing! : exactEvidenceSwings(c, tree, tables, evidence, marginals, s.checkCancelled);
   // Each band draw is a propagation (about 4 passes over the tree's tables).
   const draws = Math.min(s.evidenceBandDraws, Math.max(100, Math.floor(BAND_BUDGET / (4 * tree.cost))));
   const band = s.bandMethod === 'none' ? [] : evidenceBands(c, baseline, tree, evidence, draws,
@@ -303,7 +307,7 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
   } else {
     worlds = weightedWorlds(likelihoodWeighting(c, tables, evidence, s.samples, seededStream(s.seed, STREAM.main), s.checkCancelled).worlds, s.maxWorlds);
   }
-  return { probability, standardError: null, band, swing, worlds, evidenceProbability, logEvidenceProbability, marginals };
+  return { probability, standardError: null, band, swing, worlds, evidenceProbability, logEvidenceProbability, marginals, ...(swept ? { guides: swept } : {}) };
 }
 
 /**
@@ -312,16 +316,17 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
  * judgment check needs the probabilities only).
  */
 function withGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null, result: RawResult): RawResult {
-  const tree = s.bandMethod === 'none' || !possibleEvidence(result) ? null : s.tree();
-  if (!tree || signpostCost(c, tree) > SIGNPOST_BUDGET) return result;
-  const tables = expectedTables(c, s.cache, s.checkCancelled);
-  // An exact run with evidence has P(v | E) already; otherwise one propagation gives them.
-  let marginals = result.standardError === null ? result.marginals ?? null : null;
-  if (!marginals) {
-    marginals = new Float64Array(c.n);
-    propagate(tree, tables, evidence, marginals);
-  }
-  return { ...result, guides: signpostsAndLinchpins(c, tree, tables, evidence, marginals, s.checkCancelled) };
+  if (result.guides || s.bandMethod === 'none' || !possibleEvidence(result)) return result;
+  const found = sweptGuides(c, s, evidence, false);
+  return found ? { ...result, guides: found } : result;
+}
+
+/** Signposts and linchpins (and with `swings`, the swings) by the junction tree's sweeps, when the tree is affordable. */
+function sweptGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null, swings = true): Guides | null {
+  const tree = s.tree();
+  if (!tree || guideCost(c, tree) > SIGNPOST_BUDGET) return null;
+  const found = guides(c, tree, expectedTables(c, s.cache, s.checkCancelled), evidence, swings, s.checkCancelled);
+  return swings && !found.swing ? null : found;
 }
 
 /** The variables that drive something (each costs two propagations of swings under evidence). */
@@ -447,7 +452,7 @@ function outcomeForecasts(
     const swing = !table ? [] : Array.from(upstream, (f, k) => ({
       name: c.names[f]!, points: table.points[k]!, ifTrue: clamp01(table.ifTrue[k]!), ifFalse: clamp01(table.ifFalse[k]!), order: k,
     }))
-      .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.order - b.order)
+      .sort((a, b) => ordering(Math.abs(b.points)) - ordering(Math.abs(a.points)) || a.order - b.order)
       .map(({ order: _order, ...entry }) => entry);
     const signposts = (result.guides?.signposts[i] ?? []).map((g) => ({
       name: c.names[g.v]!, probability: g.probability, ifTrue: g.ifTrue, ifFalse: g.ifFalse, expectedShift: g.expectedShift,

@@ -426,7 +426,10 @@ export function calibrate(tree: JunctionTree, tables: readonly Float64Array[], e
  * the owner of x keeps its entries with x = value, scaled to sum 1, and the change sweeps outwards
  * through every separator (new / old, Hugin's update). False when P(x = value | E) is 0.
  */
-export function observeOne(cal: Calibrated, x: number, value: 0 | 1, wanted: Uint8Array, out: Float64Array): boolean {
+export function observeOne(
+  cal: Calibrated, x: number, value: 0 | 1, wanted: Uint8Array, out: Float64Array,
+  visit?: (clique: number, table: Float64Array) => void,
+): boolean {
   const { tree, beliefs, scratch, separators, ratio, order, from } = cal;
   const { cliques, children } = tree;
   const px = value === 1 ? cal.marginals[x]! : 1 - cal.marginals[x]!;
@@ -448,6 +451,7 @@ export function observeOne(cal: Calibrated, x: number, value: 0 | 1, wanted: Uin
     const a = order[k]!;
     const qa = cliques[a]!;
     readMarginals(qa, scratch[a]!, wanted, out);
+    visit?.(a, scratch[a]!);
     if (qa.parent >= 0 && qa.parent !== from[k]) {
       // Upwards: a's own separator.
       const sep = ratio[a]!;
@@ -469,6 +473,37 @@ export function observeOne(cal: Calibrated, x: number, value: 0 | 1, wanted: Uin
     }
   }
   return true;
+}
+
+/**
+ * What do(F) makes of a distribution over clique `at`'s variables, for each variable F whose table
+ * is multiplied in there (its family: F and its drivers U): Σ_u P(F = 1, U = u) / θ(1 | u) into
+ * `whenTrue[F]` and Σ_u P(F = 0, U = u) / θ(0 | u) into `whenFalse[F]`. do(F = f) replaces θ(f | u)
+ * by 1, and U, F's parents, is all it takes (the back-door adjustment), so for any event A,
+ * P(A | do(F = f)) = Σ_u P(A, F = f, U = u) / θ(f | u). NaN where some θ is 0 or 1: the event's
+ * share under do() is then not in the table. Only families with `wanted[F]`.
+ */
+export function interventionSums(
+  tree: JunctionTree, at: number, table: Float64Array, tables: readonly Float64Array[], wanted: Uint8Array,
+  whenTrue: Float64Array, whenFalse: Float64Array,
+): void {
+  const q = tree.cliques[at]!;
+  for (const f of q.families) {
+    if (!wanted[f.v]) continue;
+    const cpt = tables[f.v]!;
+    const bit = 1 << f.bit;
+    const combination = f.combination;
+    const bare = f.driverBits.length === 0;
+    let yes = 0;
+    let no = 0;
+    for (let index = 0; index < q.size; index++) {
+      const p = cpt[bare ? 0 : combination ? combination[index]! : gather(index, f.driverBits)]!;
+      if ((index & bit) !== 0) yes += p > 0 ? table[index]! / p : Number.NaN;
+      else no += p < 1 ? table[index]! / (1 - p) : Number.NaN;
+    }
+    whenTrue[f.v] = yes;
+    whenFalse[f.v] = no;
+  }
 }
 
 /** new / old per entry; 0 where the old was 0 (the new is then 0 too: support only shrinks). */

@@ -1,13 +1,20 @@
-// Signposts and linchpins (LANGUAGE.md, Semantics), exactly, by the junction tree (junction.ts).
-// Signposts of O: for every X the scenario does not fix, P(O | observe X) and P(O | observe not X)
-// and the expected shift of seeing which way X goes; descendants of O count (seeing a consequence
-// is evidence). Linchpins of O: for every factor or event F upstream of O, the values of F's
-// probability over which P(O) keeps its phrase. F's table is its probability p, so P(O ∧ E) and
-// P(E) are both linear in p and the interval is solved exactly from two propagations.
+// Signposts, linchpins and swings (LANGUAGE.md, Semantics), exactly, by the junction tree
+// (junction.ts), from one calibration and one sweep per outcome O (the tree seen with O true):
+// - signposts of O: for every X the scenario does not fix, P(O | observe X) and P(O | observe not
+//   X) and the expected shift of seeing which way X goes, by Bayes' rule from P(X | O):
+//   P(O | X) = P(X | O)·P(O) / P(X); descendants of O count (seeing a consequence is evidence);
+// - linchpins of O: for every factor or event F upstream of O, the values of F's probability over
+//   which P(O) keeps its phrase. F's table is its probability p, so P(O ∧ E) and P(E) are both
+//   linear in p and the interval is solved exactly from P(O | F) and P(O | not F);
+// - swings of O: P(O | do(F)) for every F upstream, from the sweep's family tables
+//   (interventionSums: P(A | do(F = f)) = Σ_u P(A, f, u) / θ(f | u)), where a table of 0s or 1s
+//   leaves F to two propagations of its own.
+// Everything is conditional on the scenario's evidence E, when it observes.
 import { PHRASES, phraseFor } from '../syntax/vocabulary';
-import { clamp01 } from './bands';
+import { clamp01, ordering } from './bands';
 import { type CompiledModel, INPUT } from './compile';
-import { calibrate, type Evidence, type JunctionTree, observeOne, propagate } from './junction';
+import { endsByPasses, type SwingEnds, type SwingTable } from './exact';
+import { calibrate, type Evidence, interventionSums, junctionBuffers, type JunctionTree, observeOne, propagate, propagateLog } from './junction';
 
 /** How many signposts each outcome lists. */
 export const MAX_SIGNPOSTS = 10;
@@ -42,76 +49,155 @@ export interface SignpostsAndLinchpins {
   linchpins: RawLinchpin[][];
 }
 
-/** Whether `signpostsAndLinchpins` is affordable on this tree. */
-export function signpostCost(c: CompiledModel, tree: JunctionTree): number {
-  // One calibration (about eight passes over the tables), then one sweep (about three) per variable.
-  return tree.cost * (8 + 3 * c.n);
+export interface Guides extends SignpostsAndLinchpins {
+  /** Per outcome, in c.upstream order; null when not asked for or E cannot happen. */
+  swing: SwingTable[] | null;
 }
 
+/** Work of `guides` on this tree: a calibration (about eight passes over the tables), then a sweep and the do() sums (about four) per outcome. */
+export function guideCost(c: CompiledModel, tree: JunctionTree): number {
+  return tree.cost * (8 + 4 * c.outcomes.length);
+}
+
+const uncertain = (p: number) => p > 1e-12 && p < 1 - 1e-12;
+
 /**
- * Signposts and linchpins of every outcome. `marginals` are P(v | E) of the scenario and `fixed`
- * says which variables it pins (`given`, a point of 0 or 1) or observes: those are no signposts.
- * One calibration of the tree, then one sweep per variable seen true gives P(O | E, X) for every
- * outcome, and P(O | E, not X) follows from P(O | E) without another sweep.
+ * Signposts, linchpins and (with `swings`) the swings of every outcome under the scenario's
+ * evidence (null: none). Observed variables, and what the scenario pins, are no signposts.
  */
-export function signpostsAndLinchpins(
-  c: CompiledModel, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null,
-  marginals: Float64Array, checkCancelled: () => void,
-): SignpostsAndLinchpins {
+export function guides(
+  c: CompiledModel, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null, swings: boolean,
+  checkCancelled: () => void,
+): Guides {
   const cal = calibrate(tree, tables, evidence);
   const nOut = c.outcomes.length;
   const signposts: RawSignpost[][] = Array.from(c.outcomes, () => []);
   const linchpins: RawLinchpin[][] = Array.from(c.outcomes, () => []);
-  if (!(cal.logEvidence > -Infinity)) return { signposts, linchpins };
-  const wanted = new Uint8Array(c.n);
-  for (const o of c.outcomes) wanted[o] = 1;
+  if (!(cal.logEvidence > -Infinity)) return { signposts, linchpins, swing: null };
+  const marginals = cal.marginals;
+  const observed = (x: number) => evidence !== null && evidence[x]! >= 0;
+  const drives = (x: number) => c.childStart[x + 1]! > c.childStart[x]!;
+  let upstreamSets: Set<number>[] | null = null;
+  const upstreamOf = () => (upstreamSets ??= c.upstream.map((list) => new Set(list)));
+
+  // Linchpins of a factor or event that E settles, or whose probability is 0 or 1: the long way.
+  const isLinchpinInput = new Uint8Array(c.n);
+  for (let f = 0; f < c.n; f++) {
+    if (observed(f) || c.kind[f] !== INPUT || !drives(f)) continue;
+    const p = tables[f]![0]!;
+    if (uncertain(marginals[f]!) && p > 0 && p < 1) isLinchpinInput[f] = 1;
+    else linchpinsOf(c, f, tree, tables, evidence, marginals, upstreamOf(), linchpins);
+  }
+
+  // do() sums of the scenario itself: P(E | do(F = f)) / P(E) (1 without evidence).
+  const doable = new Uint8Array(c.n);
+  for (let f = 0; f < c.n; f++) if (swings && drives(f) && !observed(f)) doable[f] = 1;
+  const d1 = new Float64Array(c.n);
+  const d0 = new Float64Array(c.n);
+  if (swings) tree.cliques.forEach((_, i) => interventionSums(tree, i, cal.beliefs[i]!, tables, doable, d1, d0));
+  // A table with a 0 or a 1 hides what do() does there: those F get two propagations each.
+  const fallback: SwingEnds = swings
+    ? passEnds(c, tree, tables, evidence, checkCancelled, (f) => doable[f] === 1 && !(Number.isFinite(d1[f]!) && Number.isFinite(d0[f]!)))
+    : new Map();
+
+  const all = new Uint8Array(c.n).fill(1);
   const given = new Float64Array(c.n);
-  const upstreamOf = c.upstream.map((list) => new Set(list));
-  for (let x = 0; x < c.n; x++) {
-    const px = marginals[x]!;
-    const observed = evidence !== null && evidence[x]! >= 0;
-    const linchpin = !observed && c.kind[x] === INPUT && c.childStart[x + 1]! > c.childStart[x]!;
-    const uncertain = px > 1e-12 && px < 1 - 1e-12;
-    if (observed || (!uncertain && !linchpin)) continue;
+  const n1 = new Float64Array(c.n);
+  const n0 = new Float64Array(c.n);
+  const wanted = new Uint8Array(c.n);
+  const swing: SwingTable[] = [];
+  for (let i = 0; i < nOut; i++) {
     checkCancelled();
-    if (!uncertain || !observeOne(cal, x, 1, wanted, given)) {
-      // x's value is settled under E: its probability can still be a linchpin, found the long way.
-      if (linchpin) linchpinsOf(c, x, tree, tables, evidence, marginals, upstreamOf, linchpins);
-      continue;
-    }
-    for (let i = 0; i < nOut; i++) {
-      const o = c.outcomes[i]!;
-      if (o === x) continue;
-      const p = marginals[o]!;
-      const ifTrue = clamp01(given[o]!);
-      // P(O) = P(X)·P(O | X) + (1 − P(X))·P(O | not X): the other side without another pass.
-      const ifFalse = clamp01((p - px * given[o]!) / (1 - px));
+    const o = c.outcomes[i]!;
+    const p = marginals[o]!;
+    const upstream = c.upstream[i]!;
+    for (const f of upstream) wanted[f] = doable[f]!;
+    // Seen true, O's tree gives P(X | E, O) for every X, and its families' do() sums.
+    const seen = p > 0 && observeOne(cal, o, 1, all, given, swings ? (at, table) => interventionSums(tree, at, table, tables, wanted, n1, n0) : undefined);
+    for (const f of upstream) wanted[f] = 0;
+    if (swings) swing.push(swingsOf(c, i, p, seen, n1, n0, d1, d0, doable, fallback));
+    if (!seen) continue;
+    const list = signposts[i]!;
+    for (let x = 0; x < c.n; x++) {
+      const px = marginals[x]!;
+      // The expected shift is 200·P(O)·|P(X | O) − P(X)| points (before clamping): most X are
+      // left out on that alone, before any division.
+      if (x === o || 200 * p * Math.abs(given[x]! - px) < MIN_EXPECTED_SHIFT || observed(x) || !uncertain(px)) continue;
+      const ifTrue = clamp01((given[x]! * p) / px);
+      const ifFalse = clamp01(((1 - given[x]!) * p) / (1 - px));
       const expectedShift = 100 * (px * Math.abs(ifTrue - p) + (1 - px) * Math.abs(ifFalse - p));
-      if (expectedShift >= MIN_EXPECTED_SHIFT) signposts[i]!.push({ v: x, probability: px, ifTrue, ifFalse, expectedShift });
+      if (expectedShift >= MIN_EXPECTED_SHIFT) keepLargest(list, { v: x, probability: px, ifTrue, ifFalse, expectedShift });
     }
-    if (!linchpin) continue;
     // A factor or event has no drivers, so setting it is seeing it: P(E | F) = P(F | E)·P(E) / p,
     // and the common factor P(E) drops out of the interval.
-    const p = tables[x]![0]!;
-    if (!(p > 0 && p < 1)) {
-      linchpinsOf(c, x, tree, tables, evidence, marginals, upstreamOf, linchpins);
-      continue;
+    for (const f of upstream) {
+      if (!isLinchpinInput[f]) continue;
+      const px = marginals[f]!;
+      const pf = tables[f]![0]!;
+      const whenTrue = (given[f]! * p) / px;
+      const whenFalse = ((1 - given[f]!) * p) / (1 - px);
+      const e1 = px / pf;
+      const e0 = (1 - px) / (1 - pf);
+      addLinchpin(c, f, i, p, e0 * whenFalse, e1 * whenTrue, e0, e1, linchpins);
     }
-    const d1 = px / p;
-    const d0 = (1 - px) / (1 - p);
-    c.outcomes.forEach((o, i) => {
-      if (!upstreamOf[i]!.has(x)) return;
-      const whenTrue = given[o]!;
-      const whenFalse = (marginals[o]! - px * whenTrue) / (1 - px);
-      addLinchpin(c, x, i, marginals[o]!, d0 * whenFalse, d1 * whenTrue, d0, d1, linchpins);
-    });
   }
-  for (const list of signposts) {
-    list.sort((a, b) => b.expectedShift - a.expectedShift || a.v - b.v);
-    list.length = Math.min(list.length, MAX_SIGNPOSTS);
-  }
-  for (const list of linchpins) list.sort((a, b) => distanceToFlip(a) - distanceToFlip(b) || a.v - b.v);
-  return { signposts, linchpins };
+  for (const list of linchpins) list.sort((a, b) => ordering(distanceToFlip(a)) - ordering(distanceToFlip(b)) || a.v - b.v);
+  return { signposts, linchpins, swing: swings ? swing : null };
+}
+
+/** Signposts, largest expected shift first (then the first declared): a new one goes in its place, and the list keeps MAX_SIGNPOSTS. */
+function keepLargest(list: RawSignpost[], s: RawSignpost): void {
+  const before = (a: RawSignpost, b: RawSignpost) => {
+    const x = ordering(a.expectedShift);
+    const y = ordering(b.expectedShift);
+    return x > y || (x === y && a.v < b.v);
+  };
+  if (list.length === MAX_SIGNPOSTS && !before(s, list[list.length - 1]!)) return;
+  let k = list.length;
+  while (k > 0 && before(s, list[k - 1]!)) k--;
+  list.splice(k, 0, s);
+  if (list.length > MAX_SIGNPOSTS) list.pop();
+}
+
+/**
+ * Outcome i's swings: P(O | do(F), E) = P(O | E) · (sum under O) / (sum of the scenario). An
+ * observed F, or a do() under which E cannot happen, has none (both ends at P(O | E)).
+ */
+function swingsOf(
+  c: CompiledModel, i: number, p: number, seen: boolean, n1: Float64Array, n0: Float64Array, d1: Float64Array, d0: Float64Array,
+  doable: Uint8Array, fallback: SwingEnds,
+): SwingTable {
+  const o = c.outcomes[i]!;
+  const upstream = c.upstream[i]!;
+  const ifTrue = new Float64Array(upstream.length);
+  const ifFalse = new Float64Array(upstream.length);
+  upstream.forEach((f, k) => {
+    const ends = fallback.get(f);
+    if (ends) {
+      ifTrue[k] = ends.ifTrue[o]!;
+      ifFalse[k] = ends.ifFalse[o]!;
+    } else if (doable[f] && d1[f]! > 0 && d0[f]! > 0 && Number.isFinite(d1[f]!) && Number.isFinite(d0[f]!)) {
+      // P(O) = 0: nothing under O to sum, and O stays impossible under any do() of a table without 0s and 1s.
+      ifTrue[k] = seen ? clamp01((p * n1[f]!) / d1[f]!) : 0;
+      ifFalse[k] = seen ? clamp01((p * n0[f]!) / d0[f]!) : 0;
+    } else {
+      ifTrue[k] = p;
+      ifFalse[k] = p;
+    }
+  });
+  return { points: ifTrue.map((t, k) => 100 * (t - ifFalse[k]!)), ifTrue, ifFalse };
+}
+
+/** Swing ends of the F that `include` picks, by two propagations each (E impossible under a do(): none). */
+function passEnds(
+  c: CompiledModel, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null, checkCancelled: () => void,
+  include: (f: number) => boolean,
+): SwingEnds {
+  let any = false;
+  for (let f = 0; f < c.n && !any; f++) any = include(f);
+  if (!any) return new Map();
+  const buffers = junctionBuffers(tree);
+  return endsByPasses(c, tables, (t, out) => propagateLog(tree, t, evidence, out, buffers) > -Infinity, checkCancelled, include);
 }
 
 /** F's linchpins by two propagations with F's table set to 1 and to 0 (F settled under E, or p of 0 or 1). */
