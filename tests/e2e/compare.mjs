@@ -1,7 +1,8 @@
 // Compare and History in the real VS Code (issue 11): a git repository in the e2e workspace with
 // two commits of the op-ed sample; "Scenario: Compare Forecast with Last Commit" shows each moved
 // outcome's waterfall, whose numbers must equal `node bin/scenario.js diff FILE --format json`; a
-// click on a change puts the editor's cursor on its line; the preview's History section lists the
+// click on a change puts the editor's cursor on its line; "…with Revision…" offers the file's
+// commits (a hostile subject reads as plain text) and compares the one picked; the preview's History section lists the
 // versions; no horizontal overflow at 526 and 350 px; contrast ≥ 4.5:1 in the four themes. Takes
 // the README's screenshot of the compare view (docs/images/compare.png).
 import { execFileSync } from 'node:child_process';
@@ -22,7 +23,7 @@ const THEMES = [
 ];
 
 /** Preferences: Color Theme, then the theme by its label; resolves once the page has the theme's class. */
-async function setTheme(page, theme) {
+async function setTheme(page, theme, selector = 'section.compare-outcome') {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -32,8 +33,8 @@ async function setTheme(page, theme) {
   await input.fill(theme.label);
   await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme.label}"]`).first().click();
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
-  return waitFor(`the compare view in ${theme.label}`, async () => {
-    const frame = await frameWith(page, 'section.compare-outcome');
+  return waitFor(`${selector} in ${theme.label}`, async () => {
+    const frame = await frameWith(page, selector);
     const ok = await frame.evaluate((wanted) => {
       const c = document.body.classList;
       return c.contains(wanted) && (wanted !== 'vscode-high-contrast' || !c.contains('vscode-high-contrast-light'));
@@ -151,6 +152,32 @@ export async function runCompareTest(base, folder) {
       return worst.join(', ');
     });
 
+    await run.step('Compare Forecast with Revision… offers the file\u2019s commits as plain text; the first equals scenario diff FILE@REV FILE', async () => {
+      const first = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: folder, encoding: 'utf8' }).trim();
+      await palette(page, '>View: Focus First Editor Group', 'Focus First Editor Group');
+      await palette(page, '>Scenario: Compare Forecast with Revision', 'Compare Forecast with Revision');
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await waitFor('the two commits in the quick pick', async () => (await rows.count()) === 2);
+      const hostile = rows.filter({ hasText: 'Rapport: 40%' }).first();
+      const label = (await hostile.locator('.label-name').first().textContent()) ?? '';
+      // The subject reads as written: markup as text, `$(alert)` as characters, no icon drawn.
+      if (!label.includes('<b>') || !label.replace(/\u2060/g, '').includes('$(alert)')) throw new Error(`the subject reads ${JSON.stringify(label)}`);
+      if ((await hostile.locator('.codicon-alert').count()) !== 0) throw new Error('the subject drew an icon');
+      await page.locator('.quick-input-widget input').fill('Op-ed model');
+      await waitFor('one commit left', async () => (await rows.count()) === 1);
+      await page.keyboard.press('Enter');
+      const cli = JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin', 'scenario.js'), 'diff', `${file}@${first}`, file, '--format', 'json'], { encoding: 'utf8' }));
+      const moved = cli.outcomes.filter((o) => o.delta !== 0);
+      const want = moved.map((o) => `${o.name}:${o.before}→${o.after}`).sort().join(' ');
+      const shown = await waitFor('the waterfalls of the first commit against the working copy', async () => {
+        const frame = await frameWith(page, 'section.compare-outcome');
+        const got = await frame.evaluate(() => [...document.querySelectorAll('section.compare-outcome')]
+          .map((x) => `${x.dataset.outcome}:${Number(x.dataset.before)}→${Number(x.dataset.after)}`).sort().join(' '));
+        return got === want ? got : null;
+      });
+      return `${first.slice(0, 8)}: ${moved.length} outcomes moved, ${cli.changes.length} changes; ${shown.slice(0, 80)}`;
+    });
+
     await run.step('the preview\u2019s History section shows the versions', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+K');
@@ -159,6 +186,41 @@ export async function runCompareTest(base, folder) {
       const rows = await frame.evaluate(() => [...document.querySelectorAll('#history table.history-table tbody tr th')].map((t) => t.textContent));
       if (rows.length !== 3 || !rows[0].startsWith('2025-01-01') || !rows[1].startsWith('2025-01-02') || rows[2] !== 'working copy') throw new Error(JSON.stringify(rows));
       return rows.join(' | ');
+    });
+
+    await run.step('the History section fits 526 and 350 px, and its texts have contrast ≥ 4.5:1 in the four themes', async () => {
+      const frame = await frameWith(page, '#history table.history-table');
+      const fits = [];
+      for (const width of [526, 350]) {
+        await frame.evaluate((w) => {
+          document.body.style.width = `${w}px`;
+        }, width);
+        // The section against the narrowed body: nothing in it wider than the body, no text past its edges.
+        const fit = await frame.evaluate(() => {
+          const body = document.body.getBoundingClientRect();
+          const history = document.querySelector('#history');
+          const wide = [...history.querySelectorAll('*')].filter((e) => !e.closest('.scroll-x'))
+            .map((e) => ({ e, r: e.getBoundingClientRect() }))
+            .filter(({ r }) => r.width > 0 && (r.left < body.left - 0.5 || r.right > body.right + 0.5))
+            .map(({ e, r }) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(r.left - body.left)}–${Math.round(r.right - body.left)}`);
+          return { body: Math.round(body.width), section: history.scrollWidth, wide: wide.slice(0, 5) };
+        });
+        if (fit.wide.length > 0 || fit.section > fit.body) throw new Error(`${width} px: ${JSON.stringify(fit)}`);
+        fits.push(`${width} px (section ${fit.section} px)`);
+      }
+      await frame.evaluate(() => {
+        document.body.style.width = '';
+      });
+      const worst = [];
+      for (const theme of THEMES) {
+        const themed = await setTheme(page, theme, '#history table.history-table');
+        const texts = (await themed.evaluate(contrastOfTexts)).filter((t) => t.section === 'history');
+        if (texts.length < 5) throw new Error(`${theme.label}: only ${texts.length} texts of the History section measured`);
+        const low = texts.filter((t) => t.ratio < 4.5);
+        if (low.length > 0) throw new Error(`${theme.label}: ${low.slice(0, 3).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)}`).join('; ')}`);
+        worst.push(`${theme.label} ${Math.min(...texts.map((t) => t.ratio)).toFixed(1)}`);
+      }
+      return `fits ${fits.join(' and ')}; ${worst.join(', ')}`;
     });
   } catch (e) {
     error = String(e?.message ?? e);
