@@ -2,6 +2,7 @@
 // --socket=N), capabilities, and each LSP message routed to the session (documents, scheduling,
 // forecasts) or to a feature (a pure function of the document's analysed state).
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import {
   BulkRegistration, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWorkspaceFoldersNotification,
   InlayHintRefreshRequest, createConnection,
@@ -29,6 +30,7 @@ import { describeError } from './util/errors';
 import { ForecastRunner } from './session/forecastRunner';
 import { Session } from './session/session';
 import { capDiagnostics } from './session/publish';
+import { HEAP_GROWING_PERCENT } from './session/limits';
 import {
   DEFAULT_PROSE_SETTINGS, DEFAULT_SETTINGS, DEFAULT_VIEW_SETTINGS, readForecastSettings, readProseSettings, readViewSettings,
   type ForecastSettings, type ProseSettings, type ViewSettings,
@@ -41,6 +43,9 @@ import { DiskModels } from './session/diskModels';
 import { draftModel } from './session/draftModel';
 import { ProseSession } from './session/proseSession';
 import { WorkspaceFolders, fileOfUri as fileOf } from './session/workspaceFiles';
+
+// Bounds the heap's growth between full collections (limits.ts): set before anything is parsed.
+setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 /** Server-only debug request (not part of the client contract): memory and forecast counters. */
 const DebugStatsRequest = 'scenario/debug/stats';

@@ -25,7 +25,7 @@ describe('one analysis for the editor and the command line', () => {
     for (let i = 0; big.length < 1_500_000; i++) big += `factor f${i} "A factor" { probability 50% }\n`;
     const cli = JSON.parse(runCheck(['big.scenario'], 'json', () => big).output) as { message: string; line: number; column: number }[];
     expect(cli).toHaveLength(1);
-    expect(cli[0]!.message).toMatch(/^this file is too large to check \(1\.5 million characters; the limit is 1 million characters\)/);
+    expect(cli[0]!.message).toMatch(/^this file is too large to check \(1,500,\d{3} characters; the limit is 300,000 characters, which keeps the editor's memory bounded\)/);
     const uri = server.open('big.scenario', big);
     const editor = await server.waitForVersion(uri, 1);
     expect(editor.map((d) => [d.message, d.range.start.line + 1, d.range.start.character + 1]))

@@ -79,7 +79,7 @@ describe('pathological input', () => {
       {
         span: { start: 0, end: 1 },
         skipped: { start: 0, end: text.length },
-        message: 'this file is too large to check (5.2 million characters; the limit is 1 million characters): split it into smaller files',
+        message: "this file is too large to check (5,242,880 characters; the limit is 300,000 characters, which keeps the editor's memory bounded): split it into smaller files",
         expected: [],
       },
     ]);

@@ -8,6 +8,7 @@ import { START_RULES, expectationsOf, scenarioGrammar } from './grammar';
 import { NAME_SOURCE } from '../../../common/names';
 import { analystMessage, joinAlternatives } from './syntaxMessages';
 import { controlCharacterError, firstControlCharacter } from './controlCharacters';
+import { ownCopy } from './ownCopy';
 import { type Chunk, type DeclarationKeyword, nestedBraceOffset, scanDocument, wordAt } from './scan';
 import { DECLARATION_KEYWORDS, KEYWORDS } from './vocabulary';
 
@@ -187,8 +188,10 @@ export const chunkCache = new ChunkCache();
 export function parseChunk(text: string, keyword: DeclarationKeyword | null): ChunkResult {
   const cached = chunkCache.get(text);
   if (cached) return cached;
-  const result = matchChunk(text, keyword);
-  chunkCache.set(text, result);
+  // The cache outlives the document: its key and the declaration's strings come from a copy.
+  const own = ownCopy(text);
+  const result = matchChunk(own, keyword);
+  chunkCache.set(own, result);
   return result;
 }
 

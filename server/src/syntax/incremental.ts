@@ -9,6 +9,7 @@ import type { Comment, ScenarioDocument } from './ast';
 import { MAX_DOCUMENT_CHARS, type PlacedChunk, assembleDocument, tooLargeDocument } from './assemble';
 import { type ChunkResult, MAX_DECLARATION_CHARS, type ParsedChunks, chunkCache, matchChunk, parseChunks } from './chunk';
 import { scenarioGrammar } from './grammar';
+import { ownCopy } from './ownCopy';
 import { type Chunk, declarationKeywordAt, scanDeclaration, skipBlank } from './scan';
 
 /** Matchers kept per document: those of the declarations edited last (memo tables cost memory). */
@@ -84,7 +85,9 @@ export class IncrementalParser {
     const scan = scanDeclaration(text, chunk.start, chunk.keyword);
     const trailing = skipBlank(text, scan.end);
     if (trailing.end !== nextStart + delta) return null;
-    const chunkText = text.slice(chunk.start, scan.end);
+    // Kept after this version (texts, matchers, cache, the declaration's strings): a copy, not a
+    // view into this version's whole text (ownCopy.ts).
+    const chunkText = ownCopy(text.slice(chunk.start, scan.end));
     if (chunkText.length > MAX_DECLARATION_CHARS) return null;
 
     const result = this.matchEdited(texts[i]!, chunkText, chunk.keyword);
@@ -101,7 +104,7 @@ export class IncrementalParser {
     newResults[i] = result;
     const newComments: Comment[] = [];
     for (const c of comments) if (c.span.start < chunk.start) newComments.push(c);
-    newComments.push(...scan.comments, ...trailing.comments);
+    for (const c of [...scan.comments, ...trailing.comments]) newComments.push({ text: ownCopy(c.text), span: c.span });
     for (const c of comments) {
       if (c.span.start >= nextStart) {
         newComments.push({ text: c.text, span: { start: c.span.start + delta, end: c.span.end + delta } });
