@@ -1,30 +1,10 @@
 // "Scenario: Compare Forecast with Last Commit" and "Scenario: Compare Forecast with Revision…":
 // the second offers the file's commits (the server's git log, --follow) in a quick pick, each with
-// its date and subject. Subjects are repository text: control characters replaced and VS Code's
-// `$(icon)` syntax defused, so a subject reads exactly as written and draws no icon.
+// its date and subject (picks.ts makes repository text safe to show there).
 import * as vscode from 'vscode';
-import type { FileCommitItem } from '../../../common/history';
 import type { FileCommitsRequest } from '../../../common/protocol';
-import { replaceControls } from '../../../common/text/controls';
 import { ComparePanel, type CompareDeps } from './panel';
-
-/** Text for a quick pick's label or description: one line, no control characters, no `$(…)` icons. */
-export function plainPickText(text: string): string {
-  // U+2060 WORD JOINER between `$` and `(` stops the icon syntax and is invisible.
-  return replaceControls(text.replace(/\s*[\r\n]+\s*/g, ' ')).replace(/\$\(/g, '$\u2060(');
-}
-
-export interface CommitPick extends vscode.QuickPickItem {
-  commit: string;
-}
-
-export function commitPicks(commits: readonly FileCommitItem[]): CommitPick[] {
-  return commits.map((c) => ({
-    label: plainPickText(c.subject || '(no subject)'),
-    description: `${c.date.slice(0, 10)} · ${c.commit.slice(0, 8)}`,
-    commit: c.commit,
-  }));
-}
+import { commitPicks, plainPickText } from './picks';
 
 export interface CompareCommandDeps extends CompareDeps {
   commits(uri: vscode.Uri): Promise<FileCommitsRequest.Result>;
