@@ -14,35 +14,10 @@ import { contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
 import { createRun, waitFor } from './lib/steps.mjs';
 import { openFromExplorer, palette } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
+import { frameWith, setThemeOf, THEMES } from './lib/themes.mjs';
 
 const SAMPLE = 'samples/us-pakistan-2025.scenario';
 const NAME = path.basename(SAMPLE);
-const THEMES = [
-  { label: 'Light Modern', body: 'vscode-light' }, { label: 'Dark Modern', body: 'vscode-dark' },
-  { label: 'Dark High Contrast', body: 'vscode-high-contrast' }, { label: 'Light High Contrast', body: 'vscode-high-contrast-light' },
-];
-
-/** Preferences: Color Theme, then the theme by its label; resolves once the page has the theme's class. */
-async function setTheme(page, theme, selector = 'section.compare-outcome') {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  await page.locator('.quick-input-list .monaco-list-row[aria-label*="Modern"]').first().waitFor({ timeout: 10_000 });
-  await input.fill(theme.label);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme.label}"]`).first().click();
-  await input.waitFor({ state: 'hidden', timeout: 10_000 });
-  return waitFor(`${selector} in ${theme.label}`, async () => {
-    const frame = await frameWith(page, selector);
-    const ok = await frame.evaluate((wanted) => {
-      const c = document.body.classList;
-      return c.contains(wanted) && (wanted !== 'vscode-high-contrast' || !c.contains('vscode-high-contrast-light'));
-    }, theme.body);
-    return ok ? frame : null;
-  });
-}
-
 export function compareWorkspace() {
   const dir = makeWorkspace('compare', [SAMPLE]);
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Analyst', GIT_AUTHOR_EMAIL: 'analyst@example.org', GIT_COMMITTER_NAME: 'Analyst', GIT_COMMITTER_EMAIL: 'analyst@example.org' };
@@ -59,16 +34,6 @@ export function compareWorkspace() {
   return dir;
 }
 
-const webview = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-
-async function frameWith(page, selector) {
-  return waitFor(selector, async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    }
-    return null;
-  }, { timeout: 60_000 });
-}
 
 export async function runCompareTest(base, folder) {
   const run = createRun('compare');
@@ -142,7 +107,7 @@ export async function runCompareTest(base, folder) {
     await run.step('contrast ≥ 4.5:1 in the four themes', async () => {
       const worst = [];
       for (const theme of THEMES) {
-        const frame = await setTheme(page, theme);
+        const frame = await setThemeOf(page, theme, 'section.compare-outcome');
         const texts = await frame.evaluate(contrastOfTexts);
         const low = texts.filter((t) => t.ratio < 4.5);
         if (texts.length < 10) throw new Error(`${theme.label}: only ${texts.length} texts measured`);
@@ -213,7 +178,7 @@ export async function runCompareTest(base, folder) {
       });
       const worst = [];
       for (const theme of THEMES) {
-        const themed = await setTheme(page, theme, '#history table.history-table');
+        const themed = await setThemeOf(page, theme, '#history table.history-table');
         const texts = (await themed.evaluate(contrastOfTexts)).filter((t) => t.section === 'history');
         if (texts.length < 5) throw new Error(`${theme.label}: only ${texts.length} texts of the History section measured`);
         const low = texts.filter((t) => t.ratio < 4.5);

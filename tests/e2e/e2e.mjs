@@ -22,6 +22,7 @@ import { assertInstalled, installExtension, makeProfile, startCodeServer } from 
 import { ARTIFACTS, REPO, VSIX } from './lib/paths.mjs';
 import { createRun, printSummary, waitFor } from './lib/steps.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
+import { bodyInTheme, pickTheme, THEMES } from './lib/themes.mjs';
 import { goTo, locate, openFromExplorer, palette, revert } from './lib/workbench.mjs';
 import { boxOf, contrastOfTexts, horizontalFit, textElementsOf } from './lib/previewChecks.mjs';
 import { assertSectionsMatch, parseCliText, readSections } from './lib/sectionChecks.mjs';
@@ -44,12 +45,6 @@ const PANE_WIDTHS = [526, 350];
 const FIT_ONLY_WIDTHS = [300, 900];
 /** WCAG 2 AA for text. */
 const MIN_CONTRAST = 4.5;
-const THEMES = [
-  { label: 'Light Modern', body: 'vscode-light' },
-  { label: 'Dark Modern', body: 'vscode-dark' },
-  { label: 'Light High Contrast', body: 'vscode-high-contrast-light' },
-  { label: 'Dark High Contrast', body: 'vscode-high-contrast' },
-];
 const HOSTILE_STRINGS = ['<img src=x onerror=alert(1)>', '</script>'];
 
 
@@ -115,29 +110,10 @@ async function assertInView(preview, selector, label) {
   return box;
 }
 
-/** Preferences: Color Theme, then the theme by its label; resolves once the page has its classes. */
+/** Switches the workbench to `theme`; resolves once the preview's page has its classes. */
 async function setTheme(page, preview, theme) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>Preferences: Color Theme');
-  // Not the first row: "Preferences: Browse Color Themes in Marketplace" sorts before it.
-  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  await page.locator('.quick-input-list .monaco-list-row[aria-label*="Modern"]').first().waitFor({ timeout: 10_000 });
-  await input.fill(theme.label);
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme.label}"]`).first();
-  try {
-    await row.waitFor({ timeout: 10_000 });
-  } catch {
-    const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((list) => list.map((r) => r.getAttribute('aria-label')));
-    throw new Error(`no theme "${theme.label}" in the picker; its rows: ${JSON.stringify(rows)}`);
-  }
-  await row.click();
-  await input.waitFor({ state: 'hidden', timeout: 10_000 });
-  await waitFor(`the preview in ${theme.label}`, async () => preview().locator('body').evaluate((body, wanted) => {
-    const c = body.classList;
-    return c.contains(wanted) && (wanted !== 'vscode-high-contrast' || !c.contains('vscode-high-contrast-light'));
-  }, theme.body));
+  await pickTheme(page, theme);
+  await waitFor(`the preview in ${theme.label}`, async () => preview().locator('body').evaluate(bodyInTheme, theme.body));
 }
 
 async function problemsLabel(page) {

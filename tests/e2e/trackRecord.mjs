@@ -14,12 +14,9 @@ import { contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
 import { createRun, waitFor } from './lib/steps.mjs';
 import { goTo, openFromExplorer, palette } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
+import { frameWith, setThemeOf, THEMES } from './lib/themes.mjs';
 import { replayTrackRecord } from '../../scripts/replay-track-record.mjs';
 
-const THEMES = [
-  { label: 'Light Modern', body: 'vscode-light' }, { label: 'Dark Modern', body: 'vscode-dark' },
-  { label: 'Dark High Contrast', body: 'vscode-high-contrast' }, { label: 'Light High Contrast', body: 'vscode-high-contrast-light' },
-];
 const EDITED = 'germany-2025.scenario';
 
 export function trackRecordWorkspace() {
@@ -27,36 +24,6 @@ export function trackRecordWorkspace() {
   rmSync(dir, { recursive: true, force: true });
   replayTrackRecord(dir);
   return dir;
-}
-
-async function frameWith(page, selector) {
-  return waitFor(selector, async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    }
-    return null;
-  }, { timeout: 60_000 });
-}
-
-/** Preferences: Color Theme, then the theme by its label; resolves with the page once it has the theme's class. */
-async function setTheme(page, theme) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  await page.locator('.quick-input-list .monaco-list-row[aria-label*="Modern"]').first().waitFor({ timeout: 10_000 });
-  await input.fill(theme.label);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme.label}"]`).first().click();
-  await input.waitFor({ state: 'hidden', timeout: 10_000 });
-  return waitFor(`the track record in ${theme.label}`, async () => {
-    const frame = await frameWith(page, '#questions-table');
-    const ok = await frame.evaluate((wanted) => {
-      const c = document.body.classList;
-      return c.contains(wanted) && (wanted !== 'vscode-high-contrast' || !c.contains('vscode-high-contrast-light'));
-    }, theme.body);
-    return ok ? frame : null;
-  });
 }
 
 const cliScore = (folder) => JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin', 'scenario.js'), 'score', folder, '--format', 'json', '--no-cache'], { encoding: 'utf8' }));
@@ -198,7 +165,7 @@ export async function runTrackRecordTest(base, folder) {
     await run.step('contrast ≥ 4.5:1 in the four themes, every section measured', async () => {
       const worst = [];
       for (const theme of THEMES) {
-        const frame = await setTheme(page, theme);
+        const frame = await setThemeOf(page, theme, '#questions-table');
         const texts = await frame.evaluate(contrastOfTexts);
         const low = texts.filter((t) => t.ratio < 4.5);
         for (const id of ['summary', 'calibration', 'questions']) {
