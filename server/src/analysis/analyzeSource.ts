@@ -1,7 +1,8 @@
 // The one analysis of a document, used by the language server, the CLI and the tests alike:
 // parse (one size limit) → resolve → checks → what can be forecast → the diagnostics found
 // against a forecast (`judgment`, `observe-impossible`), all diagnostics in one stable order (by
-// position; ties in the order of the checks, the forecast's last).
+// position; ties in the order of the checks, the forecast's last). A file that imports others is
+// analysed with what they resolved to (analysis/importGraph.ts reads them).
 import type { Forecast } from '../../../common/forecast';
 import { judgmentDiagnostics } from '../engine/judgment';
 import { analyzeDocument, sortByPosition, type Analysis } from '../model/analyze';
@@ -9,6 +10,7 @@ import { observeImpossibleDiagnostics } from '../model/checks/observeImpossible'
 import { resolutionFutureDiagnostics } from '../model/checks/resolution';
 import type { Diagnostic } from '../model/diagnostics';
 import { forecastScope, isForecastable, type ForecastScope } from '../model/forecastScope';
+import type { ImportContext } from '../model/imports/types';
 import type { ResolvedModel } from '../model/types';
 import type { ScenarioDocument } from '../syntax/ast';
 import { LineIndex } from '../syntax/lines';
@@ -34,6 +36,11 @@ export interface AnalysisSource {
    * (todayIso in common/text/dates.ts). Without it, no resolution is said to be in the future.
    */
   today?: string;
+  /**
+   * What the file's imports resolved to (analysis/importGraph.ts). Without it, each import is
+   * reported as not read (a text checked on its own has no folder to read them from).
+   */
+  imports?: ImportContext;
 }
 
 /**
@@ -42,12 +49,17 @@ export interface AnalysisSource {
  */
 export type JudgmentForecast = Forecast | null | ((model: ResolvedModel) => Forecast);
 
-/** The checks of a document, made once per syntax tree (a new forecast only adds judgments). */
-const checked = new WeakMap<ScenarioDocument, Omit<DocumentAnalysis, 'diagnostics'> & { checks: Diagnostic[] }>();
+type Checked = Omit<DocumentAnalysis, 'diagnostics'> & { checks: Diagnostic[]; imports: ImportContext | undefined };
+
+/**
+ * The checks of a document, made once per syntax tree and resolution of its imports (a new
+ * forecast only adds judgments).
+ */
+const checked = new WeakMap<ScenarioDocument, Checked>();
 
 export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast = null): DocumentAnalysis & { forecast: Forecast | null } {
-  const base = checksOf(source.document ?? parseDocument(source.text));
-  const { checks, ...rest } = base;
+  const base = checksOf(source.document ?? parseDocument(source.text), source.imports);
+  const { checks, imports: _imports, ...rest } = base;
   let used: Forecast | null = null;
   if (typeof forecast === 'function') used = isForecastable(base.scope) ? forecast(base.scope.model) : null;
   else used = forecast;
@@ -58,10 +70,10 @@ export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast
   return { ...rest, diagnostics, forecast: used };
 }
 
-function checksOf(document: ScenarioDocument) {
+function checksOf(document: ScenarioDocument, imports: ImportContext | undefined): Checked {
   const cached = checked.get(document);
-  if (cached) return cached;
-  const { model, diagnostics }: Analysis = analyzeDocument(document);
+  if (cached && cached.imports === imports) return cached;
+  const { model, diagnostics }: Analysis = analyzeDocument(document, imports);
   let lines: LineIndex | undefined; // only a file with errors needs line numbers (in the reasons)
   const scope = forecastScope(document, model, diagnostics, (offset) => (lines ??= new LineIndex(document.text)).positionAt(offset).line + 1);
   const result = {
@@ -70,17 +82,22 @@ function checksOf(document: ScenarioDocument) {
     model,
     scope,
     checks: diagnostics,
+    imports,
   };
   checked.set(document, result);
   return result;
 }
 
 /**
- * Judgments only for outcomes forecast anew (an outcome marked stale carries earlier numbers);
+ * Judgments only for outcomes forecast anew (an outcome marked stale carries earlier numbers) and
+ * declared in this file (an imported one's `judged` line is in its own file, checked there);
  * impossible observations only for the alternatives forecast now.
  */
 function currentJudgments(scope: ForecastScope, forecast: Forecast, text: string): Diagnostic[] {
-  const current = forecast.outcomes.filter((o) => o.stale === undefined && scope.model.variables.has(o.name));
+  const current = forecast.outcomes.filter((o) => {
+    const variable = scope.model.variables.get(o.name);
+    return o.stale === undefined && variable !== undefined && variable.origin === undefined;
+  });
   return [
     ...judgmentDiagnostics(scope.model, current.length === forecast.outcomes.length ? forecast : { ...forecast, outcomes: current }),
     ...observeImpossibleDiagnostics(scope.model, forecast, text),

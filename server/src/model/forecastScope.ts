@@ -100,7 +100,7 @@ export function forecastScope(
   const placed: { at: number; exclusion: ForecastExclusion }[] = [];
   for (const v of [...model.inputs, ...model.outcomes]) {
     const reason = broken.get(v.name);
-    if (reason !== undefined) placed.push({ at: positionOf(v), exclusion: { kind: v.kind, name: v.name, reason } });
+    if (reason !== undefined) placed.push({ at: positionOf(model, v), exclusion: { kind: v.kind, name: v.name, reason } });
   }
   for (const u of unparsed) {
     if (u.kind === 'alternative' || model.variables.has(u.name)) continue;
@@ -119,19 +119,18 @@ export function forecastScope(
 }
 
 /** Where a variable stands in this file: its declaration, or the import statement that brings it. */
-function positionOf(v: ModelVariable): number {
-  return v.origin ? v.origin.importSpan.start : v.declaration.span.start;
+function positionOf(model: ResolvedModel, v: ModelVariable): number {
+  return model.importedVia?.get(v.name)?.start ?? v.declaration.span.start;
 }
 
 /** The imported names by the start of the import statement that brings them in. */
 function importedNames(model: ResolvedModel): Map<number, string[]> {
   const byImport = new Map<number, string[]>();
-  for (const v of model.variables.values()) {
-    if (!v.origin) continue;
-    const at = v.origin.importSpan.start;
+  for (const [name, span] of model.importedVia ?? []) {
+    const at = span.start;
     const names = byImport.get(at);
-    if (names) names.push(v.name);
-    else byImport.set(at, [v.name]);
+    if (names) names.push(name);
+    else byImport.set(at, [name]);
   }
   return byImport;
 }
@@ -187,8 +186,8 @@ function unparsedDeclarations(doc: ScenarioDocument): Unparsed[] {
 /** The model's names plus the unparsed ones, by position in the file. */
 function fileOrder(model: ResolvedModel, placed: readonly { at: number; exclusion: ForecastExclusion }[]): FileOrder {
   const items: { at: number; kind: string; name: string }[] = [
-    ...model.inputs.map((v) => ({ at: positionOf(v), kind: v.kind, name: v.name })),
-    ...model.outcomes.map((v) => ({ at: positionOf(v), kind: v.kind, name: v.name })),
+    ...model.inputs.map((v) => ({ at: positionOf(model, v), kind: v.kind, name: v.name })),
+    ...model.outcomes.map((v) => ({ at: positionOf(model, v), kind: v.kind, name: v.name })),
     ...model.alternatives.map((a) => ({ at: a.declaration.span.start, kind: 'alternative', name: a.title })),
     ...placed.filter((p) => !model.variables.has(p.exclusion.name) || p.exclusion.kind === 'alternative')
       .map((p) => ({ at: p.at, kind: p.exclusion.kind, name: p.exclusion.name })),

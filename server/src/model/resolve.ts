@@ -1,7 +1,7 @@
 // Name resolution: the syntax tree becomes the engine's model. Only what the checks accept gets in;
 // every value or line left out has a diagnostic that says why.
 import type {
-  AlternativeDeclaration, ProbabilityExpr, ScenarioDeclaration, VariableDeclaration,
+  AlternativeDeclaration, ProbabilityExpr, ScenarioDeclaration, Span, VariableDeclaration,
 } from '../syntax/ast';
 import { changeConflicts, changeStatements } from './alternativeChanges';
 import type { DriverGraph } from './graph';
@@ -20,10 +20,12 @@ export function resolveModel(symbols: SymbolTable, graph: DriverGraph, hasErrors
   const inputs: InputVariable[] = [];
   const outcomes: OutcomeVariable[] = [];
   // Imported variables first, as their files resolved them (their scenario blocks and alternatives
-  // are not imported), each marked with where it comes from.
+  // are not imported), each marked with the file that declares it.
+  const importedVia = new Map<string, Span>();
   for (const [name, imported] of symbols.imported) {
-    const v: ModelVariable = { ...imported.variable, origin: { file: imported.file, importSpan: imported.via.span } };
+    const v = imported.variable;
     variables.set(name, v);
+    importedVia.set(name, imported.via.span);
     if (v.kind === 'outcome') outcomes.push(v);
     else inputs.push(v);
   }
@@ -46,6 +48,7 @@ export function resolveModel(symbols: SymbolTable, graph: DriverGraph, hasErrors
     order,
     alternatives: symbols.alternatives.map((a) => resolveAlternative(a, variables)),
     hasErrors,
+    importedVia,
   };
 }
 

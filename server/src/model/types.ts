@@ -114,6 +114,11 @@ export interface ResolvedModel {
   /** Outcomes in file order (the imported ones first). */
   outcomes: OutcomeVariable[];
   /**
+   * For each imported variable, the import statement of this file that brings it in (directly or
+   * through the files it imports); absent or empty without imports.
+   */
+  importedVia?: ReadonlyMap<string, Span>;
+  /**
    * All variables in a topological order of the driver graph (drivers before what they drive),
    * ties in file order. When the graph has a cycle, the drivers that close it are left out of
    * their outcomes (a `cycle` diagnostic says so), so this order always exists.

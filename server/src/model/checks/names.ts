@@ -13,7 +13,9 @@ export const unknownNameCheck: Check = ({ symbols }) => {
   const out: Diagnostic[] = [];
   // An import that cannot be read may declare any name: its own diagnostic is the one to fix.
   if (symbols.importFailed) return out;
-  const declared = declaredKinds(symbols).map((d) => d.name);
+  // Listed when a name is unknown (a long chain of imports binds many names a clean file never lists).
+  let list: string[] | undefined;
+  const declaredNames = (): string[] => (list ??= declaredKinds(symbols).map((d) => d.name));
   // A misspelling tends to repeat: work out its suggestions once. In a pathological file (thousands
   // of distinct unknown names against thousands of declared ones) stop suggesting past a budget.
   const suggestions = new Map<string, string[]>();
@@ -24,6 +26,7 @@ export const unknownNameCheck: Check = ({ symbols }) => {
       if (isDeclared(symbols, name) || symbols.brokenNames.has(name)) continue;
       let near = suggestions.get(name);
       if (!near) {
+        const declared = declaredNames();
         near = comparisonsLeft >= declared.length ? suggestNames(name, declared, 4) : [];
         comparisonsLeft -= declared.length;
         suggestions.set(name, near);

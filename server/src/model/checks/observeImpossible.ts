@@ -73,12 +73,14 @@ function pinOf(variable: ModelVariable, alternative: Alternative): Pin | null {
 const written = (o: Observation): string => `observe ${o.value ? '' : 'not '}${o.name}`;
 
 function contradiction(alternative: Alternative, o: Observation, variable: ModelVariable, pin: Pin, text: string): Diagnostic {
-  const where = pin.byAlternative ? 'in this alternative' : `in its ${variable.kind}`;
+  const where = pin.byAlternative ? 'in this alternative' : `in its ${variable.kind}${variable.origin ? ', in the file it is imported from' : ''}`;
+  // The pin of an imported declaration is in its own file: no place in this one to point at.
+  const pinHere = pin.byAlternative || variable.origin === undefined;
   return diagnostic('observe-impossible', o.span,
     `${q(written(o))} cannot happen in this model: ${q(o.name)} ${pin.holds ? 'always holds' : 'never holds'} ` +
     `(${pin.word} ${pin.spec.text} ${where}), so the observations have probability 0 and the alternative ` +
     `${q(alternative.title)} has no forecast. Remove this observation, or change that ${pin.word}.`, {
-      related: [{ span: pin.spec.span, message: `the ${pin.word} that pins ${q(o.name)}` }],
+      related: pinHere ? [{ span: pin.spec.span, message: `the ${pin.word} that pins ${q(o.name)}` }] : [],
       fixes: [{ span: removalSpan(text, o.span), newText: '', title: 'Remove this observation' }],
     });
 }

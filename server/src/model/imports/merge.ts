@@ -10,6 +10,7 @@
 // file: its declarations are the same objects, not duplicates.
 import type { ImportDeclaration, VariableDeclaration } from '../../syntax/ast';
 import { diagnostic, q } from '../checks/context';
+import type { Position } from '../../syntax/lines';
 import type { Diagnostic, RelatedInformation } from '../diagnostics';
 import type { ImportContext, ImportedName, LibraryFile } from './types';
 
@@ -43,20 +44,13 @@ export function mergeImports(
     }
     const { library } = result;
     if (library.errorCount > 0) diagnostics.push(importErrors(declaration, library, result.shown));
-    for (const [name, variable] of library.model.variables) {
-      const file = variable.origin?.file ?? library.path;
-      const declaring = context.files.get(file) ?? library;
-      const imported: ImportedName = {
-        variable,
-        file,
-        shown: context.show(file),
-        via: declaration,
-        start: declaring.positionAt(variable.declaration.name.span.start),
-        end: declaring.positionAt(variable.declaration.name.span.end),
-      };
+    for (const [name, variable] of library.exports) {
       const bound = names.get(name);
-      if (!bound) names.set(name, imported);
-      else if (bound.variable.declaration !== variable.declaration) diagnostics.push(twiceImported(declaration, bound, imported));
+      if (!bound) names.set(name, { variable, file: variable.origin!.file, via: declaration });
+      else if (bound.variable.declaration !== variable.declaration) {
+        const again = { variable, file: variable.origin!.file, via: declaration };
+        diagnostics.push(twiceImported(declaration, place(context, library, bound), place(context, library, again)));
+      }
     }
   }
   // This file's own declarations of imported names (the first of each; later ones are
@@ -64,28 +58,42 @@ export function mergeImports(
   const repeated = new Set(ownDuplicates);
   for (const [name, decl] of own) {
     const bound = names.get(name);
-    if (bound && !repeated.has(decl)) diagnostics.push(declaredHereToo(decl, bound));
+    if (bound && !repeated.has(decl)) diagnostics.push(declaredHereToo(decl, place(context, null, bound)));
   }
   return { names, diagnostics, failed };
 }
 
-function elsewhere(name: ImportedName, message: string): RelatedInformation {
+/** An imported name with where its file is shown and its place there, for a message. */
+interface Placed {
+  name: ImportedName;
+  shown: string;
+  start: Position;
+  end: Position;
+}
+
+function place(context: ImportContext, library: LibraryFile | null, name: ImportedName): Placed {
+  const declaring = context.files.get(name.file) ?? library;
+  const span = name.variable.declaration.name.span;
+  const at = (offset: number): Position => declaring?.positionAt(offset) ?? { line: 0, character: 0 };
+  return { name, shown: context.show(name.file), start: at(span.start), end: at(span.end) };
+}
+
+function elsewhere(placed: Placed, message: string): RelatedInformation {
   return {
-    span: name.variable.declaration.name.span,
+    span: placed.name.variable.declaration.name.span,
     message,
-    elsewhere: { file: name.file, start: name.start, end: name.end },
+    elsewhere: { file: placed.name.file, start: placed.start, end: placed.end },
   };
 }
 
-function line(name: ImportedName): number {
-  return name.start.line + 1;
+function where(placed: Placed): string {
+  return `${placed.shown} (${placed.name.variable.kind} on line ${placed.start.line + 1})`;
 }
 
-function twiceImported(via: ImportDeclaration, first: ImportedName, second: ImportedName): Diagnostic {
-  const name = first.variable.name;
+function twiceImported(via: ImportDeclaration, first: Placed, second: Placed): Diagnostic {
+  const name = first.name.variable.name;
   return diagnostic('duplicate-name', via.path.span,
-    `${q(name)} is declared in both ${first.shown} (${first.variable.kind} on line ${line(first)}) and ` +
-    `${second.shown} (${second.variable.kind} on line ${line(second)}), which this file imports: names must be ` +
+    `${q(name)} is declared in both ${where(first)} and ${where(second)}, which this file imports: names must be ` +
     'unique across a model and the files it imports, so rename one of them.', {
       related: [
         elsewhere(first, `${q(name)} is first declared here (the one this file uses)`),
@@ -94,10 +102,10 @@ function twiceImported(via: ImportDeclaration, first: ImportedName, second: Impo
     });
 }
 
-function declaredHereToo(decl: VariableDeclaration, imported: ImportedName): Diagnostic {
+function declaredHereToo(decl: VariableDeclaration, imported: Placed): Diagnostic {
   const name = decl.name.text;
   return diagnostic('duplicate-name', decl.name.span,
-    `${q(name)} is already declared in ${imported.shown} (${imported.variable.kind} on line ${line(imported)}), ` +
+    `${q(name)} is already declared in ${where(imported)}, ` +
     'which this file imports: names must be unique across a model and the files it imports, so rename this one ' +
     '(or remove it and use the imported one).', {
       related: [elsewhere(imported, `${q(name)} is declared here`)],

@@ -11,6 +11,12 @@ export interface LibraryFile {
   path: string;
   /** Its model, with what it imports merged in. Importers read its variables only. */
   model: ResolvedModel;
+  /**
+   * Its model's variables as importers bind them: each marked with the file that declares it. The
+   * same objects for every importer, made once (a long chain of imports would otherwise copy every
+   * variable once per file).
+   */
+  exports: ReadonlyMap<string, ModelVariable>;
   /** How many errors it has (its own diagnostics, an import with errors included). */
   errorCount: number;
   /** The first of them, for the importer's related information. */
@@ -37,30 +43,26 @@ export interface ImportContext {
   /** One per `import` statement of the document, in file order. */
   imports: readonly ResolvedImport[];
   /** Every file read through them, directly or not, by real path (positions for messages). */
-  files: ReadonlyMap<string, LibraryFile>;
+  files: { get(path: string): LibraryFile | undefined };
   /** A file as messages show it: its path relative to the importing file's folder, with `/`. */
   show(file: string): string;
 }
 
-/** Where an imported variable comes from, as its importer sees it. */
+/** Where an imported variable comes from. */
 export interface VariableOrigin {
   /** The real path of the file that declares it. */
   file: string;
-  /** The import statement of this file that brings it in (directly or through the files it imports). */
-  importSpan: Span;
 }
 
-/** A name this file sees through its imports. */
+/**
+ * A name this file sees through its imports. (Where its file is shown and its line are worked out
+ * only for a message: a long chain of imports binds many names, and most are never mentioned.)
+ */
 export interface ImportedName {
   /** The variable as the declaring file resolved it (its declaration's spans are that file's). */
   variable: ModelVariable;
   /** The real path of the file that declares it. */
   file: string;
-  /** Where that file shows it, for messages: as imported, or relative to this file's folder. */
-  shown: string;
   /** The import statement of this file that brings it in. */
   via: ImportDeclaration;
-  /** The position of its name in the declaring file. */
-  start: Position;
-  end: Position;
 }
