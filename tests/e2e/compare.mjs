@@ -10,11 +10,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { REPO } from './lib/paths.mjs';
-import { contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
 import { createRun, waitFor } from './lib/steps.mjs';
 import { openFromExplorer, palette } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
-import { frameWith, setThemeOf, THEMES } from './lib/themes.mjs';
+import { contrastInThemes, fitsNarrowed, frameWith } from './lib/themes.mjs';
 
 const SAMPLE = 'samples/us-pakistan-2025.scenario';
 const NAME = path.basename(SAMPLE);
@@ -89,33 +88,14 @@ export async function runCompareTest(base, folder) {
     await run.step('no horizontal overflow at 526 and 350 px; screenshot', async () => {
       const frame = await frameWith(page, 'section.compare-outcome');
       await page.locator('iframe.webview.ready').last().screenshot({ path: path.join(REPO, 'docs', 'images', 'compare.png') });
-      const out = [];
-      for (const width of [526, 350]) {
-        await frame.evaluate((w) => {
-          document.body.style.width = `${w}px`;
-        }, width);
-        const fit = await frame.evaluate(horizontalFit);
-        if (fit.scrollWidth > fit.clientWidth + 1 || fit.cut.length > 0) throw new Error(`${width} px: ${JSON.stringify(fit).slice(0, 400)}`);
-        out.push(`${width} px fits`);
-      }
-      await frame.evaluate(() => {
-        document.body.style.width = '';
-      });
-      return out.join(', ');
+      return fitsNarrowed(frame, [526, 350]);
     });
 
-    await run.step('contrast ≥ 4.5:1 in the four themes', async () => {
-      const worst = [];
-      for (const theme of THEMES) {
-        const frame = await setThemeOf(page, theme, 'section.compare-outcome');
-        const texts = await frame.evaluate(contrastOfTexts);
-        const low = texts.filter((t) => t.ratio < 4.5);
+    await run.step('contrast ≥ 4.5:1 in the four themes', async () => contrastInThemes(page, 'section.compare-outcome', {
+      check: (texts, theme) => {
         if (texts.length < 10) throw new Error(`${theme.label}: only ${texts.length} texts measured`);
-        if (low.length > 0) throw new Error(`${theme.label}: ${low.slice(0, 3).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)}`).join('; ')}`);
-        worst.push(`${theme.label} ${Math.min(...texts.map((t) => t.ratio)).toFixed(1)}`);
-      }
-      return worst.join(', ');
-    });
+      },
+    }));
 
     await run.step('Compare Forecast with Revision… offers the file\u2019s commits as plain text; the first equals scenario diff FILE@REV FILE', async () => {
       const first = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: folder, encoding: 'utf8' }).trim();
@@ -176,16 +156,13 @@ export async function runCompareTest(base, folder) {
       await frame.evaluate(() => {
         document.body.style.width = '';
       });
-      const worst = [];
-      for (const theme of THEMES) {
-        const themed = await setThemeOf(page, theme, '#history table.history-table');
-        const texts = (await themed.evaluate(contrastOfTexts)).filter((t) => t.section === 'history');
-        if (texts.length < 5) throw new Error(`${theme.label}: only ${texts.length} texts of the History section measured`);
-        const low = texts.filter((t) => t.ratio < 4.5);
-        if (low.length > 0) throw new Error(`${theme.label}: ${low.slice(0, 3).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)}`).join('; ')}`);
-        worst.push(`${theme.label} ${Math.min(...texts.map((t) => t.ratio)).toFixed(1)}`);
-      }
-      return `fits ${fits.join(' and ')}; ${worst.join(', ')}`;
+      const worst = await contrastInThemes(page, '#history table.history-table', {
+        pick: (t) => t.section === 'history',
+        check: (texts, theme) => {
+          if (texts.length < 5) throw new Error(`${theme.label}: only ${texts.length} texts of the History section measured`);
+        },
+      });
+      return `fits ${fits.join(' and ')}; ${worst}`;
     });
   } catch (e) {
     error = String(e?.message ?? e);

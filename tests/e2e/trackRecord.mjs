@@ -10,11 +10,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { REPO } from './lib/paths.mjs';
-import { contrastOfTexts, horizontalFit } from './lib/previewChecks.mjs';
 import { createRun, waitFor } from './lib/steps.mjs';
 import { goTo, openFromExplorer, palette } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
-import { frameWith, setThemeOf, THEMES } from './lib/themes.mjs';
+import { contrastInThemes, fitsNarrowed, frameWith } from './lib/themes.mjs';
 import { replayTrackRecord } from '../../scripts/replay-track-record.mjs';
 
 const EDITED = 'germany-2025.scenario';
@@ -147,37 +146,18 @@ export async function runTrackRecordTest(base, folder) {
 
     await run.step('no horizontal overflow at 526 and 350 px', async () => {
       const frame = await frameWith(page, '#questions-table tbody tr');
-      const out = [];
-      for (const width of [526, 350]) {
-        await frame.evaluate((w) => {
-          document.body.style.width = `${w}px`;
-        }, width);
-        const fit = await frame.evaluate(horizontalFit);
-        if (fit.scrollWidth > fit.clientWidth + 1 || fit.cut.length > 0) throw new Error(`${width} px: ${JSON.stringify(fit).slice(0, 400)}`);
-        out.push(`${width} px: scrollWidth ${fit.scrollWidth} ≤ ${fit.clientWidth}`);
-      }
-      await frame.evaluate(() => {
-        document.body.style.width = '';
-      });
-      return out.join(', ');
+      return fitsNarrowed(frame, [526, 350]);
     });
 
-    await run.step('contrast ≥ 4.5:1 in the four themes, every section measured', async () => {
-      const worst = [];
-      for (const theme of THEMES) {
-        const frame = await setThemeOf(page, theme, '#questions-table');
-        const texts = await frame.evaluate(contrastOfTexts);
-        const low = texts.filter((t) => t.ratio < 4.5);
+    await run.step('contrast ≥ 4.5:1 in the four themes, every section measured', async () => contrastInThemes(page, '#questions-table', {
+      check: (texts, theme) => {
         for (const id of ['summary', 'calibration', 'questions']) {
           if (!texts.some((t) => t.section === id)) throw new Error(`${theme.label}: no text of #${id} was measured`);
         }
         if (!texts.some((t) => t.element.startsWith('text.') && t.section === 'calibration')) throw new Error(`${theme.label}: the chart's labels were not measured`);
         if (texts.length < 30) throw new Error(`${theme.label}: only ${texts.length} texts measured`);
-        if (low.length > 0) throw new Error(`${theme.label}: ${low.slice(0, 3).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)}`).join('; ')}`);
-        worst.push(`${theme.label} ${Math.min(...texts.map((t) => t.ratio)).toFixed(1)}`);
-      }
-      return worst.join(', ');
-    });
+      },
+    }));
   } catch (e) {
     error = String(e?.message ?? e);
     const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.querySelector('#root')?.textContent?.slice(0, 300) ?? null).catch(() => null)));

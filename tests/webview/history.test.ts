@@ -6,12 +6,13 @@
 // repository; hostile subjects and labels as text; the waterfall's shares and a click on a change
 // asking for its line, a removed change saying so; malformed messages ignored.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPage, type Page } from '../../client/webview/page';
+import type { Page } from '../../client/webview/page';
 import { parseHistoryMessage, compareDiff } from '../../client/webview/validateHistory';
 import { parseToComparePage, startComparePage } from '../../client/webview/compare/page';
 import type { FromComparePage } from '../../common/compareMessages';
 import type { CompareDiff, HistoryData } from '../../common/history';
-import { HOSTILE_IMG, HOSTILE_SCRIPT, URI, forecastMessage, recordingApi, sampleForecast } from './fixtures';
+import { HOSTILE_IMG, HOSTILE_SCRIPT, URI, sampleForecast } from './fixtures';
+import { mountPage } from './mount';
 
 const C1 = 'a'.repeat(40);
 const C2 = 'b'.repeat(40);
@@ -36,14 +37,9 @@ afterEach(() => {
 });
 
 function preview() {
-  const root = document.createElement('main');
-  root.dataset.uri = URI;
-  document.body.replaceChildren(root);
-  const rec = recordingApi();
-  page = startPage({ root, api: rec.api, createChart: () => ({ destroy() {} }) });
-  const send = (data: unknown) => window.dispatchEvent(new MessageEvent('message', { data }));
-  send(forecastMessage(sampleForecast()));
-  return { root, send };
+  const mounted = mountPage(sampleForecast());
+  page = mounted.page;
+  return { root: mounted.root, send: mounted.send };
 }
 
 describe('the preview\u2019s History section', () => {

@@ -4,12 +4,12 @@
 // outcome's cell reads "observed" (no change, no judged badge), it is not among the calls the
 // alternative contradicts, and an observed event leads the inputs it moves, marked observed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPage, type Page } from '../../client/webview/page';
+import type { Page } from '../../client/webview/page';
 import type { Forecast } from '../../common/forecast';
 import { forecast } from '../../server/src/engine/forecast';
 import { analyze } from '../../server/src/model/analyze';
 import { OBSERVED_SOURCE } from '../report/observedFixture';
-import { URI, forecastMessage, recordingApi } from './fixtures';
+import { mountPage } from './mount';
 
 let page: Page | null = null;
 
@@ -19,12 +19,9 @@ afterEach(() => {
 });
 
 function show(f: Forecast): HTMLElement {
-  const root = document.createElement('main');
-  root.dataset.uri = URI;
-  document.body.replaceChildren(root);
-  page = startPage({ root, api: recordingApi().api, createChart: () => ({ destroy() {} }) });
-  window.dispatchEvent(new MessageEvent('message', { data: forecastMessage(f) }));
-  return root;
+  const mounted = mountPage(f);
+  page = mounted.page;
+  return mounted.root;
 }
 
 const summaryOf = (root: HTMLElement, name: string) =>

@@ -3,23 +3,20 @@
 // The preview's key judgments, What to watch, Linchpins and alternatives that observe, from a
 // forecast with signposts, linchpins and observations (fixtures.ts, watchedForecast).
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPage, type Page } from '../../client/webview/page';
+import type { Page } from '../../client/webview/page';
 import { GUIDES_UNAVAILABLE } from '../../client/webview/render/guides';
 import { buildReport } from '../../common/report';
 import type { Forecast } from '../../common/forecast';
-import { HOSTILE_ATTR, HOSTILE_IMG, HOSTILE_SCRIPT, URI, forecastMessage, recordingApi, sampleForecast, watchedForecast } from './fixtures';
+import { HOSTILE_ATTR, HOSTILE_IMG, HOSTILE_SCRIPT, URI, forecastMessage, sampleForecast, watchedForecast } from './fixtures';
+import { mountPage } from './mount';
 
 let page: Page | null = null;
 
 function show(forecast: Forecast) {
-  const root = document.createElement('main');
-  root.dataset.uri = URI;
-  document.body.replaceChildren(root);
-  const rec = recordingApi();
-  page = startPage({ root, api: rec.api, createChart: () => ({ destroy() {} }) });
-  window.dispatchEvent(new MessageEvent('message', { data: forecastMessage(forecast) }));
-  rec.posted.length = 0;
-  return { root, rec };
+  const mounted = mountPage(forecast);
+  page = mounted.page;
+  mounted.rec.posted.length = 0;
+  return { root: mounted.root, rec: mounted.rec };
 }
 
 function q<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {

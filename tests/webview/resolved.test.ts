@@ -4,13 +4,13 @@
 // badge with how it turned out and this forecast's Brier score; the JSON and the standalone report
 // say the same; a resolution never changes a number, and alternatives (what-ifs) carry no badge.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPage, type Page } from '../../client/webview/page';
+import type { Page } from '../../client/webview/page';
 import type { Forecast } from '../../common/forecast';
 import { buildReport, renderReport } from '../../common/report';
 import { renderHtml } from '../../common/report/html';
 import { forecast } from '../../server/src/engine/forecast';
 import { analyze } from '../../server/src/model/analyze';
-import { URI, forecastMessage, recordingApi } from './fixtures';
+import { mountPage } from './mount';
 
 const SOURCE = (resolved: boolean) => `
 scenario "Resolved" { seed 3 }
@@ -34,12 +34,9 @@ afterEach(() => {
 });
 
 function show(f: Forecast): HTMLElement {
-  const root = document.createElement('main');
-  root.dataset.uri = URI;
-  document.body.replaceChildren(root);
-  page = startPage({ root, api: recordingApi().api, createChart: () => ({ destroy() {} }) });
-  window.dispatchEvent(new MessageEvent('message', { data: forecastMessage(f) }));
-  return root;
+  const mounted = mountPage(f);
+  page = mounted.page;
+  return mounted.root;
 }
 
 const brier = (p: number, y: boolean) => (p - (y ? 1 : 0)) ** 2;

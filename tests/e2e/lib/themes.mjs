@@ -54,3 +54,46 @@ export async function setThemeOf(page, theme, selector) {
     return (await frame.locator('body').evaluate(bodyInTheme, theme.body)) ? frame : null;
   });
 }
+
+/**
+ * Narrows the page's body to each width in turn (the pane the page must fit), and throws where
+ * the page then scrolls sideways or cuts a text at an edge; "526 px fits, 350 px fits".
+ */
+export async function fitsNarrowed(frame, widths) {
+  const { horizontalFit } = await import('./previewChecks.mjs');
+  const out = [];
+  try {
+    for (const width of widths) {
+      await frame.evaluate((w) => {
+        document.body.style.width = `${w}px`;
+      }, width);
+      const fit = await frame.evaluate(horizontalFit);
+      if (fit.scrollWidth > fit.clientWidth + 1 || fit.cut.length > 0) throw new Error(`${width} px: ${JSON.stringify(fit).slice(0, 400)}`);
+      out.push(`${width} px fits`);
+    }
+  } finally {
+    await frame.evaluate(() => {
+      document.body.style.width = '';
+    });
+  }
+  return out.join(', ');
+}
+
+/**
+ * In each of the four themes, the contrast of the texts `pick` keeps (of the page holding
+ * `selector`) against `min` (WCAG AA for text, 4.5:1); `check(texts, theme)` may ask more of
+ * what was measured. "Light Modern 6.3, Dark Modern 6.1, …": the lowest ratio in each.
+ */
+export async function contrastInThemes(page, selector, { pick = () => true, check = () => {}, min = 4.5 } = {}) {
+  const { contrastOfTexts } = await import('./previewChecks.mjs');
+  const worst = [];
+  for (const theme of THEMES) {
+    const frame = await setThemeOf(page, theme, selector);
+    const texts = (await frame.evaluate(contrastOfTexts)).filter(pick);
+    check(texts, theme);
+    const low = texts.filter((t) => t.ratio < min);
+    if (low.length > 0) throw new Error(`${theme.label}: ${low.slice(0, 3).map((t) => `${t.element} “${t.text}” ${t.ratio.toFixed(2)}`).join('; ')}`);
+    worst.push(`${theme.label} ${Math.min(...texts.map((t) => t.ratio)).toFixed(1)}`);
+  }
+  return worst.join(', ');
+}
