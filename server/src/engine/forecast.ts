@@ -25,6 +25,7 @@ import {
   UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type ResolvedAs, type World,
 } from '../../../common/forecast';
 import type { EngineAlternative, EngineModel, EngineOutcome, ForecastOptions } from './types';
+import type { ForecastStage } from '../../../common/progress';
 
 /**
  * The first draws of θ for exact bands, which then double until every band end is known to
@@ -105,6 +106,8 @@ interface RunSettings {
   baselinePlans: ExactPlans | null;
   baseline: CompiledModel;
   checkCancelled: () => void;
+  /** Says which stage of the current scenario starts (ForecastOptions.onProgress). */
+  stage: (stage: ForecastStage) => void;
 }
 
 export function forecast(model: EngineModel, options: EngineOptions = {}): Forecast {
@@ -131,12 +134,22 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
     evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
     tree: once(() => buildJunctionTree(baseline, MAX_CLIQUE, EXACT_BUDGET / (2 * drivingCount(baseline) + 1))),
-    baselinePlans: plans, baseline,
+    baselinePlans: plans, baseline, stage: () => {},
   };
+  // Progress: each stage of each scenario, the baseline first.
+  let scenario = 0;
+  const onProgress = options.onProgress;
+  if (onProgress) {
+    settings.stage = (stage) => onProgress({
+      scenario, scenarios: 1 + model.alternatives.length, name: scenario === 0 ? null : model.alternatives[scenario - 1]!.title,
+      stage, elapsedMs: performance.now() - started,
+    });
+  }
   const base = withGuides(baseline, settings, null, run(baseline, baseline, settings));
   const outcomes = outcomeForecasts(model, baseline, base, null);
   const inputs = inputForecasts(model);
-  const alternatives: AlternativeForecast[] = model.alternatives.map((alternative) => {
+  const alternatives: AlternativeForecast[] = model.alternatives.map((alternative, k) => {
+    scenario = k + 1;
     const compiled = compileModel(model, alternative);
     const evidence = evidenceOf(compiled, alternative);
     const result = withGuides(compiled, settings, evidence,
@@ -233,15 +246,19 @@ function alternativeInputs(
 /** One scenario: `c` (the baseline or an alternative) on the baseline's layout of random draws. */
 function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResult {
   s.checkCancelled();
+  s.stage('probabilities');
   if (s.method === 'exact') {
     const plans = c === s.baseline && s.baselinePlans ? s.baselinePlans : exactPlans(c, s.bandDraws, Infinity)!;
     // Swings come with the signposts' sweeps where those are affordable, else by passes of their own.
+    if (s.bandMethod !== 'none') s.stage('swings and signposts');
     const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, null);
     const exact = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none' && !swept);
     const result = swept ? { ...exact, swing: swept.swing!, guides: swept } : exact;
+    if (s.bandMethod !== 'none') s.stage('bands');
     const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
       seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,
       affordableDraws(plans.marginals.cost, s));
+    if (!result.worlds) s.stage('worlds');
     return { ...result, band, standardError: null, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
   }
   const plan = buildPlan(c, false);
@@ -250,6 +267,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   const mc = monteCarlo(c, baseline, s.samples, swingsExact || !swings ? 0 : SWING_WORK, MIN_SWING_SAMPLES,
     seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra), s.maxWorlds, s.checkCancelled,
     s.cache);
+  if (s.bandMethod !== 'none') s.stage('bands');
   const band = s.bandMethod === 'none' ? []
     : s.bandMethod === 'auto' && plan && plan.cost * s.bandDraws <= BAND_BUDGET
     ? bandsByExactDraws(c, baseline, plan, s.bandDraws, seededStream(s.seed, STREAM.bands),
@@ -258,6 +276,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
       Math.max(NESTED_MIN_WORLDS, Math.ceil(s.samples / NESTED_DRAWS)), seededStream(s.seed, STREAM.nested),
       seededStream(s.seed, STREAM.nestedExtra), s.checkCancelled);
   let swing: SwingTable[] = [];
+  if (swings) s.stage('swings and signposts');
   if (!swings) {
     // The caller wants the probabilities only.
   } else if (swingsExact) {
@@ -282,6 +301,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
  */
 function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettings, evidence: Evidence): RawResult {
   s.checkCancelled();
+  s.stage('probabilities');
   const tree = s.evidenceMethod === 'auto' ? s.tree() : null;
   let drivers = 0;
   for (let v = 0; v < c.n; v++) if (c.childStart[v + 1]! > c.childStart[v]! && evidence[v]! < 0) drivers++;
@@ -290,12 +310,15 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
   const { evidenceProbability, logEvidenceProbability, marginals } = exactEvidence(tree, tables, evidence, c.n);
   if (!(logEvidenceProbability > -Infinity)) return impossibleRun(c);
   const probability = Float64Array.from(c.outcomes, (v) => marginals[v]!);
+  if (s.bandMethod !== 'none') s.stage('swings and signposts');
   const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, evidence);
   const swing = s.bandMethod === 'none' ? [] : swept ? swept.swing! : exactEvidenceSwings(c, tree, tables, evidence, marginals, s.checkCancelled);
+  if (s.bandMethod !== 'none') s.stage('bands');
   // Each band draw is a propagation (about 4 passes over the tree's tables).
   const draws = Math.min(s.evidenceBandDraws, Math.max(100, Math.floor(BAND_BUDGET / (4 * tree.cost))));
   const band = s.bandMethod === 'none' ? [] : evidenceBands(c, baseline, tree, evidence, draws,
     seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled);
+  s.stage('worlds');
   const worldsPlan = s.maxWorlds > 0 && c.outcomes.length <= MAX_WIDTH ? buildPlan(c, true) : null;
   let worlds: RawResult['worlds'];
   if (s.maxWorlds === 0) worlds = [];
@@ -317,6 +340,7 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
  */
 function withGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null, result: RawResult): RawResult {
   if (result.guides || s.bandMethod === 'none' || !possibleEvidence(result)) return result;
+  s.stage('swings and signposts');
   const found = sweptGuides(c, s, evidence, false);
   return found ? { ...result, guides: found } : result;
 }

@@ -1,6 +1,7 @@
 // What a forecast is asked for: the model as the engine reads it, and the options (how a run is
 // stopped is in cancel.ts). The forecast's own types live in common/forecast.ts: the server, the
 // extension and the page all read them.
+import type { ForecastProgress } from '../../../common/progress';
 import type { Alternative, InputVariable, OutcomeVariable, ResolvedModel } from '../model/types';
 
 /** A part of the resolved model without its syntax-tree node, which the engine never reads. */
@@ -33,4 +34,6 @@ export interface ForecastOptions {
   maxWorlds?: number;
   /** Polled during long runs; when it returns true the run stops with a ForecastCancelled error. */
   isCancelled?: () => boolean;
+  /** Told at the start of each stage of each scenario (baseline, then each alternative). */
+  onProgress?: (progress: ForecastProgress) => void;
 }
