@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/model/analyze';
 import type { Span } from '../../server/src/syntax/ast';
+import { MUTATION, TOKENS, mutate } from '../../fuzz/generators/text';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'checks');
 const VALID = readdirSync(fixtures).filter((f) => f.endsWith('.scenario')).sort()
@@ -31,45 +32,6 @@ function assertSound(text: string): void {
   }
   expect(model.hasErrors).toBe(diagnostics.some((d) => d.severity === 'error'));
   expect(new Set(model.order)).toEqual(new Set(model.variables.keys()));
-}
-
-// Pieces of the language, so that random text often gets past the first token.
-const TOKENS = [
-  'factor ', 'event ', 'outcome ', 'alternative ', 'scenario ', '{', '}', ';', '\n', '  ', '"', '"label"',
-  'probability ', 'base ', 'judged ', 'raises ', 'lowers ', 'given ', 'not ', 'note "n"', 'source "s"',
-  'samples ', 'seed ', 'horizon ', ' to ', '2025-02-30', '2025-01-20', '35%', '0.35', '..', '150%', '-5%',
-  'likely', 'very unlikely', 'may', 'x0.5', 'x2..5', 'weakly', 'strongly', 'a', 'b', 'crisis', 'x', '//c\n',
-  '\\', '\r\n', 'é', '😀', '\u0000',
-];
-
-const MUTATION = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 5 })) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('swap-lines' as const), at: fc.nat(), other: fc.nat() }),
-);
-type Mutation = typeof MUTATION extends fc.Arbitrary<infer M> ? M : never;
-
-function mutate(text: string, m: Mutation): string {
-  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-  switch (m.kind) {
-    case 'delete': return text.slice(0, at) + text.slice(at + m.length);
-    case 'insert': return text.slice(0, at) + m.piece + text.slice(at);
-    case 'duplicate': return text.slice(0, at) + text.slice(at, at + m.length) + text.slice(at);
-    default: {
-      const lines = text.split('\n');
-      const i = m.at % lines.length;
-      if (m.kind === 'delete-line') lines.splice(i, 1);
-      else if (m.kind === 'duplicate-line') lines.splice(i, 0, lines[i]!);
-      else {
-        const j = m.other % lines.length;
-        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-      }
-      return lines.join('\n');
-    }
-  }
 }
 
 describe('core properties', () => {

@@ -1,7 +1,8 @@
 // Fuzz: random edit sequences applied incrementally give the same syntax tree and the same
 // diagnostics as a fresh parse of the same text. Mostly straight against IncrementalParser +
 // analyzeDocument (fast), plus sequences through the real server. The seed is fixed so a failure
-// reproduces; FUZZ_SEED=<n> explores others.
+// reproduces; FUZZ_SEED=<n> explores others. The edits are the fuzz campaign's (fuzz/generators),
+// which runs many more of them (npm run fuzz).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IncrementalParser } from '../../server/src/syntax/incremental';
@@ -9,57 +10,10 @@ import { parseDocument } from '../../server/src/syntax/parse';
 import { chunkCache } from '../../server/src/syntax/chunk';
 import { analyzeDocument } from '../../server/src/model/analyze';
 import { SAMPLE } from './models';
+import { STARTS, editArbitrary, offsets } from '../../fuzz/generators/edits';
 import { startServer, type TestServer } from './harness';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250120);
-
-/** Pieces that matter to the grammar: delimiters, keywords, numbers, names, comments, Unicode. */
-const PIECES = [
-  '{', '}', '\n', ' ', '  ', ';', '"', '\\"', '%', '..', '.', '-', '//', '\r\n', 'x', '🎯', 'é',
-  'factor ', 'event ', 'outcome ', 'alternative ', 'scenario ', 'probability ', 'base ', 'judged ',
-  'raises ', 'lowers ', 'weakly', 'strongly', 'given ', 'not ', 'note "n"', 'source "s"',
-  'likely', 'very ', 'unlikely', 'almost certain', 'may', '35%', '0.4', '20%..30%', 'x3', 'x2..5', '150%',
-  'crisis', 'rapport', 'attack', 'new_name', 'samples 500', 'seed 3', 'horizon 2025-02-30 to 2025-01-01',
-];
-
-interface Edit {
-  /** Fractions of the current length, so every edit lands inside the text as it is then. */
-  at: number;
-  /** Typing stays in one place: most edits land near the previous one (the same declaration's matcher). */
-  near: boolean;
-  delta: number;
-  length: number;
-  text: string;
-}
-
-const editArbitrary: fc.Arbitrary<Edit> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  near: fc.boolean(),
-  delta: fc.integer({ min: -12, max: 12 }),
-  length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 80 })),
-  text: fc.oneof(
-    fc.constant(''),
-    fc.constantFrom(...PIECES),
-    fc.array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 5 }).map((parts) => parts.join('')),
-    fc.string({ maxLength: 6 }),
-  ),
-});
-
-/** Smaller starting texts keep 1,000 sequences fast; each still exercises every declaration kind. */
-const STARTS = [
-  SAMPLE,
-  SAMPLE.slice(SAMPLE.indexOf('factor rapport'), SAMPLE.indexOf('alternative')),
-  'factor a {\n  probability likely\n}\noutcome o {\n  base 20%\n  a raises weakly\n  judged unlikely\n}\n',
-  '',
-];
-
-/** Where an edit lands in the current text; `last` is where the previous edit of the sequence did. */
-function offsets(text: string, edit: Edit, last: number | null): { start: number; end: number } {
-  const start = edit.near && last !== null
-    ? Math.max(0, Math.min(text.length, last + edit.delta))
-    : Math.min(text.length, Math.floor(edit.at * (text.length + 1)));
-  return { start, end: Math.min(text.length, start + edit.length) };
-}
 
 /**
  * Parses keep results by declaration text; clearing that cache before every step makes the
