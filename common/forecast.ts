@@ -75,6 +75,11 @@ export interface OutcomeForecast {
   stale?: string;
   /** Set when the file records how the question turned out. */
   resolved?: ResolvedAs;
+  /**
+   * Set for an imported declaration: the file that declares it, relative to the forecast file's
+   * folder, with `/` ("lib/pakistan-baseline.scenario"; LANGUAGE.md, Forecast JSON).
+   */
+  origin?: string;
 }
 
 export interface World {
@@ -97,6 +102,8 @@ export interface InputForecast {
   stale?: string;
   /** As for outcomes: how the question turned out. */
   resolved?: ResolvedAs;
+  /** As for outcomes: the file that declares an imported factor or event. */
+  origin?: string;
 }
 
 /** One change an alternative makes, in the file's words: `given attack`, `rapport 80%..90%`, `base of trade_up 30%`. */

@@ -46,6 +46,8 @@ function outcome(o: ReportOutcome): Record<string, unknown> {
   // An outcome the alternative observes: what was seen (the contract's fields keep the engine's numbers).
   if (o.observed) out.observed = o.observed.value;
   if (o.resolution) out.resolved = { value: o.resolution.value, date: o.resolution.date, brier: p6(o.resolution.brier) };
+  // Only for imported declarations (LANGUAGE.md, Forecast JSON).
+  if (o.origin !== null) out.origin = o.origin;
   return out;
 }
 
@@ -78,6 +80,7 @@ function reportJson(report: Report, options: JsonOptions): Record<string, unknow
     inputs: report.inputs.map((i) => ({
       name: i.name, kind: i.kind, label: i.label, probability: p6(i.probability.value),
       range: [p6(i.range[0]), p6(i.range[1])], text: i.text, notes: i.notes, sources: i.sources,
+      ...(i.origin !== null ? { origin: i.origin } : {}),
     })),
     worlds: report.worlds.list.map(world),
     alternatives: report.alternatives.map(alternative),

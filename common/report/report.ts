@@ -147,6 +147,8 @@ export interface ReportOutcome {
   stale: string | null;
   /** In the baseline, when the file records how it turned out; else null. */
   resolution: ReportResolution | null;
+  /** For an imported outcome: the file that declares it, relative to this one's folder; else null. */
+  origin: string | null;
 }
 
 /** A resolved question and this forecast's Brier score for it (the track record scores the forecast of record). */
@@ -219,6 +221,8 @@ export interface ReportInput {
   /** As for outcomes: why these are the last good numbers; else null. */
   stale: string | null;
   resolution: ReportResolution | null;
+  /** As for outcomes: the file an imported factor or event comes from; else null. */
+  origin: string | null;
 }
 
 export interface ReportMethod {
@@ -368,6 +372,7 @@ function outcomeOf(
     stale: o.stale ?? null,
     // Alternatives are what-ifs: the question's resolution scores the baseline only.
     resolution: baseline === null ? resolutionOf(o.resolved, o.probability) : null,
+    origin: o.origin ?? null,
   };
 }
 
@@ -450,6 +455,7 @@ function inputOf(i: InputForecast): ReportInput {
     sources: [...i.sources],
     stale: i.stale ?? null,
     resolution: resolutionOf(i.resolved, i.probability),
+    origin: i.origin ?? null,
   };
 }
 

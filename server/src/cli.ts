@@ -28,6 +28,11 @@ function wholeNumber(min: number, max: number, what: string) {
   };
 }
 
+/** --root: the folder imports stay inside, the same for every command that reads a model's imports. */
+function withImportRoot(command: Command): Command {
+  return command.option('--root <folder>', 'the folder imports must stay inside (default: the current directory)');
+}
+
 function useColor(): boolean {
   return process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
 }
@@ -66,35 +71,39 @@ export function buildProgram(): Command {
     .description('Check and forecast .scenario models.')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  program.command('check')
-    .description('Print every diagnostic as FILE:LINE:COL: SEVERITY CODE: message; exit 1 on errors.')
-    .argument('<files...>', '.scenario files, or drafts in prose (.md, .txt) checked against the model they name')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((files: string[], opts: { format: 'text' | 'json' }) => {
+  withImportRoot(program.command('check')
+    .description('Print every diagnostic as FILE:LINE:COL: SEVERITY CODE: message; exit 1 on errors. '
+      + 'Every file read is reported once: those given (folders recursively), then the files they import.')
+    .argument('<files...>', '.scenario files or folders, or drafts in prose (.md, .txt) checked against the model they name')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
+    .action((files: string[], opts: { format: 'text' | 'json'; root?: string }) => {
       // `judgment` and `observe-impossible` need a forecast: of the part of each file that has no
       // errors. They read the baseline's probabilities and the P(E) of the alternatives that
       // observe, which do not depend on the other alternatives or the worlds: leaving those out
       // halves the check of the op-ed sample.
       const checked = (model: ResolvedModel): ResolvedModel =>
         ({ ...model, alternatives: model.alternatives.filter((a) => a.changes.some((c) => c.kind === 'observe')) });
-      emit(runCheck(files, opts.format, undefined, (model) => forecast(checked(model), { maxWorlds: 0, bandMethod: 'none' })));
+      emit(runCheck(files, opts.format, undefined, (model) => forecast(checked(model), { maxWorlds: 0, bandMethod: 'none' }), undefined,
+        { root: opts.root }));
     });
-  withRunSettings(program.command('forecast')
+  withImportRoot(withRunSettings(program.command('forecast')
     .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')
     .argument('<file>', 'a .scenario file')
-    .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text')))
-    .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean }) => {
+    .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text'))))
+    .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean; root?: string }) => {
       emit(runForecast(file, {
-        format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: useColor(),
+        format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: useColor(), root: opts.root,
       }));
     });
-  withRunSettings(program.command('report')
+  withImportRoot(withRunSettings(program.command('report')
     .description('The whole forecast as one document (self-contained HTML, or the Markdown of forecast --format markdown).')
     .argument('<file>', 'a .scenario file')
     .option('-o, --output <out>', 'write the document to this file instead of stdout')
-    .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html')))
-    .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean }) => {
-      emit(runReport(file, { format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing }));
+    .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html'))))
+    .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean; root?: string }) => {
+      emit(runReport(file, {
+        format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing, root: opts.root,
+      }));
     });
   withRunSettings(program.command('diff')
     .description('What changed between two versions and why: each outcome\'s delta split among the changes (Shapley values). '

@@ -110,20 +110,26 @@ export class ImportGraph {
   }
 
   /**
-   * The names of a file's own factors, events and outcomes that drive an outcome of a file that
-   * imports it (of those analysed so far): they are not `unused`, though nothing in their own file
-   * uses them.
+   * For each file, the names of its own factors, events and outcomes that drive an outcome of a
+   * file importing it (of the files analysed so far): they are not `unused`, though nothing in
+   * their own file uses them.
    */
-  drivenElsewhere(path: string): Set<string> {
-    const names = new Set<string>();
+  drivenElsewhere(): Map<string, Set<string>> {
+    const driven = new Map<string, Set<string>>();
     for (const file of this.analysed.values()) {
       const { model } = file.analysis;
       for (const outcome of model.outcomes) {
         if (outcome.origin) continue;
-        for (const d of outcome.drivers) if (model.variables.get(d.name)?.origin?.file === path) names.add(d.name);
+        for (const d of outcome.drivers) {
+          const from = model.variables.get(d.name)?.origin?.file;
+          if (from === undefined) continue;
+          let names = driven.get(from);
+          if (!names) driven.set(from, (names = new Set()));
+          names.add(d.name);
+        }
       }
     }
-    return names;
+    return driven;
   }
 
   /**

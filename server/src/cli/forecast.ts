@@ -2,13 +2,17 @@
 // renderers as the preview's copy and save commands). A file with errors prints its diagnostics
 // (check's formats) instead of numbers and exits 1; an error only the forecast finds (an
 // observation that cannot happen) is printed on stderr beside the numbers, and exits 1 too; an
-// unreadable file exits 2.
+// unreadable file exits 2. Imports are read from the disk inside `--root` (cli/imports.ts); an
+// imported file's errors are printed with the file's own, and imported declarations carry their
+// file as `origin` in the JSON.
 import * as fs from 'node:fs';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../../../common/forecast';
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../../../common/report';
 import { analyzeSource } from '../analysis/analyzeSource';
+import { withOrigins } from '../analysis/origins';
 import { checkRecords, textLine, type CheckRecord } from './check';
+import { cliImports } from './imports';
 
 export type ForecastFormat = ReportFormat;
 export const FORECAST_FORMATS: readonly ForecastFormat[] = REPORT_FORMATS;
@@ -31,6 +35,8 @@ export interface ForecastSettings {
   samples?: number;
   seed?: number;
   readFile?: (file: string, encoding: 'utf8') => string;
+  /** The folder imports stay inside (`--root`; default: the current directory). */
+  root?: string;
 }
 
 /**
@@ -56,13 +62,22 @@ export function loadForecast(file: string, options: ForecastSettings): LoadedFor
   // errors; with errors it only checks the judged calls, and the diagnostics are printed instead.
   let result: Forecast | null = null;
   let analysis: ReturnType<typeof analyzeSource>;
+  const imports = cliImports(options.root);
+  let real: string;
   try {
-    analysis = analyzeSource({ text }, (model) => (result = forecast(model, { samples: options.samples, seed: options.seed })));
+    real = imports.add(file, text);
+    const read = imports.graph.file(real);
+    if (!('analysis' in read)) return failed(`cannot read the file (${read.problem})`);
+    analysis = analyzeSource({ text, document: read.analysis.document, imports: read.context },
+      (model) => (result = forecast(model, { samples: options.samples, seed: options.seed })));
   } catch (e) {
     return failed((e as Error).message);
   }
   if (analysis.model.hasErrors) {
-    const diagnostics = checkRecords(file, text, analysis.diagnostics);
+    // The errors of the files it imports too: its own only say that an import has errors.
+    const imported = imports.graph.files().filter((f) => f.path !== real).flatMap((f) =>
+      checkRecords(imports.display(f.path), f.text, f.analysis.diagnostics.filter((d) => d.severity === 'error')));
+    const diagnostics = [...checkRecords(file, text, analysis.diagnostics), ...imported];
     const count = diagnostics.filter((r) => r.severity === 'error').length;
     return {
       forecast: null, exitCode: 1, diagnostics,
@@ -73,7 +88,8 @@ export function loadForecast(file: string, options: ForecastSettings): LoadedFor
     .map((r) => `${textLine(r)}\n`).join('');
   try {
     // A file without outcomes is not forecast by the analysis; its report still lists its inputs.
-    return { forecast: result ?? forecast(analysis.model, { samples: options.samples, seed: options.seed }), problems };
+    const computed = result ?? forecast(analysis.model, { samples: options.samples, seed: options.seed });
+    return { forecast: withOrigins(computed, analysis.model, real), problems };
   } catch (e) {
     return failed((e as Error).message);
   }

@@ -22,3 +22,19 @@ export interface ImportRoot {
   /** How messages name it: "the workspace folder", "the --root folder". */
   name: string;
 }
+
+/**
+ * A host that reads some files from elsewhere first (open editors in the language server, a text
+ * the command line was given), by real path, and everything else from `base`. A file that is only
+ * there (an unsaved editor) is its own real path.
+ */
+export function overlayHost(base: ImportHost, textOf: (path: string) => string | undefined): ImportHost {
+  return {
+    realpath: (path) => base.realpath(path) ?? (textOf(path) !== undefined ? path : undefined),
+    kind: (path) => (textOf(path) !== undefined ? 'file' : base.kind(path)),
+    read: (path) => {
+      const text = textOf(path);
+      return text !== undefined ? { text } : base.read(path);
+    },
+  };
+}
