@@ -27,7 +27,9 @@ export type ToPage =
   /** The declaration at the editor's cursor (null outside any), for the page to pick out its row. */
   | { type: 'cursor'; uri: string; name: string | null }
   /** The file's history from git (after the forecast; slow when cold), or why there is none. */
-  | { type: 'history'; uri: string; history: HistoryData | null; notice: string | null };
+  | { type: 'history'; uri: string; history: HistoryData | null; notice: string | null }
+  /** A forecast of `version` running long: what it is computing (common/progress.ts's text). */
+  | { type: 'progress'; uri: string; version: number; text: string; elapsedMs: number };
 
 /** An error in the document, where it is (0-based, as in VS Code) and what it says. */
 export interface PageError {

@@ -2,6 +2,9 @@
 // what it is computing in it. The engine reports it (ForecastOptions.onProgress) at each stage;
 // the CLI prints it on stderr and stops at --time-limit with it, the preview shows it.
 
+/** A forecast shows how far it has got once it has run this long (a quick one never does). */
+export const PROGRESS_AFTER_MS = 1000;
+
 export const FORECAST_STAGES = ['probabilities', 'bands', 'swings and signposts', 'worlds'] as const;
 export type ForecastStage = (typeof FORECAST_STAGES)[number];
 

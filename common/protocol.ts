@@ -28,6 +28,19 @@ export namespace ForecastReadyNotification {
   export type Params = ForecastRequest.Result;
 }
 
+/** Notification from the server: a forecast running long is at this stage (common/progress.ts). */
+export namespace ForecastProgressNotification {
+  export const method = 'scenario/forecastProgress';
+  export interface Params {
+    uri: string;
+    /** The document version being forecast. */
+    version: number;
+    /** "bands of alternative “Khan released” (3 of 5)". */
+    text: string;
+    elapsedMs: number;
+  }
+}
+
 /** Request: the commits of a document's file, newest first (git log --follow), for a quick pick. */
 export namespace FileCommitsRequest {
   export const method = 'scenario/fileCommits';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CompareRequest, DraftModelRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest,
+  CompareRequest, DraftModelRequest, FileCommitsRequest, ForecastProgressNotification, ForecastReadyNotification, ForecastRequest, HistoryRequest,
   TrackRecordProgressNotification, TrackRecordRequest,
 } from '../../common/protocol';
 import { compareWithLastCommit, compareWithRevision, type CompareCommandDeps } from './compare/commands';
@@ -120,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): ScenarioApi {
   });
   const exporter = new ForecastExporter({ shown: (uri) => previews.previewOf(uri)?.result, request: source.request }, log);
   languageClient.onNotification(ForecastReadyNotification.method, (params: ForecastReadyNotification.Params) => previews.onForecastReady(params));
+  languageClient.onNotification(ForecastProgressNotification.method, (params: ForecastProgressNotification.Params) => previews.onForecastProgress(params));
 
   const noDocument = () => void vscode.window.showInformationMessage('Scenario: open a .scenario file first.');
   const withDocument = <T>(run: (uri: vscode.Uri) => T) => (arg?: unknown) => {

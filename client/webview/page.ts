@@ -5,6 +5,7 @@
 // as theirs. Everything it shows is built with DOM calls, as text.
 import type { FromPage, PageError, PageState, ToPage } from '../../common/pageMessages';
 import { buildReport, type Report } from '../../common/report';
+import { formatElapsed } from '../../common/text/numbers';
 import type { BarChartSpec } from './chartSpecs';
 import { COMPACT_CHART_WIDTH, createBarChart, type ChartFactory, type ChartHandle, type ChartOptions } from './charts';
 import { el } from './dom';
@@ -72,6 +73,8 @@ export function startPage(options: PageOptions): Page {
   let atCursor: string | null = null;
   /** The file's history from git, for the document shown (its own message, after the forecast). */
   let history: { uri: string; shown: HistoryShown } = { uri: state.uri, shown: null };
+  /** The last word of a forecast running long (a newer forecast message makes it moot). */
+  let progress: Extract<ToPage, { type: 'progress' }> | null = null;
 
   const post = (m: FromPage) => api.postMessage(m);
   const save = () => api.setState(state);
@@ -83,6 +86,10 @@ export function startPage(options: PageOptions): Page {
   }
 
   function banner(): HTMLElement | null {
+    // A forecast running long says how far it has got, over the numbers it will replace.
+    if (progress && progress.uri === state.uri && (!message || message.uri !== state.uri || progress.version > message.version)) {
+      return notice('info', `Computing the forecast: ${progress.text}, ${formatElapsed(progress.elapsedMs)} so far.${shown ? ' The numbers below are the last ones.' : ''}`);
+    }
     if (!message) return notice('info', 'Waiting for the forecast…');
     if (!shown) return notice('empty', message.notice ? `No forecast yet: ${message.notice}` : DEFAULT_EMPTY);
     if (message.stale) return notice('stale', message.notice ?? DEFAULT_STALE(message.version));
@@ -228,6 +235,10 @@ export function startPage(options: PageOptions): Page {
         break;
       case 'cursor':
         if (m.uri === state.uri) onCursor(m.name);
+        break;
+      case 'progress':
+        progress = m;
+        if (m.uri === state.uri) render();
         break;
       case 'theme':
         render(); // the colours are read again at render time

@@ -238,6 +238,8 @@ function toPage(value: unknown): ToPage {
     }
     case 'theme':
       return { type: 'theme', kind: oneOf(m.kind, ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const) };
+    case 'progress':
+      return { type: 'progress', uri: text(m.uri, MAX_URI), version: whole(m.version), text: text(m.text, 1000), elapsedMs: finite(m.elapsedMs) };
     case 'errors': {
       const errors = list(m.errors, pageError);
       if (errors.length > MAX_PAGE_ERRORS) fail();

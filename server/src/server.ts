@@ -9,7 +9,7 @@ import {
   type ClientCapabilities, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
-  CompareRequest, DraftModelRequest, FileCommitsRequest, ForecastReadyNotification, ForecastRequest, HistoryRequest,
+  CompareRequest, DraftModelRequest, FileCommitsRequest, ForecastProgressNotification, ForecastReadyNotification, ForecastRequest, HistoryRequest,
   PROSE_LANGUAGES, TrackRecordProgressNotification, TrackRecordRequest,
 } from '../../common/protocol';
 import type { DocumentState } from './features/context';
@@ -93,6 +93,7 @@ const session = new Session(
     },
     clearDiagnostics: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
     forecastReady: (result) => void connection.sendNotification(ForecastReadyNotification.method, result),
+    forecastProgress: (progress) => void connection.sendNotification(ForecastProgressNotification.method, progress),
     refreshViews,
     log,
   },

@@ -48,7 +48,7 @@ import type {
   FoldingRange, Hover, InlayHint, Location, Position, PublishDiagnosticsParams, Range, SemanticTokens,
   TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { ForecastRequest } from '../../common/protocol';
+import type { ForecastProgressNotification, ForecastRequest } from '../../common/protocol';
 import { repoRoot } from '../fixture';
 
 export const serverPath = join(repoRoot, 'dist', 'server.js');
@@ -193,6 +193,8 @@ export class TestServer {
   readonly publishes: PublishDiagnosticsParams[] = [];
   readonly forecasts: ForecastRequest.Result[] = [];
   readonly logs: string[] = [];
+  /** scenario/forecastProgress: what forecasts running long said they were computing. */
+  readonly progress: ForecastProgressNotification.Params[] = [];
   readonly refreshes: string[] = [];
   stderr = '';
   exited: number | null = null;
@@ -212,6 +214,10 @@ export class TestServer {
     });
     connection.onNotification('scenario/forecastReady', (p: ForecastRequest.Result) => {
       this.forecasts.push(p);
+      this.notify();
+    });
+    connection.onNotification('scenario/forecastProgress', (p: ForecastProgressNotification.Params) => {
+      this.progress.push(p);
       this.notify();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {

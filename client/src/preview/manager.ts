@@ -3,6 +3,7 @@
 // Modelled on VS Code's markdown preview manager.
 import * as vscode from 'vscode';
 import type { ForecastResult } from './forecastState';
+import type { ForecastProgressNotification } from '../../../common/protocol';
 import { DECLARED_NAME } from '../../../common/pageMessages';
 import { PREVIEW_VIEW_TYPE, ScenarioPreview, type PreviewDeps } from './panel';
 
@@ -94,6 +95,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   /** A forecast notification from the server: to every preview of that document. */
   onForecastReady(result: ForecastResult): void {
     for (const p of this.previews) p.offer(result);
+  }
+
+  /** A forecast running long: the previews of its document say how far it has got. */
+  onForecastProgress(progress: ForecastProgressNotification.Params): void {
+    for (const p of this.previews) p.showProgress(progress);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {

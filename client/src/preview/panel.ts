@@ -10,6 +10,7 @@ import { revealPosition, revealStatement } from './reveal';
 import { Throttle } from './throttle';
 import { emptyResult, mergeResult, sameResult, type ForecastResult } from './forecastState';
 import type { HistoryData } from '../../../common/history';
+import type { ForecastProgressNotification } from '../../../common/protocol';
 
 export const PREVIEW_VIEW_TYPE = 'scenario.preview';
 
@@ -173,6 +174,11 @@ export class ScenarioPreview implements vscode.Disposable {
     if (this.current && result.version < this.current.version && !this.isLiveVersion(result)) return; // a late, older answer
     this.current = mergeResult(this.current, result);
     this.throttle.push(this.current);
+  }
+
+  showProgress(progress: ForecastProgressNotification.Params): void {
+    if (this.disposed || progress.uri !== this.resourceUri.toString()) return;
+    this.postMessage({ type: 'progress', uri: progress.uri, version: progress.version, text: progress.text, elapsedMs: progress.elapsedMs });
   }
 
   /** Asks the server for the document's forecast (after opening it, so the server knows it). */

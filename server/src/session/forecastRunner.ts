@@ -3,6 +3,7 @@
 // job for a key replaces the queued one and cancels the running one, so stale work is dropped.
 import { Worker } from 'node:worker_threads';
 import type { Forecast } from '../../../common/forecast';
+import { type ForecastProgress, progressText } from '../../../common/progress';
 import type { EngineModel } from '../engine/types';
 import type { ForecastJobMessage, ForecastReplyMessage, ForecastWorkerData } from '../worker/forecastWorker';
 import { describeError } from '../util/errors';
@@ -27,6 +28,7 @@ interface Job {
   model: EngineModel;
   options: ForecastJobMessage['options'];
   resolve: (outcome: ForecastOutcome) => void;
+  onProgress?: (progress: ForecastProgress) => void;
 }
 
 interface Running {
@@ -35,6 +37,8 @@ interface Running {
   /** Until the worker reports the job started: start-up allowance; then: the time budget. */
   timer: NodeJS.Timeout;
   graceTimer?: NodeJS.Timeout;
+  /** What the worker last said it was computing (a long run only). */
+  progress?: ForecastProgress;
 }
 
 export interface RunnerStats {
@@ -65,11 +69,13 @@ export class ForecastRunner {
   ) {}
 
   /** Queues a forecast of `model` under `key`, superseding any earlier job for the same key. */
-  run(key: string, model: EngineModel, options: ForecastJobMessage['options']): Promise<ForecastOutcome> {
+  run(
+    key: string, model: EngineModel, options: ForecastJobMessage['options'], onProgress?: (progress: ForecastProgress) => void,
+  ): Promise<ForecastOutcome> {
     this.cancel(key);
     return new Promise((resolve) => {
       if (this.disposed) return resolve({ kind: 'cancelled' });
-      this.queue.set(key, { id: this.nextId++, key, model, options, resolve });
+      this.queue.set(key, { id: this.nextId++, key, model, options, resolve, onProgress });
       this.pump();
     });
   }
@@ -171,12 +177,16 @@ export class ForecastRunner {
       clearTimeout(running.timer);
       running.timer = setTimeout(() => {
         if (this.running !== running) return;
+        const where = running.progress ? ` while computing ${progressText(running.progress)}` : '';
         this.finish({
           kind: 'failed',
-          notice: `The forecast took longer than its time budget (${running.limits.timeBudgetMs} ms) and was stopped. ` +
+          notice: `The forecast took longer than its time budget (${running.limits.timeBudgetMs} ms) and was stopped${where}. ` +
             'Lower `samples` or raise the setting scenario.forecast.timeBudgetMs.',
         }, true);
       }, running.limits.timeBudgetMs);
+    } else if (reply.kind === 'progress') {
+      running.progress = reply.progress;
+      running.job.onProgress?.(reply.progress);
     } else if (reply.kind === 'done') this.finish({ kind: 'done', forecast: reply.forecast }, false);
     else if (reply.kind === 'cancelled') this.finish({ kind: 'cancelled' }, false);
     else this.finish({ kind: 'failed', notice: `The forecast failed: ${reply.message}` }, false);

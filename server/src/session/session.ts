@@ -4,7 +4,8 @@
 // and a newer edit cancels it. The host (server.ts) supplies the LSP side: publishing,
 // notifications, refreshes, logging.
 import type { DocumentState } from '../features/context';
-import type { ForecastRequest } from '../../../common/protocol';
+import type { ForecastProgressNotification, ForecastRequest } from '../../../common/protocol';
+import { type ForecastProgress, progressText } from '../../../common/progress';
 import { DocumentSession, type StoredForecast } from './documentSession';
 import { isForecastable } from '../model/forecastScope';
 import { describeError } from '../util/errors';
@@ -20,6 +21,8 @@ export interface SessionHost {
   publishDiagnostics(state: DocumentState): void;
   clearDiagnostics(uri: string): void;
   forecastReady(result: ForecastRequest.Result): void;
+  /** A forecast running long is at this stage (the preview says so over its last numbers). */
+  forecastProgress?(progress: ForecastProgressNotification.Params): void;
   /** A new forecast changes inlay hints and code lenses: ask the client to refresh them. */
   refreshViews(): void;
   log(message: string): void;
@@ -27,7 +30,7 @@ export interface SessionHost {
 
 /** What the session needs from the forecast runner (an interface so tests can drive it). */
 export interface ForecastRunnerLike {
-  run(key: string, model: EngineModel, options: { samples?: number }): Promise<ForecastOutcome>;
+  run(key: string, model: EngineModel, options: { samples?: number }, onProgress?: (progress: ForecastProgress) => void): Promise<ForecastOutcome>;
   cancel(key: string): void;
   dispose(): void;
 }
@@ -232,7 +235,9 @@ export class Session {
       .then(() => {
         if (document.version !== version) return { kind: 'cancelled' } as const;
         const samples = this.settings().samples;
-        return this.runner.run(uri, modelForWorker(state.scope.model), samples === null ? {} : { samples });
+        return this.runner.run(uri, modelForWorker(state.scope.model), samples === null ? {} : { samples }, (progress) => {
+          if (document.version === version) this.host.forecastProgress?.({ uri, version, text: progressText(progress), elapsedMs: progress.elapsedMs });
+        });
       })
       .then((outcome) => this.applyOutcome(uri, document, version, outcome))
       .catch((error) => this.host.log(`${uri}: forecast failed: ${describeError(error)}`))

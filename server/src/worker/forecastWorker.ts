@@ -4,6 +4,7 @@
 // which forecast() polls through options.isCancelled.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Forecast } from '../../../common/forecast';
+import { PROGRESS_AFTER_MS, type ForecastProgress } from '../../../common/progress';
 import { ForecastCancelled } from '../engine/cancel';
 import { forecast } from '../engine/forecast';
 import type { EngineModel, ForecastOptions } from '../engine/types';
@@ -22,15 +23,35 @@ export interface ForecastJobMessage {
 
 export type ForecastReplyMessage =
   | { id: number; kind: 'started' }
+  | { id: number; kind: 'progress'; progress: ForecastProgress }
   | { id: number; kind: 'done'; forecast: Forecast }
   | { id: number; kind: 'cancelled' }
   | { id: number; kind: 'failed'; message: string };
 
-function runJob(job: ForecastJobMessage, flag: Int32Array): ForecastReplyMessage {
+function runJob(job: ForecastJobMessage, flag: Int32Array, report: (reply: ForecastReplyMessage) => void): ForecastReplyMessage {
+  // Only a forecast that runs long says how far it has got: its stage once PROGRESS_AFTER_MS have
+  // passed, then again whenever it changes or another PROGRESS_AFTER_MS have passed (the engine
+  // polls isCancelled often, between its stages too).
+  const started = performance.now();
+  let stage: ForecastProgress | null = null;
+  let reported = -Infinity;
+  const tell = (force: boolean) => {
+    const now = performance.now() - started;
+    if (!stage || now < PROGRESS_AFTER_MS || (!force && now - reported < PROGRESS_AFTER_MS)) return;
+    reported = now;
+    report({ id: job.id, kind: 'progress', progress: { ...stage, elapsedMs: now } });
+  };
   try {
     const result = forecast(job.model, {
       ...job.options,
-      isCancelled: () => Atomics.load(flag, 0) === job.id,
+      isCancelled: () => {
+        tell(false);
+        return Atomics.load(flag, 0) === job.id;
+      },
+      onProgress: (progress) => {
+        stage = progress;
+        tell(true);
+      },
     });
     return { id: job.id, kind: 'done', forecast: result };
   } catch (error) {
@@ -45,6 +66,6 @@ if (parentPort) {
   port.on('message', (job: ForecastJobMessage) => {
     // The time budget counts from here, not from the worker's start-up.
     port.postMessage({ id: job.id, kind: 'started' } satisfies ForecastReplyMessage);
-    port.postMessage(runJob(job, flag));
+    port.postMessage(runJob(job, flag, (reply) => port.postMessage(reply)));
   });
 }
