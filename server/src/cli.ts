@@ -15,7 +15,8 @@ import { REPORT_DOCUMENT_FORMATS, type ReportDocumentFormat, runReport } from '.
 import { forecast } from './engine/forecast';
 import type { ResolvedModel } from './model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
-import { formatCount } from '../../common/text/numbers';
+import { formatCount, formatElapsed } from '../../common/text/numbers';
+import { type ForecastProgress, progressText } from '../../common/progress';
 import { describeError } from './util/errors';
 
 function wholeNumber(min: number, max: number, what: string) {
@@ -66,6 +67,30 @@ function withRunSettings(command: Command): Command {
     .option('--no-timing', 'leave out the time taken (reproducible, byte-identical output)');
 }
 
+/** --time-limit: for the commands that make one forecast of a file. */
+function withTimeLimit(command: Command): Command {
+  return command.option('--time-limit <seconds>', 'stop a forecast that runs longer than this, saying what it was computing',
+    wholeNumber(1, 86_400, '--time-limit'));
+}
+
+/**
+ * How far a long forecast has got, on stderr while it runs, when stderr is a terminal: one line
+ * rewritten in place, cleared before the output.
+ */
+function terminalProgress(): { progress?: (p: ForecastProgress) => void; clear(): void } {
+  if (!process.stderr.isTTY) return { clear() {} };
+  let shown = false;
+  return {
+    progress: (p) => {
+      shown = true;
+      process.stderr.write(`\rscenario: computing ${progressText(p)}, ${formatElapsed(p.elapsedMs)} so far\x1b[K`);
+    },
+    clear: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
 export function buildProgram(): Command {
   const program = new Command('scenario')
     .description('Check and forecast .scenario models.')
@@ -86,24 +111,32 @@ export function buildProgram(): Command {
       emit(runCheck(files, opts.format, undefined, (model) => forecast(checked(model), { maxWorlds: 0, bandMethod: 'none' }), undefined,
         { root: opts.root }));
     });
-  withImportRoot(withRunSettings(program.command('forecast')
+  withTimeLimit(withImportRoot(withRunSettings(program.command('forecast')
     .description('Forecast every outcome (probability, band, phrase, judged call, top drivers).')
     .argument('<file>', 'a .scenario file')
-    .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text'))))
-    .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean; root?: string }) => {
-      emit(runForecast(file, {
+    .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text')))))
+    .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean; root?: string; timeLimit?: number }) => {
+      const terminal = terminalProgress();
+      const result = runForecast(file, {
         format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: useColor(), root: opts.root,
-      }));
+        control: { timeLimitSeconds: opts.timeLimit, progress: terminal.progress },
+      });
+      terminal.clear();
+      emit(result);
     });
-  withImportRoot(withRunSettings(program.command('report')
+  withTimeLimit(withImportRoot(withRunSettings(program.command('report')
     .description('The whole forecast as one document (self-contained HTML, or the Markdown of forecast --format markdown).')
     .argument('<file>', 'a .scenario file')
     .option('-o, --output <out>', 'write the document to this file instead of stdout')
-    .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html'))))
-    .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean; root?: string }) => {
-      emit(runReport(file, {
+    .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html')))))
+    .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean; root?: string; timeLimit?: number }) => {
+      const terminal = terminalProgress();
+      const result = runReport(file, {
         format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing, root: opts.root,
-      }));
+        control: { timeLimitSeconds: opts.timeLimit, progress: terminal.progress },
+      });
+      terminal.clear();
+      emit(result);
     });
   withRunSettings(program.command('diff')
     .description('What changed between two versions and why: each outcome\'s delta split among the changes (Shapley values). '

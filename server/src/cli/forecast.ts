@@ -13,6 +13,7 @@ import { analyzeSource } from '../analysis/analyzeSource';
 import { withOrigins } from '../analysis/origins';
 import { checkRecords, textLine, type CheckRecord } from './check';
 import { cliImports } from './imports';
+import { controlledRun, type RunControl } from './runControl';
 
 export type ForecastFormat = ReportFormat;
 export const FORECAST_FORMATS: readonly ForecastFormat[] = REPORT_FORMATS;
@@ -37,6 +38,8 @@ export interface ForecastSettings {
   readFile?: (file: string, encoding: 'utf8') => string;
   /** The folder imports stay inside (`--root`; default: the current directory). */
   root?: string;
+  /** --time-limit, and where a long forecast tells how far it has got. */
+  control?: RunControl;
 }
 
 /**
@@ -62,6 +65,12 @@ export function loadForecast(file: string, options: ForecastSettings): LoadedFor
   // errors; with errors it only checks the judged calls, and the diagnostics are printed instead.
   let result: Forecast | null = null;
   let analysis: ReturnType<typeof analyzeSource>;
+  const run = controlledRun(options.control);
+  const engine = { samples: options.samples, seed: options.seed, ...run.options };
+  const stopped = (e: unknown) => {
+    const why = run.stoppedBecause(e);
+    return why === null ? failed((e as Error).message) : failed(why);
+  };
   const imports = cliImports(options.root);
   let real: string;
   try {
@@ -69,9 +78,9 @@ export function loadForecast(file: string, options: ForecastSettings): LoadedFor
     const read = imports.graph.file(real);
     if (!('analysis' in read)) return failed(`cannot read the file (${read.problem})`);
     analysis = analyzeSource({ text, document: read.analysis.document, imports: read.context },
-      (model) => (result = forecast(model, { samples: options.samples, seed: options.seed })));
+      (model) => (result = forecast(model, engine)));
   } catch (e) {
-    return failed((e as Error).message);
+    return stopped(e);
   }
   if (analysis.model.hasErrors) {
     // The errors of the files it imports too: its own only say that an import has errors.
@@ -88,10 +97,10 @@ export function loadForecast(file: string, options: ForecastSettings): LoadedFor
     .map((r) => `${textLine(r)}\n`).join('');
   try {
     // A file without outcomes is not forecast by the analysis; its report still lists its inputs.
-    const computed = result ?? forecast(analysis.model, { samples: options.samples, seed: options.seed });
+    const computed = result ?? forecast(analysis.model, engine);
     return { forecast: withOrigins(computed, analysis.model, real), problems };
   } catch (e) {
-    return failed((e as Error).message);
+    return stopped(e);
   }
 }
 

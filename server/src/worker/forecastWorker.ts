@@ -4,7 +4,7 @@
 // which forecast() polls through options.isCancelled.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Forecast } from '../../../common/forecast';
-import { PROGRESS_AFTER_MS, type ForecastProgress } from '../../../common/progress';
+import { type ForecastProgress, longRunReporter } from '../../../common/progress';
 import { ForecastCancelled } from '../engine/cancel';
 import { forecast } from '../engine/forecast';
 import type { EngineModel, ForecastOptions } from '../engine/types';
@@ -29,29 +29,16 @@ export type ForecastReplyMessage =
   | { id: number; kind: 'failed'; message: string };
 
 function runJob(job: ForecastJobMessage, flag: Int32Array, report: (reply: ForecastReplyMessage) => void): ForecastReplyMessage {
-  // Only a forecast that runs long says how far it has got: its stage once PROGRESS_AFTER_MS have
-  // passed, then again whenever it changes or another PROGRESS_AFTER_MS have passed (the engine
-  // polls isCancelled often, between its stages too).
-  const started = performance.now();
-  let stage: ForecastProgress | null = null;
-  let reported = -Infinity;
-  const tell = (force: boolean) => {
-    const now = performance.now() - started;
-    if (!stage || now < PROGRESS_AFTER_MS || (!force && now - reported < PROGRESS_AFTER_MS)) return;
-    reported = now;
-    report({ id: job.id, kind: 'progress', progress: { ...stage, elapsedMs: now } });
-  };
+  // Only a forecast that runs long says how far it has got (common/progress.ts).
+  const progress = longRunReporter((p) => report({ id: job.id, kind: 'progress', progress: p }));
   try {
     const result = forecast(job.model, {
       ...job.options,
       isCancelled: () => {
-        tell(false);
+        progress.poll();
         return Atomics.load(flag, 0) === job.id;
       },
-      onProgress: (progress) => {
-        stage = progress;
-        tell(true);
-      },
+      onProgress: progress.onProgress,
     });
     return { id: job.id, kind: 'done', forecast: result };
   } catch (error) {
