@@ -3,7 +3,7 @@
 // it is then, so every edit of a sequence lands inside the text it is applied to.
 import fc from 'fast-check';
 import { LANGUAGE_EXAMPLE } from '../../tests/fixtures/languageExample';
-import { MORE_TOKENS } from './text';
+import { MORE_TOKENS, SAMPLE_FILES, SAMPLE_NAMES } from './text';
 
 /** Pieces that matter to the grammar: delimiters, keywords, numbers, names, comments, Unicode. */
 export const PIECES = [
@@ -59,4 +59,13 @@ export function offsets(text: string, edit: Edit, last: number | null): { start:
     ? Math.max(0, Math.min(text.length, last + edit.delta))
     : Math.min(text.length, Math.floor(edit.at * (text.length + 1)));
   return { start, end: Math.min(text.length, start + edit.length) };
+}
+
+/** The campaign's starting texts, named so that a finding names its start instead of printing it. */
+export function startingTexts(): { name: string; text: string }[] {
+  const named = ['the LANGUAGE.md example', 'the example from factor rapport to the alternatives', 'a factor and an outcome', 'an empty file'];
+  return [
+    ...STARTS.map((text, i) => ({ name: named[i]!, text })),
+    ...SAMPLE_FILES.map((text, i) => ({ name: SAMPLE_NAMES[i]!, text })),
+  ];
 }

@@ -23,11 +23,13 @@ function scenarioFiles(dir: string): string[] {
 export const CHECK_FIXTURES: readonly string[] = scenarioFiles(join(root, 'tests', 'fixtures', 'checks'))
   .map((f) => readFileSync(f, 'utf8'));
 
+const samplePaths = [...scenarioFiles(join(root, 'samples')), join(root, 'tests', 'fixtures', 'language-example.scenario')];
+
 /** Real models: the samples and LANGUAGE.md's example. */
-export const SAMPLE_FILES: readonly string[] = [
-  ...scenarioFiles(join(root, 'samples')),
-  join(root, 'tests', 'fixtures', 'language-example.scenario'),
-].map((f) => readFileSync(f, 'utf8'));
+export const SAMPLE_FILES: readonly string[] = samplePaths.map((f) => readFileSync(f, 'utf8'));
+
+/** Their paths in the repository, to name them in a finding. */
+export const SAMPLE_NAMES: readonly string[] = samplePaths.map((f) => f.slice(root.length + 1));
 
 // Pieces of the language, so that random text often gets past the first token.
 export const TOKENS = [
