@@ -43,6 +43,7 @@ import { DiskModels } from './session/diskModels';
 import { draftModel } from './session/draftModel';
 import { ProseSession } from './session/proseSession';
 import { WorkspaceFolders, fileOfUri as fileOf } from './session/workspaceFiles';
+import { EditorImports } from './analysis/editorImports';
 
 // Bounds the heap's growth between full collections (limits.ts): set before anything is parsed.
 setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
@@ -84,6 +85,9 @@ function refreshViews(): void {
 }
 
 const runner = new ForecastRunner(join(__dirname, 'forecastWorker.js'), () => settings, log);
+// Imports (LANGUAGE.md, Imports): open editors first, then the disk, inside the file's workspace folder.
+const folders = new WorkspaceFolders();
+const editorImports = new EditorImports((file) => folders.folderOf(file));
 const session = new Session(
   {
     publishDiagnostics: (state) => {
@@ -100,11 +104,22 @@ const session = new Session(
   runner,
   () => settings,
   settingsReady,
+  {
+    contextFor: (uri, text, document) => {
+      const file = fileOf(uri);
+      return file === null ? undefined : editorImports.contextFor(file, text, document);
+    },
+    changed: (uri, text, open) => {
+      const file = fileOf(uri);
+      if (file === null) return [];
+      const importers = editorImports.changed(file, text);
+      return open.filter((u) => editorImports.isAmong(fileOf(u), importers));
+    },
+  },
 );
 
 // Drafts in prose (LANGUAGE.md, "Drafts in prose"): Markdown and plain text the client hands over,
 // checked only when they name a model; the model from its editor if open, else from disk.
-const folders = new WorkspaceFolders();
 const diskModels = new DiskModels({
   runner,
   samples: () => settings.samples,
@@ -222,7 +237,11 @@ connection.onDidCloseTextDocument(guardedNotification(log, 'didClose', ({ textDo
 }));
 // A model changed on disk (the client watches **/*.scenario): drafts that read it from disk read it again.
 connection.onDidChangeWatchedFiles(guardedNotification(log, 'didChangeWatchedFiles', ({ changes }) => {
-  for (const change of changes ?? []) if (typeof change?.uri === 'string' && change.uri.endsWith('.scenario')) drafts.modelChangedOnDisk(change.uri);
+  for (const change of changes ?? []) {
+    if (typeof change?.uri !== 'string' || !change.uri.endsWith('.scenario')) continue;
+    drafts.modelChangedOnDisk(change.uri);
+    session.fileChangedOnDisk(change.uri); // the open files that import it are checked again
+  }
 }));
 
 // Features: each a pure function of the document's current state (analysed on demand, so a

@@ -397,6 +397,11 @@ export class TestServer {
 
   // ---- requests -------------------------------------------------------------------------------
 
+  /** Any notification, e.g. workspace/didChangeWatchedFiles. */
+  sendNotification(method: string, params: unknown): void {
+    void this.connection.sendNotification(method, params);
+  }
+
   request<R = unknown>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }

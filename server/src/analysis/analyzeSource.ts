@@ -25,6 +25,8 @@ export interface DocumentAnalysis {
   scope: ForecastScope;
   /** Syntax, checks and — given a forecast — `judgment`, sorted by position. */
   diagnostics: Diagnostic[];
+  /** What the imports resolved to, when they were read (the editor's features follow names into those files). */
+  imports?: ImportContext;
 }
 
 export interface AnalysisSource {
@@ -59,7 +61,7 @@ const checked = new WeakMap<ScenarioDocument, Checked>();
 
 export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast = null): DocumentAnalysis & { forecast: Forecast | null } {
   const base = checksOf(source.document ?? parseDocument(source.text), source.imports);
-  const { checks, imports: _imports, ...rest } = base;
+  const { checks, imports, ...rest } = base;
   let used: Forecast | null = null;
   if (typeof forecast === 'function') used = isForecastable(base.scope) ? forecast(base.scope.model) : null;
   else used = forecast;
@@ -67,7 +69,7 @@ export function analyzeSource(source: AnalysisSource, forecast: JudgmentForecast
   const future = source.today !== undefined ? resolutionFutureDiagnostics(base.document, source.today) : [];
   const added = [...future, ...judgments];
   const diagnostics = added.length > 0 ? sortByPosition([...checks, ...added]) : [...checks];
-  return { ...rest, diagnostics, forecast: used };
+  return { ...rest, diagnostics, forecast: used, ...(imports ? { imports } : {}) };
 }
 
 function checksOf(document: ScenarioDocument, imports: ImportContext | undefined): Checked {

@@ -83,9 +83,14 @@ export class ImportGraph {
     private readonly options: ImportGraphOptions = {},
   ) {}
 
-  /** The file at `path`, analysed with everything it imports; or why it cannot be read. */
-  file(path: string): ModelFile | UnreadableFile {
+  /**
+   * The file at `path`, analysed with everything it imports; or why it cannot be read. `given` is
+   * the file as an editor holds it, parsed already (its analysis then is the editor's own: the
+   * checks made here are cached for that syntax tree).
+   */
+  file(path: string, given?: { text: string; document: ScenarioDocument }): ModelFile | UnreadableFile {
     const real = this.host.realpath(path) ?? path;
+    if (given) this.give(real, given.text, given.document);
     const entry = this.load(real);
     if (!isNode(entry)) return entry;
     const done = this.analysed.get(real);
@@ -149,6 +154,48 @@ export class ImportGraph {
     }
   }
 
+  /**
+   * Every file that imports `path`, directly or not, of those read so far (the editor re-checks
+   * the open ones when `path` changes).
+   */
+  importersOf(path: string): Set<string> {
+    const out = new Set<string>();
+    const stack = [path];
+    while (stack.length > 0) {
+      for (const importer of this.importers.get(stack.pop()!) ?? []) {
+        if (out.has(importer)) continue;
+        out.add(importer);
+        stack.push(importer);
+      }
+    }
+    return out;
+  }
+
+  /** How many files are read and kept (the editor bounds it). */
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  /** A file's text and syntax tree as given; what was read of it before is forgotten if it differs. */
+  private give(path: string, text: string, document: ScenarioDocument): void {
+    const known = this.nodes.get(path);
+    if (known && isNode(known) && known.document === document) return;
+    this.forget(path);
+    this.nodes.set(path, this.node(path, text, document));
+  }
+
+  private node(path: string, text: string, document: ScenarioDocument): FileNode {
+    const imports = document.declarations.filter((d): d is ImportDeclaration => d.kind === 'import');
+    const targets = imports.map((d) => importTarget(path, d.path.value, this.root, this.host));
+    for (const t of targets) {
+      if (t.path === undefined) continue;
+      let set = this.importers.get(t.path);
+      if (!set) this.importers.set(t.path, (set = new Set()));
+      set.add(path);
+    }
+    return { path, text, document, imports, targets };
+  }
+
   private analysisOf(path: string): ModelFile | undefined {
     return this.analysed.get(path) ?? this.transient?.get(path);
   }
@@ -162,19 +209,7 @@ export class ImportGraph {
     else if (kind === 'directory') loaded = { path, problem: 'it is a folder' };
     else {
       const read = this.host.read(path);
-      if ('problem' in read) loaded = { path, problem: read.problem };
-      else {
-        const document = parseDocument(read.text);
-        const imports = document.declarations.filter((d): d is ImportDeclaration => d.kind === 'import');
-        const targets = imports.map((d) => importTarget(path, d.path.value, this.root, this.host));
-        for (const t of targets) {
-          if (t.path === undefined) continue;
-          let set = this.importers.get(t.path);
-          if (!set) this.importers.set(t.path, (set = new Set()));
-          set.add(path);
-        }
-        loaded = { path, text: read.text, document, imports, targets };
-      }
+      loaded = 'problem' in read ? { path, problem: read.problem } : this.node(path, read.text, parseDocument(read.text));
     }
     this.nodes.set(path, loaded);
     return loaded;

@@ -6,6 +6,7 @@ import type { ResolvedModel } from '../model/types';
 import type { ForecastScope } from '../model/forecastScope';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Forecast } from '../../../common/forecast';
+import type { ImportContext } from '../model/imports/types';
 
 export interface DocumentState {
   uri: string;
@@ -24,4 +25,6 @@ export interface DocumentState {
    */
   forecast: Forecast | null;
   forecastStale: boolean;
+  /** What the document's imports resolved to (absent when it imports nothing or they were not read). */
+  imports?: ImportContext;
 }

@@ -7,6 +7,7 @@ import { analyzeSource, type AnalysisSource, type JudgmentForecast } from '../an
 import { completeWithEarlier } from '../analysis/partialForecast';
 import { isForecastable } from '../model/forecastScope';
 import type { ScenarioDocument } from '../syntax/ast';
+import type { ImportContext } from '../model/imports/types';
 import type { Forecast } from '../../../common/forecast';
 import type { DocumentState } from '../features/context';
 import { describeError } from '../util/errors';
@@ -37,6 +38,8 @@ export class DocumentSession {
     private readonly log: (message: string) => void,
     /** Today as an ISO date, for `resolution-future` (the clock is read here, not in the checks). */
     private readonly today: () => string = todayIso,
+    /** What the document's imports resolve to (open editors first, then the disk); none: not read. */
+    private readonly imports?: (text: string, document: ScenarioDocument) => ImportContext | undefined,
   ) {
     this.currentText = text;
     this.lines = new LineIndex(text);
@@ -87,7 +90,8 @@ export class DocumentSession {
     const stored = this.lastForecast;
     // `judgment` is checked against the latest forecast, also while a newer one is on its way (so
     // warnings do not flicker); outcomes that now depend on an error are not judged.
-    const source = { text: this.currentText, document: this.syntaxTree(), today: this.today() };
+    const document = this.syntaxTree();
+    const source = { text: this.currentText, document, today: this.today(), imports: this.importsOf(document) };
     const analysis =
       (stored ? this.analyse(source, stored.forecast) : null) ??
       this.analyse(source) ??
@@ -103,8 +107,18 @@ export class DocumentSession {
       diagnostics: analysis.diagnostics,
       forecast: stored?.forecast ?? null,
       forecastStale: stored ? stored.version !== this.version : false,
+      ...(analysis.imports ? { imports: analysis.imports } : {}),
     };
     return this.analysed;
+  }
+
+  private importsOf(document: ScenarioDocument): ImportContext | undefined {
+    try {
+      return this.imports?.(this.currentText, document);
+    } catch (error) {
+      this.log(`reading the imports failed: ${describeError(error)}`);
+      return undefined;
+    }
   }
 
   private analyse(source: AnalysisSource, forecast?: JudgmentForecast) {

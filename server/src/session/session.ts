@@ -16,6 +16,8 @@ import type { ForecastSettings } from './settings';
 import type { ContentChange } from './textChanges';
 import { modelForWorker } from './workerModel';
 import type { EngineModel } from '../engine/types';
+import type { ScenarioDocument } from '../syntax/ast';
+import type { ImportContext } from '../model/imports/types';
 
 export interface SessionHost {
   publishDiagnostics(state: DocumentState): void;
@@ -33,6 +35,16 @@ export interface ForecastRunnerLike {
   run(key: string, model: EngineModel, options: { samples?: number }, onProgress?: (progress: ForecastProgress) => void): Promise<ForecastOutcome>;
   cancel(key: string): void;
   dispose(): void;
+}
+
+/** How open documents read their imports (server.ts: analysis/editorImports.ts by URI). */
+export interface SessionImports {
+  contextFor(uri: string, text: string, document: ScenarioDocument): ImportContext | undefined;
+  /**
+   * A document opened, changed or closed (text null), or a file changed on disk: of the `open`
+   * URIs, those that import it, directly or not (they are checked and forecast again).
+   */
+  changed(uri: string, text: string | null, open: readonly string[]): string[];
 }
 
 export interface CancellationLike {
@@ -64,13 +76,40 @@ export class Session {
     private readonly settings: () => ForecastSettings,
     /** Resolves once the client's settings are read: no forecast starts before (its limits come from them). */
     private readonly settingsReady: Promise<void> = Promise.resolve(),
+    private readonly imports?: SessionImports,
   ) {}
 
   open(uri: string, version: number, text: string): void {
     this.close(uri, false);
-    this.documents.set(uri, new DocumentSession(uri, version, text, (m) => this.host.log(`${uri}: ${m}`)));
+    const importsOf = this.imports ? (t: string, d: ScenarioDocument) => this.imports!.contextFor(uri, t, d) : undefined;
+    this.documents.set(uri, new DocumentSession(uri, version, text, (m) => this.host.log(`${uri}: ${m}`), undefined, importsOf));
     this.schedules.set(uri, { check: null, forecastTimer: null, timerDone: null, timerSettled: null, inflight: null, forecastedOnce: false, lastRunMs: null, lastNotified: null });
     this.scheduleCheck(uri);
+    this.importedChanged(uri, text);
+  }
+
+  /** A file changed on disk: the open documents that import it are checked and forecast again (an open one is the editor's). */
+  fileChangedOnDisk(uri: string): void {
+    if (!this.documents.has(uri)) this.importedChanged(uri, null);
+  }
+
+  /** `uri` changed: every other open document that imports it, directly or not, is checked and forecast again. */
+  private importedChanged(uri: string, text: string | null): void {
+    if (!this.imports) return;
+    let importers: string[];
+    try {
+      importers = this.imports.changed(uri, text, this.uris());
+    } catch (error) {
+      this.host.log(`${uri}: finding its importers failed: ${describeError(error)}`);
+      return;
+    }
+    for (const importer of importers) {
+      const document = this.documents.get(importer);
+      if (!document || importer === uri) continue;
+      this.runner.cancel(importer);
+      document.markForecastOutdated();
+      this.scheduleCheck(importer);
+    }
   }
 
   change(uri: string, version: number, changes: readonly ContentChange[]): void {
@@ -85,6 +124,7 @@ export class Session {
     clearTimer(schedule);
     document.applyChanges(version, changes);
     this.scheduleCheck(uri);
+    this.importedChanged(uri, document.text);
   }
 
   close(uri: string, clear = true): void {
@@ -93,10 +133,13 @@ export class Session {
       if (schedule.check) clearImmediate(schedule.check);
       clearTimer(schedule);
     }
-    if (this.documents.has(uri)) this.runner.cancel(uri);
+    const wasOpen = this.documents.has(uri);
+    if (wasOpen) this.runner.cancel(uri);
     this.documents.delete(uri);
     this.schedules.delete(uri);
     if (clear) this.host.clearDiagnostics(uri);
+    // Its importers read it from disk again.
+    if (wasOpen && clear) this.importedChanged(uri, null);
   }
 
   /** The analysed state of the document's latest version, or null when it is not open. */

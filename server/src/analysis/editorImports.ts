@@ -1,0 +1,90 @@
+// Imports as the language server reads them (LANGUAGE.md, Imports): open editors first, then the
+// disk, inside the workspace folder that holds the file (a file in no folder: its own folder). One
+// import graph per folder, read lazily (only what open files import, directly or not) and bounded:
+// past MAX_KEPT_FILES files read, what is kept is dropped and read again on demand.
+import * as nodePath from 'node:path';
+import type { ScenarioDocument } from '../syntax/ast';
+import { diskImportHost } from '../model/imports/diskHost';
+import { overlayHost, type ImportHost } from '../model/imports/host';
+import type { ImportContext } from '../model/imports/types';
+import { ImportGraph, MAX_IMPORTED_FILES, type ModelFile } from './importGraph';
+
+/** How many files the graphs keep read at most, together (a few models at their bound). */
+export const MAX_KEPT_FILES = 4 * MAX_IMPORTED_FILES;
+
+/** How messages name the root in the editor. */
+export const WORKSPACE_ROOT_NAME = 'the workspace folder';
+
+export class EditorImports {
+  /** Open editors' texts by real path. */
+  private readonly open = new Map<string, string>();
+  private readonly graphs = new Map<string, ImportGraph>();
+  private readonly host: ImportHost;
+
+  constructor(
+    /** The workspace folder that holds a file, or null when none does. */
+    private readonly folderOf: (file: string) => string | null,
+    private readonly base: ImportHost = diskImportHost,
+  ) {
+    this.host = overlayHost(base, (p) => this.open.get(p));
+  }
+
+  /**
+   * What the imports of an open document resolved to, with its text and syntax tree as the editor
+   * has them; undefined when it imports nothing (nothing to read).
+   */
+  contextFor(file: string, text: string, document: ScenarioDocument): ImportContext | undefined {
+    return this.modelFile(file, text, document)?.context;
+  }
+
+  /** The open document analysed with its imports (its graph's view of it), or undefined without imports. */
+  modelFile(file: string, text: string, document: ScenarioDocument): ModelFile | undefined {
+    if (!document.declarations.some((d) => d.kind === 'import')) return undefined;
+    const real = this.real(file);
+    this.open.set(real, text);
+    const read = this.graphOf(real).file(real, { text, document });
+    this.trim();
+    return 'analysis' in read ? read : undefined;
+  }
+
+  /** An editor opened or changed a file: the files that import it are read again. Returns their paths. */
+  changed(file: string, text: string | null): Set<string> {
+    const real = this.real(file);
+    if (text === null) this.open.delete(real);
+    else this.open.set(real, text);
+    const importers = new Set<string>();
+    for (const graph of this.graphs.values()) {
+      for (const p of graph.importersOf(real)) importers.add(p);
+      graph.forget(real);
+    }
+    return importers;
+  }
+
+  /** True when the file (a path, or null for a document that is no file) is one of these real paths. */
+  isAmong(file: string | null, paths: ReadonlySet<string>): boolean {
+    return file !== null && paths.size > 0 && paths.has(this.real(file));
+  }
+
+  /** The graph of the folder a file belongs to. */
+  private graphOf(real: string): ImportGraph {
+    const root = this.folderOf(real) ?? nodePath.dirname(real);
+    let graph = this.graphs.get(root);
+    if (!graph) {
+      this.trim();
+      graph = new ImportGraph(this.host, { path: root, name: WORKSPACE_ROOT_NAME });
+      this.graphs.set(root, graph);
+    }
+    return graph;
+  }
+
+  /** Past the bound, every graph is dropped: what is needed is read again (analyses handed out stay valid). */
+  private trim(): void {
+    let kept = 0;
+    for (const graph of this.graphs.values()) kept += graph.size;
+    if (kept > MAX_KEPT_FILES) this.graphs.clear();
+  }
+
+  private real(file: string): string {
+    return this.base.realpath(file) ?? file;
+  }
+}
