@@ -26,6 +26,8 @@ export interface Target<T> {
   show(input: T): string;
   /** Characters of input, for the report. */
   size(input: T): number;
+  /** How the size reads in the report (default: "N characters"). */
+  sizeLabel?(input: T): string;
   /** CPU budget of one input, in milliseconds (generous: a failure means a blow-up, not noise). */
   cpuBudgetMs(input: T): number;
   /** CPU measured elsewhere (the server process); the campaign's own is used when absent. */
@@ -53,6 +55,7 @@ export interface Finding {
 export interface SlowInput {
   cpuMs: number;
   size: number;
+  what: string;
   seed: number;
   path: string;
   replay: string;
@@ -202,7 +205,9 @@ const SLOWEST_KEPT = 5;
 function noteSlow<T>(result: TargetResult, target: Target<T>, input: T, cpuMs: number, seed: number, path: string): void {
   const slowest = result.slowest;
   if (slowest.length >= SLOWEST_KEPT && cpuMs <= slowest[slowest.length - 1]!.cpuMs) return;
-  slowest.push({ cpuMs, size: target.size(input), seed, path, replay: replayCommand(target.name, seed, path) });
+  const size = target.size(input);
+  const what = target.sizeLabel?.(input) ?? `${size.toLocaleString('en-US')} characters`;
+  slowest.push({ cpuMs, size, what, seed, path, replay: replayCommand(target.name, seed, path) });
   slowest.sort((a, b) => b.cpuMs - a.cpuMs);
   slowest.length = Math.min(slowest.length, SLOWEST_KEPT);
 }

@@ -67,7 +67,7 @@ async function main(): Promise<number> {
       `(${rate.toFixed(rate < 10 ? 1 : 0)}/s), ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}` +
       `${r.retainedHeapMb.last !== null ? `, retained heap ${r.retainedHeapMb.first?.toFixed(0)} → ${r.retainedHeapMb.last.toFixed(0)} MB` : ''}${extra}`);
     console.log(`  batch seeds: ${r.seeds.slice(0, 3).join(', ')}${r.seeds.length > 3 ? `, … (${r.seeds.length})` : ''}`);
-    for (const s of r.slowest) console.log(`  slow: ${s.cpuMs.toFixed(0)} ms CPU, ${s.size.toLocaleString('en-US')} characters: ${s.replay}`);
+    for (const s of r.slowest) console.log(`  slow: ${s.cpuMs.toFixed(0)} ms CPU, ${s.what}: ${s.replay}`);
   }
   console.log(`campaign: ${seconds.toFixed(0)} s, peak RSS of the campaign process ${peakRssMb().toFixed(0)} MB`);
   const findings = results.flatMap((r) => r.findings);

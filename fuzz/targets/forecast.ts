@@ -56,6 +56,9 @@ export const forecastTarget: Target<ForecastInput> = {
   },
   show: (input) => (input.kind === 'file' ? JSON.stringify(modelText(input.model)) : `buildModel(randomModel(${input.seed}, ${input.inputs}, ${input.outcomes}))`),
   size: (input) => (input.kind === 'file' ? modelText(input.model).length : 0),
+  sizeLabel: (input) => (input.kind === 'file'
+    ? `${input.model.inputs.length} inputs, ${input.model.outcomes.length} outcomes, ${input.model.alternatives.length} alternatives`
+    : `engine model of ${input.inputs} inputs and ${input.outcomes} outcomes`),
   // Two forecasts of at most 24 inputs and 12 outcomes with 5,000 samples.
   cpuBudgetMs: () => 10_000,
 };
