@@ -1,7 +1,7 @@
 // The language server: wiring only. Transport from the command line (--stdio, --node-ipc,
 // --socket=N), capabilities, and each LSP message routed to the session (documents, scheduling,
 // forecasts) or to a feature (a pure function of the document's analysed state).
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
   BulkRegistration, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWorkspaceFoldersNotification,
@@ -18,6 +18,8 @@ import { hover } from './features/hover';
 import { completion } from './features/completion';
 import { definition, references } from './features/definition';
 import { prepareRename, rename } from './features/rename';
+import { documentLinks } from './features/documentLinks';
+import { referencesAcrossFiles, renameAcrossFiles, stateOfFile, workspaceSymbols, type WorkspaceFile } from './features/workspace';
 import { documentSymbols } from './features/symbols';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { foldingRanges } from './features/folding';
@@ -149,6 +151,30 @@ function initialFolders(params: InitializeParams | undefined): string[] {
   return paths.length || !params?.rootPath ? paths : [params.rootPath];
 }
 
+/**
+ * The .scenario files of the workspace (read on first use, bounded: analysis/editorImports.ts),
+ * open ones as their editors have them; and the document at `uri` among them (null when it is no
+ * file on disk, or not open): for references, rename and symbols across files.
+ */
+function workspaceFiles(uri?: string): { current: WorkspaceFile | null; files: WorkspaceFile[] } {
+  const open = new Map<string, string>();
+  // An open file in no workspace folder reads its imports from its own folder: that folder counts too.
+  const roots = new Set(folders.all());
+  for (const u of session.uris()) {
+    const file = fileOf(u);
+    if (file === null) continue;
+    open.set(editorImports.realPath(file), u);
+    if (folders.folderOf(file) === null) roots.add(dirname(file));
+  }
+  const file = uri ? fileOf(uri) : null;
+  const files = editorImports.workspace([...roots]).map((m): WorkspaceFile => {
+    const openUri = open.get(m.path);
+    return { path: m.path, state: (openUri ? session.state(openUri) : null) ?? stateOfFile(m) };
+  });
+  const state = uri ? session.state(uri) : null;
+  return { current: file !== null && state ? { path: editorImports.realPath(file), state } : null, files };
+}
+
 /** Runs a feature on the document's current state; null when the document is not open. */
 function withState<R>(uri: string, fallback: R, feature: (state: DocumentState) => R): R {
   const state = session.state(uri);
@@ -250,10 +276,22 @@ connection.onHover(guarded(log, 'hover', null, (p) =>
   (drafts.has(p.textDocument.uri) ? drafts.hover(p.textDocument.uri, p.position) : withState(p.textDocument.uri, null, (s) => hover(s, p.position)))));
 connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDocument.uri, [], (s) => completion(s, p.position, p.context))));
 connection.onDefinition(guarded(log, 'definition', null, (p) => withState(p.textDocument.uri, null, (s) => definition(s, p.position))));
-connection.onReferences(guarded(log, 'references', [], (p) =>
-  withState(p.textDocument.uri, [], (s) => references(s, p.position, p.context?.includeDeclaration ?? true))));
+// References and rename reach every file that binds the name to the same declaration (the file
+// that declares it and those that import it); a document that is no file stays on its own.
+connection.onReferences(guarded(log, 'references', [], (p) => {
+  const include = p.context?.includeDeclaration ?? true;
+  const { current, files } = workspaceFiles(p.textDocument.uri);
+  return current ? referencesAcrossFiles(current, p.position, include, files)
+    : withState(p.textDocument.uri, [], (s) => references(s, p.position, include));
+}));
 connection.onPrepareRename(guarded(log, 'prepareRename', null, (p) => withState(p.textDocument.uri, null, (s) => prepareRename(s, p.position))));
-connection.onRenameRequest(guarded(log, 'rename', null, (p) => withState(p.textDocument.uri, null, (s) => rename(s, p.position, p.newName))));
+connection.onRenameRequest(guarded(log, 'rename', null, (p) => {
+  const { current, files } = workspaceFiles(p.textDocument.uri);
+  return current ? renameAcrossFiles(current, p.position, p.newName, files)
+    : withState(p.textDocument.uri, null, (s) => rename(s, p.position, p.newName));
+}));
+connection.onDocumentLinks(guarded(log, 'documentLinks', null, (p) => withState(p.textDocument.uri, null, (s) => documentLinks(s))));
+connection.onWorkspaceSymbol(guarded(log, 'workspaceSymbol', [], (p) => workspaceSymbols(p.query, workspaceFiles().files)));
 connection.onDocumentSymbol(guarded(log, 'documentSymbol', null, (p) => withState(p.textDocument.uri, null, (s) => documentSymbols(s))));
 connection.languages.semanticTokens.on(guarded(log, 'semanticTokens', { data: [] }, (p) =>
   withState(p.textDocument.uri, { data: [] }, (s) => semanticTokens(s))));

@@ -74,3 +74,57 @@ describe('imports in the editor', () => {
     expect(server.latestPublish(untitled)!.diagnostics[0]!.message).toMatch(/^Imports are not read here/);
   });
 });
+
+describe('editor features across files', () => {
+  const Q2 = 'import "lib/base.scenario"\n\noutcome trade {\n  base 30%\n  crisis raises weakly\n}\n';
+  beforeAll(() => write('q2.scenario', Q2));
+
+  it('goes to the declaration in the imported file, and hovers name it', async () => {
+    const q = uriOf('q.scenario');
+    const at = server.text(q).indexOf('crisis raises');
+    const location = await server.definition(q, server.positionAt(q, at));
+    expect(location).toEqual({ uri: uriOf('lib/base.scenario'), range: { start: { line: 0, character: 7 }, end: { line: 0, character: 13 } } });
+    const hover = await server.hover(q, server.positionAt(q, at));
+    expect(JSON.stringify(hover?.contents)).toMatch(/Declared in\* lib\/base\.scenario/);
+  });
+
+  it('completes imported names in a driver line, marked with their file', async () => {
+    const q = uriOf('q.scenario');
+    server.replace(q, 'outcome push {', 'outcome other {\n  base 10%\n  \n}\n\noutcome push {');
+    await server.waitForVersion(q);
+    const at = server.text(q).indexOf('  \n') + 2;
+    const items = await server.completion(q, server.positionAt(q, at));
+    const list = Array.isArray(items) ? items : items?.items ?? [];
+    expect(list.filter((i) => ['crisis', 'rapport'].includes(i.label)).map((i) => [i.label, i.labelDetails?.description])).toEqual([
+      ['crisis', 'factor · lib/base.scenario'], ['rapport', 'factor · lib/base.scenario'],
+    ]);
+    server.replace(q, 'outcome other {\n  base 10%\n  \n}\n\n', '');
+    await server.waitForVersion(q);
+  });
+
+  it('links an import path to its file', async () => {
+    const q = uriOf('q.scenario');
+    const links = await server.request<{ range: unknown; target: string }[]>('textDocument/documentLink', { textDocument: { uri: q } });
+    expect(links).toEqual([{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 25 } }, target: uriOf('lib/base.scenario'), tooltip: 'Open lib/base.scenario' }]);
+  });
+
+  it('finds references in every file that imports the name, open or not, and renames them all', async () => {
+    const q = uriOf('q.scenario');
+    const at = server.positionAt(q, server.text(q).indexOf('crisis raises'));
+    const refs = (await server.references(q, at, true)) ?? [];
+    expect(refs.map((r) => `${r.uri.slice(pathToFileURL(root).href.length + 1)}:${r.range.start.line}`).sort()).toEqual([
+      'lib/base.scenario:0', 'q.scenario:4', 'q2.scenario:4',
+    ]);
+    const edit = await server.rename(q, at, 'unrest');
+    const changes = (edit as { changes: Record<string, { newText: string }[]> }).changes;
+    expect(Object.keys(changes).map((u) => u.slice(pathToFileURL(root).href.length + 1)).sort()).toEqual(['lib/base.scenario', 'q.scenario', 'q2.scenario']);
+    expect(Object.values(changes).flat().every((e) => e.newText === 'unrest')).toBe(true);
+    // A name taken in one of those files is refused before anything is edited.
+    await expect(server.rename(q, at, 'rapport')).rejects.toThrow(/already/);
+  });
+
+  it('lists the workspace\'s factors, events and outcomes as symbols', async () => {
+    const symbols = await server.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'crisis' });
+    expect(symbols.filter((s) => s.location.uri === uriOf('lib/base.scenario')).map((s) => s.name)).toEqual(['crisis']);
+  });
+});

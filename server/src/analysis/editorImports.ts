@@ -3,6 +3,7 @@
 // import graph per folder, read lazily (only what open files import, directly or not) and bounded:
 // past MAX_KEPT_FILES files read, what is kept is dropped and read again on demand.
 import * as nodePath from 'node:path';
+import { scenarioFiles } from '../history/records';
 import type { ScenarioDocument } from '../syntax/ast';
 import { diskImportHost } from '../model/imports/diskHost';
 import { overlayHost, type ImportHost } from '../model/imports/host';
@@ -11,6 +12,9 @@ import { ImportGraph, MAX_IMPORTED_FILES, type ModelFile } from './importGraph';
 
 /** How many files the graphs keep read at most, together (a few models at their bound). */
 export const MAX_KEPT_FILES = 4 * MAX_IMPORTED_FILES;
+
+/** How many files of the workspace references, rename and workspace symbols read at most. */
+export const MAX_INDEXED_FILES = 2_000;
 
 /** How messages name the root in the editor. */
 export const WORKSPACE_ROOT_NAME = 'the workspace folder';
@@ -47,9 +51,30 @@ export class EditorImports {
     return 'analysis' in read ? read : undefined;
   }
 
+  /**
+   * Every .scenario file of these folders (recursively, at most MAX_INDEXED_FILES, in path order),
+   * analysed with its imports: for references, rename and workspace symbols across files. Read on
+   * first use; the list is read again after a file changes on disk or closes (it may be new or gone).
+   */
+  workspace(folders: readonly string[]): ModelFile[] {
+    const key = folders.join('\n');
+    if (this.listed?.key !== key) this.listed = { key, files: scenarioFiles(folders).files.slice(0, MAX_INDEXED_FILES) };
+    const out: ModelFile[] = [];
+    for (const file of this.listed.files) {
+      const real = this.real(file);
+      const read = this.graphOf(real).file(real);
+      if ('analysis' in read) out.push(read);
+    }
+    this.trim();
+    return out;
+  }
+
+  private listed: { key: string; files: string[] } | null = null;
+
   /** An editor opened or changed a file: the files that import it are read again. Returns their paths. */
   changed(file: string, text: string | null): Set<string> {
     const real = this.real(file);
+    if (text === null) this.listed = null;
     if (text === null) this.open.delete(real);
     else this.open.set(real, text);
     const importers = new Set<string>();
@@ -82,6 +107,11 @@ export class EditorImports {
     let kept = 0;
     for (const graph of this.graphs.values()) kept += graph.size;
     if (kept > MAX_KEPT_FILES) this.graphs.clear();
+  }
+
+  /** A file's real path (its path when nothing is there). */
+  realPath(file: string): string {
+    return this.real(file);
   }
 
   private real(file: string): string {

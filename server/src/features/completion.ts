@@ -18,6 +18,7 @@ import {
 import type { DocumentState } from './context';
 import { phraseMeaning } from './explain';
 import { isOpenString, lex, lineAround, type Token } from './lexer';
+import { importedDeclarations } from './imported';
 import { declaredNames } from './occurrences';
 import { formatPercent } from '../../../common/text/numbers';
 
@@ -285,7 +286,7 @@ function listedName(block: Block, words: Token[]): string | null {
 function topLevel(state: DocumentState, context: Context): CompletionItem[] {
   if (context.words.length > 0) return [];
   const range = replaceRange(state, context.partialStart, context.offset);
-  const names = declaredNames(state).filter((d) => !d.broken).map((d) => d.name);
+  const names = [...importedDeclarations(state).map((d) => d.name), ...declaredNames(state).filter((d) => !d.broken).map((d) => d.name)];
   const choice = (tabstop: number, fallback: string): string =>
     names.length ? `\${${tabstop}|${names.slice(0, 20).join(',')}|}` : `\${${tabstop}:${fallback}}`;
   // A declaration that appears once per file is not offered again (unless the cursor is on its keyword).
@@ -318,7 +319,7 @@ function inBlock(state: DocumentState, context: Context, onSpace: boolean): Comp
   // A space at a statement's start is indentation, not a request.
   if (onSpace && context.words.length === 0) return [];
   const declared = declaredNames(state);
-  const kindOf: KindOf = (name) => declared.find((d) => d.name === name)?.kind;
+  const kindOf: KindOf = (name) => state.model.variables.get(name)?.kind ?? declared.find((d) => d.name === name)?.kind;
   const nexts: Next[] = [];
   for (const row of declarationRow(context.block).statements) nexts.push(...(follow(row, context.words, kindOf) ?? []));
 
@@ -370,7 +371,12 @@ function names(state: DocumentState, range: Range, context: Context, nexts: Extr
   const tail = rows.size === 1 && !restOfLineHasText(state, context.offset) ? snippetTail(nexts[0]!.rest) : '';
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
-  for (const d of declaredNames(state)) {
+  // This file's names, then those its imports bring (each marked with its file).
+  const candidates = [
+    ...declaredNames(state).map((d) => ({ name: d.name, kind: d.kind, label: d.label, from: null as string | null })),
+    ...importedDeclarations(state).map((d) => ({ name: d.name, kind: d.kind, label: d.label, from: d.shown })),
+  ];
+  for (const d of candidates) {
     if (seen.has(d.name) || !kinds.has(d.kind) || context.used.has(d.name) || excluded.has(d.name)) continue;
     seen.add(d.name);
     const variable = state.model.variables.get(d.name);
@@ -382,7 +388,7 @@ function names(state: DocumentState, range: Range, context: Context, nexts: Extr
       label: d.name,
       kind: d.kind === 'factor' ? CompletionItemKind.Variable : d.kind === 'event' ? CompletionItemKind.Event : CompletionItemKind.Function,
       detail: label && label !== d.name ? `${d.kind}: ${label}${probability}` : `${d.kind}${probability}`,
-      labelDetails: { description: d.kind },
+      labelDetails: { description: d.from === null ? d.kind : `${d.kind} · ${d.from}` },
       filterText: d.name,
       ...(tail ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
       textEdit: { range, newText: tail ? `${d.name} ${tail}` : d.name },

@@ -9,6 +9,7 @@ import type { DocumentState } from './context';
 import { describeDriver, explainWord, multiplierMeaning } from './explain';
 import { lex, lineAround, phraseAt, tokenAt } from './lexer';
 import { probabilityExprAt } from './nodes';
+import { importedDeclaration } from './imported';
 import { declaredNames, occurrenceAt } from './occurrences';
 import { offsetAt, spanToRange } from './text';
 import { escapeMarkdown } from '../../../common/text/markdown';
@@ -90,7 +91,12 @@ export function explainName(state: DocumentState, name: string): string | null {
     if (!declared) return `**${escapeMarkdown(name)}** is not declared in this file.`;
     return `${header(declared.kind, name, declared.label)}\n\nThis declaration does not parse yet; fix it to see its numbers.`;
   }
-  return variable.kind === 'outcome' ? explainOutcome(state, variable) : explainInput(state, variable);
+  const explained = variable.kind === 'outcome' ? explainOutcome(state, variable) : explainInput(state, variable);
+  const imported = importedDeclaration(state, name);
+  if (!imported) return explained;
+  // Where it is declared, right under its name: the file this one imports it from.
+  const [head, ...rest] = explained.split('\n\n');
+  return [head, `*Declared in* ${escapeMarkdown(imported.shown)} *(imported)*.`, ...rest].join('\n\n');
 }
 
 function header(kind: string, name: string, label: string | null): string {

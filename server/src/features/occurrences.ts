@@ -104,7 +104,8 @@ export function occurrencesOf(state: DocumentState, name: string): Occurrence[] 
 export function declarationOf(state: DocumentState, name: string): DeclaredName | undefined {
   const variable = state.model.variables.get(name);
   const all = collect(state).declared.filter((d) => d.name === name);
-  if (variable) {
+  // An imported variable's span is its own file's: never one of this file's declarations.
+  if (variable && !variable.origin) {
     const bound = all.find((d) => d.span.start === variable.declaration.name.span.start);
     if (bound) return bound;
   }

@@ -5,6 +5,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import { LANGUAGE_KEYWORDS, strengthRow } from '../syntax/vocabulary';
 import type { DocumentState } from './context';
 import { lex, phraseAt } from './lexer';
+import { importedDeclarations } from './imported';
 import { allOccurrences, declaredNames } from './occurrences';
 
 const TYPES = ['keyword', 'variable', 'event', 'function', 'string', 'number', 'comment', 'enumMember', 'operator'] as const;
@@ -19,6 +20,7 @@ const NAME_TYPES = { factor: 'variable', event: 'event', outcome: 'function' } a
 export function semanticTokens(state: DocumentState): SemanticTokens {
   const kinds = new Map<string, keyof typeof NAME_TYPES>();
   for (const d of declaredNames(state)) if (!kinds.has(d.name)) kinds.set(d.name, d.kind);
+  for (const d of importedDeclarations(state)) if (!kinds.has(d.name)) kinds.set(d.name, d.kind);
   const occurrences = new Map(allOccurrences(state).map((o) => [o.span.start, o]));
 
   const data: number[] = [];

@@ -7,7 +7,7 @@
 // cannot gets them for every document, and the server answers nothing for a draft.
 import {
   BulkRegistration, CodeActionKind, CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest,
-  DocumentSymbolRequest, ReferencesRequest, RenameRequest, TextDocumentSyncKind,
+  DocumentLinkRequest, DocumentSymbolRequest, ReferencesRequest, RenameRequest, TextDocumentSyncKind,
   type ClientCapabilities, type SemanticTokensLegend, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { SCENARIO_DOCUMENTS } from '../../../common/protocol';
@@ -42,6 +42,10 @@ export function serverCapabilities(client: ClientCapabilities, legend: SemanticT
     documentSymbolProvider: scenarioOnly(text.documentSymbol?.dynamicRegistration, (o) => bulk.add(DocumentSymbolRequest.type, o), { label: 'Scenario' }),
     documentFormattingProvider: scenarioOnly(text.formatting?.dynamicRegistration, (o) => bulk.add(DocumentFormattingRequest.type, o), {}),
     codeLensProvider: scenarioOnly(text.codeLens?.dynamicRegistration, (o) => bulk.add(CodeLensRequest.type, o), { resolveProvider: false }),
+    // Import paths open the file they lead to.
+    documentLinkProvider: scenarioOnly(text.documentLink?.dynamicRegistration, (o) => bulk.add(DocumentLinkRequest.type, o), { resolveProvider: false }),
+    // The factors, events and outcomes of every .scenario file of the workspace.
+    workspaceSymbolProvider: true,
     semanticTokensProvider: { documentSelector, legend, full: true, range: false },
     foldingRangeProvider: { documentSelector },
     inlayHintProvider: { documentSelector, resolveProvider: false },

@@ -33,6 +33,11 @@ export class WorkspaceFolders {
     this.set([...this.roots.filter((r) => !gone.has(r)), ...added]);
   }
 
+  /** Every workspace folder. */
+  all(): string[] {
+    return [...this.roots];
+  }
+
   /** The workspace folder holding `file`, or null when it is in none. */
   folderOf(file: string): string | null {
     return this.roots.find((root) => isInside(root, file)) ?? null;
