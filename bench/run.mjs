@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { inlayHintsLine, readUpdatesResult, updatesLine, updatesSource } from '../tests/e2e/lib/updatesResult.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = ['parse.mjs', 'core.mjs', 'engine.mjs', 'lsp.mjs', 'memory.mjs', 'startup.mjs', 'history.mjs', 'historyLsp.mjs', 'score.mjs'];
+const suites = ['parse.mjs', 'core.mjs', 'engine.mjs', 'lsp.mjs', 'memory.mjs', 'startup.mjs', 'history.mjs', 'historyLsp.mjs', 'score.mjs', 'imports.mjs'];
 let failed = 0;
 for (const suite of suites) {
   const path = join(here, suite);
