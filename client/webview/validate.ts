@@ -114,6 +114,7 @@ function outcome(v: unknown): OutcomeForecast {
   if (o.delta !== undefined) clean.delta = finite(o.delta);
   if (o.stale !== undefined) clean.stale = text(o.stale);
   if (o.resolved !== undefined) clean.resolved = resolvedAs(o.resolved);
+  if (o.origin !== undefined) clean.origin = text(o.origin);
   return clean;
 }
 
@@ -139,6 +140,7 @@ function input(v: unknown): InputForecast {
   };
   if (i.stale !== undefined) clean.stale = text(i.stale);
   if (i.resolved !== undefined) clean.resolved = resolvedAs(i.resolved);
+  if (i.origin !== undefined) clean.origin = text(i.origin);
   return clean;
 }
 

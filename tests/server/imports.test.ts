@@ -37,7 +37,8 @@ describe('imports in the editor', () => {
     expect(await server.waitForVersion(q)).toEqual([]);
     const { forecast } = await server.waitForForecast(q, (r) => r.forecast !== null);
     expect(forecast!.outcomes.map((o) => o.name)).toEqual(['push']);
-    expect(forecast!.inputs.map((i) => i.name)).toEqual(['crisis', 'rapport']);
+    expect(forecast!.inputs.map((i) => [i.name, i.origin])).toEqual([['crisis', 'lib/base.scenario'], ['rapport', 'lib/base.scenario']]);
+    expect(forecast!.outcomes[0]!.origin).toBeUndefined();
   });
 
   it('reads an open editor before the disk, and checks the importer again as the library is edited', async () => {

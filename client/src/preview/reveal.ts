@@ -3,6 +3,7 @@
 // no symbol for it (still starting, or the name sits in a block that does not parse).
 import * as vscode from 'vscode';
 import { findDeclarationInText, findStatementInDeclaration } from './declarations';
+import { NOT_AFTER_NAME_PART, NOT_BEFORE_NAME_PART, isName } from '../../../common/names';
 
 type AnySymbol = vscode.DocumentSymbol | vscode.SymbolInformation;
 
@@ -29,15 +30,47 @@ export async function declarationRange(document: vscode.TextDocument, name: stri
   return found ? new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)) : undefined;
 }
 
-/** Shows the document (in the column where it is already visible, if it is) with NAME selected. */
+/**
+ * Shows the document (in the column where it is already visible, if it is) with NAME selected; a
+ * name the document imports is shown where it is declared, in its own file (the server's
+ * workspace symbols know it).
+ */
 export async function revealDeclaration(uri: vscode.Uri, name: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const range = await declarationRange(document, name);
   if (!range) {
+    const elsewhere = await importedDeclaration(document, name);
+    if (elsewhere) {
+      await showRange(await vscode.workspace.openTextDocument(elsewhere.uri), elsewhere.range);
+      return;
+    }
     void vscode.window.showWarningMessage(`Scenario: "${name}" is not declared in this file any more.`);
     return;
   }
   await showRange(document, range);
+}
+
+/**
+ * Where an imported name is declared: the server's definition of a use of it in this document, or
+ * else the workspace's one declaration of that name.
+ */
+async function importedDeclaration(document: vscode.TextDocument, name: string): Promise<vscode.Location | undefined> {
+  if (!isName(name)) return undefined;
+  try {
+    // A name is letters, digits and `_` (no character to escape): its uses, the first few.
+    const uses = [...document.getText().matchAll(new RegExp(`${NOT_AFTER_NAME_PART}${name}${NOT_BEFORE_NAME_PART}`, 'gu'))].slice(0, 20);
+    for (const m of uses) {
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[] | undefined>(
+        'vscode.executeDefinitionProvider', document.uri, document.positionAt(m.index!));
+      const first = found?.[0];
+      if (first) return 'targetUri' in first ? new vscode.Location(first.targetUri, first.targetSelectionRange ?? first.targetRange) : first;
+    }
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', name);
+    const exact = (symbols ?? []).filter((s) => s.name === name);
+    return exact.length === 1 ? exact[0]!.location : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shows a statement of a declaration (its `judged` line), or the declaration when it has none. */

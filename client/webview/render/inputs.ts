@@ -2,7 +2,7 @@
 // pane each row is a card (styles.css, .reflow-narrow).
 import type { ReportInput } from '../../../common/report';
 import { el, makeActivatable, section, table, td } from '../dom';
-import { resolvedBadge } from './outcomes';
+import { originLine, resolvedBadge } from './outcomes';
 import type { View } from './view';
 
 function labelled(cell: HTMLTableCellElement, label: string): HTMLTableCellElement {
@@ -16,6 +16,7 @@ function inputRow(input: ReportInput, view: View): HTMLTableRowElement {
       el('span', { className: 'label' }, [input.title]),
       el('code', { className: 'name' }, [input.name]),
       resolvedBadge(input.resolution),
+      originLine(input.origin),
       ...input.notes.map((n) => el('div', { className: 'note muted' }, [n])),
     ], 'name-cell'),
     labelled(td([input.kind], 'kind'), 'Kind'),

@@ -11,13 +11,21 @@ import { chartBlock } from './chartBlock';
 import type { View } from './view';
 
 /** The label with the identifier under it, and a badge when the numbers are the last good ones. */
-export function nameCell(title: string, name: string, stale: string | null, resolution: ReportResolution | null = null): HTMLTableCellElement {
+export function nameCell(
+  title: string, name: string, stale: string | null, resolution: ReportResolution | null = null, origin: string | null = null,
+): HTMLTableCellElement {
   return td([
     el('span', { className: 'label' }, [title]),
     el('code', { className: 'name' }, [name]),
     stale ? el('span', { className: 'badge badge-stale', attrs: { title: `Last good numbers: ${stale}` } }, ['not updated']) : null,
     resolvedBadge(resolution),
+    originLine(origin),
   ], 'name-cell');
+}
+
+/** "from lib/pakistan.scenario": the file an imported declaration comes from (a click on its row opens it there). */
+export function originLine(origin: string | null): HTMLElement | null {
+  return origin === null ? null : el('div', { className: 'origin muted' }, ['from ', el('code', {}, [origin])]);
 }
 
 /** "resolved yes · Brier 0.0225": how the question turned out and this forecast's score for it. */
@@ -57,7 +65,7 @@ function outcomeRow(o: ReportOutcome, view: View): HTMLTableRowElement {
   const selected = o.name === view.selected;
   const classes = [selected ? 'selected' : '', o.stale ? 'stale' : '', o.name === view.atCursor ? 'at-cursor' : ''];
   const row = el('tr', { className: classes.filter(Boolean).join(' ') }, [
-    nameCell(o.title, o.name, o.stale, o.resolution),
+    nameCell(o.title, o.name, o.stale, o.resolution, o.origin),
     numberCell([
       o.probability.text,
       o.standardError ? el('span', { className: 'se', attrs: { title: STANDARD_ERROR_MEANING } }, [` ${o.standardError.text}`]) : null,

@@ -5,10 +5,14 @@ import type { Forecast, InputForecast, OutcomeForecast } from '../../../common/f
 import { shownFrom } from '../model/imports/paths';
 import type { ResolvedModel } from '../model/types';
 
-/** `forecast` with `origin` on each imported outcome and input, shown relative to the folder of `file` (a real path). */
-export function withOrigins(forecast: Forecast, model: ResolvedModel, file: string): Forecast {
+/**
+ * `forecast` with `origin` on each imported outcome and input, shown relative to the folder of
+ * `file` (a real path), or as `show` shows a file (an ImportContext's `show`).
+ */
+export function withOrigins(forecast: Forecast, model: ResolvedModel, file: string | ((declaring: string) => string)): Forecast {
+  const show = typeof file === 'string' ? (declaring: string) => shownFrom(file, declaring) : file;
   const origins = new Map<string, string>();
-  for (const v of model.variables.values()) if (v.origin) origins.set(v.name, shownFrom(file, v.origin.file));
+  for (const v of model.variables.values()) if (v.origin) origins.set(v.name, show(v.origin.file));
   if (origins.size === 0) return forecast;
   const mark = <T extends OutcomeForecast | InputForecast>(item: T): T => {
     const origin = origins.get(item.name);

@@ -5,6 +5,7 @@ import { IncrementalParser } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lines';
 import { analyzeSource, type AnalysisSource, type JudgmentForecast } from '../analysis/analyzeSource';
 import { completeWithEarlier } from '../analysis/partialForecast';
+import { withOrigins } from '../analysis/origins';
 import { isForecastable } from '../model/forecastScope';
 import type { ScenarioDocument } from '../syntax/ast';
 import type { ImportContext } from '../model/imports/types';
@@ -141,7 +142,10 @@ export class DocumentSession {
    */
   acceptForecast(version: number, forecast: Forecast): boolean {
     if (version !== this.version) return false;
-    this.lastForecast = { forecast: completeWithEarlier(forecast, this.state().scope, this.lastForecast?.forecast ?? null), version };
+    const state = this.state();
+    // Imported declarations carry their file (the preview says where each comes from).
+    const marked = state.imports ? withOrigins(forecast, state.model, state.imports.show) : forecast;
+    this.lastForecast = { forecast: completeWithEarlier(marked, state.scope, this.lastForecast?.forecast ?? null), version };
     this.failure = null;
     this.analysed = null;
     return true;
