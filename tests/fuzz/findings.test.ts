@@ -24,4 +24,15 @@ describe('forecast findings', () => {
     }
     expect(() => checkForecast(f)).not.toThrow();
   });
+
+  it.each([
+    ['an outcome pinned at 0% seen false', 'factor f0 { probability 41% }\noutcome o0 {\n  base unlikely\n}\noutcome o1 {\n  base 0\n  o0 raises x1..1\n  f0 raises x1..1\n}\noutcome o2 {\n  base 0%\n}\nalternative "a" {\n  observe not o1\n}\n'],
+    ['a factor at 0 seen false', 'factor f0 { probability 0 }\nfactor f1 { probability almost no chance }\noutcome o0 {\n  base 0\n}\noutcome o1 {\n  base 0%\n}\noutcome o2 {\n  base 9%\n  f1 lowers decisively\n}\noutcome o3 {\n  base 0\n}\nalternative "a" {\n  observe not f0\n}\n'],
+    ['with an outcome\'s base changed', 'outcome o0 {\n  base 0%\n}\noutcome o1 {\n  base 0\n}\noutcome o2 {\n  base almost no chance\n}\noutcome o4 {\n  base 8%\n  o2 raises x1\n}\nalternative "a" {\n  observe not o0\n  o2 base 42%\n}\n'],
+  ])('certain evidence has P(E) at most 1: %s (it was 1.0000000000000002)', (_, text) => {
+    const f = forecastOf(text);
+    expect(f.alternatives[0]!.evidenceProbability).toBeLessThanOrEqual(1);
+    expect(f.alternatives[0]!.evidenceProbability).toBeGreaterThan(0.999999);
+    expect(() => checkForecast(f)).not.toThrow();
+  });
 });

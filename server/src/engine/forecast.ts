@@ -156,9 +156,10 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
       evidence ? runWithEvidence(compiled, baseline, settings, evidence) : run(compiled, baseline, settings));
     const unused = unusedEvidenceProbability(model, compiled, alternative);
     // P(E) of hundreds of improbable observations can underflow to 0 and still be possible: it is
-    // then the smallest positive double, so that P(E) > 0 says "possible" everywhere.
+    // then the smallest positive double, so that P(E) > 0 says "possible" everywhere. Certain
+    // evidence (observing a factor at 0% to be false) can sum to 1.0000000000000002: clamped.
     const possible = possibleEvidence(result) && unused > 0;
-    const evidenceProbability = possible ? Math.max(Number.MIN_VALUE, (result.evidenceProbability ?? 1) * unused) : 0;
+    const evidenceProbability = possible ? Math.max(Number.MIN_VALUE, clamp01((result.evidenceProbability ?? 1) * unused)) : 0;
     return {
       name: alternative.title,
       assumptions: assumptionsOf(alternative),
