@@ -2,7 +2,8 @@
 // folders bound every model path a draft names (a model outside them is never read, whatever the
 // draft says), and the globs of `scenario.prose.files` are matched against a file's path relative
 // to its folder, as VS Code's own file globs are. Path arithmetic only; no file access.
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { isInsideFolder } from '../model/imports/paths';
 import { fileURLToPath } from 'node:url';
 
 /** The path of a `file:` URI; null for any other scheme (untitled, virtual workspaces) or a bad URI. */
@@ -14,11 +15,8 @@ export function fileOfUri(uri: string): string | null {
   }
 }
 
-/** True when `file` is `folder` or lies below it (lexically: `..` never escapes). */
-export function isInside(folder: string, file: string): boolean {
-  const rel = relative(folder, file);
-  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
-}
+/** True when `file` is `folder` or lies below it (lexically: `..` never escapes): the one test imports use too. */
+export const isInside = isInsideFolder;
 
 export class WorkspaceFolders {
   /** Deepest first, so the folder of a file in nested folders is the nearest one. */

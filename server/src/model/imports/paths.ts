@@ -39,10 +39,10 @@ export function writtenPathProblem(written: string): string | null {
   return null;
 }
 
-/** True when `inner` is `outer` or lies inside it (both absolute and normalised). */
+/** True when `inner` is `outer` or lies below it, lexically (`..` never escapes; a name such as `..x` is inside). */
 export function isInsideFolder(outer: string, inner: string): boolean {
   const relative = nodePath.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !nodePath.isAbsolute(relative));
+  return relative === '' || (!nodePath.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${nodePath.sep}`));
 }
 
 /**
