@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as rpc from 'vscode-jsonrpc/node';
+import { positionAt } from './lib/text.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argument = (name, fallback) => {
@@ -154,12 +155,3 @@ row(`workspace symbols, later: ${laterSymbols.value.length} found`, ms(laterSymb
 row(`references of a library factor across files: ${references.value.length} found`, ms(references.ms));
 row('server memory (RSS) after all of it', `${rss.toFixed(0)} MB`);
 
-function positionAt(source, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as rpc from 'vscode-jsonrpc/node';
+import { positionAt } from './lib/text.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,15 +49,6 @@ function generateModel(lines) {
 
 // ---- a small client ---------------------------------------------------------------------------
 
-function positionAt(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
 
 async function startServer() {
   const child = spawn(process.execPath, [...NODE_ARGS, serverPath, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
