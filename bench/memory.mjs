@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as rpc from 'vscode-jsonrpc/node';
 import { emptyDeclarationsFile, factorsFile, nameDigitAt, realisticFile } from '../fuzz/largeFiles.mjs';
+import { procStatusMb } from '../fuzz/proc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argument = (name, fallback) => {
@@ -36,14 +37,6 @@ function positionAt(text, offset) {
   return { line, character: offset - lineStart };
 }
 
-function procStatusMb(pid, field) {
-  try {
-    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Opens `text`, makes ten one-character edits each followed by semantic tokens; peak RSS and heap. */
 export async function measure(text, { server = serverPath, nodeArgs = [] } = {}) {

@@ -40,7 +40,7 @@ export const forecastTarget: Target<ForecastInput> = {
   unit: 'models',
   arbitrary: input,
   full: 10_000,
-  short: 500,
+  short: 1_000,
   batch: 100,
   run(input) {
     if (input.kind === 'engine') {

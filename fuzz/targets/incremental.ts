@@ -33,7 +33,7 @@ export const incrementalTarget: Target<EditSequence> = {
   unit: 'edit sequences',
   arbitrary: sequence,
   full: 10_000,
-  short: 1_000,
+  short: 2_000,
   batch: 500,
   run({ start, edits }) {
     const parser = new IncrementalParser(STARTING_TEXTS[start]!.text);

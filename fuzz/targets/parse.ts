@@ -18,7 +18,7 @@ export const parseTarget: Target<string> = {
   unit: 'inputs',
   arbitrary: TEXT,
   full: 100_000,
-  short: 10_000,
+  short: 20_000,
   batch: 1_000,
   run(text) {
     const first = analyzeSource({ text, today: TODAY });

@@ -7,7 +7,6 @@
 // exits; its CPU per edit and its peak RSS stay within budgets.
 import fc from 'fast-check';
 import { ResponseError } from 'vscode-jsonrpc';
-import { readFileSync } from 'node:fs';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import type { ForecastRequest } from '../../common/protocol';
 import { type DiagnosticCode, FORECAST_CODES } from '../../server/src/model/diagnostics';
@@ -15,6 +14,7 @@ import { type TestServer, startServer } from '../../tests/server/harness';
 import type { Target } from '../campaign';
 import { type Edit, campaignEdit, offsets, startingTexts } from '../generators/edits';
 import { factorsFile, realisticFile } from '../largeFiles.mjs';
+import { procCpuMs, procStatusMb } from '../proc.mjs';
 import { MAX_DOCUMENT_CHARS } from '../../server/src/syntax/assemble';
 import { KNOWN_CODES, OracleFailure, checkForecast, expectThat } from '../oracles';
 
@@ -67,24 +67,9 @@ let opened = 0;
 let peakRssMb = 0;
 let restarts = 0;
 
-function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  try {
-    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The server process's CPU time so far (user + system), in ms; 0 where /proc is not there. */
+/** The server process's CPU time so far, in ms; 0 where /proc is not there. */
 function serverCpuMs(): number {
-  if (!server) return 0;
-  try {
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
-  } catch {
-    return 0;
-  }
+  return server ? procCpuMs(server.pid) ?? 0 : 0;
 }
 
 /** A rename the server refuses (not a name there) is answered with InvalidParams and its reason. */
@@ -204,7 +189,7 @@ export const serverTarget: Target<ServerSequence> = {
   unit: 'server edits',
   arbitrary: sequence,
   full: 5_000,
-  short: 300,
+  short: 600,
   batch: 25,
   units: (input) => input.steps.length,
   async start() {
@@ -266,7 +251,7 @@ export const serverTarget: Target<ServerSequence> = {
     s.forecasts.length = 0;
     s.logs.length = 0;
     s.refreshes.length = 0;
-    const peak = procStatus(s.pid, 'VmHWM');
+    const peak = procStatusMb(s.pid, 'VmHWM') ?? 0;
     peakRssMb = Math.max(peakRssMb, peak);
     expectThat(peak <= SERVER_PEAK_RSS_BUDGET_MB, () => `the server's peak RSS is ${peak.toFixed(0)} MB, over ${SERVER_PEAK_RSS_BUDGET_MB} MB`);
   },

@@ -5,10 +5,10 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_CHARS } from '../../server/src/syntax/assemble';
 import { emptyDeclarationsFile, factorsFile, nameDigitAt } from '../../fuzz/largeFiles.mjs';
+import { procStatusMb } from '../../fuzz/proc.mjs';
 import { startServer, type TestServer } from './harness';
 
 const MB = 1024 * 1024;
@@ -30,16 +30,6 @@ afterAll(async () => {
   await server?.stop();
   rmSync(snapshots, { recursive: true, force: true });
 });
-
-/** The server's peak RSS so far (VmHWM), in MB; null where /proc is not there. */
-function peakRssMb(pid: number): number | null {
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The heap in use right after a full collection (the one a heap snapshot starts with), in MB. */
 async function retainedHeapMb(server: TestServer): Promise<number> {
@@ -93,7 +83,7 @@ describe('server memory on large documents', () => {
     const diagnostics = await server.waitForVersion(uri, 1);
     expect(diagnostics.some((d) => d.code === 'missing-probability')).toBe(true);
     await editWithTokens(server, uri, 10);
-    const peak = peakRssMb(server.pid);
+    const peak = procStatusMb(server.pid, 'VmHWM');
     if (peak !== null) expect(peak).toBeLessThan(BUDGET_MB);
     server.close(uri);
   });
@@ -106,7 +96,7 @@ describe('server memory on large documents', () => {
       ['syntax', expect.stringMatching(/^this file is too large to check \(899,\d{3} characters; the limit is 300,000 characters, which keeps the editor's memory bounded\)/)],
     ]);
     await editWithTokens(server, uri, 3);
-    const peak = peakRssMb(server.pid);
+    const peak = procStatusMb(server.pid, 'VmHWM');
     if (peak !== null) expect(peak).toBeLessThan(BUDGET_MB);
     server.close(uri);
   });
