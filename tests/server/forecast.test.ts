@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PROGRESS_AFTER_MS } from '../../common/progress';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import { SAMPLE, slowModel } from './models';
+import { SAMPLE, longModel, slowModel } from './models';
 import { startServer, type TestServer } from './harness';
 import { analyze } from '../../server/src/model/analyze';
 import { forecast } from '../../server/src/engine/forecast';
@@ -224,12 +224,13 @@ describe('limits', () => {
   it('a forecast running long says what it is computing, and its time budget notice says where it stopped', async () => {
     const limited = await startServer({ settings: { timeBudgetMs: 3000 } });
     try {
-      const uri = limited.open('long.scenario', slowModel());
+      // Over 10^9 variable-samples: no machine is done within the budget.
+      const uri = limited.open('long.scenario', longModel());
       const result = await limited.waitForForecast(uri, (r) => r.notice !== null);
       const said = limited.progress.filter((p) => p.uri === uri);
       expect(said.length).toBeGreaterThanOrEqual(1);
       expect(said[0]!.elapsedMs).toBeGreaterThanOrEqual(PROGRESS_AFTER_MS);
-      expect(said[0]!.text).toMatch(/^(probabilities|bands|swings and signposts|worlds) of (the baseline|alternative “All up”) \([12] of 2\)$/);
+      expect(said[0]!.text).toMatch(/^(probabilities|bands|swings and signposts|worlds) of the baseline \(1 of 1\)$/);
       expect(said.every((p) => p.version === said[0]!.version)).toBe(true);
       expect(result.notice).toMatch(/time budget \(3000 ms\) and was stopped while computing (probabilities|bands|swings and signposts|worlds) of /);
     } finally {

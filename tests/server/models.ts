@@ -59,3 +59,29 @@ export function slowModel(inputs = 400, outcomes = 40): string {
   out.push('}');
   return out.join('\n');
 }
+
+/**
+ * A model no machine forecasts in seconds: 1,000 variables whose outcomes each have 8 drivers among
+ * the 40 declared just before (too dense for exact inference), at 1,000,000 samples: over 10^9
+ * variable-samples of Monte Carlo. For tests of what a forecast running long does.
+ */
+export function longModel(): string {
+  const out: string[] = ['scenario "Long" {', '  samples 1000000', '}', ''];
+  const names: string[] = [];
+  let state = 7;
+  const next = (k: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % k);
+  for (let i = 0; i < 1000; i++) {
+    if (i < 40) {
+      out.push(`factor f${i} { probability 20%..80% }`);
+      names.push(`f${i}`);
+      continue;
+    }
+    out.push(`outcome o${i} {`, '  base 10%..30%');
+    const drivers = new Set<string>();
+    while (drivers.size < 8) drivers.add(names[names.length - 1 - next(40)]!);
+    for (const d of drivers) out.push(`  ${d} raises x1.5..3`);
+    out.push('}');
+    names.push(`o${i}`);
+  }
+  return out.join('\n');
+}
