@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as rpc from 'vscode-jsonrpc/node';
 import { emptyDeclarationsFile, factorsFile, nameDigitAt, realisticFile } from '../fuzz/largeFiles.mjs';
 import { procStatusMb } from '../fuzz/proc.mjs';
+import { positionAt } from './lib/text.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argument = (name, fallback) => {
@@ -27,15 +28,6 @@ const EDITS = 10;
 const BUDGET_MB = 300;
 const BUDGET_5000_LINES_MB = 250;
 
-function positionAt(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
 
 
 /** Opens `text`, makes ten one-character edits each followed by semantic tokens; peak RSS and heap. */
