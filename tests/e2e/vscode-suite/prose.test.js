@@ -39,9 +39,15 @@ suite('Drafts in prose', () => {
     assert.ok(hedges.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
     assert.deepStrictEqual(hedges.map((d) => document.getText(d.range)).slice(0, 3), ['potentially', 'may', 'is expected to']);
     const may = hedges[1];
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, may.range, vscode.CodeActionKind.QuickFix.value);
-    const titles = actions.filter((a) => /^Say '/.test(a.title)).map((a) => a.title);
-    assert.strictEqual(titles.length, 7, JSON.stringify(titles));
+    // Asked again while the server is still busy with the model the draft names (a forecast read
+    // from disk re-checks the draft): the fixes are those of the latest check, never none for long.
+    let seen = [];
+    const titles = await waitFor('the seven phrases as quick fixes', async () => {
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, may.range, vscode.CodeActionKind.QuickFix.value);
+      seen = (actions || []).map((a) => a.title);
+      const say = seen.filter((t) => /^Say '/.test(t));
+      return say.length === 7 ? say : null;
+    }).catch((error) => { throw new Error(`${error.message}; last actions: ${JSON.stringify(seen)}`); });
     assert.ok(titles.includes("Say 'likely' (55–80%)"), JSON.stringify(titles));
   });
 
