@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
   BulkRegistration, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWorkspaceFoldersNotification,
-  InlayHintRefreshRequest, createConnection,
-  type ClientCapabilities, type InitializeParams, type InitializeResult,
+  InlayHintRefreshRequest, MessageType, ReferencesRequest, ShowMessageNotification, RenameRequest, WorkspaceSymbolRequest, createConnection,
+  type CancellationToken, type ReferenceParams, type RenameParams, type WorkspaceSymbolParams, type ClientCapabilities, type WorkDoneProgressParams, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
   CompareRequest, DraftModelRequest, FileCommitsRequest, ForecastProgressNotification, ForecastReadyNotification, ForecastRequest, HistoryRequest,
@@ -46,6 +46,8 @@ import { draftModel } from './session/draftModel';
 import { ProseSession } from './session/proseSession';
 import { WorkspaceFolders, fileOfUri as fileOf } from './session/workspaceFiles';
 import { EditorImports } from './analysis/editorImports';
+import { WorkspaceIndex } from './session/workspaceIndex';
+import { RequestCancelledError } from './session/errors';
 
 // Bounds the heap's growth between full collections (limits.ts): set before anything is parsed.
 setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
@@ -115,10 +117,33 @@ const session = new Session(
       const file = fileOf(uri);
       if (file === null) return [];
       const importers = editorImports.changed(file, text);
+      // Closed or changed on disk: what it uses of other files is read again (when hints depend on it).
+      if (text === null) index.changed();
       return open.filter((u) => editorImports.isAmong(fileOf(u), importers));
     },
+    realPath: (uri) => {
+      const file = fileOf(uri);
+      return file === null ? null : editorImports.realPath(file);
+    },
+    drivenElsewhere: (path, skip) => index.drivenElsewhere(path, skip),
+    wantIndex: () => index.want(),
   },
 );
+
+// The workspace index (session/workspaceIndex.ts): read on first use, in slices, with work-done
+// progress; told once when the workspace holds more files than it reads.
+const index = new WorkspaceIndex({
+  list: () => editorImports.workspaceList(workspaceRoots()),
+  read: (file) => editorImports.indexed(file),
+  progress: () => (client.window?.workDoneProgress ? connection.window.createWorkDoneProgress() : Promise.resolve(null)),
+  warn: (message) => {
+    log(message);
+    // A notification: nothing to answer, nothing waits for the user.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  },
+  log,
+  indexed: () => session.usesElsewhereChanged(),
+});
 
 // Drafts in prose (LANGUAGE.md, "Drafts in prose"): Markdown and plain text the client hands over,
 // checked only when they name a model; the model from its editor if open, else from disk.
@@ -151,23 +176,35 @@ function initialFolders(params: InitializeParams | undefined): string[] {
   return paths.length || !params?.rootPath ? paths : [params.rootPath];
 }
 
-/**
- * The .scenario files of the workspace (read on first use, bounded: analysis/editorImports.ts),
- * open ones as their editors have them; and the document at `uri` among them (null when it is no
- * file on disk, or not open): for references, rename and symbols across files.
- */
-function workspaceFiles(uri?: string): { current: WorkspaceFile | null; files: WorkspaceFile[] } {
-  const open = new Map<string, string>();
-  // An open file in no workspace folder reads its imports from its own folder: that folder counts too.
+/** The folders the workspace index reads: the workspace folders, and the folder of an open file in none. */
+function workspaceRoots(): string[] {
   const roots = new Set(folders.all());
   for (const u of session.uris()) {
     const file = fileOf(u);
-    if (file === null) continue;
-    open.set(editorImports.realPath(file), u);
-    if (folders.folderOf(file) === null) roots.add(dirname(file));
+    if (file !== null && folders.folderOf(file) === null) roots.add(dirname(file));
+  }
+  return [...roots];
+}
+
+/**
+ * The .scenario files of the workspace (the index, read on first use with progress: the request's
+ * own when it sends a workDoneToken), open ones as their editors have them; and the document at
+ * `uri` among them (null when it is no file on disk, or not open): for references, rename and
+ * symbols across files.
+ */
+async function workspaceFiles(
+  uri: string | undefined, params: WorkDoneProgressParams, token: CancellationToken,
+): Promise<{ current: WorkspaceFile | null; files: WorkspaceFile[] }> {
+  const progress = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+  const read = await index.files(progress);
+  if (token.isCancellationRequested) throw new RequestCancelledError();
+  const open = new Map<string, string>();
+  for (const u of session.uris()) {
+    const file = fileOf(u);
+    if (file !== null) open.set(editorImports.realPath(file), u);
   }
   const file = uri ? fileOf(uri) : null;
-  const files = editorImports.workspace([...roots]).map((m): WorkspaceFile => {
+  const files = read.map((m): WorkspaceFile => {
     const openUri = open.get(m.path);
     return { path: m.path, state: (openUri ? session.state(openUri) : null) ?? stateOfFile(m) };
   });
@@ -192,6 +229,7 @@ connection.onInitialize((params): InitializeResult => {
     const paths = (list: readonly { uri: string }[] | undefined) => (list ?? []).map((f) => fileOf(f.uri)).filter((p): p is string => p !== null);
     folders.change(paths(event?.added), paths(event?.removed));
     drafts.foldersChanged();
+    index.changed();
   }));
   // After this answer is sent, and only until the first document opens.
   warmUpWhileIdle(() => session.uris().length === 0);
@@ -278,20 +316,23 @@ connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDo
 connection.onDefinition(guarded(log, 'definition', null, (p) => withState(p.textDocument.uri, null, (s) => definition(s, p.position))));
 // References and rename reach every file that binds the name to the same declaration (the file
 // that declares it and those that import it); a document that is no file stays on its own.
-connection.onReferences(guarded(log, 'references', [], (p) => {
+// Registered by type, not with onReferences and the like, which take the workDoneToken out of the
+// params: a request that brings one gets its progress there, not a second one from the server.
+connection.onRequest(ReferencesRequest.type, guarded(log, 'references', [], async (p: ReferenceParams, token) => {
   const include = p.context?.includeDeclaration ?? true;
-  const { current, files } = workspaceFiles(p.textDocument.uri);
+  const { current, files } = await workspaceFiles(p.textDocument.uri, p, token);
   return current ? referencesAcrossFiles(current, p.position, include, files)
     : withState(p.textDocument.uri, [], (s) => references(s, p.position, include));
 }));
 connection.onPrepareRename(guarded(log, 'prepareRename', null, (p) => withState(p.textDocument.uri, null, (s) => prepareRename(s, p.position))));
-connection.onRenameRequest(guarded(log, 'rename', null, (p) => {
-  const { current, files } = workspaceFiles(p.textDocument.uri);
+connection.onRequest(RenameRequest.type, guarded(log, 'rename', null, async (p: RenameParams, token) => {
+  const { current, files } = await workspaceFiles(p.textDocument.uri, p, token);
   return current ? renameAcrossFiles(current, p.position, p.newName, files)
     : withState(p.textDocument.uri, null, (s) => rename(s, p.position, p.newName));
 }));
 connection.onDocumentLinks(guarded(log, 'documentLinks', null, (p) => withState(p.textDocument.uri, null, (s) => documentLinks(s))));
-connection.onWorkspaceSymbol(guarded(log, 'workspaceSymbol', [], (p) => workspaceSymbols(p.query, workspaceFiles().files)));
+connection.onRequest(WorkspaceSymbolRequest.type, guarded(log, 'workspaceSymbol', [], async (p: WorkspaceSymbolParams, token) =>
+  workspaceSymbols(p.query, (await workspaceFiles(undefined, p, token)).files)));
 connection.onDocumentSymbol(guarded(log, 'documentSymbol', null, (p) => withState(p.textDocument.uri, null, (s) => documentSymbols(s))));
 connection.languages.semanticTokens.on(guarded(log, 'semanticTokens', { data: [] }, (p) =>
   withState(p.textDocument.uri, { data: [] }, (s) => semanticTokens(s))));
@@ -354,11 +395,13 @@ connection.onRequest(DebugStatsRequest, guarded(log, 'debugStats', null, () => (
   forecasts: runner.stats,
   forecastDebounceMs: session.forecastDebounces(),
   history: history.stats,
+  workspaceIndex: { ready: index.ready },
   prose: { documents: drafts.uris(), drafts: drafts.drafts(), modelsOnDisk: diskModels.files() },
 })));
 
 connection.onShutdown(() => {
   drafts.dispose();
+  index.dispose();
   session.dispose();
   history.dispose();
 });

@@ -32,6 +32,8 @@
  * - `startServer({ settings, capabilities, transport: 'ipc' })`; `server.initializeResult` holds the
  *   capabilities; `server.debugStats()` / `pollStats()` read memory and forecast counters through a
  *   server-only debug request; `server.stderr` and `server.logs` help when a test fails.
+ * - `startServer({ workspaceFolders: [path] })` names workspace folders; `server.messages` holds
+ *   window/showMessage, `server.progressTokens` and `server.workDone` work-done progress.
  * - One server per test file (start in beforeAll, stop in afterAll) keeps suites fast.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -151,6 +153,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** How to talk to the server: stdio (default) or node IPC, as the VS Code extension does. */
   transport?: 'stdio' | 'ipc';
+  /** The workspace folders (paths) initialize names; default: none, with the repository as the root. */
+  workspaceFolders?: string[];
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -193,6 +197,11 @@ export class TestServer {
   readonly publishes: PublishDiagnosticsParams[] = [];
   readonly forecasts: ForecastRequest.Result[] = [];
   readonly logs: string[] = [];
+  /** window/showMessage: what the server told the user. */
+  readonly messages: { type: number; message: string }[] = [];
+  /** Work-done progress: the tokens the server created (window/workDoneProgress/create) and every $/progress. */
+  readonly progressTokens: (string | number)[] = [];
+  readonly workDone: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
   /** scenario/forecastProgress: what forecasts running long said they were computing. */
   readonly progress: ForecastProgressNotification.Params[] = [];
   readonly refreshes: string[] = [];
@@ -218,6 +227,18 @@ export class TestServer {
     });
     connection.onNotification('scenario/forecastProgress', (p: ForecastProgressNotification.Params) => {
       this.progress.push(p);
+      this.notify();
+    });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+      this.notify();
+    });
+    connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.progressTokens.push(p.token);
+      return null;
+    });
+    connection.onNotification('$/progress', (p: TestServer['workDone'][number]) => {
+      this.workDone.push(p);
       this.notify();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -541,9 +562,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   connection.listen();
   server.initializeResult = await server.request<InitializeResult>('initialize', {
     processId: process.pid,
-    rootUri: pathToFileURL(repoRoot).href,
+    rootUri: pathToFileURL(options.workspaceFolders?.[0] ?? repoRoot).href,
     capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((p) => ({ uri: pathToFileURL(p).href, name: p })) ?? null,
   });
   void connection.sendNotification('initialized', {});
   return server;

@@ -52,24 +52,29 @@ export class EditorImports {
   }
 
   /**
-   * Every .scenario file of these folders (recursively, at most MAX_INDEXED_FILES, in path order),
-   * analysed with its imports: for references, rename and workspace symbols across files. Read on
-   * first use; the list is read again after a file changes on disk or closes (it may be new or gone).
+   * The .scenario files of these folders (recursively, in path order), at most MAX_INDEXED_FILES
+   * of them, and how many there are in all: for references, rename and workspace symbols across
+   * files (session/workspaceIndex.ts reads them, one by one, with `indexed`). Listed on first use;
+   * listed again after a file changes on disk or closes (it may be new or gone).
    */
-  workspace(folders: readonly string[]): ModelFile[] {
+  workspaceList(folders: readonly string[]): { files: readonly string[]; total: number } {
     const key = folders.join('\n');
-    if (this.listed?.key !== key) this.listed = { key, files: scenarioFiles(folders).files.slice(0, MAX_INDEXED_FILES) };
-    const out: ModelFile[] = [];
-    for (const file of this.listed.files) {
-      const real = this.real(file);
-      const read = this.graphOf(real).file(real);
-      if ('analysis' in read) out.push(read);
+    if (this.listed?.key !== key) {
+      const all = scenarioFiles(folders).files;
+      this.listed = { key, files: all.slice(0, MAX_INDEXED_FILES), total: all.length };
     }
-    this.trim();
-    return out;
+    return this.listed;
   }
 
-  private listed: { key: string; files: string[] } | null = null;
+  /** One file of the workspace analysed with its imports (read now unless known), or null when it cannot be read. */
+  indexed(file: string): ModelFile | null {
+    const real = this.real(file);
+    const read = this.graphOf(real).file(real);
+    this.trim();
+    return 'analysis' in read ? read : null;
+  }
+
+  private listed: { key: string; files: string[]; total: number } | null = null;
 
   /** An editor opened or changed a file: the files that import it are read again. Returns their paths. */
   changed(file: string, text: string | null): Set<string> {

@@ -18,7 +18,7 @@ import { parseDocument } from '../syntax/parse';
 import type { ImportHost, ImportRoot } from '../model/imports/host';
 import { importTarget, quotePath, shownFrom, type ImportTarget } from '../model/imports/paths';
 import type { ImportContext, LibraryFile, ResolvedImport } from '../model/imports/types';
-import type { ModelVariable } from '../model/types';
+import type { ModelVariable, ResolvedModel } from '../model/types';
 import { analyzeSource, type DocumentAnalysis } from './analyzeSource';
 
 /**
@@ -122,16 +122,10 @@ export class ImportGraph {
   drivenElsewhere(): Map<string, Set<string>> {
     const driven = new Map<string, Set<string>>();
     for (const file of this.analysed.values()) {
-      const { model } = file.analysis;
-      for (const outcome of model.outcomes) {
-        if (outcome.origin) continue;
-        for (const d of outcome.drivers) {
-          const from = model.variables.get(d.name)?.origin?.file;
-          if (from === undefined) continue;
-          let names = driven.get(from);
-          if (!names) driven.set(from, (names = new Set()));
-          names.add(d.name);
-        }
+      for (const [from, names] of importedDrivers(file.analysis.model)) {
+        let all = driven.get(from);
+        if (!all) driven.set(from, (all = new Set()));
+        for (const name of names) all.add(name);
       }
     }
     return driven;
@@ -297,6 +291,25 @@ export class ImportGraph {
     const library = this.analysisOf(target.path)!.library;
     return { kind: 'file', library, shown: shownFrom(node.path, target.path) };
   }
+}
+
+/**
+ * The imported factors, events and outcomes that drive an outcome of this model's own file, by the
+ * file that declares them: what the file uses of each file it imports, directly or not.
+ */
+export function importedDrivers(model: ResolvedModel): Map<string, Set<string>> {
+  const driven = new Map<string, Set<string>>();
+  for (const outcome of model.outcomes) {
+    if (outcome.origin) continue;
+    for (const d of outcome.drivers) {
+      const from = model.variables.get(d.name)?.origin?.file;
+      if (from === undefined) continue;
+      let names = driven.get(from);
+      if (!names) driven.set(from, (names = new Set()));
+      names.add(d.name);
+    }
+  }
+  return driven;
 }
 
 interface Reach {

@@ -31,6 +31,9 @@ export class DocumentSession {
   private lastForecast: StoredForecast | null = null;
   /** The last forecast run that failed (time budget, memory, engine error), for this version only. */
   private failure: { version: number; notice: string } | null = null;
+  /** This file's own factors and events that outcomes of other files use: not `unused` here. */
+  private usedElsewhere: ReadonlySet<string> = new Set();
+  private unusedBeforeOthers = false;
 
   constructor(
     readonly uri: string,
@@ -97,6 +100,10 @@ export class DocumentSession {
       (stored ? this.analyse(source, stored.forecast) : null) ??
       this.analyse(source) ??
       analyzeSource({ text: this.currentText, document: unparsedDocument(this.currentText, 'The document could not be checked.') });
+    this.unusedBeforeOthers = analysis.diagnostics.some((d) => d.code === 'unused');
+    const elsewhere = this.usedElsewhere;
+    const diagnostics = elsewhere.size === 0 || !this.unusedBeforeOthers ? analysis.diagnostics
+      : analysis.diagnostics.filter((d) => !(d.code === 'unused' && elsewhere.has(this.currentText.slice(d.span.start, d.span.end))));
     this.analysed = {
       uri: this.uri,
       version: this.version,
@@ -105,12 +112,30 @@ export class DocumentSession {
       document: analysis.document,
       model: analysis.model,
       scope: analysis.scope,
-      diagnostics: analysis.diagnostics,
+      diagnostics,
       forecast: stored?.forecast ?? null,
       forecastStale: stored ? stored.version !== this.version : false,
       ...(analysis.imports ? { imports: analysis.imports } : {}),
     };
     return this.analysed;
+  }
+
+  /**
+   * The names of this file's declarations that drive outcomes of other files (its importers, open
+   * or in the workspace index): their `unused` hints are dropped. True when that changed the set.
+   */
+  setUsedElsewhere(names: ReadonlySet<string>): boolean {
+    const before = this.usedElsewhere;
+    if (before.size === names.size && [...names].every((n) => before.has(n))) return false;
+    this.usedElsewhere = names;
+    this.analysed = null;
+    return true;
+  }
+
+  /** True when the latest analysis found an `unused` hint, before the uses in other files were counted. */
+  get hasUnusedHints(): boolean {
+    this.state();
+    return this.unusedBeforeOthers;
   }
 
   private importsOf(document: ScenarioDocument): ImportContext | undefined {

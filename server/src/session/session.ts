@@ -18,6 +18,8 @@ import { modelForWorker } from './workerModel';
 import type { EngineModel } from '../engine/types';
 import type { ScenarioDocument } from '../syntax/ast';
 import type { ImportContext } from '../model/imports/types';
+import type { ResolvedModel } from '../model/types';
+import { importedDrivers } from '../analysis/importGraph';
 
 export interface SessionHost {
   publishDiagnostics(state: DocumentState): void;
@@ -45,6 +47,15 @@ export interface SessionImports {
    * URIs, those that import it, directly or not (they are checked and forecast again).
    */
   changed(uri: string, text: string | null, open: readonly string[]): string[];
+  /** The real path of a document's file; null when it is no file. */
+  realPath(uri: string): string | null;
+  /**
+   * The names of the declarations of the file at `path` (a real path) that drive outcomes of the
+   * workspace's other files as the index last read them, leaving out the paths in `skip` (open).
+   */
+  drivenElsewhere(path: string, skip: ReadonlySet<string>): Set<string>;
+  /** An open document has `unused` hints: the workspace index is read (in the background) so that its importers' uses count. */
+  wantIndex(): void;
 }
 
 export interface CancellationLike {
@@ -69,6 +80,8 @@ interface Schedule {
 export class Session {
   private readonly documents = new Map<string, DocumentSession>();
   private readonly schedules = new Map<string, Schedule>();
+  /** What each open document's outcomes use of the files it imports, as last checked (a key, to see changes). */
+  private readonly usesKeys = new Map<string, string>();
 
   constructor(
     private readonly host: SessionHost,
@@ -137,6 +150,7 @@ export class Session {
     if (wasOpen) this.runner.cancel(uri);
     this.documents.delete(uri);
     this.schedules.delete(uri);
+    if (this.usesKeys.delete(uri)) this.usesChanged(uri);
     if (clear) this.host.clearDiagnostics(uri);
     // Its importers read it from disk again.
     if (wasOpen && clear) this.importedChanged(uri, null);
@@ -216,6 +230,38 @@ export class Session {
     }
   }
 
+  /**
+   * What files use of each other may have changed (the workspace index was read again): the open
+   * documents whose `unused` hints change are published again.
+   */
+  usesElsewhereChanged(): void {
+    this.usesChanged(null);
+  }
+
+  /** `changed`'s uses of other files changed: every other open document counts them again. */
+  private usesChanged(changed: string | null): void {
+    for (const [uri, document] of this.documents) {
+      if (uri !== changed && document.setUsedElsewhere(this.usedElsewhere(uri))) this.scheduleCheck(uri);
+    }
+  }
+
+  /** The names of a document's own declarations that drive outcomes of other files: open ones as edited, the rest as the index read them. */
+  private usedElsewhere(uri: string): Set<string> {
+    const path = this.imports?.realPath(uri) ?? null;
+    if (path === null) return new Set();
+    const open = new Map<string, DocumentSession>();
+    for (const [other, document] of this.documents) {
+      const p = other === uri ? null : this.imports!.realPath(other);
+      if (p !== null) open.set(p, document);
+    }
+    const names = this.imports!.drivenElsewhere(path, new Set([path, ...open.keys()]));
+    for (const [p, document] of open) {
+      if (p === path || !this.usesKeys.has(document.uri)) continue; // not checked yet: counted once it is
+      for (const name of driversOf(document.state().model).get(path) ?? []) names.add(name);
+    }
+    return names;
+  }
+
   /** The debounce the next edit of each document gets (for the debug request and the tests). */
   forecastDebounces(): Record<string, number> {
     return Object.fromEntries([...this.schedules].map(([uri, schedule]) => [uri, forecastDebounceMs(schedule.lastRunMs)]));
@@ -243,8 +289,17 @@ export class Session {
     const document = this.documents.get(uri);
     const schedule = this.schedules.get(uri);
     if (!document || !schedule) return;
+    if (this.imports) document.setUsedElsewhere(this.usedElsewhere(uri));
     const state = document.state();
     this.host.publishDiagnostics(state);
+    if (this.imports) {
+      const key = usesKey(state.model);
+      if (this.usesKeys.get(uri) !== key) {
+        this.usesKeys.set(uri, key);
+        this.usesChanged(uri);
+      }
+      if (document.hasUnusedHints) this.imports.wantIndex();
+    }
     if (!document.forecastable) {
       this.notifyForecastState(uri);
       return;
@@ -321,6 +376,19 @@ export class Session {
   }
 }
 
+const drivers = new WeakMap<ResolvedModel, Map<string, Set<string>>>();
+
+/** What a model's outcomes use of the files it imports (computed once per model). */
+function driversOf(model: ResolvedModel): Map<string, Set<string>> {
+  let found = drivers.get(model);
+  if (!found) drivers.set(model, (found = importedDrivers(model)));
+  return found;
+}
+
+function usesKey(model: ResolvedModel): string {
+  return [...driversOf(model)].map(([file, names]) => `${file}\u0000${[...names].sort().join(',')}`).sort().join('\n');
+}
+
 /** Stops the debounce timer and lets whoever waits for it look again. */
 function clearTimer(schedule: Schedule): void {
   if (schedule.forecastTimer) clearTimeout(schedule.forecastTimer);
@@ -350,7 +418,7 @@ function errorsNotice(state: DocumentState, stored: StoredForecast | null): stri
     : `The file has ${count}; the forecast will appear once they are fixed.`;
 }
 
-function whileNotCancelled(promise: Promise<void>, token?: CancellationLike): Promise<void> {
+export function whileNotCancelled(promise: Promise<void>, token?: CancellationLike): Promise<void> {
   if (!token) return promise;
   if (token.isCancellationRequested) return Promise.reject(new RequestCancelledError());
   return new Promise((resolve, reject) => {
