@@ -47,6 +47,7 @@ import { ProseSession } from './session/proseSession';
 import { WorkspaceFolders, fileOfUri as fileOf } from './session/workspaceFiles';
 import { EditorImports } from './analysis/editorImports';
 import { WorkspaceIndex } from './session/workspaceIndex';
+import { importPathSource } from './session/importFolders';
 import { RequestCancelledError } from './session/errors';
 
 // Bounds the heap's growth between full collections (limits.ts): set before anything is parsed.
@@ -312,7 +313,12 @@ connection.onDidChangeWatchedFiles(guardedNotification(log, 'didChangeWatchedFil
 // request right after an edit sees that edit).
 connection.onHover(guarded(log, 'hover', null, (p) =>
   (drafts.has(p.textDocument.uri) ? drafts.hover(p.textDocument.uri, p.position) : withState(p.textDocument.uri, null, (s) => hover(s, p.position)))));
-connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDocument.uri, [], (s) => completion(s, p.position, p.context))));
+connection.onCompletion(guarded(log, 'completion', [], (p) => withState(p.textDocument.uri, [], (s) => {
+  // An import's path: the folders of the file's workspace folder (its own folder when in none).
+  const file = fileOf(p.textDocument.uri);
+  const paths = file === null ? null : importPathSource(file, folders.folderOf(file) ?? dirname(file));
+  return completion(s, p.position, p.context, paths);
+})));
 connection.onDefinition(guarded(log, 'definition', null, (p) => withState(p.textDocument.uri, null, (s) => definition(s, p.position))));
 // References and rename reach every file that binds the name to the same declaration (the file
 // that declares it and those that import it); a document that is no file stays on its own.

@@ -3,8 +3,9 @@
 // block the cursor is in, matched part by part against what the statement holds so far, give
 // keywords, names, phrases or strengths; at top level, one snippet per declaration.
 // Typing a space asks again (a trigger character), and is answered only where a fixed set of words
-// comes next (a strength after `raises `, a phrase after `probability `, `to` after a date…), so
-// a space elsewhere opens no popup.
+// comes next (a strength after `raises `, a phrase after `probability `, `to` after a date, a
+// file after `import `…), so a space elsewhere opens no popup. A quote or a slash asks again too,
+// for an import's path only (features/importPaths.ts).
 import {
   CompletionItemKind, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionContext, type CompletionItem,
   type Position, type Range,
@@ -19,6 +20,7 @@ import type { DocumentState } from './context';
 import { phraseMeaning } from './explain';
 import { isOpenString, lex, lineAround, type Token } from './lexer';
 import { importedDeclarations } from './imported';
+import { importPathAt, importPathItems, type ImportPathSource } from './importPaths';
 import { declaredNames } from './occurrences';
 import { formatPercent } from '../../../common/text/numbers';
 
@@ -39,12 +41,20 @@ interface Context {
   offset: number;
 }
 
-/** Completion at a position; `trigger` is the request's context (a space typed, or asked for). */
-export function completion(state: DocumentState, position: Position, trigger?: CompletionContext): CompletionItem[] {
+/**
+ * Completion at a position; `trigger` is the request's context (a character typed, or asked for);
+ * `paths` lists the folders an import's path may lead to (none for a document that is no file).
+ */
+export function completion(state: DocumentState, position: Position, trigger?: CompletionContext, paths?: ImportPathSource | null): CompletionItem[] {
   const offset = state.lines.offsetAt(position);
+  const typedCharacter = trigger?.triggerKind === CompletionTriggerKind.TriggerCharacter ? trigger.triggerCharacter : undefined;
+  // In an import's path (features/importPaths.ts); a quote or a slash asks for nothing else.
+  const path = importPathAt(state, offset);
+  if (path) return paths ? importPathItems(state, offset, path, paths) : [];
+  if (typedCharacter === '"' || typedCharacter === '/') return [];
   const context = contextAt(state, offset);
   if (!context) return [];
-  const onSpace = trigger?.triggerKind === CompletionTriggerKind.TriggerCharacter && trigger.triggerCharacter === ' ';
+  const onSpace = typedCharacter === ' ';
   if (context.block === null) return onSpace ? [] : topLevel(state, context);
   return inBlock(state, context, onSpace);
 }

@@ -35,7 +35,7 @@ export function serverCapabilities(client: ClientCapabilities, legend: SemanticT
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
     completionProvider: scenarioOnly(text.completion?.dynamicRegistration, (o) => bulk.add(CompletionRequest.type, o),
-      { resolveProvider: false, triggerCharacters: [' '] }),
+      { resolveProvider: false, triggerCharacters: [' ', '"', '/'] }),
     definitionProvider: scenarioOnly(text.definition?.dynamicRegistration, (o) => bulk.add(DefinitionRequest.type, o), {}),
     referencesProvider: scenarioOnly(text.references?.dynamicRegistration, (o) => bulk.add(ReferencesRequest.type, o), {}),
     renameProvider: scenarioOnly(text.rename?.dynamicRegistration, (o) => bulk.add(RenameRequest.type, o), { prepareProvider: true }),
