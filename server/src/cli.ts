@@ -4,6 +4,8 @@
 // answer: outside a repository, a shallow clone, a revision that does not exist).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './cli/check';
+import { ROOT_NAME } from './cli/imports';
+import type { ImportRoot } from './model/imports/host';
 import { DIFF_FORMATS, type DiffFormat, runDiff } from './cli/diff';
 import { HISTORY_FORMATS, type HistoryFormat, runHistory } from './cli/history';
 import { runTextconv } from './cli/textconv';
@@ -32,6 +34,11 @@ function wholeNumber(min: number, max: number, what: string) {
 /** --root: the folder imports stay inside, the same for every command that reads a model's imports. */
 function withImportRoot(command: Command): Command {
   return command.option('--root <folder>', 'the folder imports must stay inside (default: the current directory)');
+}
+
+/** --root as the history layer takes it: a version at a revision reads its imports from that revision, inside this folder. */
+function importRoot(root: string | undefined): ImportRoot {
+  return { path: root ?? '.', name: ROOT_NAME };
 }
 
 function useColor(): boolean {
@@ -138,26 +145,27 @@ export function buildProgram(): Command {
       terminal.clear();
       emit(result);
     });
-  withRunSettings(program.command('diff')
+  withImportRoot(withRunSettings(program.command('diff')
     .description('What changed between two versions and why: each outcome\'s delta split among the changes (Shapley values). '
       + 'OLD and NEW are paths or PATH@REV (any git revision); one FILE compares FILE@HEAD with the file.')
     .argument('<versions...>', 'FILE, or OLD NEW')
-    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text')))
-    .action((versions: string[], opts: { format: DiffFormat; samples?: number; seed?: number; timing: boolean }) => {
-      emitLater('diff', runDiff(versions, { format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing }));
+    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text'))))
+    .action((versions: string[], opts: { format: DiffFormat; samples?: number; seed?: number; timing: boolean; root?: string }) => {
+      emitLater('diff', runDiff(versions, { format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, root: importRoot(opts.root) }));
     });
-  withRunSettings(program.command('history')
+  withImportRoot(withRunSettings(program.command('history')
     .description('The forecast of every committed version of FILE (git), oldest first, and of the working copy when it differs.')
     .argument('<file>', 'a .scenario file in a git repository')
     .option('--max <n>', 'most versions, the newest (default 200)', wholeNumber(1, 100_000, '--max'))
     .option('--no-cache', 'do not read or write the on-disk cache of forecasts by blob id')
-    .addOption(new Option('--format <format>', 'output format').choices([...HISTORY_FORMATS]).default('text')))
-    .action((file: string, opts: { format: HistoryFormat; max?: number; samples?: number; seed?: number; timing: boolean; cache: boolean }) => {
+    .addOption(new Option('--format <format>', 'output format').choices([...HISTORY_FORMATS]).default('text'))))
+    .action((file: string, opts: { format: HistoryFormat; max?: number; samples?: number; seed?: number; timing: boolean; cache: boolean; root?: string }) => {
       emitLater('history', runHistory(file, {
         format: opts.format, max: opts.max, samples: opts.samples, seed: opts.seed, timing: opts.timing, cache: historyCache(opts.cache),
+        root: importRoot(opts.root),
       }));
     });
-  program.command('score')
+  withImportRoot(program.command('score')
     .description('The track record of every resolved factor, event and outcome in the files and folders (recursively): '
       + 'each scored on its forecast of record (the file\'s last commit before the day it resolved), with calibration by ICD 203 phrase '
       + 'and the model against the analyst\'s judged calls.')
@@ -165,9 +173,11 @@ export function buildProgram(): Command {
     .option('--samples <n>', `samples (${SAMPLES_MIN}..${SAMPLES_MAX}), instead of each file's`, wholeNumber(SAMPLES_MIN, SAMPLES_MAX, '--samples'))
     .option('--seed <n>', "random seed, instead of each file's", wholeNumber(0, Number.MAX_SAFE_INTEGER, '--seed'))
     .option('--no-cache', 'do not read or write the on-disk cache of forecasts by blob id')
-    .addOption(new Option('--format <format>', 'output format').choices([...SCORE_FORMATS]).default('text'))
-    .action((paths: string[], opts: { format: ScoreFormat; samples?: number; seed?: number; cache: boolean }) => {
-      emitLater('score', runScore(paths, { format: opts.format, samples: opts.samples, seed: opts.seed, cache: historyCache(opts.cache) }));
+    .addOption(new Option('--format <format>', 'output format').choices([...SCORE_FORMATS]).default('text')))
+    .action((paths: string[], opts: { format: ScoreFormat; samples?: number; seed?: number; cache: boolean; root?: string }) => {
+      emitLater('score', runScore(paths, {
+        format: opts.format, samples: opts.samples, seed: opts.seed, cache: historyCache(opts.cache), root: importRoot(opts.root),
+      }));
     });
   program.command('draft')
     .description('A first model from prose: one outcome per estimative sentence, factors for the drivers it enumerates; placeholders marked TODO.')

@@ -5,12 +5,14 @@
 // a repository, a shallow clone, a revision or file that does not exist, a binary or huge blob)
 // is one line on stderr and exit 2; a version with errors prints its diagnostics, named
 // `PATH@REV:LINE:COL`, says which side it is, and exits 1.
-import { analyzeSource } from '../analysis/analyzeSource';
+import type { DocumentAnalysis } from '../analysis/analyzeSource';
+import type { ModelFile } from '../analysis/importGraph';
+import type { ImportRoot } from '../model/imports/host';
 import { diffVersions, type DiffResult, type OutcomeDelta } from '../history/attribution';
 import type { ModelChange } from '../history/changes';
 import { describeChange, explainOutcome } from '../history/explain';
 import type { GitOptions } from '../history/git';
-import { loadVersion, type LoadedVersion, parseVersionArg, type VersionRef, versionName } from '../history/versions';
+import { analyseVersion, loadVersion, type LoadedVersion, parseVersionArg, type VersionRef, versionName } from '../history/versions';
 import { describeError } from '../util/errors';
 import { replaceControls } from '../../../common/text/controls';
 import { escapeMarkdown } from '../../../common/text/markdown';
@@ -29,6 +31,8 @@ export interface DiffCommandOptions {
   /** Include elapsedMs / "computed in …" (default true). */
   timing?: boolean;
   git?: GitOptions;
+  /** The folder imports stay inside (`--root`); default: the repository's top folder. */
+  root?: ImportRoot;
 }
 
 /** The JSON of `scenario diff` (LANGUAGE.md), plus labels, explanations and how it was computed. */
@@ -60,12 +64,24 @@ export async function runDiff(args: string[], options: DiffCommandOptions): Prom
   } catch (e) {
     return fail(describeError(e));
   }
-  const analyses = versions.map((v) => analyzeSource({ text: v.text }));
+  // Each version reads its imports as it was: a revision from its own commit, the working copy from the disk.
+  let models: ModelFile[];
+  try {
+    models = await Promise.all(versions.map(async (v) => {
+      const model = await analyseVersion(v, { root: options.root, git: options.git });
+      if (!('analysis' in model)) throw new Error(`${versionName(v.ref)}: cannot read the file (${model.problem})`);
+      return model;
+    }));
+  } catch (e) {
+    return fail(describeError(e));
+  }
+  const analyses: DocumentAnalysis[] = models.map((m) => m.analysis);
   const broken = analyses.map((a, i) => ({ a, i })).filter(({ a }) => a.model.hasErrors);
   if (broken.length > 0) {
     const lines: string[] = [];
     for (const { a, i } of broken) {
       const name = versionName(versions[i]!.ref);
+      // An import with errors is one error here (`import-errors`), naming the file to fix.
       const records = checkRecords(name, a.text, a.diagnostics).filter((r) => r.severity === 'error');
       lines.push(...records.map(textLine));
       const first = records[0];
@@ -142,7 +158,7 @@ export function renderDiffText(json: DiffJson, result: DiffResult, timing: boole
   else {
     out.push('Changes');
     const ids = json.changes.map((c) => `#${c.id}`);
-    const lines = json.changes.map((c) => (c.line === null ? '' : `${c.side === 'before' ? 'old ' : ''}line ${c.line}`));
+    const lines = json.changes.map((c) => (c.line === null ? safe(c.file ?? '') : `${c.file ? `${safe(c.file)} ` : ''}${c.side === 'before' ? 'old ' : ''}line ${c.line}`));
     const kinds = json.changes.map((c) => KIND_WORDS[c.kind]);
     const w = [Math.max(...ids.map(displayWidth)), Math.max(...lines.map(displayWidth)), Math.max(...kinds.map(displayWidth))];
     json.changes.forEach((c, i) => {
@@ -191,7 +207,7 @@ export function renderDiffMarkdown(json: DiffJson, result: DiffResult): string {
   else {
     out.push('| # | Line | Change | What |', '| ---: | ---: | --- | --- |');
     for (const c of json.changes) {
-      const line = c.line === null ? '' : `${c.side === 'before' ? 'old ' : ''}${c.line}`;
+      const line = (c.file ? `${md(c.file)} ` : '') + (c.line === null ? '' : `${c.side === 'before' ? 'old ' : ''}${c.line}`);
       out.push(`| ${c.id} | ${line} | ${KIND_WORDS[c.kind]} | ${changeSummary(c, md)} |`);
     }
     out.push('');

@@ -5,6 +5,7 @@
 // one line on stderr, exit 2. Numbers are cached by blob id (server/src/history/cache.ts).
 import { VersionCache } from '../history/cache';
 import type { GitOptions } from '../history/git';
+import type { ImportRoot } from '../model/imports/host';
 import { DEFAULT_MAX_VERSIONS, type FileHistory, fileHistory, type HistoryVersion } from '../history/versions';
 import { describeError } from '../util/errors';
 import { replaceControls } from '../../../common/text/controls';
@@ -24,6 +25,8 @@ export interface HistoryCommandOptions {
   timing?: boolean;
   cache?: VersionCache;
   git?: GitOptions;
+  /** The folder imports stay inside (`--root`); default: the repository's top folder. */
+  root?: ImportRoot;
 }
 
 /** LANGUAGE.md's JSON, plus the path at each commit, the working copy's mark and how many were cached. */
@@ -41,7 +44,7 @@ export async function runHistory(file: string, options: HistoryCommandOptions): 
   try {
     history = await fileHistory(file, {
       max: options.max ?? DEFAULT_MAX_VERSIONS, samples: options.samples, seed: options.seed,
-      cache: options.cache ?? new VersionCache(), git: options.git,
+      cache: options.cache ?? new VersionCache(), git: options.git, root: options.root,
     });
   } catch (e) {
     return { output: '', exitCode: 2, errorOutput: `scenario history: ${replaceControls(describeError(e).replace(/\s*[\r\n]+\s*/g, ' '))}\n` };
@@ -98,6 +101,7 @@ export function renderHistoryText(history: FileHistory, timing: boolean): string
   out.push(line(used.map((c) => safe(c.title))));
   history.versions.forEach((_, r) => out.push(line(used.map((c) => c.cells[r]!))));
   for (const v of history.versions) if (v.message) out.push(`${rowLabel(v).commit}: ${safe(v.message)}`);
+  for (const v of history.versions) if (v.importError) out.push(`${rowLabel(v).commit}: ${safe(v.importError)}`);
   if (timing) out.push(`Computed in ${formatElapsed(history.elapsedMs)} (${formatCount(history.computed)} forecast, ${formatCount(history.cached)} from the cache).`);
   return `${out.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@
 // path is given or a path does not exist.
 import { VersionCache } from '../history/cache';
 import type { GitOptions } from '../history/git';
+import type { ImportRoot } from '../model/imports/host';
 import { scorePaths } from '../history/records';
 import { describeError } from '../util/errors';
 import type { TrackRecord } from '../../../common/scores';
@@ -26,6 +27,8 @@ export interface ScoreCommandOptions {
   cache?: VersionCache;
   git?: GitOptions;
   concurrency?: number;
+  /** The folder imports stay inside (`--root`); default: the repository's top folder. */
+  root?: ImportRoot;
 }
 
 const oneLine = (s: string) => replaceControls(s.replace(/\s*[\r\n]+\s*/g, ' '));
@@ -36,7 +39,7 @@ export async function runScore(paths: string[], options: ScoreCommandOptions): P
   try {
     record = await scorePaths(paths, {
       cache: options.cache ?? new VersionCache(), git: options.git, samples: options.samples, seed: options.seed,
-      concurrency: options.concurrency,
+      concurrency: options.concurrency, root: options.root,
     });
   } catch (e) {
     return { output: '', exitCode: 2, errorOutput: `scenario score: ${oneLine(describeError(e))}\n` };

@@ -20,6 +20,13 @@ export interface VersionSummary {
   samples?: number;
   /** Why the version could not be read (binary, too large). */
   message?: string;
+  /**
+   * The first error of the version's imports (`line 4: "lib/x.scenario" does not exist…`): an
+   * import missing at that revision, a cycle, a library with errors.
+   */
+  importError?: string;
+  /** In a `…|imports` entry: the paths the blob's `import` statements name, as written. */
+  imports?: string[];
 }
 
 export class LruCache<V> {
@@ -106,6 +113,8 @@ function isSummary(value: unknown): value is VersionSummary {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if (typeof v.errors !== 'number') return false;
+  if (v.importError !== undefined && typeof v.importError !== 'string') return false;
+  if (v.imports !== undefined && !(Array.isArray(v.imports) && v.imports.every((p) => typeof p === 'string'))) return false;
   if (v.outcomes === null) return true;
   return Array.isArray(v.outcomes) && v.outcomes.every((o) =>
     typeof o === 'object' && o !== null && typeof (o as { name?: unknown }).name === 'string' && typeof (o as { probability?: unknown }).probability === 'number');

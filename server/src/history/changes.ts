@@ -35,6 +35,11 @@ export interface ModelChange {
   line: number | null;
   /** Which version `line` is in. */
   side: 'before' | 'after';
+  /**
+   * The imported file the statement is in (relative to the file's folder, as `origin` shows it),
+   * when it is not in the file itself; `line` is then a line of that file.
+   */
+  file?: string;
   /** True when the change can move a probability (it gets a share of the deltas). */
   attributed: boolean;
 }
@@ -57,25 +62,31 @@ export interface ModelDiff {
   after: ResolvedModel;
 }
 
-type Side = Pick<DocumentAnalysis, 'text' | 'document' | 'model'>;
+type Side = Pick<DocumentAnalysis, 'text' | 'document' | 'model' | 'imports'>;
 
 /** The changes from `before` to `after` (both without errors: the caller checks). */
 export function diffModels(before: Side, after: Side): ModelDiff {
   const lines = { before: lineOf(before.text), after: lineOf(after.text) };
+  const sides = { before, after };
   const renames = detectRenames(before.model, after.model);
   const old = renameModel(before.model, renames);
   const found: { change: Omit<ModelChange, 'id'>; edit?: ChangeEdit }[] = [];
   const add = (change: Omit<ModelChange, 'id'>, edit?: ChangeEdit): void => {
     found.push({ change, edit });
   };
-  const at = (span: Span | undefined, side: 'before' | 'after') =>
-    ({ line: span ? lines[side](span.start) : null, side });
+  const at: At = (span, side, owner) => {
+    const origin = owner?.origin?.file;
+    const imports = sides[side].imports;
+    const library = origin !== undefined ? imports?.files.get(origin) : undefined;
+    if (origin === undefined || !imports || !library) return { line: span ? lines[side](span.start) : null, side };
+    return { line: span ? library.positionAt(span.start).line + 1 : null, side, file: imports.show(origin) };
+  };
 
   diffSettings(before, after, add, lines);
 
   for (const [oldName, newName] of renames) {
     const v = after.model.variables.get(newName)!;
-    add({ kind: 'rename', name: newName, before: oldName, after: newName, ...at(v.declaration.name.span, 'after'), attributed: false });
+    add({ kind: 'rename', name: newName, before: oldName, after: newName, ...at(v.declaration.name.span, 'after', v), attributed: false });
   }
 
   const ordered = [...fileOrder(after.model), ...fileOrder(old).filter((n) => !after.model.variables.has(n))];
@@ -83,19 +94,19 @@ export function diffModels(before: Side, after: Side): ModelDiff {
     const a = old.variables.get(name);
     const b = after.model.variables.get(name);
     if (a && b && isOutcome(a) === isOutcome(b)) {
-      diffVariable(a, b, add, at);
+      diffVariable(a, b, add, owned(at, a, b));
       continue;
     }
     // Added, removed, or an input that became an outcome (or back): the declaration as a whole.
     if (a) {
-      add({ kind: 'declaration-removed', name, before: summary(a), after: null, ...at(a.declaration.span, 'before'), attributed: false });
-      if (a.kind === 'outcome') for (const d of a.drivers) driverChange(name, d, null, add, at);
+      add({ kind: 'declaration-removed', name, before: summary(a), after: null, ...at(a.declaration.span, 'before', a), attributed: false });
+      if (a.kind === 'outcome') for (const d of a.drivers) driverChange(name, d, null, add, owned(at, a, a));
     }
     if (b) {
       const replaced = a !== undefined;
-      add({ kind: 'declaration-added', name, before: null, after: summary(b), ...at(b.declaration.span, 'after'), attributed: replaced },
+      add({ kind: 'declaration-added', name, before: null, after: summary(b), ...at(b.declaration.span, 'after', b), attributed: replaced },
         replaced ? { type: 'replace', name } : undefined);
-      if (b.kind === 'outcome' && !replaced) for (const d of b.drivers) driverChange(name, null, d, add, at);
+      if (b.kind === 'outcome' && !replaced) for (const d of b.drivers) driverChange(name, null, d, add, owned(at, b, b));
     }
   }
 
@@ -127,7 +138,14 @@ export function diffModels(before: Side, after: Side): ModelDiff {
 }
 
 type Add = (change: Omit<ModelChange, 'id'>, edit?: ChangeEdit) => void;
-type At = (span: Span | undefined, side: 'before' | 'after') => { line: number | null; side: 'before' | 'after' };
+/** Where a statement is: its line, in the file or (for a declaration `owner` imported) in the file that declares it. */
+type At = (span: Span | undefined, side: 'before' | 'after', owner?: ModelVariable) =>
+  { line: number | null; side: 'before' | 'after'; file?: string };
+
+/** `at` for the statements of one declaration: in the old version's file or the new one's. */
+function owned(at: At, before: ModelVariable, after: ModelVariable): At {
+  return (span, side) => at(span, side, side === 'before' ? before : after);
+}
 
 function lineOf(text: string): (offset: number) => number {
   let index: LineIndex | undefined;
@@ -138,9 +156,11 @@ function isOutcome(v: ModelVariable): boolean {
   return v.kind === 'outcome';
 }
 
-/** Variables in the order they are declared in the file. */
+/** Variables in the order they are declared: the imported ones first, as the model has them, then the file's own in file order. */
 function fileOrder(model: ResolvedModel): string[] {
-  return [...model.variables.values()].sort((x, y) => x.declaration.span.start - y.declaration.span.start).map((v) => v.name);
+  const all = [...model.variables.values()];
+  const own = all.filter((v) => !v.origin).sort((x, y) => x.declaration.span.start - y.declaration.span.start);
+  return [...all.filter((v) => v.origin), ...own].map((v) => v.name);
 }
 
 function sameSpec(a: ProbabilitySpec | null, b: ProbabilitySpec | null): boolean {

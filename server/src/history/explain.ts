@@ -85,7 +85,9 @@ function movedWord(before: string | null, after: string | null): string {
 
 /** A change in words: "`rapport` was lowered from likely to 40%". */
 export function describeChange(change: ModelChange, options: ExplainOptions = {}): string {
-  const name = code(change.name, options);
+  // A change in an imported file says which: "`rapport` (in lib/base.scenario) was lowered …".
+  const file = change.file === undefined ? '' : ` (in ${options.markdown ? escapeMarkdown(change.file) : replaceControls(change.file)})`;
+  const name = `${code(change.name, options)}${file}`;
   const outcome = change.outcome ? code(change.outcome, options) : '';
   const text = (s: string | null) => (s === null ? '' : options.markdown ? escapeMarkdown(s) : replaceControls(s));
   switch (change.kind) {

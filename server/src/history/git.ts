@@ -6,6 +6,7 @@
 // partial clones), and `git log --follow` over thousands of commits is git's own C code.
 // Pure of LSP; the CLI and (later) the server call the same functions.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -271,53 +272,120 @@ export function parseFileLog(out: string, hashLength = 40): FileCommit[] {
   return commits;
 }
 
+/** An object read by `readObjects`: its id, type and bytes, or why its bytes were not read. */
+export interface GitObject {
+  id: string;
+  type: string;
+  size: number;
+  /** The object's bytes; absent when it is larger than the bound (`problem` says so). */
+  bytes?: Buffer;
+  problem?: GitError;
+}
+
+/** The bytes a tree object may have (a folder of some 100,000 entries). */
+export const MAX_TREE_BYTES = 8 * 1024 * 1024;
+
 /**
- * Many blobs' texts in two git calls (`cat-file --batch-check` for the sizes, then `--batch` for
- * the ones small enough): by id, a text or the GitError that refuses it.
+ * Many objects in two git calls (`cat-file --batch-check` for types and sizes, then `--batch` for
+ * those small enough), by the name asked for: an object id, or any name git resolves
+ * (`COMMIT^{tree}`, `COMMIT:path`). A name git does not know is left out of the map. Blobs larger
+ * than MAX_BLOB_BYTES and trees larger than MAX_TREE_BYTES are not read.
  */
-export async function readBlobs(repo: Repository, ids: readonly string[]): Promise<Map<string, string | GitError>> {
-  const result = new Map<string, string | GitError>();
-  const unique = [...new Set(ids)].filter((id) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id));
+export async function readObjects(repo: Repository, names: readonly string[]): Promise<Map<string, GitObject>> {
+  const result = new Map<string, GitObject>();
+  // One name a line, so none may hold a line break (ids and `C^{tree}` never do).
+  const unique = [...new Set(names)].filter((n) => n.length > 0 && !/[\r\n]/.test(n));
   if (unique.length === 0) return result;
   const check = await runGit(['cat-file', '--batch-check'], repo.root, repo.options, `${unique.join('\n')}\n`);
   if (check.code !== 0) throw new GitError('failed', `git cat-file: ${firstLine(check.stderr)}`);
-  const wanted: string[] = [];
+  const found: GitObject[] = [];
+  const wanted = new Map<string, string[]>();
   let total = 0;
-  for (const line of check.stdout.toString('utf8').split('\n')) {
+  check.stdout.toString('utf8').split('\n').slice(0, unique.length).forEach((line, i) => {
     const [id, type, size] = line.split(' ');
-    if (!id || type !== 'blob') continue;
-    const bytes = Number(size);
-    if (bytes > MAX_BLOB_BYTES) result.set(id, tooLarge(id, bytes));
+    if (!id || !type || type === 'missing' || type === 'ambiguous' || size === undefined) return;
+    const object: GitObject = { id, type, size: Number(size) };
+    result.set(unique[i]!, object);
+    const bound = type === 'tree' ? MAX_TREE_BYTES : MAX_BLOB_BYTES;
+    if (object.size > bound) object.problem = tooLarge(id, object.size);
     else {
-      wanted.push(id);
-      total += bytes + 100;
+      found.push(object);
+      if (!wanted.has(id)) total += object.size + 100;
+      wanted.set(id, [...(wanted.get(id) ?? []), unique[i]!]);
     }
-  }
-  if (wanted.length === 0) return result;
-  const run = await runGit(['cat-file', '--batch'], repo.root, { ...repo.options, maxBuffer: total + 1024 }, `${wanted.join('\n')}\n`);
+  });
+  if (wanted.size === 0) return result;
+  const run = await runGit(['cat-file', '--batch'], repo.root, { ...repo.options, maxBuffer: total + 1024 }, `${[...wanted.keys()].join('\n')}\n`);
   if (run.code !== 0) throw new GitError('failed', `git cat-file: ${firstLine(run.stderr)}`);
   const out = run.stdout;
+  const bytesOf = new Map<string, Buffer>();
   let at = 0;
   while (at < out.length) {
     const eol = out.indexOf(10, at);
     if (eol < 0) break;
     const [id, , size] = out.subarray(at, eol).toString('latin1').split(' ');
-    const bytes = Number(size);
-    if (!id || !Number.isFinite(bytes)) break;
-    const body = out.subarray(eol + 1, eol + 1 + bytes);
-    try {
-      result.set(id, blobText(Buffer.from(body), id));
-    } catch (e) {
-      result.set(id, e as GitError);
+    const n = Number(size);
+    if (!id || !Number.isFinite(n)) break;
+    bytesOf.set(id, Buffer.from(out.subarray(eol + 1, eol + 1 + n)));
+    at = eol + 1 + n + 1;
+  }
+  for (const object of found) object.bytes = bytesOf.get(object.id);
+  return result;
+}
+
+/**
+ * Many blobs' texts in two git calls (readObjects): by id, a text or the GitError that refuses it.
+ */
+export async function readBlobs(repo: Repository, ids: readonly string[]): Promise<Map<string, string | GitError>> {
+  const result = new Map<string, string | GitError>();
+  const objects = await readObjects(repo, ids.filter((id) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id)));
+  for (const [id, object] of objects) {
+    if (object.type !== 'blob') continue;
+    if (object.problem) result.set(id, object.problem);
+    else if (object.bytes) {
+      try {
+        result.set(id, blobText(object.bytes, id));
+      } catch (e) {
+        result.set(id, e as GitError);
+      }
     }
-    at = eol + 1 + bytes + 1;
   }
   return result;
 }
 
+/** One entry of a tree object: its mode as git writes it (`100644`, `40000`, `120000`, `160000`), name and object id. */
+export interface RawTreeEntry {
+  mode: string;
+  name: string;
+  id: string;
+}
+
+/** A tree object's entries (`<mode> <name>\0<id as bytes>`, repeated). */
+export function parseTree(bytes: Buffer, hashLength: number): RawTreeEntry[] {
+  const idBytes = hashLength / 2;
+  const entries: RawTreeEntry[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const space = bytes.indexOf(32, at);
+    const nul = space < 0 ? -1 : bytes.indexOf(0, space);
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > bytes.length) break;
+    entries.push({
+      mode: bytes.subarray(at, space).toString('latin1'),
+      name: bytes.subarray(space + 1, nul).toString('utf8'),
+      id: bytes.subarray(nul + 1, nul + 1 + idBytes).toString('hex'),
+    });
+    at = nul + 1 + idBytes;
+  }
+  return entries;
+}
+
 /** The id git gives a file's content (`git hash-object`, without filters), to tell whether the working copy differs. */
 export async function hashBlob(bytes: Buffer, hashLength: number): Promise<string> {
-  const { createHash } = await import('node:crypto');
+  return blobId(bytes, hashLength);
+}
+
+/** hashBlob, synchronously (the working copy's imports are hashed inside an import graph's run). */
+export function blobId(bytes: Buffer, hashLength: number): string {
   const hash = createHash(hashLength === 64 ? 'sha256' : 'sha1');
   hash.update(`blob ${bytes.length}\0`);
   hash.update(bytes);

@@ -13,13 +13,16 @@
 // memory is bounded by the cache's capacity, not by the number of files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeSource } from '../analysis/analyzeSource';
+import { analyzeSource, type DocumentAnalysis } from '../analysis/analyzeSource';
+import type { ImportRoot } from '../model/imports/host';
+import { writtenImports, VersionImports } from './versionImports';
+import { parseDocument } from '../syntax/parse';
 import { forecast } from '../engine/forecast';
 import type { ResolvedModel } from '../model/types';
 import { LineIndex } from '../syntax/lines';
 import type { QuestionKind, ScoredQuestion, SkippedFile, TrackRecord } from '../../../common/scores';
 import type { VersionCache, VersionSummary } from './cache';
-import { fileLog, GitError, type GitOptions, openRepository, pathInRepository, readBlobs, type FileCommit } from './git';
+import { fileLog, GitError, type GitOptions, openRepository, pathInRepository, type FileCommit, type Repository } from './git';
 import { brierScore, judgedPoint, logScore, meanDailyBrier, resolutionInstant, summarize } from './score';
 
 export interface ScoreOptions {
@@ -33,6 +36,8 @@ export interface ScoreOptions {
   maxVersions?: number;
   /** Called after each file, for progress (files done, files in all). */
   progress?: (done: number, total: number) => void;
+  /** The folder imports stay inside (`--root`); default: the repository's top folder. */
+  root?: ImportRoot;
 }
 
 export const DEFAULT_SCORE_CONCURRENCY = 4;
@@ -82,7 +87,11 @@ export function scenarioFiles(paths: readonly string[]): { files: string[]; miss
 
 /** The numbers of one version's text: every variable's probability (outcomes forecast, factors and events the mean of their range) and each judged call's middle. */
 export function versionNumbers(text: string, options: { samples?: number; seed?: number } = {}): VersionNumbers {
-  const analysis = analyzeSource({ text });
+  return analysisNumbers(analyzeSource({ text }), options);
+}
+
+/** versionNumbers of a version analysed with its imports (versionImports.ts). */
+function analysisNumbers(analysis: Pick<DocumentAnalysis, 'model' | 'diagnostics'>, options: { samples?: number; seed?: number }): VersionNumbers {
   if (analysis.model.hasErrors) {
     return { errors: analysis.diagnostics.filter((d) => d.severity === 'error').length, probabilities: null, judged: new Map() };
   }
@@ -176,23 +185,48 @@ export async function scoreFile(file: string, options: ScoreOptions): Promise<Fi
   } catch (e) {
     return { questions: [], skipped: { file: shown, errors: 0, message: `cannot read the file (${(e as Error).message})` }, historyMissing: null };
   }
-  const analysis = analyzeSource({ text });
+  // A file that imports reads its imports from the disk, as `scenario check` does; its versions
+  // read theirs from their own commits.
+  const document = parseDocument(text);
+  let repo: Repository | null = null;
+  let historyMissing: string | null = null;
+  const openRepo = async (): Promise<Repository | null> => {
+    if (repo || historyMissing !== null) return repo;
+    try {
+      repo = await openRepository(file, options.git);
+    } catch (e) {
+      if (!(e instanceof GitError)) throw e;
+      historyMissing = e.message;
+    }
+    return repo;
+  };
+  const importing = writtenImports(document).length > 0;
+  const imports = new VersionImports(importing ? await openRepo() : null, options.root ?? null, options.cache);
+  let analysis: Pick<DocumentAnalysis, 'model' | 'diagnostics'>;
+  if (importing) {
+    const model = imports.workingModel(file, text);
+    if (!('analysis' in model)) return { questions: [], skipped: { file: shown, errors: 0, message: `cannot read the file (${model.problem})` }, historyMissing: null };
+    analysis = model.analysis;
+  } else analysis = analyzeSource({ text, document });
   if (analysis.model.hasErrors) {
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
     return { questions: [], skipped: { file: shown, errors, message: `${errors} error${errors === 1 ? '' : 's'}: run scenario check ${shown}` }, historyMissing: null };
   }
-  const resolved = [...analysis.model.variables.values()].filter((v) => v.resolution);
+  // The file's own questions: an imported declaration is scored in the file that declares it.
+  const resolved = [...analysis.model.variables.values()].filter((v) => v.resolution && !v.origin);
   if (resolved.length === 0) return { questions: [], skipped: null, historyMissing: null };
   let working: Omit<VersionNumbers, 'errors'> | null = null;
   const workingNumbers = () => (working ??= modelNumbers(analysis.model, options));
 
   let history: { commits: { commit: FileCommit; time: number; numbers: VersionNumbers }[] } | null = null;
-  let historyMissing: string | null = null;
-  try {
-    history = await fileVersions(file, options);
-  } catch (e) {
-    if (!(e instanceof GitError)) throw e;
-    historyMissing = e.message;
+  const opened = await openRepo();
+  if (opened) {
+    try {
+      history = await fileVersions(file, opened, imports.repo ? imports : new VersionImports(opened, options.root ?? null, options.cache), options);
+    } catch (e) {
+      if (!(e instanceof GitError)) throw e;
+      historyMissing = e.message;
+    }
   }
   const lines = new LineIndex(text);
   const questions = resolved.map((v): ScoredQuestion => {
@@ -239,43 +273,56 @@ export async function scoreFile(file: string, options: ScoreOptions): Promise<Fi
 }
 
 /** Every committed version of the file (newest first), with its numbers, from the cache or computed now. */
-async function fileVersions(file: string, options: ScoreOptions) {
-  const repo = await openRepository(file, options.git);
+async function fileVersions(file: string, repo: Repository, imports: VersionImports, options: ScoreOptions) {
   const repoPath = pathInRepository(repo, file);
   const log = (await fileLog(repo, repoPath, options.maxVersions ?? DEFAULT_SCORE_MAX_VERSIONS)).filter((c) => c.blob !== null);
-  const keyOf = (blob: string) => `${blob}|score|samples=${options.samples ?? ''}|seed=${options.seed ?? ''}`;
+  const keyOf = (blob: string, dep: string) => `${blob}|score|samples=${options.samples ?? ''}|seed=${options.seed ?? ''}${dep ? `|imports=${dep}` : ''}`;
   const numbers = new Map<string, VersionNumbers>();
-  const missing: string[] = [];
-  for (const c of log) {
-    if (numbers.has(c.blob!) || missing.includes(c.blob!)) continue;
-    const hit = options.cache.get(keyOf(c.blob!));
-    if (hit) numbers.set(c.blob!, fromSummary(hit));
-    else missing.push(c.blob!);
-  }
-  // A few hundred blobs at a time, so a long history is never all in memory at once.
-  for (let i = 0; i < missing.length; i += 200) {
-    const batch = missing.slice(i, i + 200);
-    const texts = await readBlobs(repo, batch);
-    for (const id of batch) {
-      const t = texts.get(id);
+  const keyByCommit = new Map<string, string>();
+  // A few hundred versions at a time, so a long history is never all in memory at once.
+  for (let i = 0; i < log.length; i += 200) {
+    const batch = log.slice(i, i + 200).map((c) => ({ commit: c.commit, repoPath: c.path || repoPath, blob: c.blob! }));
+    // What each version's imports resolved to at its commit is part of its key (versionImports.ts).
+    const deps = await imports.keysAt(batch);
+    const missing: number[] = [];
+    batch.forEach((c, k) => {
+      const key = keyOf(c.blob, deps[k]!);
+      keyByCommit.set(c.commit, key);
+      if (numbers.has(key) || missing.some((j) => keyOf(batch[j]!.blob, deps[j]!) === key)) return;
+      const hit = options.cache.get(key);
+      if (hit) numbers.set(key, fromSummary(hit));
+      else missing.push(k);
+    });
+    if (missing.length === 0) continue;
+    const texts = await imports.textsOf(missing.map((k) => batch[k]!.blob));
+    const importing = missing.filter((k, m) => deps[k] && !('problem' in texts[m]!));
+    const models = await imports.modelsAt(importing.map((k) => ({ ...batch[k]!, text: (texts[missing.indexOf(k)] as { text: string }).text })));
+    for (const [m, k] of missing.entries()) {
+      const t = texts[m]!;
       let n: VersionNumbers;
       let message: string | undefined;
-      if (typeof t === 'string') {
-        try {
-          n = versionNumbers(t, options);
-        } catch (e) {
+      try {
+        if ('problem' in t) {
           n = { errors: 1, probabilities: null, judged: new Map() };
-          message = `could not forecast this version: ${(e as Error).message}`;
-        }
-      } else {
+          message = t.problem;
+        } else if (deps[k]) {
+          const model = models[importing.indexOf(k)]!;
+          if ('analysis' in model) n = analysisNumbers(model.analysis, options);
+          else {
+            n = { errors: 1, probabilities: null, judged: new Map() };
+            message = `cannot read the file (${model.problem})`;
+          }
+        } else n = versionNumbers(t.text, options);
+      } catch (e) {
         n = { errors: 1, probabilities: null, judged: new Map() };
-        message = t instanceof GitError ? t.message : `version ${id.slice(0, 12)} could not be read`;
+        message = `could not forecast this version: ${(e as Error).message}`;
       }
-      numbers.set(id, n);
-      options.cache.set(keyOf(id), toSummary(n, message));
+      const key = keyOf(batch[k]!.blob, deps[k]!);
+      numbers.set(key, n);
+      options.cache.set(key, toSummary(n, message));
       // Let other work run between versions (the language server scores on its main loop).
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  return { commits: log.map((commit) => ({ commit, time: Date.parse(commit.date), numbers: numbers.get(commit.blob!)! })) };
+  return { commits: log.map((commit) => ({ commit, time: Date.parse(commit.date), numbers: numbers.get(keyByCommit.get(commit.commit)!)! })) };
 }

@@ -4,13 +4,17 @@
 // (analyzeSource) and forecast by the engine, probabilities only; the numbers are cached by blob
 // id (cache.ts), so a second run reads no blob and forecasts nothing.
 import * as fs from 'node:fs';
-import { analyzeSource } from '../analysis/analyzeSource';
+import { analyzeSource, type DocumentAnalysis } from '../analysis/analyzeSource';
+import type { ModelFile, UnreadableFile } from '../analysis/importGraph';
+import type { ImportRoot } from '../model/imports/host';
+import { LineIndex } from '../syntax/lines';
 import { forecast } from '../engine/forecast';
 import { type VersionCache, type VersionSummary } from './cache';
 import {
   blobAt, blobText, fileLog, GitError, type GitOptions, hashBlob, MAX_BLOB_BYTES, openRepository, pathInRepository, readBlob,
-  readBlobs, type Repository, resolveCommit, runGit,
+  type Repository, resolveCommit, runGit,
 } from './git';
+import { VersionImports } from './versionImports';
 
 /** A version as named on the command line: a path, and a git revision or null for the file on disk. */
 export interface VersionRef {
@@ -40,6 +44,8 @@ export interface LoadedVersion {
   text: string;
   /** The commit a revision resolved to; null for the working copy. */
   commit: string | null;
+  /** For a revision: the repository, the file's path there at that commit and its blob (to read its imports from the same commit). */
+  at?: { repo: Repository; repoPath: string; blob: string };
 }
 
 /** Why a version could not be read (the CLI prints it on one line and exits 2). */
@@ -57,6 +63,7 @@ export async function loadVersion(ref: VersionRef, git: GitOptions = {}): Promis
   const commit = await resolveCommit(repo, ref.rev);
   const repoPath = pathInRepository(repo, ref.path);
   let blob: { id: string; size: number };
+  let pathThen = repoPath;
   try {
     blob = await blobAt(repo, commit, repoPath, ref.rev);
   } catch (e) {
@@ -64,8 +71,31 @@ export async function loadVersion(ref: VersionRef, git: GitOptions = {}): Promis
     const earlier = e instanceof GitError && e.kind === 'not-in-revision' ? await pathAt(repo, repoPath, commit) : null;
     if (earlier === null || earlier === repoPath) throw e;
     blob = await blobAt(repo, commit, earlier, ref.rev);
+    pathThen = earlier;
   }
-  return { ref, text: await readBlob(repo, blob.id, blob.size), commit };
+  return { ref, text: await readBlob(repo, blob.id, blob.size), commit, at: { repo, repoPath: pathThen, blob: blob.id } };
+}
+
+/**
+ * A loaded version analysed with its imports: a revision's from the tree of its commit, the
+ * working copy's from the disk, inside `root` (default: the repository's top folder, or the
+ * file's folder outside a repository).
+ */
+export async function analyseVersion(version: LoadedVersion, options: { root?: ImportRoot; git?: GitOptions } = {}): Promise<ModelFile | UnreadableFile> {
+  if (version.at) {
+    const imports = new VersionImports(version.at.repo, options.root ?? null);
+    const [model] = await imports.modelsAt([{ commit: version.commit!, repoPath: version.at.repoPath, blob: version.at.blob, text: version.text }]);
+    return model!;
+  }
+  let repo: Repository | null = null;
+  if (!options.root) {
+    try {
+      repo = await openRepository(version.ref.path, options.git);
+    } catch (e) {
+      if (!(e instanceof GitError)) throw e;
+    }
+  }
+  return new VersionImports(repo, options.root ?? null).workingModel(version.ref.path, version.text);
 }
 
 /**
@@ -116,6 +146,8 @@ export interface HistoryVersion {
   message?: string;
   method?: 'exact' | 'monte-carlo';
   samples?: number;
+  /** The first error of the version's imports, when it has one (a file missing at that revision). */
+  importError?: string;
 }
 
 export interface FileHistory {
@@ -138,6 +170,8 @@ export interface HistoryOptions {
   git?: GitOptions;
   /** Whether to add the working copy when it differs (default true). */
   workingCopy?: boolean;
+  /** The folder imports stay inside (`--root`); default: the repository's top folder. */
+  root?: ImportRoot;
 }
 
 export const DEFAULT_MAX_VERSIONS = 200;
@@ -151,48 +185,64 @@ export async function fileHistory(file: string, options: HistoryOptions): Promis
   const log = await fileLog(repo, repoPath, max + 1);
   const truncated = log.length > max;
   const commits = log.slice(0, max).filter((c) => c.blob !== null).reverse();
-  const keyOf = (blob: string) => `${blob}|samples=${options.samples ?? ''}|seed=${options.seed ?? ''}`;
+  // Each version reads its imports from its own commit (versionImports.ts): what they resolved to is part of its key.
+  const imports = new VersionImports(repo, options.root ?? null, options.cache);
+  const committed = commits.map((c) => ({ commit: c.commit, repoPath: c.path || repoPath, blob: c.blob! }));
+  const deps = await imports.keysAt(committed);
+  const keyOf = (blob: string, dep: string) => `${blob}|samples=${options.samples ?? ''}|seed=${options.seed ?? ''}${dep ? `|imports=${dep}` : ''}`;
+  const keys = committed.map((c, i) => keyOf(c.blob, deps[i]!));
+  const summaries = new Map<string, VersionSummary>();
+  const missing: number[] = [];
+  keys.forEach((key, i) => {
+    if (summaries.has(key) || missing.some((j) => keys[j] === key)) return;
+    const hit = options.cache.get(key);
+    if (hit) summaries.set(key, hit);
+    else missing.push(i);
+  });
+  if (missing.length > 0) {
+    const texts = await imports.textsOf(missing.map((i) => committed[i]!.blob));
+    const importing: { i: number; text: string }[] = [];
+    missing.forEach((i, k) => {
+      const text = texts[k]!;
+      if ('problem' in text) summaries.set(keys[i]!, { errors: 1, outcomes: null, message: text.problem });
+      else if (deps[i]) importing.push({ i, text: text.text });
+      else summaries.set(keys[i]!, safeSummary(text.text, options));
+    });
+    const models = await imports.modelsAt(importing.map(({ i, text }) => ({ ...committed[i]!, text })));
+    importing.forEach(({ i }, k) => summaries.set(keys[i]!, safeModelSummary(models[k]!, options)));
+    for (const i of missing) options.cache.set(keys[i]!, summaries.get(keys[i]!)!);
+  }
+  const computedKeys = new Set(missing.map((i) => keys[i]!));
   let cached = 0;
   let computed = 0;
-  const summaries = new Map<string, VersionSummary>();
-  const missing: string[] = [];
-  for (const c of commits) {
-    const hit = options.cache.get(keyOf(c.blob!));
-    if (hit) summaries.set(c.blob!, hit);
-    else if (!missing.includes(c.blob!)) missing.push(c.blob!);
-  }
-  if (missing.length > 0) {
-    const texts = await readBlobs(repo, missing);
-    for (const id of missing) {
-      const text = texts.get(id);
-      const summary: VersionSummary = text === undefined ? { errors: 1, outcomes: null, message: `version ${id.slice(0, 12)} could not be read` }
-        : text instanceof GitError ? { errors: 1, outcomes: null, message: text.message }
-        : safeSummary(text, options);
-      summaries.set(id, summary);
-      options.cache.set(keyOf(id), summary);
-    }
-  }
-  const versions: HistoryVersion[] = commits.map((c) => {
-    const s = summaries.get(c.blob!)!;
-    if (missing.includes(c.blob!)) computed++;
+  const versions: HistoryVersion[] = commits.map((c, i) => {
+    const s = summaries.get(keys[i]!)!;
+    if (computedKeys.has(keys[i]!)) computed++;
     else cached++;
     return { commit: c.commit, date: c.date, subject: c.subject, path: c.path || null, ...s };
   });
   if (options.workingCopy !== false && fs.existsSync(file)) {
     const bytes = fs.readFileSync(file);
     const id = await hashBlob(bytes, repo.hashLength);
-    const last = commits[commits.length - 1];
-    if (last?.blob !== id) {
-      let summary = options.cache.get(keyOf(id));
-      if (summary) cached++;
-      else {
+    let text: string | null = null;
+    let summary: VersionSummary | undefined;
+    try {
+      text = blobText(bytes, 'working copy');
+    } catch (e) {
+      summary = { errors: 1, outcomes: null, message: (e as Error).message.replace(/^version working copy is/, 'the working copy is') };
+    }
+    const dep = text === null ? '' : imports.workingKey(file, text);
+    const key = keyOf(id, dep);
+    const last = keys[keys.length - 1];
+    if (last !== key) {
+      const hit = summary ? undefined : options.cache.get(key);
+      if (hit) {
+        summary = hit;
+        cached++;
+      } else {
         computed++;
-        try {
-          summary = safeSummary(blobText(bytes, 'working copy'), options);
-        } catch (e) {
-          summary = { errors: 1, outcomes: null, message: (e as Error).message.replace(/^version working copy is/, 'the working copy is') };
-        }
-        options.cache.set(keyOf(id), summary);
+        if (!summary) summary = dep ? safeModelSummary(imports.workingModel(file, text!), options) : safeSummary(text!, options);
+        options.cache.set(key, summary);
       }
       versions.push({ commit: null, date: null, subject: null, path: repoPath, workingCopy: true, ...summary });
     }
@@ -202,7 +252,18 @@ export async function fileHistory(file: string, options: HistoryOptions): Promis
 
 /** One version's numbers: its baseline's probabilities, or its error count. */
 export function summarizeText(text: string, options: { samples?: number; seed?: number } = {}): VersionSummary {
-  const analysis = analyzeSource({ text });
+  return summarizeAnalysis(analyzeSource({ text }), options);
+}
+
+/** The numbers of a version analysed with its imports (versionImports.ts), or why it has none. */
+export function summarizeModel(file: ModelFile | UnreadableFile, options: { samples?: number; seed?: number } = {}): VersionSummary {
+  if (!('analysis' in file)) return { errors: 1, outcomes: null, message: `cannot read the file (${file.problem})` };
+  const summary = summarizeAnalysis(file.analysis, options);
+  const error = firstImportError(file.analysis);
+  return error ? { ...summary, importError: error } : summary;
+}
+
+function summarizeAnalysis(analysis: DocumentAnalysis, options: { samples?: number; seed?: number }): VersionSummary {
   if (analysis.model.hasErrors) {
     return { errors: analysis.diagnostics.filter((d) => d.severity === 'error').length, outcomes: null };
   }
@@ -213,6 +274,26 @@ export function summarizeText(text: string, options: { samples?: number; seed?: 
     method: f.method,
     samples: f.samples,
   };
+}
+
+/** The codes of an import statement's own errors (LANGUAGE.md, Checks; `import-errors` for a library with errors). */
+const IMPORT_CODES = new Set(['import-not-found', 'import-path', 'import-cycle', 'import-errors']);
+
+/** `line 4: "lib/x.scenario" does not exist…`: the first error of the version's imports, or null. */
+export function firstImportError(analysis: Pick<DocumentAnalysis, 'text' | 'diagnostics'>): string | null {
+  const d = analysis.diagnostics.find((x) => x.severity === 'error' && (IMPORT_CODES.has(x.code)
+    || (x.code === 'duplicate-name' && (x.related ?? []).some((r) => r.elsewhere))));
+  if (!d) return null;
+  return `line ${new LineIndex(analysis.text).positionAt(d.span.start).line + 1}: ${d.code}: ${d.message}`;
+}
+
+/** summarizeModel, with a failure of the engine as a version that has no numbers (and says why). */
+function safeModelSummary(file: ModelFile | UnreadableFile, options: { samples?: number; seed?: number }): VersionSummary {
+  try {
+    return summarizeModel(file, options);
+  } catch (e) {
+    return { errors: 1, outcomes: null, message: `could not forecast this version: ${(e as Error).message}` };
+  }
 }
 
 /** summarizeText, with a failure of the engine as a version that has no numbers (and says why). */
