@@ -5,10 +5,10 @@
 // outcome's probability given its sampled drivers, with the sampling noise then removed from
 // the spread (see docs/forecast-method.md).
 import type { CompiledModel } from './compile';
-import { type Plan, frontierBuffer, runPlan } from './frontier';
+import { type Plan, buildPlan, frontierBuffer, neededBy, runPlan } from './frontier';
 import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
-import { DrawnTables, LatinHypercube } from './tables';
+import { DrawnTables, LatinHypercube, type TableDraws } from './tables';
 import { ThetaSampler } from './theta';
 
 export type Band = [number, number];
@@ -72,17 +72,20 @@ export function quantileOf(values: Float64Array, q: number): number {
 
 /**
  * How precisely each band end must be known: the half-width of its own 95% interval (from order
- * statistics, which ignore the Latin hypercube's gain and so overstate it). Bands whose P(O | θ)
- * has a thin, long tail need more draws for that than the first batch gives.
+ * statistics, which ignore the Latin hypercube's gain and so overstate it), half of LANGUAGE.md's
+ * 0.03, which an end then misses only at four standard errors. Bands whose P(O | θ) has a thin,
+ * long tail need more draws for that than the first batch gives.
  */
-export const BAND_END_HALF_WIDTH = 0.02;
+export const BAND_END_HALF_WIDTH = 0.015;
 /** The most draws of θ the adaptive bands take. */
 export const MAX_BAND_DRAWS = 16_000;
 
 /**
  * Band of each outcome (c.outcomes order) from exact evaluations of P(O | θ): a first Latin
  * hypercube of `draws` draws, then further ones (doubling the total, each its own hypercube from
- * the same streams) until every band end's own interval is narrow enough or `maxDraws` is reached.
+ * the same streams) for the outcomes whose band ends are not yet known well enough, until they are
+ * or `maxDraws` is reached. Those further passes run a plan of what those outcomes need only: on
+ * the sparse models analysts write, a few dozen variables where the first pass took hundreds.
  */
 export function bandsByExactDraws(
   c: CompiledModel, baseline: CompiledModel, plan: Plan, draws: number, rng: Rng, extra: Rng,
@@ -90,30 +93,51 @@ export function bandsByExactDraws(
 ): (Band | null)[] {
   const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1);
   if (wanted.length === 0) return Array.from(c.outcomes, () => null);
+  const slotOf = new Map<number, number>();
+  c.outcomes.forEach((v, i) => slotOf.set(v, i));
   const tables = new DrawnTables(c, baseline);
   const marginals = new Float64Array(c.n);
-  const buffer = frontierBuffer(plan);
   const limit = Math.max(draws, maxDraws);
-  const values = wanted.map(() => new Float64Array(limit));
+  // Grown as draws are added: the most draws of every outcome would take megabytes for nothing.
+  const values = wanted.map(() => new Float64Array(Math.min(draws, limit)));
+  /** How many draws each outcome has; those still drawn (`active`) all have `total`. */
+  const counts = new Int32Array(wanted.length);
   const scratch = new Float64Array(limit);
+  let active = wanted.map((_, i) => i);
+  let pass: { plan: Plan; buffer: Float64Array; draws: TableDraws } = { plan, buffer: frontierBuffer(plan), draws: tables };
   let total = 0;
   let batch = draws;
   for (;;) {
-    const hypercube = new LatinHypercube(rng, batch, tables.theta.mainDimensions);
-    const extraHypercube = new LatinHypercube(extra, batch, tables.theta.extraDimensions);
+    const hypercube = new LatinHypercube(rng, batch, pass.draws.mainDimensions);
+    const extraHypercube = new LatinHypercube(extra, batch, pass.draws.extraDimensions);
     for (let d = 0; d < batch; d++) {
       if ((d & 63) === 0) checkCancelled();
       hypercube.start(d);
       extraHypercube.start(d);
-      tables.draw(hypercube.next, extraHypercube.next);
-      runPlan(plan, tables.tables, marginals, buffer);
-      for (let i = 0; i < wanted.length; i++) values[i]![total + d] = marginals[wanted[i]!]!;
+      pass.draws.draw(hypercube.next, extraHypercube.next);
+      runPlan(pass.plan, tables.tables, marginals, pass.buffer);
+      for (let a = 0; a < active.length; a++) {
+        const i = active[a]!;
+        values[i]![total + d] = marginals[wanted[i]!]!;
+      }
     }
     total += batch;
-    if (total >= limit || values.every((v) => endsSettled(v.subarray(0, total), scratch))) break;
+    for (const i of active) counts[i] = total;
+    if (total >= limit) break;
+    active = active.filter((i) => !endsSettled(values[i]!.subarray(0, total), scratch));
+    if (active.length === 0) break;
     batch = Math.min(total, limit - total);
+    for (const i of active) {
+      const grown = new Float64Array(total + batch);
+      grown.set(values[i]!);
+      values[i] = grown;
+    }
+    const needed = neededBy(c, active.map((i) => slotOf.get(wanted[i]!)!));
+    const targets = needed.map((x, v) => x & c.isOutcome[v]!);
+    const narrower = buildPlan(c, false, plan.maxWidth, targets);
+    if (narrower) pass = { plan: narrower, buffer: frontierBuffer(narrower), draws: tables.subset(needed) };
   }
-  return bandsOf(c, wanted, values.map((v) => v.subarray(0, total)));
+  return bandsOf(c, wanted, values.map((v, i) => v.subarray(0, counts[i])));
 }
 
 /** Whether both band ends of these draws are known to within BAND_END_HALF_WIDTH (95%). */

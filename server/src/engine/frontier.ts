@@ -38,27 +38,47 @@ const PRECOMPUTE_LIMIT = 1 << 14;
 const SMALL_PLAN = 20_000;
 
 /**
- * A plan that processes every outcome (the targets) and the factors and events they need: the
+ * The variables some outcomes need: they and everything upstream of them along every driver line
+ * (cut ones too: a pass reads each line's driver). `outcomes` are positions in c.outcomes. Its
+ * outcomes are the targets of a plan for those outcomes only.
+ */
+export function neededBy(c: CompiledModel, outcomes: Iterable<number>): Uint8Array {
+  const needed = new Uint8Array(c.n);
+  const stack: number[] = [];
+  for (const i of outcomes) stack.push(c.outcomes[i]!);
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (needed[v]) continue;
+    needed[v] = 1;
+    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) stack.push(c.drvParent[j]!);
+  }
+  return needed;
+}
+
+/**
+ * A plan that processes every outcome (the targets, or those given) and the factors and events they need: the
  * cheaper of two orders, greedy (the next outcome is the ready one that leaves the narrowest
  * frontier) and topological (the compiled order). The greedy one wins on small models; on long
  * ones it can leave variables waiting (a 1,000-variable chain: width 14 against 8). Returns null
  * when the frontier would grow past maxWidth either way.
  */
-export function buildPlan(c: CompiledModel, keepOutcomes: boolean, maxWidth = MAX_WIDTH): Plan | null {
-  const greedy = planInOrder(c, keepOutcomes, maxWidth, true);
+export function buildPlan(c: CompiledModel, keepOutcomes: boolean, maxWidth = MAX_WIDTH, targets: Uint8Array = c.isOutcome): Plan | null {
+  const greedy = planInOrder(c, keepOutcomes, maxWidth, true, targets);
   // A cheap greedy plan is not worth planning twice (a cold CLI start on a small model).
   if (greedy && greedy.cost <= SMALL_PLAN) return greedy;
-  const topological = planInOrder(c, keepOutcomes, greedy ? Math.min(maxWidth, greedy.maxWidth) : maxWidth, false);
+  const topological = planInOrder(c, keepOutcomes, greedy ? Math.min(maxWidth, greedy.maxWidth) : maxWidth, false, targets);
   if (!greedy) return topological;
   return topological && topological.cost < greedy.cost ? topological : greedy;
 }
 
-function planInOrder(c: CompiledModel, keepOutcomes: boolean, maxWidth: number, greedy: boolean): Plan | null {
+function planInOrder(c: CompiledModel, keepOutcomes: boolean, maxWidth: number, greedy: boolean, isTarget: Uint8Array): Plan | null {
   const n = c.n;
-  const isTarget = new Uint8Array(n);
-  for (let v = 0; v < n; v++) isTarget[v] = c.isOutcome[v]!;
+  // A variable leaves the frontier once every target it drives has joined (all of its children
+  // when the targets are all the outcomes: only outcomes have drivers).
   const remaining = new Int32Array(n);
-  for (let v = 0; v < n; v++) remaining[v] = c.childStart[v + 1]! - c.childStart[v]!;
+  for (let v = 0; v < n; v++) {
+    for (let i = c.childStart[v]!; i < c.childStart[v + 1]!; i++) remaining[v]! += isTarget[c.children[i]!]!;
+  }
   const pendingParents = new Int32Array(n);
   for (let v = 0; v < n; v++) {
     for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) if (isTarget[c.drvParent[j]!]) pendingParents[v]!++;

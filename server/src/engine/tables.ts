@@ -3,7 +3,7 @@
 // the tables averaged over θ (exact mode), which are enough because the parameters of different
 // variables are independent: E_θ[P(world)] = Π_v E_θ[table entry of v].
 import { type CompiledModel, INPUT } from './compile';
-import { fastSigmoid, meanSigmoidOverBase } from './logistic';
+import { fastExp, fastSigmoid, meanSigmoidOverBase } from './logistic';
 import { compress, convolve, type Rule, uniformRule } from './quadrature';
 import { type Rng, TO_UNIT } from './random';
 import { ThetaSampler } from './theta';
@@ -15,6 +15,9 @@ export const MAX_TABLE_DRIVERS = 12;
 export function isWide(c: CompiledModel, v: number): boolean {
   return c.drvStart[v + 1]! - c.drvStart[v]! > MAX_TABLE_DRIVERS;
 }
+
+/** Tables drawn by odds keep |logit| + Σ |ln K| under this: no product of odds leaves a double's range. */
+const MAX_ODDS_EXPONENT = 600;
 
 /** Largest rule kept as it is; bigger ones are compressed to a Gauss rule of COMPRESSED nodes. */
 const MAX_NODES = 48;
@@ -135,16 +138,25 @@ export function expectedTableCost(c: CompiledModel, v: number): number {
   return 2 ** k * (ranged === 0 ? 1 : Math.min(MAX_NODES, 24 ** Math.min(ranged, 2)) * 4);
 }
 
+/** Draws of θ into tables: the uniforms one draw takes from each source, and the draw. */
+export interface TableDraws {
+  readonly mainDimensions: number;
+  readonly extraDimensions: number;
+  draw(main: () => number, extra: () => number): void;
+}
+
 /**
  * Tables for one draw of θ (drawn by a ThetaSampler, see there for the layout of the uniforms),
  * then P(v | drivers) for each combination. Tables of variables without ranges are computed
  * once and never redrawn.
  */
-export class DrawnTables {
+export class DrawnTables implements TableDraws {
   readonly tables: Float64Array[];
   readonly theta: ThetaSampler;
   private readonly ranged: Int32Array;
+  /** Logits or odds of each combination, and each driver's K, of the table being filled. */
   private readonly logits: Float64Array;
+  private readonly factors: Float64Array;
 
   /**
    * With `wideAsParameters`, a wide outcome (isWide) gets no table (an empty one): its P is
@@ -169,13 +181,39 @@ export class DrawnTables {
     }
     this.ranged = Int32Array.from(ranged);
     this.logits = new Float64Array(1 << maxK);
+    this.factors = new Float64Array(maxK);
     for (let v = 0; v < c.n; v++) this.fill(v);
+  }
+
+  get mainDimensions(): number {
+    return this.theta.mainDimensions;
+  }
+
+  get extraDimensions(): number {
+    return this.theta.extraDimensions;
   }
 
   /** Draws θ and refreshes the tables that depend on it. */
   draw(main: () => number, extra: () => number): void {
     this.theta.drawWith(main, extra);
     for (let i = 0; i < this.ranged.length; i++) this.fill(this.ranged[i]!);
+  }
+
+  /**
+   * Draws of the parameters and tables of the variables in `needed` (a mask) only, for passes
+   * that read no other table: their θ has its own dimensions (stratified on their own).
+   */
+  subset(needed: Uint8Array): TableDraws {
+    const theta = this.theta.subset(needed);
+    const ranged = this.ranged.filter((v) => needed[v] === 1);
+    return {
+      mainDimensions: theta.mainDimensions,
+      extraDimensions: theta.extraDimensions,
+      draw: (main, extra) => {
+        theta.drawWith(main, extra);
+        for (let i = 0; i < ranged.length; i++) this.fill(ranged[i]!);
+      },
+    };
   }
 
   private fill(v: number): void {
@@ -189,8 +227,28 @@ export class DrawnTables {
     }
     const start = c.drvStart[v]!;
     const k = c.drvStart[v + 1]! - start;
+    const base = logitBase[v]!;
+    let reach = Math.abs(base);
+    for (let j = 0; j < k; j++) reach += Math.abs(lnK[start + j]!);
+    if (reach <= MAX_ODDS_EXPONENT) {
+      // By odds: base odds times each active driver's K, one exponential per driver instead of
+      // one sigmoid per combination (no product leaves e^±600, far inside a double's range).
+      const odds = this.logits;
+      const factor = this.factors;
+      for (let j = 0; j < k; j++) factor[j] = fastExp(lnK[start + j]!);
+      odds[0] = fastExp(base);
+      table[0] = odds[0] / (1 + odds[0]);
+      for (let mask = 1; mask < 1 << k; mask++) {
+        const lowest = mask & -mask;
+        const o = odds[mask ^ lowest]! * factor[31 - Math.clz32(lowest)]!;
+        odds[mask] = o;
+        table[mask] = o / (1 + o);
+      }
+      return;
+    }
+    // A pinned base (±∞) or extreme multipliers: by logits, which saturate correctly.
     const z = this.logits;
-    z[0] = logitBase[v]!;
+    z[0] = base;
     table[0] = fastSigmoid(z[0]);
     for (let mask = 1; mask < 1 << k; mask++) {
       const lowest = mask & -mask;

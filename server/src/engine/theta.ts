@@ -25,6 +25,13 @@ function rangedSlots(c: CompiledModel): Slots {
   return slots;
 }
 
+/** Draws of some of a ThetaSampler's parameters (ThetaSampler.subset). */
+export interface ThetaSubset {
+  readonly mainDimensions: number;
+  readonly extraDimensions: number;
+  drawWith(main: () => number, extra: () => number): void;
+}
+
 export class ThetaSampler {
   readonly probability: Float64Array;
   readonly logitBase: Float64Array;
@@ -79,6 +86,30 @@ export class ThetaSampler {
   drawWith(main: () => number, extra: () => number): void {
     this.fill(this.inputs, this.bases, this.drivers, main);
     if (this.extraDimensions > 0) this.fill(this.extraInputs, this.extraBases, this.extraDrivers, extra);
+  }
+
+  /**
+   * The parameters of the variables in `needed` (a mask) only, drawn into the same arrays: a
+   * pass that reads a few variables' tables draws (and stratifies) those dimensions alone.
+   */
+  subset(needed: Uint8Array): ThetaSubset {
+    const { drvStart } = this.c;
+    const lineOwner = new Int32Array(this.lnK.length);
+    for (let v = 0; v < this.c.n; v++) lineOwner.fill(v, drvStart[v]!, drvStart[v + 1]!);
+    const keep = (slots: Int32Array, owner: (x: number) => number) => slots.filter((x) => needed[owner(x)] === 1);
+    const own = (v: number) => v;
+    const line = (j: number) => lineOwner[j]!;
+    const main = [keep(this.inputs, own), keep(this.bases, own), keep(this.drivers, line)] as const;
+    const extra = [keep(this.extraInputs, own), keep(this.extraBases, own), keep(this.extraDrivers, line)] as const;
+    const size = (slots: readonly [Int32Array, Int32Array, Int32Array]) => slots[0].length + slots[1].length + slots[2].length;
+    return {
+      mainDimensions: size(main),
+      extraDimensions: size(extra),
+      drawWith: (mainUnit, extraUnit) => {
+        this.fill(main[0], main[1], main[2], mainUnit);
+        if (size(extra) > 0) this.fill(extra[0], extra[1], extra[2], extraUnit);
+      },
+    };
   }
 
   private fill(inputs: Int32Array, bases: Int32Array, drivers: Int32Array, unit: () => number): void {

@@ -1,0 +1,87 @@
+// The pieces that make further band draws cheap: a plan for some outcomes only computes their
+// P(O) exactly as the whole plan does; a draw of some variables' tables fills exactly their tables;
+// tables drawn by odds equal the logistic formula, saturated ends included.
+import { describe, expect, it } from 'vitest';
+import { compileModel } from '../../server/src/engine/compile';
+import { buildPlan, frontierBuffer, neededBy, runPlan } from '../../server/src/engine/frontier';
+import { DrawnTables } from '../../server/src/engine/tables';
+import { buildModel, randomModel, sigmoid } from './build';
+
+const uniforms = (seed: number) => {
+  let state = seed >>> 0;
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+};
+
+describe('narrow passes', () => {
+  it('a plan for some outcomes gives them the marginals of the whole plan, in fewer steps', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const c = compileModel(buildModel(randomModel(seed, 6, 14)));
+      const whole = buildPlan(c, false)!;
+      const tables = new DrawnTables(c);
+      const unit = uniforms(seed);
+      tables.draw(unit, unit);
+      const all = new Float64Array(c.n);
+      runPlan(whole, tables.tables, all, frontierBuffer(whole));
+      const some = [seed % c.outcomes.length, (3 * seed) % c.outcomes.length];
+      const needed = neededBy(c, some);
+      const narrow = buildPlan(c, false, undefined, needed.map((x, v) => x & c.isOutcome[v]!))!;
+      const part = new Float64Array(c.n).fill(NaN);
+      runPlan(narrow, tables.tables, part, frontierBuffer(narrow));
+      for (const i of some) expect(part[c.outcomes[i]!]).toBeCloseTo(all[c.outcomes[i]!]!, 12);
+      expect(narrow.steps.length).toBeLessThanOrEqual(whole.steps.length);
+      // What the narrow plan reads is what `needed` holds, nothing else.
+      for (let v = 0; v < c.n; v++) if (!needed[v]) expect(Number.isNaN(part[v]!)).toBe(true);
+    }
+  });
+
+  it('a draw of some variables refills their tables only, with parameters inside their ranges', () => {
+    const c = compileModel(buildModel(randomModel(5, 6, 14)));
+    const tables = new DrawnTables(c);
+    const needed = neededBy(c, [0]);
+    const before = tables.tables.map((t) => Float64Array.from(t));
+    const subset = tables.subset(needed);
+    expect(subset.mainDimensions + subset.extraDimensions).toBeLessThan(tables.mainDimensions + tables.extraDimensions);
+    const unit = uniforms(9);
+    subset.draw(unit, unit);
+    let changed = 0;
+    for (let v = 0; v < c.n; v++) {
+      const same = tables.tables[v]!.every((x, i) => x === before[v]![i]);
+      if (!needed[v]) expect(same).toBe(true);
+      else if (!same) changed++;
+      for (const p of tables.tables[v]!) expect(p >= 0 && p <= 1).toBe(true);
+    }
+    expect(changed).toBeGreaterThan(0);
+  });
+
+  it('tables drawn by odds equal σ(logit(base) + Σ ln K), and saturate at pinned bases and extreme multipliers', () => {
+    const model = buildModel({
+      factors: { a: [0.2, 0.6], b: 0.5 },
+      outcomes: {
+        plain: { base: [0.1, 0.4], drivers: [['a', 'raises', [2, 6]], ['b', 'lowers', [1.5, 3]]] },
+        sure: { base: 1, drivers: [['a', 'lowers', [2, 6]]] },
+        never: { base: 0, drivers: [['a', 'raises', [2, 6]]] },
+        extreme: { base: [0.3, 0.5], drivers: [['a', 'raises', [1e200, 1e250]], ['b', 'lowers', [1e200, 1e250]]] },
+      },
+    });
+    const c = compileModel(model);
+    const tables = new DrawnTables(c);
+    const unit = uniforms(3);
+    for (let draw = 0; draw < 20; draw++) {
+      tables.draw(unit, unit);
+      const { logitBase, lnK } = tables.theta;
+      for (const name of ['plain', 'sure', 'never', 'extreme']) {
+        const v = c.index.get(name)!;
+        const start = c.drvStart[v]!;
+        const k = c.drvStart[v + 1]! - start;
+        for (let mask = 0; mask < 1 << k; mask++) {
+          let z = logitBase[v]!;
+          for (let j = 0; j < k; j++) if (mask & (1 << j)) z += lnK[start + j]!;
+          const expected = sigmoid(z);
+          expect(Math.abs(tables.tables[v]![mask]! - expected)).toBeLessThan(1e-10);
+        }
+      }
+    }
+    expect(Array.from(tables.tables[c.index.get('sure')!]!)).toEqual([1, 1]);
+    expect(Array.from(tables.tables[c.index.get('never')!]!)).toEqual([0, 0]);
+  });
+});
