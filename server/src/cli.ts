@@ -184,10 +184,10 @@ export function buildProgram(): Command {
     .argument('<text-file>', 'a text or Markdown file')
     .option('-o, --output <out>', 'write the draft to this file instead of stdout')
     .action((file: string, opts: { output?: string }) => emit(runDraft(file, opts)));
-  program.command('textconv')
+  withImportRoot(program.command('textconv')
     .description('The file, then its forecast as comment lines: a git textconv driver, so git diff and git log -p show the numbers that moved.')
-    .argument('<file>', 'a .scenario file (git passes a temporary copy)')
-    .action((file: string) => emit(runTextconv(file)));
+    .argument('<file>', 'a .scenario file (git passes a temporary copy)'))
+    .action((file: string, opts: { root?: string }) => emitLater('textconv', runTextconv(file, { root: importRoot(opts.root) })));
   return program;
 }
 

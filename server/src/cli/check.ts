@@ -74,7 +74,7 @@ export function runCheck(
     }
     if (isProseFile(file)) {
       // A draft in prose (LANGUAGE.md, "Drafts in prose"), checked against the model it names.
-      const draft = checkDraftText(file, text, readFile, forecast);
+      const draft = checkDraftText(file, text, readFile, forecast, options.root);
       if (draft.problem) unreadable.push(draft.problem);
       given.push({ records: draft.records });
       continue;

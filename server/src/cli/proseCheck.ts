@@ -1,12 +1,14 @@
 // `scenario check draft.md`: a draft in prose checked against the model it names (LANGUAGE.md,
 // "Drafts in prose"), as records of the same shape as a .scenario file's diagnostics. The model is
-// analysed and forecast by the one analysis (analysis/analyzeSource.ts).
+// analysed and forecast by the one analysis (analysis/analyzeSource.ts), with its imports read
+// from the disk inside `--root` as `scenario check` reads them (cli/imports.ts).
 import { dirname, resolve } from 'node:path';
 import { analyzeSource, type JudgmentForecast } from '../analysis/analyzeSource';
 import { binaryProblem, checkProse, proseModelOf, type ProseModel } from '../prose/check';
 import { modelReference } from '../prose/modelRef';
 import { LineIndex } from '../syntax/lines';
 import type { CheckRecord } from './check';
+import { cliImports } from './imports';
 
 export interface DraftCheck {
   records: CheckRecord[];
@@ -15,8 +17,8 @@ export interface DraftCheck {
 }
 
 /** The model a draft names, analysed and forecast; a problem when it cannot be. */
-export function draftModel(file: string, text: string, readFile: (file: string, encoding: 'utf8') => string, forecast: JudgmentForecast):
-  { model: ProseModel | null; problem: string | null } {
+export function draftModel(file: string, text: string, readFile: (file: string, encoding: 'utf8') => string, forecast: JudgmentForecast,
+  root?: string): { model: ProseModel | null; problem: string | null } {
   const ref = modelReference(text);
   if (!ref) return { model: null, problem: null };
   if (ref.problem) return { model: null, problem: `${file}: error: the model ${JSON.stringify(ref.path)} cannot be used: ${ref.problem}` };
@@ -27,15 +29,21 @@ export function draftModel(file: string, text: string, readFile: (file: string, 
   } catch (e) {
     return { model: null, problem: `${file}: error: cannot read its model ${JSON.stringify(ref.path)} (${(e as Error).message})` };
   }
-  const analysis = analyzeSource({ text: source }, forecast);
+  // Its own import graph: the model is read for the draft, not reported as a file checked.
+  const imports = cliImports(root);
+  const read = imports.graph.file(imports.add(path, source));
+  const analysis = 'analysis' in read
+    ? analyzeSource({ text: source, document: read.analysis.document, imports: read.context }, forecast)
+    : analyzeSource({ text: source }, forecast);
   const declared = [...analysis.model.variables.values()].filter((v) => v.kind === 'outcome').map((v) => ({ name: v.name, label: v.label }));
   return { model: proseModelOf(analysis.forecast, declared), problem: null };
 }
 
-export function checkDraftText(file: string, text: string, readFile: (file: string, encoding: 'utf8') => string, forecast: JudgmentForecast): DraftCheck {
+export function checkDraftText(file: string, text: string, readFile: (file: string, encoding: 'utf8') => string, forecast: JudgmentForecast,
+  root?: string): DraftCheck {
   const binary = binaryProblem(text);
   if (binary) return { records: [], problem: `${file}: error: ${binary}` };
-  const { model, problem } = draftModel(file, text, readFile, forecast);
+  const { model, problem } = draftModel(file, text, readFile, forecast, root);
   if (problem) return { records: [], problem };
   const checked = checkProse(text, model);
   if (checked.notice) return { records: [], problem: `${file}: error: ${checked.notice}` };

@@ -2,7 +2,7 @@
 // commits for a quick pick, its history, and the diff of a revision against the document as open
 // now, in the shapes of common/history.ts (the CLI's JSON). Every failure is a one-line notice,
 // never a throw. Pure of LSP; git runs as a child process with its time limits (git.ts).
-import { analyzeSource } from '../analysis/analyzeSource';
+import type { DocumentAnalysis } from '../analysis/analyzeSource';
 import { diffJson } from '../cli/diff';
 import { checkRecords } from '../cli/check';
 import { describeError } from '../util/errors';
@@ -12,7 +12,7 @@ import { DEFAULT_HISTORY_MAX } from '../../../common/history';
 import { diffVersions } from './attribution';
 import type { VersionCache } from './cache';
 import { fileLog, openRepository, pathInRepository, type GitOptions } from './git';
-import { fileHistory, loadVersion, type LoadedVersion, versionName } from './versions';
+import { analyseVersion, fileHistory, loadVersion, type LoadedVersion, versionName } from './versions';
 
 const oneLine = (text: string) => replaceControls(text.replace(/\s*[\r\n]+\s*/g, ' '));
 
@@ -62,7 +62,17 @@ export async function editorCompare(file: string, rev: string, text: string | nu
   } catch (e) {
     return { diff: null, notice: oneLine(describeError(e)) };
   }
-  const analyses = versions.map((v) => analyzeSource({ text: v.text }));
+  // Each version with its imports: the revision's from its commit, the open document's from the disk.
+  let analyses: DocumentAnalysis[];
+  try {
+    analyses = await Promise.all(versions.map(async (v) => {
+      const model = await analyseVersion(v, { git });
+      if (!('analysis' in model)) throw new Error(`${versionName(v.ref)}: cannot read the file (${model.problem})`);
+      return model.analysis;
+    }));
+  } catch (e) {
+    return { diff: null, notice: oneLine(describeError(e)) };
+  }
   for (let i = 0; i < 2; i++) {
     const a = analyses[i]!;
     if (!a.model.hasErrors) continue;

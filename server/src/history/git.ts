@@ -391,3 +391,18 @@ export function blobId(bytes: Buffer, hashLength: number): string {
   hash.update(bytes);
   return hash.digest('hex');
 }
+
+/**
+ * The newest commit (of every branch and tag) that gave some file the blob `id`, and that file's
+ * path: where a copy of a committed version came from (`scenario textconv` gets only the copy).
+ * Null when no commit did (a blob only in the index, or no blob of this repository at all).
+ */
+export async function commitOfBlob(repo: Repository, id: string): Promise<{ commit: string; path: string } | null> {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id)) return null;
+  const args = ['log', '--all', `--find-object=${id}`, '-z', '--raw', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--no-color',
+    '--diff-merges=first-parent', '--format=%x1e%H%x1f%cI%x1f%s'];
+  const run = await runGit(args, repo.root, repo.options);
+  if (run.code !== 0) return null;
+  const found = parseFileLog(run.stdout.toString('utf8'), repo.hashLength).find((c) => c.blob === id);
+  return found ? { commit: found.commit, path: found.path } : null;
+}

@@ -11,10 +11,12 @@ import { LineIndex } from '../syntax/lines';
 import { forecast } from '../engine/forecast';
 import { type VersionCache, type VersionSummary } from './cache';
 import {
-  blobAt, blobText, fileLog, GitError, type GitOptions, hashBlob, MAX_BLOB_BYTES, openRepository, pathInRepository, readBlob,
+  blobAt, blobId, blobText, commitOfBlob, fileLog, GitError, type GitOptions, hashBlob, MAX_BLOB_BYTES, openRepository, pathInRepository, readBlob,
   type Repository, resolveCommit, runGit,
 } from './git';
-import { VersionImports } from './versionImports';
+import { VersionImports, writtenImports } from './versionImports';
+import { parseDocument } from '../syntax/parse';
+import * as nodePath from 'node:path';
 
 /** A version as named on the command line: a path, and a git revision or null for the file on disk. */
 export interface VersionRef {
@@ -294,6 +296,42 @@ function safeModelSummary(file: ModelFile | UnreadableFile, options: { samples?:
   } catch (e) {
     return { errors: 1, outcomes: null, message: `could not forecast this version: ${(e as Error).message}` };
   }
+}
+
+/**
+ * The numbers of a file git hands a textconv driver: the working copy itself (its imports from
+ * the disk), or a temporary copy of a committed version, whose imports are read from the newest
+ * commit that gave a file this blob (git runs the driver at the top of the work tree, `cwd`). A
+ * file that imports nothing is summarised alone, with no git call.
+ */
+export async function copySummary(file: string, bytes: Buffer, options: { root?: ImportRoot; git?: GitOptions; cwd?: string } = {}): Promise<VersionSummary> {
+  const text = blobText(bytes, 'input');
+  if (writtenImports(parseDocument(text)).length === 0) return summarizeText(text);
+  try {
+    const repo = await openRepository(file, options.git);
+    pathInRepository(repo, file);
+    return safeModelSummary(new VersionImports(repo, options.root ?? null).workingModel(file, text), {});
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+  }
+  let repo: Repository;
+  try {
+    repo = await openRepository(nodePath.join(options.cwd ?? process.cwd(), 'textconv.scenario'), options.git);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    return { errors: 1, outcomes: null, importError: `it imports files, and it is not in a git repository to read them from (${e.message})` };
+  }
+  const id = blobId(bytes, repo.hashLength);
+  const found = await commitOfBlob(repo, id);
+  if (!found) {
+    return {
+      errors: 1, outcomes: null,
+      importError: 'it imports files, and this copy is no committed version, so there is no revision to read them from (scenario forecast reads the working copy\'s)',
+    };
+  }
+  const imports = new VersionImports(repo, options.root ?? null);
+  const [model] = await imports.modelsAt([{ commit: found.commit, repoPath: found.path, blob: id, text }]);
+  return safeModelSummary(model!, {});
 }
 
 /** summarizeText, with a failure of the engine as a version that has no numbers (and says why). */

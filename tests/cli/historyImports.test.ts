@@ -1,0 +1,219 @@
+// The git-based commands read imports (issue 14): `history`, `diff` (PATH@REV), `score` and the
+// textconv driver analyse a version at a revision with its imports read from that revision (the
+// library as it was committed then), the working copy with its imports from the disk. As real
+// processes, run at the top of a real repository, as an analyst (or git, for textconv) runs them.
+// Bad input: an import missing at a revision, a cycle at a revision, a path leaving the root.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GIT_ENV, makeRepo, type TempRepo } from '../history/repo';
+import { useBundledCli } from './bundle';
+
+const { dir: tempDir, run: runHere } = useBundledCli('scenario-cli-history-imports-');
+let repo: TempRepo;
+const commits: string[] = [];
+
+/** The CLI run at the top of the repository (the current directory is the default --root). */
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(tempDir(), 'cli.js'), ...args], {
+    cwd: repo.dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, NO_COLOR: undefined },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const library = (rapport: string) => `// The shared factors.
+
+factor rapport "Leaders get on" {
+  probability ${rapport}
+}
+
+event attack "An attack" {
+  probability 10%
+}
+`;
+
+const question = (label = 'Security re-engagement', extra = '') => `import "lib/base.scenario"
+${extra}
+scenario "Question" {
+  seed 3
+}
+
+outcome ties "${label}" {
+  base 20%
+  rapport raises x3
+  attack raises x5
+}
+`;
+
+type Version = { commit: string | null; outcomes: { name: string; probability: number }[] | null; errors: number; importError?: string };
+
+beforeAll(() => {
+  process.env.SCENARIO_CACHE_DIR = join(tempDir(), 'cache');
+  repo = makeRepo('scenario-history-imports-');
+  repo.write('lib/base.scenario', library('likely'));
+  repo.write('q.scenario', question());
+  commits.push(repo.commit('Question and library', 1));
+  repo.write('lib/base.scenario', library('10%'));
+  commits.push(repo.commit('Library: rapport 10%', 2));
+  repo.write('q.scenario', question('Re-engagement on security'));
+  commits.push(repo.commit('Question: label only', 3));
+});
+
+afterAll(() => {
+  repo.remove();
+  delete process.env.SCENARIO_CACHE_DIR;
+});
+
+const ties = (v: Version) => v.outcomes!.find((o) => o.name === 'ties')!.probability;
+
+describe('history of a file that imports', () => {
+  it('each version reads the library as committed with it: a change of the library shows in the next version', () => {
+    const { code, stdout, stderr } = run('history', 'q.scenario', '--format', 'json', '--no-timing', '--no-cache');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const versions = JSON.parse(stdout).versions as Version[];
+    expect(versions.map((v) => v.commit)).toEqual([commits[0], commits[2]]);
+    expect(versions.every((v) => v.errors === 0)).toBe(true);
+    // rapport likely (55%..80%) then 10%: ties falls though the question itself changed only a label.
+    expect(ties(versions[1]!)).toBeLessThan(ties(versions[0]!) - 0.05);
+  });
+
+  it('a second run comes from the cache; a library changed on disk only adds the working copy', () => {
+    run('history', 'q.scenario');
+    expect(run('history', 'q.scenario').stdout).toMatch(/\(0 forecast, 2 from the cache\)/);
+    repo.write('lib/base.scenario', library('almost certain'));
+    try {
+      const h = JSON.parse(run('history', 'q.scenario', '--format', 'json').stdout) as { versions: (Version & { workingCopy?: true })[] };
+      expect(h.versions).toHaveLength(3);
+      expect(h.versions[2]!.workingCopy).toBe(true);
+      expect(ties(h.versions[2]!)).toBeGreaterThan(ties(h.versions[1]!) + 0.1);
+    } finally {
+      repo.git('checkout', '--', 'lib/base.scenario');
+    }
+  });
+
+  it('a version whose import is missing at its revision is an error for that version, said in the output', () => {
+    const r = makeRepo('scenario-history-imports-missing-');
+    try {
+      r.write('q.scenario', question());
+      r.commit('Question before its library', 1);
+      r.write('lib/base.scenario', library('likely'));
+      r.commit('Library', 2);
+      r.write('q.scenario', question('Re-engagement'));
+      r.commit('Label', 3);
+      const out = spawnSync(process.execPath, [join(tempDir(), 'cli.js'), 'history', 'q.scenario', '--format', 'json', '--no-cache'], { cwd: r.dir, encoding: 'utf8' });
+      expect(out.status).toBe(0);
+      const versions = JSON.parse(out.stdout).versions as Version[];
+      expect(versions).toHaveLength(2);
+      expect(versions[0]).toMatchObject({ outcomes: null, errors: 1 });
+      expect(versions[0]!.importError).toMatch(/^line 1: import-not-found: "lib\/base\.scenario" does not exist/);
+      expect(versions[1]!.errors).toBe(0);
+      const text = spawnSync(process.execPath, [join(tempDir(), 'cli.js'), 'history', 'q.scenario', '--no-cache'], { cwd: r.dir, encoding: 'utf8' }).stdout;
+      expect(text).toMatch(/^[0-9a-f]{8}: line 1: import-not-found: "lib\/base\.scenario" does not exist/m);
+    } finally {
+      r.remove();
+    }
+  });
+
+  it('bad input at a revision: a cycle of imports, an import leaving the root', () => {
+    const r = makeRepo('scenario-history-imports-bad-');
+    try {
+      r.write('a.scenario', 'import "b.scenario"\n\nfactor x {\n  probability 50%\n}\n');
+      r.write('b.scenario', 'import "a.scenario"\n\noutcome y {\n  base 20%\n  x raises x2\n}\n');
+      r.write('sub/q.scenario', 'import "../a.scenario"\n\noutcome z {\n  base 20%\n}\n');
+      r.commit('A cycle, and a question above its root', 1);
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(tempDir(), 'cli.js'), ...args], { cwd: r.dir, encoding: 'utf8' });
+      const cycle = cli('history', 'a.scenario', '--format', 'json', '--no-cache');
+      expect(cycle.status).toBe(0);
+      expect(JSON.parse(cycle.stdout).versions[0].importError).toMatch(/^line 1: import-cycle: This import makes a cycle: a\.scenario → b\.scenario → a\.scenario/);
+      const outside = cli('history', 'sub/q.scenario', '--root', 'sub', '--format', 'json', '--no-cache');
+      expect(outside.status).toBe(0);
+      expect(JSON.parse(outside.stdout).versions[0].importError).toMatch(/^line 1: import-path: "\.\.\/a\.scenario" leads outside the --root folder/);
+      const diff = cli('diff', 'a.scenario@HEAD', 'a.scenario');
+      expect(diff.status).toBe(1);
+      expect(diff.stderr).toMatch(/^a\.scenario@HEAD:1:8: error import-cycle: /m);
+    } finally {
+      r.remove();
+    }
+  });
+});
+
+describe('diff of a file that imports', () => {
+  it('PATH@REV against PATH@REV: the library\'s change is a change, placed in its file, and gets the delta', () => {
+    const { code, stdout, stderr } = run('diff', `q.scenario@${commits[0]}`, 'q.scenario@HEAD', '--format', 'json', '--no-timing');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const d = JSON.parse(stdout);
+    const rapport = d.changes.find((c: { name: string }) => c.name === 'rapport');
+    expect(rapport).toMatchObject({ kind: 'probability', before: 'likely', after: '10%', file: 'lib/base.scenario', line: 4, side: 'after' });
+    expect(d.changes.find((c: { kind: string; field?: string }) => c.kind === 'text' && c.field === 'label')).not.toHaveProperty('file');
+    const o = d.outcomes.find((x: { name: string }) => x.name === 'ties');
+    expect(o.delta).toBeLessThan(-5);
+    expect(o.attribution).toEqual([{ change: rapport.id, points: o.delta }]);
+    expect(o.explanation).toContain('`rapport` (in lib/base.scenario) was lowered from likely to 10%');
+  });
+
+  it('diff FILE: HEAD against the working copy, whose library is read from the disk', () => {
+    repo.write('lib/base.scenario', library('almost certain'));
+    try {
+      const { code, stdout } = run('diff', 'q.scenario', '--no-timing');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/#1\s+lib\/base\.scenario line 4\s+probability\s+rapport: 10% → almost certain/);
+    } finally {
+      repo.git('checkout', '--', 'lib/base.scenario');
+    }
+  });
+});
+
+describe('textconv of a file that imports', () => {
+  it('git log -p shows each version with the library of its own commit', () => {
+    repo.write('.gitattributes', '*.scenario diff=scenario\n');
+    repo.git('config', 'diff.scenario.textconv', `'${process.execPath}' '${join(tempDir(), 'cli.js')}' textconv`);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+    const log = git('log', '-p', '-1', '--format=%s', '--', 'q.scenario');
+    const before = /^-\/\/ forecast ties: (\d+(?:\.\d)?)% /m.exec(log);
+    const after = /^\+\/\/ forecast ties: (\d+(?:\.\d)?)% /m.exec(log);
+    expect(log).not.toContain('no forecast');
+    // The first version with the library at its commit (rapport likely), the last with rapport 10%.
+    expect(Number(before?.[1])).toBeGreaterThan(Number(after?.[1]) + 5);
+    const working = run('textconv', 'q.scenario');
+    expect(working.stdout).toContain(`// forecast ties: ${after![1]}%`);
+    // A copy outside the work tree, as git hands the driver, of a text no commit has.
+    writeFileSync(join(tempDir(), 'XXXXXX_q.scenario'), question('Never committed'));
+    const copy = run('textconv', join(tempDir(), 'XXXXXX_q.scenario'));
+    expect(copy.code).toBe(0);
+    expect(copy.stdout).toMatch(/\/\/ no forecast: 1 error, it imports files, and this copy is no committed version/);
+  });
+});
+
+describe('score of files that import', () => {
+  it('samples/: the pakistan questions, which import a shared library, are scored, not skipped', () => {
+    const { code, stdout } = runHere('score', 'samples', '--format', 'json', '--no-cache');
+    expect(code).toBe(0);
+    const record = JSON.parse(stdout) as { skipped?: { file: string }[]; files?: number };
+    expect((record.skipped ?? []).map((s) => s.file)).toEqual([]);
+    const text = runHere('score', 'samples', '--no-cache').stdout;
+    expect(text).not.toContain('Skipped samples/pakistan');
+  });
+
+  it('a resolved question is scored on its version of record, with the library as committed then', () => {
+    const r = makeRepo('scenario-score-imports-');
+    try {
+      const resolvedQuestion = question('Ties', '').replace('  attack raises x5\n', '  attack raises x5\n  resolved yes on 2025-02-01\n');
+      r.write('lib/base.scenario', library('likely'));
+      r.write('q.scenario', resolvedQuestion);
+      r.commit('Question', 1);
+      r.write('lib/base.scenario', library('10%'));
+      r.commit('Library: rapport 10%', 2);
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(tempDir(), 'cli.js'), ...args], { cwd: r.dir, encoding: 'utf8' });
+      const h = JSON.parse(cli('history', 'q.scenario', '--format', 'json', '--no-cache').stdout) as { versions: Version[] };
+      const s = JSON.parse(cli('score', '.', '--format', 'json', '--no-cache').stdout) as { questions: { name: string; forecast: number; recordedBefore: boolean }[] };
+      expect(s.questions.map((q) => q.name)).toEqual(['ties']);
+      expect(s.questions[0]).toMatchObject({ recordedBefore: true });
+      expect(s.questions[0]!.forecast).toBeCloseTo(ties(h.versions[0]!), 5);
+    } finally {
+      r.remove();
+    }
+  });
+});
