@@ -3,7 +3,9 @@
 // an error), its history cold and warm, in the process (what the editor keeps: the in-memory
 // cache by blob id) and as a whole `scenario history` process (cold, then warm from the on-disk
 // cache); and a diff of the op-ed sample with 10 changes (2^10 = 1,024 forecasts of the mixed
-// models for exact Shapley values). Bundles what it needs with esbuild, so `node bench/history.mjs`
+// models for exact Shapley values); and the history of a question that imports a library
+// (samples/pakistan, both files changed in every commit: each version reads its library from its
+// own commit's tree), cold and warm in the process. Bundles what it needs with esbuild, so `node bench/history.mjs`
 // works from the repository root with nothing else built.
 //
 //   node bench/history.mjs [--commits 200] [--runs 5] [--json] [--keep]
@@ -112,6 +114,25 @@ results.history = {
   fileLines: lines, fileKB: Number(kb.toFixed(1)), coldMs: cold.ms, warmMedianMs: median(warm),
 };
 
+// A question that imports its library (samples/pakistan): every commit changes one number of each
+// file, so every version reads its own library from its commit.
+const pakistan = join(root, 'samples', 'pakistan');
+const libText = readFileSync(join(pakistan, 'lib', 'pakistan-baseline.scenario'), 'utf8');
+const questionText = readFileSync(join(pakistan, 'security-2025.scenario'), 'utf8');
+const importsDir = makeRepository(join(work, 'imports-repo'), commits, (k) => ({
+  'lib/pakistan-baseline.scenario': libText.replace('probability 10%..25%', `probability ${5 + (k % 20)}%..${26 + (k % 10)}%`),
+  'security-2025.scenario': questionText.replace('base 3%', `base ${2 + (k % 9)}%`),
+}));
+const importsFile = join(importsDir, 'security-2025.scenario');
+const importsCache = new lib.VersionCache();
+const importsCold = await time(() => lib.fileHistory(importsFile, { cache: importsCache, workingCopy: false }));
+const importsWarm = [];
+for (let r = 0; r < runs; r++) importsWarm.push((await time(() => lib.fileHistory(importsFile, { cache: importsCache, workingCopy: false }))).ms);
+results.historyImports = {
+  commits, versions: importsCold.result.versions.length, withErrors: importsCold.result.versions.filter((v) => v.errors > 0).length,
+  coldMs: importsCold.ms, warmMedianMs: median(importsWarm),
+};
+
 // Whole processes: `scenario history` with an empty disk cache, then again (warm from disk), and `node -e 0` beside them.
 const cacheDir = join(work, 'cache');
 const env = { SCENARIO_CACHE_DIR: cacheDir };
@@ -187,6 +208,8 @@ else {
   const p = results.historyProcess;
   console.log(`history of a ${h.commits}-commit repository (${h.fileLines}-line, ${h.fileKB} KB file; ${h.versions} versions, ${h.withErrors} with errors)`);
   console.log(`  in process   cold ${ms(h.coldMs)}   warm (in-memory cache) median ${ms(h.warmMedianMs)}`);
+  const hi = results.historyImports;
+  console.log(`  a question importing its library (samples/pakistan, ${hi.versions} versions, ${hi.withErrors} with errors)   cold ${ms(hi.coldMs)}   warm median ${ms(hi.warmMedianMs)}`);
   console.log(`  whole process (scenario history --format json, no V8 code cache)   cold ${ms(p.coldMs)}   warm (disk cache) median ${ms(p.warmMedianMs)}   node -e 0 ${ms(p.bareNodeMedianMs)}`);
   console.log(`    of which the history itself (its elapsedMs)   cold ${ms(p.coldInsideMs)}   warm median ${ms(p.warmInsideMedianMs)}`);
   for (const [title, d] of [['10 changes upstream of one outcome', results.diffUpstream], ['10 changes spread over the model', results.diffSpread]]) {
