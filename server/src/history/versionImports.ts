@@ -85,7 +85,8 @@ export class VersionImports {
       return known;
     }
     const text = read();
-    const imports = 'problem' in text ? [] : writtenImports(this.document(blob, text.text));
+    // A text without the keyword imports nothing: no need to parse it (its analysis will).
+    const imports = 'problem' in text || !/\bimport\b/.test(text.text) ? [] : writtenImports(this.document(blob, text.text));
     this.written.set(blob, imports);
     this.cache?.set(importsKey(blob), { errors: 0, outcomes: null, imports });
     return imports;
