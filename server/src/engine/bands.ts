@@ -8,7 +8,7 @@ import type { CompiledModel } from './compile';
 import { type Plan, buildPlan, frontierBuffer, neededBy, runPlan } from './frontier';
 import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
-import { DrawnTables, LatinHypercube, type TableDraws } from './tables';
+import { DrawnTables, LatinHypercube, type TableDraws, tableKey } from './tables';
 import { ThetaSampler } from './theta';
 
 export type Band = [number, number];
@@ -86,12 +86,13 @@ export const MAX_BAND_DRAWS = 16_000;
  * the same streams) for the outcomes whose band ends are not yet known well enough, until they are
  * or `maxDraws` is reached. Those further passes run a plan of what those outcomes need only: on
  * the sparse models analysts write, a few dozen variables where the first pass took hundreds.
+ * With `only` (a mask of variables), the bands of the outcomes in it alone, the others null.
  */
 export function bandsByExactDraws(
   c: CompiledModel, baseline: CompiledModel, plan: Plan, draws: number, rng: Rng, extra: Rng,
-  checkCancelled: () => void, maxDraws = draws,
+  checkCancelled: () => void, maxDraws = draws, only: Uint8Array | null = null,
 ): (Band | null)[] {
-  const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1);
+  const wanted = Array.from(c.outcomes).filter((v) => c.uncertain[v] === 1 && (!only || only[v] === 1));
   if (wanted.length === 0) return Array.from(c.outcomes, () => null);
   const slotOf = new Map<number, number>();
   c.outcomes.forEach((v, i) => slotOf.set(v, i));
@@ -104,7 +105,14 @@ export function bandsByExactDraws(
   const counts = new Int32Array(wanted.length);
   const scratch = new Float64Array(limit);
   let active = wanted.map((_, i) => i);
-  let pass: { plan: Plan; buffer: Float64Array; draws: TableDraws } = { plan, buffer: frontierBuffer(plan), draws: tables };
+  /** The pass for the active outcomes: the whole plan, or one of what they need. */
+  const passFor = (outcomes: number[], whole: boolean): { plan: Plan; buffer: Float64Array; draws: TableDraws } | null => {
+    if (whole) return { plan, buffer: frontierBuffer(plan), draws: tables };
+    const needed = neededBy(c, outcomes.map((i) => slotOf.get(wanted[i]!)!));
+    const narrower = buildPlan(c, false, plan.maxWidth, needed.map((x, v) => x & c.isOutcome[v]!));
+    return narrower && { plan: narrower, buffer: frontierBuffer(narrower), draws: tables.subset(needed) };
+  };
+  let pass = passFor(active, only === null) ?? passFor(active, true)!;
   let total = 0;
   let batch = draws;
   for (;;) {
@@ -132,12 +140,27 @@ export function bandsByExactDraws(
       grown.set(values[i]!);
       values[i] = grown;
     }
-    const needed = neededBy(c, active.map((i) => slotOf.get(wanted[i]!)!));
-    const targets = needed.map((x, v) => x & c.isOutcome[v]!);
-    const narrower = buildPlan(c, false, plan.maxWidth, targets);
-    if (narrower) pass = { plan: narrower, buffer: frontierBuffer(narrower), draws: tables.subset(needed) };
+    pass = passFor(active, false) ?? pass;
   }
   return bandsOf(c, wanted, values.map((v, i) => v.subarray(0, counts[i])));
+}
+
+/**
+ * The variables of an alternative whose bands can differ from the baseline's: those whose own
+ * table changed (a probability, a base, a line cut by `given`) and everything downstream of them.
+ * Every other outcome reads the baseline's tables only, draw for draw: its band is the baseline's.
+ */
+export function changedDownstream(c: CompiledModel, baseline: CompiledModel): Uint8Array {
+  const changed = new Uint8Array(c.n);
+  const stack: number[] = [];
+  for (let v = 0; v < c.n; v++) if (tableKey(c, v) !== tableKey(baseline, v)) stack.push(v);
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (changed[v]) continue;
+    changed[v] = 1;
+    for (let i = baseline.childStart[v]!; i < baseline.childStart[v + 1]!; i++) stack.push(baseline.children[i]!);
+  }
+  return changed;
 }
 
 /** Whether both band ends of these draws are known to within BAND_END_HALF_WIDTH (95%). */

@@ -5,13 +5,13 @@
 import type { ProbabilitySpec } from '../model/types';
 import { SAMPLES_MAX, SAMPLES_MIN } from '../model/values';
 import { phraseFor } from '../syntax/vocabulary';
-import { BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, clamp01, MAX_BAND_DRAWS, ordering } from './bands';
+import { type Band, BAND_HIGH, BAND_LOW, bandsByExactDraws, bandsByNestedSampling, changedDownstream, clamp01, MAX_BAND_DRAWS, ordering } from './bands';
 import { cancelCheck } from './cancel';
 import { type CompiledModel, compileModel } from './compile';
 import {
   type ExactPlans, exactForecast, exactPlans, exactSwingCost, exactSwings, type RawResult, type SwingTable, swingsByPasses, topWorlds, WORLDS_BUDGET,
 } from './exact';
-import { buildPlan, frontierBuffer, MAX_WIDTH, runPlan } from './frontier';
+import { buildPlan, frontierBuffer, MAX_WIDTH, type Plan, runPlan } from './frontier';
 import { monteCarlo } from './montecarlo';
 import {
   evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile, type WideParameters,
@@ -61,11 +61,24 @@ export const SWING_BUDGET = 50_000_000;
 export const SWING_WORK = 4_000_000;
 export const MIN_SWING_SAMPLES = 2_000;
 /**
- * The sampled worlds of an exact run: a world's probability from N samples errs by at most
- * 0.5/√N (0.008 at 4,000), and such models have hundreds of outcomes, whose worlds are all rare.
+ * The sampled worlds of an exact run: a world's probability from N samples has a standard error
+ * of √(p(1 − p)/N), at most 0.5/√N (0.008 at 4,000). Such models have hundreds of outcomes, whose
+ * worlds are all rare: the sampling stops once even the most frequent world's standard error is
+ * known to be under WORLD_STANDARD_ERROR (a thousand samples when no world repeats).
  */
 export const WORLDS_SAMPLE_WORK = 4_000_000;
 export const MIN_WORLD_SAMPLES = 4_000;
+export const WORLD_STANDARD_ERROR = 0.008;
+
+/**
+ * Whether N samples, whose most frequent world was seen k times, give every world's probability
+ * to within WORLD_STANDARD_ERROR: with p ≤ u, an upper bound for the largest probability (k and
+ * about two standard deviations of it, plus two), the standard error √(p(1 − p)/N) ≤ √(u/N).
+ */
+export function worldsKnown(samples: number, largest: number): boolean {
+  const upper = (largest + 1.96 * Math.sqrt(largest + 1) + 2) / samples;
+  return Math.sqrt(upper / samples) <= WORLD_STANDARD_ERROR;
+}
 /** Draws of θ for the bands of an alternative that observes, in a model too dense for exact inference. */
 export const BAND_WEIGHTED_DRAWS = 200;
 /** A point judgment holds within ± this many points. */
@@ -105,6 +118,8 @@ interface RunSettings {
   tree: () => JunctionTree | null;
   /** The baseline's exact plans, planned once (an alternative's `given` can change the graph). */
   baselinePlans: ExactPlans | null;
+  /** The baseline's exact bands (c.outcomes order), once computed: alternatives keep those nothing changes. */
+  baselineBands: (Band | null)[] | null;
   baseline: CompiledModel;
   checkCancelled: () => void;
   /** Says which stage of the current scenario starts (ForecastOptions.onProgress). */
@@ -135,7 +150,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
     evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
     tree: once(() => buildJunctionTree(baseline, MAX_CLIQUE, EXACT_BUDGET / (2 * drivingCount(baseline) + 1))),
-    baselinePlans: plans, baseline, stage: () => {},
+    baselinePlans: plans, baselineBands: null, baseline, stage: () => {},
   };
   // Progress: each stage of each scenario, the baseline first.
   let scenario = 0;
@@ -146,7 +161,9 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
       stage, elapsedMs: performance.now() - started,
     });
   }
-  const base = withGuides(baseline, settings, null, run(baseline, baseline, settings));
+  const baseRun = run(baseline, baseline, settings);
+  if (baseRun.band.length > 0 && settings.method === 'exact') settings.baselineBands = baseRun.band;
+  const base = withGuides(baseline, settings, null, baseRun);
   const outcomes = outcomeForecasts(model, baseline, base, null);
   const inputs = inputForecasts(model);
   const alternatives: AlternativeForecast[] = model.alternatives.map((alternative, k) => {
@@ -257,9 +274,7 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     const exact = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none' && !swept);
     const result = swept ? { ...exact, swing: swept.swing!, guides: swept } : exact;
     if (s.bandMethod !== 'none') s.stage('bands');
-    const band = s.bandMethod === 'none' ? [] : bandsByExactDraws(c, baseline, plans.marginals, s.bandDraws,
-      seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,
-      affordableDraws(plans.marginals.cost, s));
+    const band = s.bandMethod === 'none' ? [] : exactBands(c, baseline, plans.marginals, s);
     if (!result.worlds) s.stage('worlds');
     return { ...result, band, standardError: null, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
   }
@@ -452,13 +467,14 @@ function weightedWorlds(worlds: Map<string, number>, maxWorlds: number): RawResu
 
 /**
  * The most probable worlds by sampling (an exact run whose joint of the outcomes is too wide):
- * the file's samples, at most WORLDS_SAMPLE_WORK variable-samples (at least MIN_WORLD_SAMPLES).
+ * the file's samples, at most WORLDS_SAMPLE_WORK variable-samples (at least MIN_WORLD_SAMPLES),
+ * fewer once the worlds are known (worldsKnown).
  */
 function sampledWorlds(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResult['worlds'] {
   if (s.maxWorlds === 0) return [];
   const samples = Math.min(s.samples, Math.max(MIN_WORLD_SAMPLES, Math.floor(WORLDS_SAMPLE_WORK / Math.max(1, c.n))));
   return monteCarlo(c, baseline, samples, 0, 0, seededStream(s.seed, STREAM.main), seededStream(s.seed, STREAM.mainExtra),
-    s.maxWorlds, s.checkCancelled, s.cache).worlds;
+    s.maxWorlds, s.checkCancelled, s.cache, worldsKnown).worlds;
 }
 
 /**
@@ -518,6 +534,21 @@ function outcomeForecasts(
     forecasts.push(forecast);
   }
   return forecasts;
+}
+
+/**
+ * Exact bands of a scenario. An alternative's outcomes that nothing it changes reaches (its
+ * tables are the baseline's, draw for draw) keep the baseline's bands: only the others are drawn.
+ */
+function exactBands(c: CompiledModel, baseline: CompiledModel, plan: Plan, s: RunSettings): (Band | null)[] {
+  const draw = (only: Uint8Array | null) => bandsByExactDraws(c, baseline, plan, s.bandDraws,
+    seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,
+    affordableDraws(plan.cost, s), only);
+  const kept = c === baseline ? null : s.baselineBands;
+  if (!kept) return draw(null);
+  const changed = changedDownstream(c, baseline);
+  const drawn = draw(changed);
+  return Array.from(c.outcomes, (v, i) => (changed[v] ? drawn[i]! : kept[i]!));
 }
 
 /** The most band draws a plan of this cost may take: within MAX_BAND_DRAWS and 4 × BAND_BUDGET. */

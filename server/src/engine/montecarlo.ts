@@ -48,11 +48,13 @@ export function drivingVariables(c: CompiledModel): Int32Array {
  * `samples` joint draws. Swings (when swingWork > 0) come from the first samples, as many as
  * `swingWork` re-evaluations allow (measured on the first PILOT samples), at least
  * min(minSwingSamples, samples). `baseline` is unused since no θ is drawn on the main stream;
- * kept so that every scenario is called alike.
+ * kept so that every scenario is called alike. `enough`, asked every 1,024 samples with the most
+ * samples any world has had, can stop it early: the results are then those of the samples drawn.
  */
 export function monteCarlo(
   c: CompiledModel, _baseline: CompiledModel, samples: number, swingWork: number, minSwingSamples: number,
   rng: Rng, extra: Rng, maxWorlds: number, checkCancelled: () => void, cache: TableCache = new Map(),
+  enough: ((samples: number, largestWorld: number) => boolean) | null = null,
 ): MonteCarloResult {
   let swingSamples = swingWork > 0 ? samples : 0;
   const n = c.n;
@@ -94,7 +96,14 @@ export function monteCarlo(
     }
   };
   for (let s = 0; s < samples;) {
-    if ((s & 1023) === 0) checkCancelled();
+    if ((s & 1023) === 0) {
+      checkCancelled();
+      // Stopping early: every 1,024 samples, and the same way for the same seed.
+      if (s > 0 && enough?.(s, worlds.largest)) {
+        samples = s;
+        break;
+      }
+    }
     if (hasWide) tables.drawWide(extra);
     uniforms.fill(uniform, n);
     if (padded && s + 1 < samples) {

@@ -23,6 +23,8 @@ export class WorldCounter {
   private readonly first: number[] = [];
   private readonly values: (Uint8Array | null)[] = [];
 
+  /** The most samples any one world has had so far. */
+  largest = 0;
   private readonly outcomes: Int32Array;
   private readonly from: number;
   private readonly to: number;
@@ -48,7 +50,9 @@ export class WorldCounter {
       key = 0;
       for (let i = 0; i < n; i++) key |= x[outcomes[i]!]! << i;
       if (this.dense) {
-        if (this.dense[key]!++ === 0) this.denseFirst![key] = s;
+        const count = ++this.dense[key]!;
+        if (count === 1) this.denseFirst![key] = s;
+        if (count > this.largest) this.largest = count;
         return;
       }
     } else {
@@ -63,11 +67,13 @@ export class WorldCounter {
     }
     const found = this.index.get(key);
     if (found >= 0) {
-      this.counts[found]!++;
+      const count = ++this.counts[found]!;
+      if (count > this.largest) this.largest = count;
       if (this.values[found] === null) this.values[found] = this.copy(x);
     } else if (this.counts.length < MAX_TRACKED_WORLDS) {
       this.index.set(key, this.counts.length);
       this.counts.push(1);
+      if (this.largest === 0) this.largest = 1;
       this.first.push(s);
       this.values.push(this.counts.length * outcomes.length <= EAGER_BYTES ? this.copy(x) : null);
     }
