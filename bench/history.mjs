@@ -5,7 +5,8 @@
 // cache); and a diff of the op-ed sample with 10 changes (2^10 = 1,024 forecasts of the mixed
 // models for exact Shapley values); and the history of a question that imports a library
 // (samples/pakistan, both files changed in every commit: each version reads its library from its
-// own commit's tree), cold and warm in the process. Bundles what it needs with esbuild, so `node bench/history.mjs`
+// own commit's tree), cold and warm in the process, and the same question where most commits change
+// the library alone (each of them a version of the question). Bundles what it needs with esbuild, so `node bench/history.mjs`
 // works from the repository root with nothing else built.
 //
 //   node bench/history.mjs [--commits 200] [--runs 5] [--json] [--keep]
@@ -133,6 +134,22 @@ results.historyImports = {
   coldMs: importsCold.ms, warmMedianMs: median(importsWarm),
 };
 
+// The same question where most commits change the library alone (the question itself every tenth
+// commit): each of those commits is a version of the question too.
+const libraryOnlyDir = makeRepository(join(work, 'library-only-repo'), commits, (k) => ({
+  'lib/pakistan-baseline.scenario': libText.replace('probability 10%..25%', `probability ${5 + (k % 20)}%..${26 + (k % 10)}%`),
+  ...(k % 10 === 0 ? { 'security-2025.scenario': questionText.replace('base 3%', `base ${2 + (k % 9)}%`) } : {}),
+}));
+const libraryOnlyFile = join(libraryOnlyDir, 'security-2025.scenario');
+const libraryOnlyCache = new lib.VersionCache();
+const libraryOnlyCold = await time(() => lib.fileHistory(libraryOnlyFile, { cache: libraryOnlyCache, workingCopy: false }));
+const libraryOnlyWarm = [];
+for (let r = 0; r < runs; r++) libraryOnlyWarm.push((await time(() => lib.fileHistory(libraryOnlyFile, { cache: libraryOnlyCache, workingCopy: false }))).ms);
+results.historyLibraryOnly = {
+  commits, questionCommits: Math.ceil(commits / 10), versions: libraryOnlyCold.result.versions.length,
+  coldMs: libraryOnlyCold.ms, warmMedianMs: median(libraryOnlyWarm),
+};
+
 // Whole processes: `scenario history` with an empty disk cache, then again (warm from disk), and `node -e 0` beside them.
 const cacheDir = join(work, 'cache');
 const env = { SCENARIO_CACHE_DIR: cacheDir };
@@ -210,6 +227,8 @@ else {
   console.log(`  in process   cold ${ms(h.coldMs)}   warm (in-memory cache) median ${ms(h.warmMedianMs)}`);
   const hi = results.historyImports;
   console.log(`  a question importing its library (samples/pakistan, ${hi.versions} versions, ${hi.withErrors} with errors)   cold ${ms(hi.coldMs)}   warm median ${ms(hi.warmMedianMs)}`);
+  const lo = results.historyLibraryOnly;
+  console.log(`  the same, the library alone changed in ${lo.commits - lo.questionCommits} of ${lo.commits} commits (${lo.versions} versions)   cold ${ms(lo.coldMs)}   warm median ${ms(lo.warmMedianMs)}`);
   console.log(`  whole process (scenario history --format json, no V8 code cache)   cold ${ms(p.coldMs)}   warm (disk cache) median ${ms(p.warmMedianMs)}   node -e 0 ${ms(p.bareNodeMedianMs)}`);
   console.log(`    of which the history itself (its elapsedMs)   cold ${ms(p.coldInsideMs)}   warm median ${ms(p.warmInsideMedianMs)}`);
   for (const [title, d] of [['10 changes upstream of one outcome', results.diffUpstream], ['10 changes spread over the model', results.diffSpread]]) {
