@@ -73,8 +73,12 @@ function isValidRange(lo: number, hi: number): boolean {
  * (common random numbers: an outcome the alternative does not touch gets exactly the baseline's
  * numbers). `given` on an outcome pins its base and cuts its driver lines (sign 0).
  */
-export function compileModel(model: EngineModel, alternative: EngineAlternative | null = null): CompiledModel {
-  const c = compileStructure(model);
+export function compileModel(
+  model: EngineModel, alternative: EngineAlternative | null = null, baseline: CompiledModel | null = null,
+): CompiledModel {
+  // `baseline`: the model compiled without alternative, when the caller has it (never mutated):
+  // an alternative copies what it changes from there instead of compiling the structure again.
+  const c = baseline ?? compileStructure(model);
   if (!alternative) return c;
   const o = overridesOf(alternative);
   const lo = c.lo.slice();

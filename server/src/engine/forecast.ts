@@ -168,7 +168,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
   const inputs = inputForecasts(model);
   const alternatives: AlternativeForecast[] = model.alternatives.map((alternative, k) => {
     scenario = k + 1;
-    const compiled = compileModel(model, alternative);
+    const compiled = compileModel(model, alternative, baseline);
     const evidence = evidenceOf(compiled, alternative);
     const result = withGuides(compiled, settings, evidence,
       evidence ? runWithEvidence(compiled, baseline, settings, evidence) : run(compiled, baseline, settings));
@@ -267,7 +267,9 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
   s.checkCancelled();
   s.stage('probabilities');
   if (s.method === 'exact') {
-    const plans = c === s.baseline && s.baselinePlans ? s.baselinePlans : exactPlans(c, s.bandDraws, Infinity)!;
+    // A plan reads the structure only (variables, driver lines), which every alternative shares
+    // with the baseline (a cut line stays, its table constant): planned once for all.
+    const plans = s.baselinePlans ?? exactPlans(c, s.bandDraws, Infinity)!;
     // Swings come with the signposts' sweeps where those are affordable, else by passes of their own.
     if (s.bandMethod !== 'none') s.stage('swings and signposts');
     const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, null);

@@ -425,10 +425,13 @@ export function calibrate(tree: JunctionTree, tables: readonly Float64Array[], e
  * the others), from a calibrated tree:
  * the owner of x keeps its entries with x = value, scaled to sum 1, and the change sweeps outwards
  * through every separator (new / old, Hugin's update). False when P(x = value | E) is 0.
+ * With `reach`, the sweep crosses only separators holding a variable marked there: the caller
+ * vouches that the others' joint distribution does not depend on x (d-separated from it), so
+ * their update would be a ratio of 1 and everything behind them keeps its values.
  */
 export function observeOne(
   cal: Calibrated, x: number, value: 0 | 1, wanted: Uint8Array, out: Float64Array,
-  visit?: (clique: number, table: Float64Array) => void,
+  visit?: (clique: number, table: Float64Array) => void, reach: Uint8Array | null = null,
 ): boolean {
   const { tree, beliefs, scratch, separators, ratio, order, from } = cal;
   const { cliques, children } = tree;
@@ -452,7 +455,7 @@ export function observeOne(
     const qa = cliques[a]!;
     readMarginals(qa, scratch[a]!, wanted, out);
     visit?.(a, scratch[a]!);
-    if (qa.parent >= 0 && qa.parent !== from[k]) {
+    if (qa.parent >= 0 && qa.parent !== from[k] && (!reach || crosses(qa, reach))) {
       // Upwards: a's own separator.
       const sep = ratio[a]!;
       marginalizeUp(qa, scratch[a]!, sep);
@@ -464,6 +467,7 @@ export function observeOne(
     for (const b of children[a]!) {
       if (b === from[k]) continue;
       const qb = cliques[b]!;
+      if (reach && !crosses(qb, reach)) continue;
       const sep = ratio[b]!;
       marginalizeDown(qb, qa, scratch[a]!, sep);
       divideBy(sep, separators[b]!);
@@ -473,6 +477,12 @@ export function observeOne(
     }
   }
   return true;
+}
+
+/** Whether the separator of q with its parent holds a variable marked in `reach`. */
+function crosses(q: Clique, reach: Uint8Array): boolean {
+  for (let k = 0; k < q.childBits.length; k++) if (reach[q.variables[q.childBits[k]!]!]) return true;
+  return false;
 }
 
 /**

@@ -106,19 +106,43 @@ export function guides(
   const n0 = new Float64Array(c.n);
   const wanted = new Uint8Array(c.n);
   const swing: SwingTable[] = [];
+  // Without evidence, seeing O tells nothing of a variable that shares no ancestor with it
+  // (d-separation): the sweep stays where it can change something (DependentRegion), which on
+  // the sparse models analysts write is a few dozen variables of hundreds.
+  const region = evidence === null ? new DependentRegion(c) : null;
+  const familyClique = new Int32Array(c.n).fill(-1);
+  tree.cliques.forEach((q, k) => q.families.forEach((f) => (familyClique[f.v] = k)));
+  const visited = new Int32Array(tree.cliques.length);
+  let stamp = 0;
+  const visit = (at: number, table: Float64Array) => {
+    visited[at] = stamp;
+    interventionSums(tree, at, table, tables, wanted, n1, n0);
+  };
   for (let i = 0; i < nOut; i++) {
     checkCancelled();
     const o = c.outcomes[i]!;
     const p = marginals[o]!;
     const upstream = c.upstream[i]!;
     for (const f of upstream) wanted[f] = doable[f]!;
+    stamp++;
+    const reach = region ? region.of(i) : null;
     // Seen true, O's tree gives P(X | E, O) for every X, and its families' do() sums.
-    const seen = p > 0 && observeOne(cal, o, 1, all, given, swings ? (at, table) => interventionSums(tree, at, table, tables, wanted, n1, n0) : undefined);
+    const seen = p > 0 && observeOne(cal, o, 1, all, given, swings ? visit : undefined, reach);
+    // A family the sweep did not reach is as the calibration left it: its sums come from there.
+    if (seen && swings && reach) {
+      for (const f of upstream) {
+        const at = familyClique[f]!;
+        if (wanted[f] && at >= 0 && visited[at] !== stamp) visit(at, cal.beliefs[at]!);
+      }
+    }
     for (const f of upstream) wanted[f] = 0;
     if (swings) swing.push(swingsOf(c, i, p, seen, n1, n0, d1, d0, doable, fallback));
     if (!seen) continue;
     const list = signposts[i]!;
-    for (let x = 0; x < c.n; x++) {
+    const candidates = region ? region.list : null;
+    const count = candidates ? region!.size : c.n;
+    for (let k = 0; k < count; k++) {
+      const x = candidates ? candidates[k]! : k;
       const px = marginals[x]!;
       // The expected shift is 200·P(O)·|P(X | O) − P(X)| points (before clamping): most X are
       // left out on that alone, before any division.
@@ -143,6 +167,43 @@ export function guides(
   }
   for (const list of linchpins) list.sort((a, b) => ordering(distanceToFlip(a)) - ordering(distanceToFlip(b)) || a.v - b.v);
   return { signposts, linchpins, swing: swings ? swing : null };
+}
+
+/**
+ * The variables that seeing an outcome O can tell something about, without evidence: those that
+ * share an ancestor with O (O's ancestors, O, and everything downstream of them). Any other is
+ * d-separated from O, so P(X | O) = P(X), and so is any set of them. Kept in one mask, reused.
+ */
+class DependentRegion {
+  readonly mask: Uint8Array;
+  readonly list: Int32Array;
+  size = 0;
+
+  constructor(private readonly c: CompiledModel) {
+    this.mask = new Uint8Array(c.n);
+    this.list = new Int32Array(c.n);
+  }
+
+  /** The region of outcome i (c.outcomes order), as a mask; `list` holds its first `size` entries. */
+  of(i: number): Uint8Array {
+    const { c, mask, list } = this;
+    for (let k = 0; k < this.size; k++) mask[list[k]!] = 0;
+    let size = 0;
+    const add = (v: number) => {
+      if (mask[v]) return;
+      mask[v] = 1;
+      list[size++] = v;
+    };
+    add(c.outcomes[i]!);
+    for (const v of c.upstream[i]!) add(v);
+    // Downstream of all of those, breadth-first over the list itself.
+    for (let k = 0; k < size; k++) {
+      const v = list[k]!;
+      for (let j = c.childStart[v]!; j < c.childStart[v + 1]!; j++) add(c.children[j]!);
+    }
+    this.size = size;
+    return mask;
+  }
 }
 
 /** Signposts, largest expected shift first (then the first declared): a new one goes in its place, and the list keeps MAX_SIGNPOSTS. */
