@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { bandsByExactDraws, changedDownstream } from '../../server/src/engine/bands';
 import { compileModel } from '../../server/src/engine/compile';
 import { forecast } from '../../server/src/engine/forecast';
+import { buildJunctionTree } from '../../server/src/engine/junction';
+import { guides } from '../../server/src/engine/signposts';
+import { expectedTables } from '../../server/src/engine/tables';
 import { seededStream, STREAM } from '../../server/src/engine/random';
 import { buildPlan, frontierBuffer, neededBy, runPlan } from '../../server/src/engine/frontier';
 import { DrawnTables } from '../../server/src/engine/tables';
@@ -118,5 +121,33 @@ describe('narrow passes', () => {
     }
     expect(kept).toBeGreaterThan(10);
     expect(drawn).toBeGreaterThan(10);
+  });
+
+  it('signposts, linchpins and swings from sweeps kept to what shares an ancestor with the outcome equal those of whole sweeps', () => {
+    // A chain of small clusters joined by common consequences (z): one tree, but without
+    // evidence most of it is d-separated from any one outcome.
+    const factors: Record<string, [number, number]> = {};
+    const outcomes: NonNullable<typeof spec.outcomes> = {};
+    for (let k = 0; k < 12; k++) {
+      factors[`a${k}`] = [0.2, 0.5];
+      factors[`b${k}`] = [0.3, 0.7];
+      outcomes[`x${k}`] = { base: [0.1, 0.3], drivers: [[`a${k}`, 'raises', [2, 4]], [`b${k}`, 'lowers', 3]] };
+      outcomes[`y${k}`] = { base: 0.2, drivers: [[`x${k}`, 'raises', 'strongly'], [`b${k}`, 'raises', 2]] };
+      if (k > 0) outcomes[`z${k}`] = { base: [0.05, 0.2], drivers: [[`y${k - 1}`, 'raises', 3], [`y${k}`, 'raises', [2, 5]]] };
+    }
+    const c = compileModel(buildModel({ factors, outcomes }));
+    const tree = buildJunctionTree(c)!;
+    expect(tree.cliques.filter((q) => q.parent < 0).length).toBe(1);
+    const tables = expectedTables(c, new Map(), () => {});
+    const kept = guides(c, tree, tables, null, true, () => {});
+    // Evidence that observes nothing takes the whole sweeps.
+    const whole = guides(c, tree, tables, new Int8Array(c.n).fill(-1), true, () => {});
+    expect(kept.signposts.flat().length).toBeGreaterThan(20);
+    kept.signposts.forEach((list, i) => {
+      expect(list.map((g) => g.v)).toEqual(whole.signposts[i]!.map((g) => g.v));
+      list.forEach((g, k) => expect(g.expectedShift).toBeCloseTo(whole.signposts[i]![k]!.expectedShift, 10));
+    });
+    kept.linchpins.forEach((list, i) => list.forEach((l, k) => expect(l.holdsFrom).toBeCloseTo(whole.linchpins[i]![k]!.holdsFrom, 10)));
+    kept.swing!.forEach((table, i) => table.points.forEach((x, k) => expect(x).toBeCloseTo(whole.swing![i]!.points[k]!, 10)));
   });
 });
