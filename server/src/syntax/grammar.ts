@@ -1,6 +1,7 @@
 // The ohm grammar (grammar/scenario.ohm) and what the rest of syntax/ needs from ohm's failures.
 import * as ohm from 'ohm-js';
 import grammarModule from '../../../grammar/scenario.ohm';
+import { installFastSpaces } from './fastSpaces';
 import type { DeclarationKeyword } from './scan';
 
 // The bundles (esbuild.mjs) and the tests (vitest.config.ts) load grammar/scenario.ohm as ohm's
@@ -21,6 +22,8 @@ applyPrototype.isSyntactic = function isSyntacticOnce(this: { syntactic?: boolea
 
 export const scenarioGrammar: ohm.Grammar =
   typeof grammarModule === 'string' ? ohm.grammar(grammarModule) : makeRecipe(grammarModule);
+// Spaces between tokens skipped by a loop instead of rule applications (see fastSpaces.ts).
+installFastSpaces(scenarioGrammar, 'Document');
 
 /** The start rule that matches one declaration of each kind. */
 export const START_RULES: Record<DeclarationKeyword, string> = {
