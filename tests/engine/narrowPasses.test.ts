@@ -8,14 +8,15 @@ import { forecast } from '../../server/src/engine/forecast';
 import { buildJunctionTree } from '../../server/src/engine/junction';
 import { guides } from '../../server/src/engine/signposts';
 import { expectedTables } from '../../server/src/engine/tables';
-import { seededStream, STREAM } from '../../server/src/engine/random';
+import { seededStream, STREAM, uniformsInto } from '../../server/src/engine/random';
 import { buildPlan, frontierBuffer, neededBy, runPlan } from '../../server/src/engine/frontier';
 import { DrawnTables } from '../../server/src/engine/tables';
-import { buildModel, randomModel, sigmoid } from './build';
+import { buildModel, type ModelSpec, randomModel, sigmoid } from './build';
 
+/** Rows of uniforms for draws of θ, from a seeded stream: `unit()` gives the next row (as large as any draw takes). */
 const uniforms = (seed: number) => {
-  let state = seed >>> 0;
-  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const rng = seededStream(seed, 0);
+  return () => uniformsInto(rng, new Float64Array(4096));
 };
 
 describe('narrow passes', () => {
@@ -25,7 +26,7 @@ describe('narrow passes', () => {
       const whole = buildPlan(c, false)!;
       const tables = new DrawnTables(c);
       const unit = uniforms(seed);
-      tables.draw(unit, unit);
+      tables.draw(unit(), unit());
       const all = new Float64Array(c.n);
       runPlan(whole, tables.tables, all, frontierBuffer(whole));
       const some = [seed % c.outcomes.length, (3 * seed) % c.outcomes.length];
@@ -48,7 +49,7 @@ describe('narrow passes', () => {
     const subset = tables.subset(needed);
     expect(subset.mainDimensions + subset.extraDimensions).toBeLessThan(tables.mainDimensions + tables.extraDimensions);
     const unit = uniforms(9);
-    subset.draw(unit, unit);
+    subset.draw(unit(), unit());
     let changed = 0;
     for (let v = 0; v < c.n; v++) {
       const same = tables.tables[v]!.every((x, i) => x === before[v]![i]);
@@ -73,7 +74,7 @@ describe('narrow passes', () => {
     const tables = new DrawnTables(c);
     const unit = uniforms(3);
     for (let draw = 0; draw < 20; draw++) {
-      tables.draw(unit, unit);
+      tables.draw(unit(), unit());
       const { logitBase, lnK } = tables.theta;
       for (const name of ['plain', 'sure', 'never', 'extreme']) {
         const v = c.index.get(name)!;
@@ -127,7 +128,7 @@ describe('narrow passes', () => {
     // A chain of small clusters joined by common consequences (z): one tree, but without
     // evidence most of it is d-separated from any one outcome.
     const factors: Record<string, [number, number]> = {};
-    const outcomes: NonNullable<typeof spec.outcomes> = {};
+    const outcomes: NonNullable<ModelSpec['outcomes']> = {};
     for (let k = 0; k < 12; k++) {
       factors[`a${k}`] = [0.2, 0.5];
       factors[`b${k}`] = [0.3, 0.7];

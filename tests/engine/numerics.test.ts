@@ -104,9 +104,10 @@ describe('sampling helpers', () => {
     const draws = 50;
     const cube = new LatinHypercube(seededStream(3, 1), draws, 3);
     const seen = [new Set<number>(), new Set<number>(), new Set<number>()];
+    const row = new Float64Array(3);
     for (let d = 0; d < draws; d++) {
-      cube.start(d);
-      for (let k = 0; k < 3; k++) seen[k]!.add(Math.floor(cube.next() * draws));
+      cube.row(d, row);
+      for (let k = 0; k < 3; k++) seen[k]!.add(Math.floor(row[k]! * draws));
     }
     for (const s of seen) expect(s.size).toBe(draws);
   });

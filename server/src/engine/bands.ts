@@ -118,11 +118,11 @@ export function bandsByExactDraws(
   for (;;) {
     const hypercube = new LatinHypercube(rng, batch, pass.draws.mainDimensions);
     const extraHypercube = new LatinHypercube(extra, batch, pass.draws.extraDimensions);
+    const mainRow = new Float64Array(pass.draws.mainDimensions);
+    const extraRow = new Float64Array(pass.draws.extraDimensions);
     for (let d = 0; d < batch; d++) {
       if ((d & 63) === 0) checkCancelled();
-      hypercube.start(d);
-      extraHypercube.start(d);
-      pass.draws.draw(hypercube.next, extraHypercube.next);
+      pass.draws.draw(hypercube.row(d, mainRow), extraHypercube.row(d, extraRow));
       runPlan(pass.plan, tables.tables, marginals, pass.buffer);
       for (let a = 0; a < active.length; a++) {
         const i = active[a]!;
@@ -225,11 +225,11 @@ export function bandsByNestedSampling(
   const noise = new Float64Array(wanted.length);
   const hypercube = new LatinHypercube(rng, draws, theta.mainDimensions);
   const extraHypercube = new LatinHypercube(extra, draws, theta.extraDimensions);
+  const mainRow = new Float64Array(theta.mainDimensions);
+  const extraRow = new Float64Array(theta.extraDimensions);
   for (let d = 0; d < draws; d++) {
     if ((d & 15) === 0) checkCancelled();
-    hypercube.start(d);
-    extraHypercube.start(d);
-    theta.drawWith(hypercube.next, extraHypercube.next);
+    theta.drawFrom(hypercube.row(d, mainRow), extraHypercube.row(d, extraRow));
     sumByVariable.fill(0);
     squaresByVariable.fill(0);
     for (let w = 0; w < worlds; w++) {

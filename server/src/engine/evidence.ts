@@ -69,6 +69,8 @@ export function evidenceBands(
   const tables = new DrawnTables(c, baseline);
   const hypercube = new LatinHypercube(rng, draws, tables.theta.mainDimensions);
   const extraHypercube = new LatinHypercube(extra, draws, tables.theta.extraDimensions);
+  const mainRow = new Float64Array(tables.theta.mainDimensions);
+  const extraRow = new Float64Array(tables.theta.extraDimensions);
   const marginals = new Float64Array(c.n);
   const buffers = junctionBuffers(tree);
   const values = wanted.map(() => new Float64Array(draws));
@@ -77,9 +79,7 @@ export function evidenceBands(
   let largest = -Infinity;
   for (let d = 0; d < draws; d++) {
     if ((d & 31) === 0) checkCancelled();
-    hypercube.start(d);
-    extraHypercube.start(d);
-    tables.draw(hypercube.next, extraHypercube.next);
+    tables.draw(hypercube.row(d, mainRow), extraHypercube.row(d, extraRow));
     weights[d] = propagateLog(tree, tables.tables, evidence, marginals, buffers);
     largest = Math.max(largest, weights[d]!);
     for (let i = 0; i < wanted.length; i++) values[i]![d] = weights[d]! > -Infinity ? marginals[wanted[i]!]! : 0;

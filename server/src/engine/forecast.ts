@@ -18,7 +18,7 @@ import {
 } from './evidence';
 import { type Evidence, buildJunctionTree, type JunctionTree, MAX_CLIQUE } from './junction';
 import { guideCost, guides, type Guides, SIGNPOST_BUDGET } from './signposts';
-import { seededStream, STREAM, TO_UNIT } from './random';
+import { seededStream, STREAM, uniformsInto } from './random';
 import { DrawnTables, expectedTables, sampledTables, type TableCache } from './tables';
 import { drawWideParameters } from './worldDraw';
 import {
@@ -442,10 +442,10 @@ function weightedRun(c: CompiledModel, baseline: CompiledModel, s: RunSettings, 
     // ln P(E | θ) per draw, then weights relative to the largest (as evidenceBands).
     const weights = new Float64Array(BAND_WEIGHTED_DRAWS);
     let largest = -Infinity;
-    const uniform = () => (rng.next() >>> 0) * TO_UNIT;
-    const extraUniform = () => (extra.next() >>> 0) * TO_UNIT;
+    const mainRow = new Float64Array(drawn.mainDimensions);
+    const extraRow = new Float64Array(drawn.extraDimensions);
     for (let d = 0; d < BAND_WEIGHTED_DRAWS; d++) {
-      drawn.draw(uniform, extraUniform);
+      drawn.draw(uniformsInto(rng, mainRow), uniformsInto(extra, extraRow));
       const estimate = likelihoodWeighting(c, drawn.tables, evidence, perDraw, rng, s.checkCancelled, fixed);
       weights[d] = estimate.logEvidenceProbability;
       largest = Math.max(largest, weights[d]!);

@@ -138,11 +138,11 @@ export function expectedTableCost(c: CompiledModel, v: number): number {
   return 2 ** k * (ranged === 0 ? 1 : Math.min(MAX_NODES, 24 ** Math.min(ranged, 2)) * 4);
 }
 
-/** Draws of θ into tables: the uniforms one draw takes from each source, and the draw. */
+/** Draws of θ into tables: the uniforms one draw takes from each source, and the draw from rows of them. */
 export interface TableDraws {
   readonly mainDimensions: number;
   readonly extraDimensions: number;
-  draw(main: () => number, extra: () => number): void;
+  draw(main: Float64Array, extra: Float64Array): void;
 }
 
 /**
@@ -193,9 +193,9 @@ export class DrawnTables implements TableDraws {
     return this.theta.extraDimensions;
   }
 
-  /** Draws θ and refreshes the tables that depend on it. */
-  draw(main: () => number, extra: () => number): void {
-    this.theta.drawWith(main, extra);
+  /** Draws θ from rows of uniforms (ThetaSampler.drawFrom) and refreshes the tables that depend on it. */
+  draw(main: Float64Array, extra: Float64Array): void {
+    this.theta.drawFrom(main, extra);
     for (let i = 0; i < this.ranged.length; i++) this.fill(this.ranged[i]!);
   }
 
@@ -210,7 +210,7 @@ export class DrawnTables implements TableDraws {
       mainDimensions: theta.mainDimensions,
       extraDimensions: theta.extraDimensions,
       draw: (main, extra) => {
-        theta.drawWith(main, extra);
+        theta.drawFrom(main, extra);
         for (let i = 0; i < ranged.length; i++) this.fill(ranged[i]!);
       },
     };
@@ -246,7 +246,12 @@ export class DrawnTables implements TableDraws {
       }
       return;
     }
-    // A pinned base (±∞) or extreme multipliers: by logits, which saturate correctly.
+    this.fillByLogits(table, start, k, base);
+  }
+
+  /** A pinned base (±∞) or extreme multipliers: by logits, which saturate correctly. */
+  private fillByLogits(table: Float64Array, start: number, k: number, base: number): void {
+    const lnK = this.theta.lnK;
     const z = this.logits;
     z[0] = base;
     table[0] = fastSigmoid(z[0]);
@@ -265,8 +270,6 @@ export class DrawnTables implements TableDraws {
  */
 export class LatinHypercube {
   private readonly order: Uint32Array;
-  private row = 0;
-  private column = 0;
 
   constructor(private readonly rng: Rng, private readonly draws: number, private readonly dimensions: number) {
     this.order = new Uint32Array(draws * dimensions);
@@ -282,15 +285,10 @@ export class LatinHypercube {
     }
   }
 
-  /** Starts draw number `row`. */
-  start(row: number): void {
-    this.row = row;
-    this.column = 0;
+  /** The uniforms of draw number `row`, one per dimension, into out[0 … dimensions − 1]. */
+  row(row: number, out: Float64Array): Float64Array {
+    const { order, draws, rng } = this;
+    for (let k = 0; k < this.dimensions; k++) out[k] = (order[k * draws + row]! + (rng.next() >>> 0) * TO_UNIT) / draws;
+    return out;
   }
-
-  readonly next = (): number => {
-    const k = this.column++;
-    if (k >= this.dimensions) return (this.rng.next() >>> 0) * TO_UNIT;
-    return (this.order[k * this.draws + this.row]! + (this.rng.next() >>> 0) * TO_UNIT) / this.draws;
-  };
 }

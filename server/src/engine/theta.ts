@@ -29,7 +29,7 @@ function rangedSlots(c: CompiledModel): Slots {
 export interface ThetaSubset {
   readonly mainDimensions: number;
   readonly extraDimensions: number;
-  drawWith(main: () => number, extra: () => number): void;
+  drawFrom(main: Float64Array, extra: Float64Array): void;
 }
 
 export class ThetaSampler {
@@ -82,8 +82,12 @@ export class ThetaSampler {
     this.hasRanges = this.mainDimensions + this.extraDimensions > 0;
   }
 
-  /** One draw with uniforms from the given sources (e.g. Latin hypercubes), in a fixed order. */
-  drawWith(main: () => number, extra: () => number): void {
+  /**
+   * One draw from rows of uniforms (a Latin hypercube's, or a stream's), in a fixed order:
+   * main[0 … mainDimensions − 1] and extra[0 … extraDimensions − 1]. Rows, not a function per
+   * uniform: a number returned from a call that is not inlined is a heap allocation.
+   */
+  drawFrom(main: Float64Array, extra: Float64Array): void {
     this.fill(this.inputs, this.bases, this.drivers, main);
     if (this.extraDimensions > 0) this.fill(this.extraInputs, this.extraBases, this.extraDrivers, extra);
   }
@@ -105,28 +109,29 @@ export class ThetaSampler {
     return {
       mainDimensions: size(main),
       extraDimensions: size(extra),
-      drawWith: (mainUnit, extraUnit) => {
-        this.fill(main[0], main[1], main[2], mainUnit);
-        if (size(extra) > 0) this.fill(extra[0], extra[1], extra[2], extraUnit);
+      drawFrom: (mainRow, extraRow) => {
+        this.fill(main[0], main[1], main[2], mainRow);
+        if (size(extra) > 0) this.fill(extra[0], extra[1], extra[2], extraRow);
       },
     };
   }
 
-  private fill(inputs: Int32Array, bases: Int32Array, drivers: Int32Array, unit: () => number): void {
+  private fill(inputs: Int32Array, bases: Int32Array, drivers: Int32Array, unit: Float64Array): void {
     const { c, probability, logitBase, lnK, offset, scale } = this;
     const { lo, hi } = c;
+    let k = 0;
     for (let i = 0; i < inputs.length; i++) {
       const v = inputs[i]!;
-      probability[v] = lo[v]! + (hi[v]! - lo[v]!) * unit();
+      probability[v] = lo[v]! + (hi[v]! - lo[v]!) * unit[k++]!;
     }
     for (let i = 0; i < bases.length; i++) {
       const v = bases[i]!;
-      const b = lo[v]! + (hi[v]! - lo[v]!) * unit();
+      const b = lo[v]! + (hi[v]! - lo[v]!) * unit[k++]!;
       logitBase[v] = Math.log(b / (1 - b));
     }
     for (let i = 0; i < drivers.length; i++) {
       const j = drivers[i]!;
-      lnK[j] = offset[j]! + scale[j]! * unit();
+      lnK[j] = offset[j]! + scale[j]! * unit[k++]!;
     }
   }
 }
