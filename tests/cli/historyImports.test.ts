@@ -46,7 +46,9 @@ outcome ties "${label}" {
 }
 `;
 
-type Version = { commit: string | null; outcomes: { name: string; probability: number }[] | null; errors: number; importError?: string };
+type Version = {
+  commit: string | null; outcomes: { name: string; probability: number }[] | null; errors: number; importError?: string; changedImports?: string[];
+};
 
 beforeAll(() => {
   process.env.SCENARIO_CACHE_DIR = join(tempDir(), 'cache');
@@ -68,26 +70,38 @@ afterAll(() => {
 const ties = (v: Version) => v.outcomes!.find((o) => o.name === 'ties')!.probability;
 
 describe('history of a file that imports', () => {
-  it('each version reads the library as committed with it: a change of the library shows in the next version', () => {
+  it('each version reads the library as committed with it; a commit of the library alone is a version of its own', () => {
     const { code, stdout, stderr } = run('history', 'q.scenario', '--format', 'json', '--no-timing', '--no-cache');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const versions = JSON.parse(stdout).versions as Version[];
-    expect(versions.map((v) => v.commit)).toEqual([commits[0], commits[2]]);
+    expect(versions.map((v) => v.commit)).toEqual(commits);
+    expect(versions.map((v) => v.changedImports ?? null)).toEqual([null, ['lib/base.scenario'], null]);
     expect(versions.every((v) => v.errors === 0)).toBe(true);
-    // rapport likely (55%..80%) then 10%: ties falls though the question itself changed only a label.
+    // rapport likely (55%..80%) then 10%: ties falls at the library's commit, and the label-only commit keeps it.
     expect(ties(versions[1]!)).toBeLessThan(ties(versions[0]!) - 0.05);
+    expect(ties(versions[2]!)).toBe(ties(versions[1]!));
+  });
+
+  it('text and Markdown say which imported file a library commit changed', () => {
+    const text = run('history', 'q.scenario', '--no-timing', '--no-cache').stdout;
+    expect(text).toMatch(/^q\.scenario: 3 committed versions \(1 of them a change of imported files only\), oldest first$/m);
+    expect(text).toMatch(/^commit\s+date\s+ties\s+import changed\s+subject$/m);
+    expect(text).toMatch(new RegExp(`^${commits[1]!.slice(0, 8)}\\s+2025-01-02\\s+\\d+%\\s+lib/base\\.scenario\\s+Library: rapport 10%$`, 'm'));
+    const markdown = run('history', 'q.scenario', '--format', 'markdown').stdout;
+    expect(markdown).toContain('| Errors | Import changed | Subject |');
+    expect(markdown).toMatch(new RegExp(`^\\| \`${commits[1]!.slice(0, 8)}\` \\| 2025-01-02 \\| \\d+% \\|  \\| lib/base\\.scenario \\| Library: rapport 10% \\|$`, 'm'));
   });
 
   it('a second run comes from the cache; a library changed on disk only adds the working copy', () => {
     run('history', 'q.scenario');
-    expect(run('history', 'q.scenario').stdout).toMatch(/\(0 forecast, 2 from the cache\)/);
+    expect(run('history', 'q.scenario').stdout).toMatch(/\(0 forecast, 3 from the cache\)/);
     repo.write('lib/base.scenario', library('almost certain'));
     try {
       const h = JSON.parse(run('history', 'q.scenario', '--format', 'json').stdout) as { versions: (Version & { workingCopy?: true })[] };
-      expect(h.versions).toHaveLength(3);
-      expect(h.versions[2]!.workingCopy).toBe(true);
-      expect(ties(h.versions[2]!)).toBeGreaterThan(ties(h.versions[1]!) + 0.1);
+      expect(h.versions).toHaveLength(4);
+      expect(h.versions[3]!.workingCopy).toBe(true);
+      expect(ties(h.versions[3]!)).toBeGreaterThan(ties(h.versions[2]!) + 0.1);
     } finally {
       repo.git('checkout', '--', 'lib/base.scenario');
     }
@@ -105,10 +119,12 @@ describe('history of a file that imports', () => {
       const out = spawnSync(process.execPath, [join(tempDir(), 'cli.js'), 'history', 'q.scenario', '--format', 'json', '--no-cache'], { cwd: r.dir, encoding: 'utf8' });
       expect(out.status).toBe(0);
       const versions = JSON.parse(out.stdout).versions as Version[];
-      expect(versions).toHaveLength(2);
+      // The commit that adds the library is a version of the question: its import is found from then on.
+      expect(versions).toHaveLength(3);
       expect(versions[0]).toMatchObject({ outcomes: null, errors: 1 });
       expect(versions[0]!.importError).toMatch(/^line 1: import-not-found: "lib\/base\.scenario" does not exist/);
-      expect(versions[1]!.errors).toBe(0);
+      expect(versions[1]).toMatchObject({ errors: 0, changedImports: ['lib/base.scenario'] });
+      expect(versions[2]!.errors).toBe(0);
       const text = spawnSync(process.execPath, [join(tempDir(), 'cli.js'), 'history', 'q.scenario', '--no-cache'], { cwd: r.dir, encoding: 'utf8' }).stdout;
       expect(text).toMatch(/^[0-9a-f]{8}: line 1: import-not-found: "lib\/base\.scenario" does not exist/m);
     } finally {
@@ -197,7 +213,7 @@ describe('score of files that import', () => {
     expect(text).not.toContain('Skipped samples/pakistan');
   });
 
-  it('a resolved question is scored on its version of record, with the library as committed then', () => {
+  it('a resolved question is scored on its version of record, with the library as committed then: a library commit is one', () => {
     const r = makeRepo('scenario-score-imports-');
     try {
       const resolvedQuestion = question('Ties', '').replace('  attack raises x5\n', '  attack raises x5\n  resolved yes on 2025-02-01\n');
@@ -205,13 +221,15 @@ describe('score of files that import', () => {
       r.write('q.scenario', resolvedQuestion);
       r.commit('Question', 1);
       r.write('lib/base.scenario', library('10%'));
-      r.commit('Library: rapport 10%', 2);
+      const record = r.commit('Library: rapport 10%', 2);
       const cli = (...args: string[]) => spawnSync(process.execPath, [join(tempDir(), 'cli.js'), ...args], { cwd: r.dir, encoding: 'utf8' });
       const h = JSON.parse(cli('history', 'q.scenario', '--format', 'json', '--no-cache').stdout) as { versions: Version[] };
-      const s = JSON.parse(cli('score', '.', '--format', 'json', '--no-cache').stdout) as { questions: { name: string; forecast: number; recordedBefore: boolean }[] };
+      const s = JSON.parse(cli('score', '.', '--format', 'json', '--no-cache').stdout) as { questions: { name: string; forecast: number; recordedBefore: boolean; commit: string }[] };
       expect(s.questions.map((q) => q.name)).toEqual(['ties']);
-      expect(s.questions[0]).toMatchObject({ recordedBefore: true });
-      expect(s.questions[0]!.forecast).toBeCloseTo(ties(h.versions[0]!), 5);
+      expect(s.questions[0]).toMatchObject({ recordedBefore: true, commit: record });
+      expect(h.versions[1]!.commit).toBe(record);
+      expect(s.questions[0]!.forecast).toBeCloseTo(ties(h.versions[1]!), 5);
+      expect(s.questions[0]!.forecast).toBeLessThan(ties(h.versions[0]!) - 0.05);
     } finally {
       r.remove();
     }

@@ -77,6 +77,19 @@ function errorsText(v: HistoryVersion): string {
   return v.errors === 0 ? '' : `${formatCount(v.errors)} error${v.errors === 1 ? '' : 's'}`;
 }
 
+/** A library commit's cell: the first file it changed, and how many more. */
+function importsCell(v: HistoryVersion): string {
+  const files = v.changedImports ?? [];
+  if (files.length === 0) return '';
+  return `${files[0]!}${files.length > 1 ? ` +${formatCount(files.length - 1)}` : ''}`;
+}
+
+/** `, 3 of them changes of imported files only`, for the first line. */
+function libraryCount(versions: readonly HistoryVersion[]): string {
+  const n = versions.filter((v) => v.changedImports).length;
+  return n === 0 ? '' : ` (${formatCount(n)} of ${n === 1 ? 'them a change' : 'them changes'} of imported files only)`;
+}
+
 function rowLabel(v: HistoryVersion): { commit: string; date: string } {
   return v.workingCopy ? { commit: 'working', date: 'copy' } : { commit: v.commit!.slice(0, 8), date: v.date!.slice(0, 10) };
 }
@@ -85,7 +98,7 @@ export function renderHistoryText(history: FileHistory, timing: boolean): string
   const safe = (s: string) => replaceControls(s.replace(/\s*[\r\n]+\s*/g, ' '));
   const out: string[] = [];
   const count = history.versions.filter((v) => !v.workingCopy).length;
-  out.push(`${safe(history.file)}: ${formatCount(count)} committed version${count === 1 ? '' : 's'}${history.truncated ? ' (the newest; --max for more)' : ''}${history.versions.some((v) => v.workingCopy) ? ' and the working copy' : ''}, oldest first`);
+  out.push(`${safe(history.file)}: ${formatCount(count)} committed version${count === 1 ? '' : 's'}${history.truncated ? ' (the newest; --max for more)' : ''}${libraryCount(history.versions)}${history.versions.some((v) => v.workingCopy) ? ' and the working copy' : ''}, oldest first`);
   if (history.versions.length === 0) return `${out.join('\n')}\n`;
   const names = outcomeColumns(history.versions);
   const columns: { title: string; right: boolean; cells: string[] }[] = [
@@ -93,6 +106,7 @@ export function renderHistoryText(history: FileHistory, timing: boolean): string
     { title: 'date', right: false, cells: history.versions.map((v) => rowLabel(v).date) },
     ...names.map((n) => ({ title: n, right: true, cells: history.versions.map((v) => cell(v, n)) })),
     { title: 'errors', right: false, cells: history.versions.map(errorsText) },
+    { title: 'import changed', right: false, cells: history.versions.map((v) => truncate(safe(importsCell(v)), 40)) },
     { title: 'subject', right: false, cells: history.versions.map((v) => truncate(safe(v.subject ?? ''), 60)) },
   ];
   const used = columns.filter((c) => c.title === 'commit' || c.cells.some((x) => x !== ''));
@@ -111,12 +125,15 @@ export function renderHistoryMarkdown(history: FileHistory): string {
   const names = outcomeColumns(history.versions);
   const out = [`## Forecast history: ${md(history.file)}`, ''];
   if (history.versions.length === 0) return `${out.join('\n')}No committed versions.\n`;
-  out.push(`| Commit | Date | ${names.map((n) => `\`${n}\``).join(' | ')} | Errors | Subject |`);
-  out.push(`| --- | --- | ${names.map(() => '---:').join(' | ')} | --- | --- |`);
+  // The column of imported files changed, only when some version is a commit of them alone.
+  const library = history.versions.some((v) => v.changedImports);
+  out.push(`| Commit | Date | ${names.map((n) => `\`${n}\``).join(' | ')} | Errors |${library ? ' Import changed |' : ''} Subject |`);
+  out.push(`| --- | --- | ${names.map(() => '---:').join(' | ')} | --- |${library ? ' --- |' : ''} --- |`);
   for (const v of history.versions) {
     const label = rowLabel(v);
     const commit = v.workingCopy ? '*working copy*' : `\`${label.commit}\``;
-    out.push(`| ${commit} | ${v.workingCopy ? '' : label.date} | ${names.map((n) => cell(v, n)).join(' | ')} | ${errorsText(v)} | ${md(v.subject ?? '')} |`);
+    const changed = library ? ` ${(v.changedImports ?? []).map(md).join(', ')} |` : '';
+    out.push(`| ${commit} | ${v.workingCopy ? '' : label.date} | ${names.map((n) => cell(v, n)).join(' | ')} | ${errorsText(v)} |${changed} ${md(v.subject ?? '')} |`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -27,6 +27,11 @@ export interface VersionSummary {
   importError?: string;
   /** In a `…|imports` entry: the paths the blob's `import` statements name, as written. */
   imports?: string[];
+  /**
+   * In a `…|closure|…` entry: a file's blob at a commit (null: none there), the digest of what its
+   * imports resolved to (null: it imports nothing) and the files they reach, as paths in the repository.
+   */
+  closure?: { blob: string | null; digest: string | null; files: string[] };
 }
 
 export class LruCache<V> {
@@ -115,9 +120,17 @@ function isSummary(value: unknown): value is VersionSummary {
   if (typeof v.errors !== 'number') return false;
   if (v.importError !== undefined && typeof v.importError !== 'string') return false;
   if (v.imports !== undefined && !(Array.isArray(v.imports) && v.imports.every((p) => typeof p === 'string'))) return false;
+  if (v.closure !== undefined && !isClosure(v.closure)) return false;
   if (v.outcomes === null) return true;
   return Array.isArray(v.outcomes) && v.outcomes.every((o) =>
     typeof o === 'object' && o !== null && typeof (o as { name?: unknown }).name === 'string' && typeof (o as { probability?: unknown }).probability === 'number');
+}
+
+function isClosure(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return (c.blob === null || typeof c.blob === 'string') && (c.digest === null || typeof c.digest === 'string')
+    && Array.isArray(c.files) && c.files.every((p) => typeof p === 'string');
 }
 
 /** Memory first, then disk (what disk has is kept in memory too). */

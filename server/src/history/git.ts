@@ -242,10 +242,36 @@ export async function fileLog(repo: Repository, repoPath: string, max: number, f
   return parseFileLog(run.stdout.toString('utf8'), repo.hashLength);
 }
 
-/** Parses `git log -z --raw --format=%x1e%H%x1f%cI%x1f%s` output. */
+/** Parses `git log -z --raw --format=%x1e%H%x1f%cI%x1f%s` output: each commit's last change (the followed file's). */
 export function parseFileLog(out: string, hashLength = 40): FileCommit[] {
-  const start = new RegExp(`\\x1e(?=[0-9a-f]{${hashLength}}\\x1f)`);
   const commits: FileCommit[] = [];
+  for (const c of parseRawLog(out, hashLength)) {
+    const last = c.changes[c.changes.length - 1];
+    if (!last) continue; // a merge that left the file as its first parent had it
+    commits.push({ commit: c.commit, date: c.date, subject: c.subject, blob: last.blob, path: last.path });
+  }
+  return commits;
+}
+
+/** One path a commit changed, from `git log --raw`: its status letter(s), its path (the new one of a rename) and its blob then (null when deleted). */
+export interface RawChange {
+  status: string;
+  path: string;
+  blob: string | null;
+}
+
+/** A commit of `git log --raw`, with every change the pathspec let through. */
+export interface LogCommit {
+  commit: string;
+  date: string;
+  subject: string;
+  changes: RawChange[];
+}
+
+/** Parses `git log -z --raw --format=%x1e%H%x1f%cI%x1f%s` output, every change of each commit. */
+export function parseRawLog(out: string, hashLength = 40): LogCommit[] {
+  const start = new RegExp(`\\x1e(?=[0-9a-f]{${hashLength}}\\x1f)`);
+  const commits: LogCommit[] = [];
   for (const record of out.split(start)) {
     if (record.length === 0) continue;
     const headerEnd = record.indexOf('\0');
@@ -253,8 +279,7 @@ export function parseFileLog(out: string, hashLength = 40): FileCommit[] {
     const [commit, date, ...subject] = header.split('\x1f');
     if (!commit || !date) continue;
     const tokens = headerEnd < 0 ? [] : record.slice(headerEnd + 1).split('\0');
-    let blob: string | null | undefined;
-    let filePath = '';
+    const changes: RawChange[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const meta = tokens[i]!.replace(/^\n/, '');
       if (!meta.startsWith(':')) continue;
@@ -262,14 +287,37 @@ export function parseFileLog(out: string, hashLength = 40): FileCommit[] {
       const newId = fields[3] ?? '';
       const status = fields[4] ?? '';
       const twoPaths = status.startsWith('R') || status.startsWith('C');
-      filePath = tokens[twoPaths ? i + 2 : i + 1] ?? '';
-      blob = status.startsWith('D') || /^0+$/.test(newId) ? null : newId;
+      changes.push({
+        status,
+        path: tokens[twoPaths ? i + 2 : i + 1] ?? '',
+        blob: status.startsWith('D') || /^0+$/.test(newId) ? null : newId,
+      });
       i += twoPaths ? 2 : 1;
     }
-    if (blob === undefined) continue; // a merge that left the file as its first parent had it
-    commits.push({ commit, date, subject: subject.join('\x1f'), blob, path: filePath });
+    commits.push({ commit, date, subject: subject.join('\x1f'), changes });
   }
   return commits;
+}
+
+/**
+ * The commits that changed any of `repoPaths`, newest first, at most `max`, each with the changes
+ * among those paths (no rename detection: a moved file is a deletion and an addition). One git
+ * call for any number of paths; no file is read.
+ */
+export async function pathsLog(repo: Repository, repoPaths: readonly string[], max: number, from = 'HEAD'): Promise<LogCommit[]> {
+  if (repoPaths.length === 0) return [];
+  const args = [
+    'log', '-z', '--raw', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--no-color',
+    '--diff-merges=first-parent', `--max-count=${Math.max(1, Math.floor(max))}`,
+    '--format=%x1e%H%x1f%cI%x1f%s', '--end-of-options', from, '--', ...repoPaths,
+  ];
+  const run = await runGit(args, repo.root, repo.options);
+  if (run.code !== 0) {
+    const why = firstLine(run.stderr);
+    if (/does not have any commits|unknown revision|bad revision 'HEAD'/i.test(why)) return [];
+    throw new GitError('failed', `git log: ${why}`);
+  }
+  return parseRawLog(run.stdout.toString('utf8'), repo.hashLength);
 }
 
 /** An object read by `readObjects`: its id, type and bytes, or why its bytes were not read. */

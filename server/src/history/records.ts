@@ -1,8 +1,9 @@
 // The track record of files and folders (LANGUAGE.md, More commands: `scenario score`): every
 // resolved factor, event and outcome, scored on its forecast of record. The forecast of record of
-// a question resolved on day D is the file's last commit before D at 00:00 UTC (git.ts fileLog,
-// committer dates); the question is read from the working file (that is where `resolved` is
-// written, usually after the fact). Without a usable commit (none before D, the question not in
+// a question resolved on day D is the file's last version before D at 00:00 UTC (committer
+// dates): its last commit, or a later commit that changed only files it imports (importerLog.ts);
+// the question is read from the working file (that is where `resolved` is written, usually after
+// the fact). Without a usable commit (none before D, the question not in
 // that version, the version not checking, no repository, a shallow clone) the working file is
 // scored instead, `recordedBefore: false` with the reason.
 //
@@ -22,7 +23,8 @@ import type { ResolvedModel } from '../model/types';
 import { LineIndex } from '../syntax/lines';
 import type { QuestionKind, ScoredQuestion, SkippedFile, TrackRecord } from '../../../common/scores';
 import type { VersionCache, VersionSummary } from './cache';
-import { fileLog, GitError, type GitOptions, openRepository, pathInRepository, type FileCommit, type Repository } from './git';
+import { GitError, type GitOptions, openRepository, pathInRepository, type FileCommit, type Repository } from './git';
+import { importerLog } from './importerLog';
 import { brierScore, judgedPoint, logScore, meanDailyBrier, resolutionInstant, summarize } from './score';
 
 export interface ScoreOptions {
@@ -275,7 +277,9 @@ export async function scoreFile(file: string, options: ScoreOptions): Promise<Fi
 /** Every committed version of the file (newest first), with its numbers, from the cache or computed now. */
 async function fileVersions(file: string, repo: Repository, imports: VersionImports, options: ScoreOptions) {
   const repoPath = pathInRepository(repo, file);
-  const log = (await fileLog(repo, repoPath, options.maxVersions ?? DEFAULT_SCORE_MAX_VERSIONS)).filter((c) => c.blob !== null);
+  // The file's own commits and those that changed only files it imports (importerLog.ts): each is a version of its forecast.
+  const max = options.maxVersions ?? DEFAULT_SCORE_MAX_VERSIONS;
+  const log = (await importerLog(repo, repoPath, max, imports)).slice(0, max).filter((c) => c.blob !== null);
   const keyOf = (blob: string, dep: string) => `${blob}|score|samples=${options.samples ?? ''}|seed=${options.seed ?? ''}${dep ? `|imports=${dep}` : ''}`;
   const numbers = new Map<string, VersionNumbers>();
   const keyByCommit = new Map<string, string>();

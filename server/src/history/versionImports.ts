@@ -20,7 +20,7 @@ import { importTarget } from '../model/imports/paths';
 import { ObjectsNeeded, treeImportHost, type TreeImportHost } from '../model/imports/treeHost';
 import type { ImportDeclaration, ScenarioDocument } from '../syntax/ast';
 import { parseDocument } from '../syntax/parse';
-import { LruCache, type VersionCache } from './cache';
+import { LruCache, type VersionCache, type VersionSummary } from './cache';
 import { blobId, GitError, type Repository } from './git';
 import { GitObjectStore, readUntilDone } from './gitTree';
 
@@ -45,6 +45,7 @@ export class VersionImports {
   readonly top: string | null;
   private readonly documents = new LruCache<ScenarioDocument>(64);
   private readonly written = new LruCache<string[]>(10_000);
+  private readonly closures = new LruCache<ClosureAt>(20_000);
   private readonly hashLength: number;
 
   /**
@@ -79,17 +80,21 @@ export class VersionImports {
 
   /** What a blob imports, as written: from memory, the cache, else its text (read through `read`). */
   importsOf(blob: string, read: () => ReadResult): string[] {
-    const known = this.written.get(blob) ?? this.cache?.get(importsKey(blob))?.imports;
-    if (known) {
-      this.written.set(blob, known);
-      return known;
-    }
+    const known = this.knownImports(blob);
+    if (known) return known;
     const text = read();
     // A text without the keyword imports nothing: no need to parse it (its analysis will).
     const imports = 'problem' in text || !/\bimport\b/.test(text.text) ? [] : writtenImports(this.document(blob, text.text));
     this.written.set(blob, imports);
     this.cache?.set(importsKey(blob), { errors: 0, outcomes: null, imports });
     return imports;
+  }
+
+  /** What a blob imports when it is known already (memory, the cache), without reading it. */
+  private knownImports(blob: string): string[] | undefined {
+    const known = this.written.get(blob) ?? this.cache?.get(importsKey(blob))?.imports;
+    if (known) this.written.set(blob, known);
+    return known;
   }
 
   /** The host of a commit's tree (its root tree read with readRoots first). */
@@ -105,19 +110,71 @@ export class VersionImports {
    * seen before, its text and those of the files it imports), in batches.
    */
   async keysAt(files: readonly CommittedFile[]): Promise<string[]> {
+    return (await this.closuresAt(files)).map((c) => c.closure?.digest ?? '');
+  }
+
+  /**
+   * For each committed file, the files its imports reach at its commit (directly or not) and their
+   * digest (keysAt); null when it imports nothing. A file given without its blob is looked up in
+   * the commit's tree (`blob` null when the commit has no file there). What a file's imports reach
+   * at a commit never changes (a commit names its tree), so it is kept by commit, path and root, in
+   * memory and, for a file that imports, in the cache: a second run reads no tree for it.
+   */
+  async closuresAt(files: readonly FileAt[]): Promise<ClosureAt[]> {
     const store = this.store;
-    if (!store) return files.map(() => '');
+    if (!store) return files.map((f) => ({ blob: f.blob ?? null, closure: null }));
+    const keyOf = (f: FileAt) => closureKey(f.commit, f.repoPath, this.rootKey(this.pathOf(f.repoPath)));
+    const results = files.map((f): ClosureAt | undefined => {
+      // A blob known to import nothing has nothing to look up.
+      if (f.blob !== undefined && this.knownImports(f.blob)?.length === 0) return { blob: f.blob, closure: null };
+      const key = keyOf(f);
+      const known = this.closures.get(key) ?? fromSummary(this.cache?.get(key));
+      if (known) this.closures.set(key, known);
+      return known;
+    });
+    const pending = files.map((_, i) => i).filter((i) => results[i] === undefined);
+    if (pending.length === 0) return results as ClosureAt[];
+    // The blobs not given, from each commit's tree.
+    const unknown = pending.filter((i) => files[i]!.blob === undefined);
+    if (unknown.length > 0) await store.readRoots([...new Set(unknown.map((i) => files[i]!.commit))]);
+    const looked = await readUntilDone(store, unknown.map((i) => () => this.hostAt(files[i]!.commit).blobOf(this.pathOf(files[i]!.repoPath))));
+    const blobs = new Map<number, string | null>(pending.map((i) => [i, files[i]!.blob ?? null]));
+    unknown.forEach((i, k) => blobs.set(i, looked[k] ?? null));
+    const present = pending.filter((i) => blobs.get(i) !== null);
     const read = (blob: string) => (): ReadResult => {
       const text = store.blob(blob);
       if (!text) throw new ObjectsNeeded([], [blob]);
       return text;
     };
-    const imports = await readUntilDone(store, files.map((f) => () => this.importsOf(f.blob, read(f.blob))));
-    const importing = files.filter((_, i) => imports[i]!.length > 0);
-    await store.readRoots([...new Set(importing.map((f) => f.commit))]);
-    const keys = await readUntilDone(store, importing.map((f) => () => this.digest(this.hostAt(f.commit), this.pathOf(f.repoPath), f.blob)));
-    let k = 0;
-    return imports.map((list) => (list.length > 0 ? keys[k++]! : ''));
+    const imports = await readUntilDone(store, present.map((i) => () => this.importsOf(blobs.get(i)!, read(blobs.get(i)!))));
+    const importing = present.filter((_, k) => imports[k]!.length > 0);
+    await store.readRoots([...new Set(importing.map((i) => files[i]!.commit))]);
+    const found = await readUntilDone(store, importing.map((i) => () => this.closure(this.hostAt(files[i]!.commit), this.pathOf(files[i]!.repoPath), blobs.get(i)!)));
+    const closureOf = new Map(importing.map((i, k) => [i, found[k]!]));
+    for (const i of pending) {
+      const result: ClosureAt = { blob: blobs.get(i)!, closure: closureOf.get(i) ?? null };
+      const key = keyOf(files[i]!);
+      this.closures.set(key, result);
+      // On disk where it saves reading trees: a file that imports, or one whose blob was looked up
+      // (whether a file imports nothing is known from its blob's own entry).
+      if (result.closure || files[i]!.blob === undefined) this.cache?.set(key, toSummary(result));
+      results[i] = result;
+    }
+    return results as ClosureAt[];
+  }
+
+  /** The root a file's imports are checked against, as a closure's key holds it: relative to the work tree's top. */
+  private rootKey(file: string): string {
+    const root = this.rootFor(file);
+    return nodePath.relative(this.top ?? root.path, nodePath.resolve(root.path)).split(nodePath.sep).join('/');
+  }
+
+  /** A work-tree path as a path in the repository (with `/`), or null outside the work tree. */
+  repoPathOf(file: string): string | null {
+    if (!this.top) return null;
+    const relative = nodePath.relative(this.top, file);
+    if (relative === '' || nodePath.isAbsolute(relative) || relative === '..' || relative.startsWith(`..${nodePath.sep}`)) return null;
+    return relative.split(nodePath.sep).join('/');
   }
 
   /** A committed file's text (read in a batch with others when not read yet). */
@@ -149,7 +206,7 @@ export class VersionImports {
     const real = host.realpath(nodePath.resolve(file)) ?? nodePath.resolve(file);
     const id = host.blobOf(real)!;
     if (this.importsOf(id, () => ({ text })).length === 0) return '';
-    return this.digest(host, real, id);
+    return this.closure(host, real, id).digest;
   }
 
   /** The working copy analysed with its imports read from the disk. */
@@ -180,13 +237,22 @@ export class VersionImports {
     };
   }
 
-  /** What the imports of the file at `file` (blob `blob`) resolve to through `host`, as a digest. */
-  private digest(host: TreeImportHost, file: string, blob: string): string {
+  /**
+   * What the imports of the file at `file` (blob `blob`) resolve to through `host`: as a digest,
+   * and the files they reach in the repository (an import that finds no file counts the path it
+   * names: a file added there is a change of what it reads).
+   */
+  private closure(host: TreeImportHost, file: string, blob: string): ImportClosure {
     const root = this.rootFor(file);
     const base = this.top ?? root.path;
     const shown = (p: string) => nodePath.relative(base, p).split(nodePath.sep).join('/');
     const parts = [`root=${shown(nodePath.resolve(root.path))}`];
     const seen = new Set<string>([file]);
+    const reached: string[] = [];
+    const reach = (p: string) => {
+      const inRepository = this.repoPathOf(p);
+      if (inRepository !== null) reached.push(inRepository);
+    };
     const queue: { path: string; blob: string }[] = [{ path: file, blob }];
     for (let k = 0; k < queue.length; k++) {
       const { path, blob: id } = queue[k]!;
@@ -195,17 +261,57 @@ export class VersionImports {
         const target = importTarget(path, written, root, host);
         if (!target.ok) {
           parts.push(`${shown(path)}>${written}=${target.code}`);
+          // A file added there later is a change of what this import reads.
+          if (target.path !== undefined && !seen.has(target.path)) {
+            seen.add(target.path);
+            reach(target.path);
+          }
           continue;
         }
         if (seen.has(target.path)) continue;
         seen.add(target.path);
+        reach(target.path);
         const next = host.blobOf(target.path);
         if (next === undefined) parts.push(`${shown(path)}>${written}=unreadable`);
         else queue.push({ path: target.path, blob: next });
       }
     }
-    return createHash('sha256').update(parts.sort().join('\n')).digest('hex').slice(0, 24);
+    return { digest: createHash('sha256').update(parts.sort().join('\n')).digest('hex').slice(0, 24), files: reached };
   }
+}
+
+/** What a version's imports reach: their digest (part of its cache key) and the files, as paths in the repository (with `/`). */
+export interface ImportClosure {
+  digest: string;
+  files: string[];
+}
+
+/** A file at a commit, its blob given when known. */
+export interface FileAt {
+  commit: string;
+  repoPath: string;
+  blob?: string;
+}
+
+/** The file's blob at the commit (null: no file there), and what its imports reach (null: it imports nothing). */
+export interface ClosureAt {
+  blob: string | null;
+  closure: ImportClosure | null;
+}
+
+/** The cache's key of what a file's imports reach at a commit. */
+function closureKey(commit: string, repoPath: string, root: string): string {
+  return `${commit}|${repoPath}|closure|root=${root}`;
+}
+
+function toSummary(c: ClosureAt): VersionSummary {
+  return { errors: 0, outcomes: null, closure: { blob: c.blob, digest: c.closure?.digest ?? null, files: c.closure?.files ?? [] } };
+}
+
+function fromSummary(s: VersionSummary | undefined): ClosureAt | undefined {
+  if (!s?.closure) return undefined;
+  const { blob, digest, files } = s.closure;
+  return { blob, closure: digest === null ? null : { digest, files } };
 }
 
 /** The cache's key of what a blob imports. */

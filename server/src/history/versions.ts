@@ -14,6 +14,7 @@ import {
   blobAt, blobId, blobText, commitOfBlob, fileLog, GitError, type GitOptions, hashBlob, MAX_BLOB_BYTES, openRepository, pathInRepository, readBlob,
   type Repository, resolveCommit, runGit,
 } from './git';
+import { importerLog } from './importerLog';
 import { VersionImports, writtenImports } from './versionImports';
 import { parseDocument } from '../syntax/parse';
 import * as nodePath from 'node:path';
@@ -150,6 +151,11 @@ export interface HistoryVersion {
   samples?: number;
   /** The first error of the version's imports, when it has one (a file missing at that revision). */
   importError?: string;
+  /**
+   * Set when the commit did not change the file itself, only files its imports reach (then): those
+   * files, relative to the file's folder, with `/`.
+   */
+  changedImports?: string[];
 }
 
 export interface FileHistory {
@@ -184,11 +190,12 @@ export async function fileHistory(file: string, options: HistoryOptions): Promis
   const max = Math.max(1, Math.floor(options.max ?? DEFAULT_MAX_VERSIONS));
   const repo = await openRepository(file, options.git);
   const repoPath = pathInRepository(repo, file);
-  const log = await fileLog(repo, repoPath, max + 1);
-  const truncated = log.length > max;
-  const commits = log.slice(0, max).filter((c) => c.blob !== null).reverse();
   // Each version reads its imports from its own commit (versionImports.ts): what they resolved to is part of its key.
   const imports = new VersionImports(repo, options.root ?? null, options.cache);
+  // The file's own commits and those that changed only files it imports (importerLog.ts).
+  const log = await importerLog(repo, repoPath, max, imports);
+  const truncated = log.length > max;
+  const commits = log.slice(0, max).filter((c) => c.blob !== null).reverse();
   const committed = commits.map((c) => ({ commit: c.commit, repoPath: c.path || repoPath, blob: c.blob! }));
   const deps = await imports.keysAt(committed);
   const keyOf = (blob: string, dep: string) => `${blob}|samples=${options.samples ?? ''}|seed=${options.seed ?? ''}${dep ? `|imports=${dep}` : ''}`;
@@ -221,7 +228,10 @@ export async function fileHistory(file: string, options: HistoryOptions): Promis
     const s = summaries.get(keys[i]!)!;
     if (computedKeys.has(keys[i]!)) computed++;
     else cached++;
-    return { commit: c.commit, date: c.date, subject: c.subject, path: c.path || null, ...s };
+    return {
+      commit: c.commit, date: c.date, subject: c.subject, path: c.path || null,
+      ...(c.changedImports ? { changedImports: c.changedImports } : {}), ...s,
+    };
   });
   if (options.workingCopy !== false && fs.existsSync(file)) {
     const bytes = fs.readFileSync(file);
