@@ -3,11 +3,11 @@
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import * as ohm from 'ohm-js';
+import { recipeOfSource } from './grammar/recipe.mjs';
 
 const watch = process.argv.includes('--watch');
 
-// grammar/*.ohm becomes ohm's recipe of the grammar (`grammar.toRecipe()`), compiled here once
+// grammar/*.ohm becomes ohm's recipe of the grammar (grammar/recipe.mjs), compiled here once
 // per build instead of at every start: `ohm.makeRecipe` builds it in a few milliseconds, where
 // compiling the source at run time cost the CLI 100-500 ms. The .ohm file stays the only source.
 const recipes = new Map();
@@ -17,7 +17,7 @@ const ohmRecipe = {
     build.onLoad({ filter: /\.ohm$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       try {
-        if (!recipes.has(source)) recipes.set(source, ohm.grammar(source).toRecipe());
+        if (!recipes.has(source)) recipes.set(source, recipeOfSource(source));
       } catch (error) {
         return { errors: [{ text: `${args.path}: ${error.message}` }], watchFiles: [args.path] };
       }

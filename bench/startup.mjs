@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMonteCarloModel } from './generate.mjs';
+import { recipeOfSource } from '../grammar/recipe.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -62,10 +63,9 @@ const results = {};
 // ---- grammar load, fresh process each: compile the source vs build from the recipe ----------
 {
   const require = createRequire(import.meta.url);
-  const ohm = require('ohm-js');
   const source = readFileSync(join(root, 'grammar', 'scenario.ohm'), 'utf8');
   const recipeFile = join(here, 'scenario.recipe.json');
-  writeFileSync(recipeFile, ohm.grammar(source).toRecipe());
+  writeFileSync(recipeFile, recipeOfSource(source));
   const ohmPath = require.resolve('ohm-js');
   const timer = (expr) => [process.execPath, '-e',
     `const fs=require('fs');const ohm=require(${JSON.stringify(ohmPath)});` +

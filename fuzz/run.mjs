@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as ohm from 'ohm-js';
+import { recipeOfSource } from '../grammar/recipe.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules', '.cache', 'scenario-fuzz');
@@ -17,7 +17,7 @@ const plugin = {
   setup(b) {
     // grammar/*.ohm as ohm's recipe, as esbuild.mjs bundles it.
     b.onLoad({ filter: /\.ohm$/ }, (args) => ({
-      contents: `export default ${ohm.grammar(readFileSync(args.path, 'utf8')).toRecipe()};\n`,
+      contents: `export default ${recipeOfSource(readFileSync(args.path, 'utf8'))};\n`,
       loader: 'js',
     }));
     // One bundle, many modules: each keeps its own import.meta.url (the fixtures are read relative to it).
