@@ -66,12 +66,17 @@ export function buildPlan(c: CompiledModel, keepOutcomes: boolean, maxWidth = MA
   const greedy = planInOrder(c, keepOutcomes, maxWidth, true, targets);
   // A cheap greedy plan is not worth planning twice (a cold CLI start on a small model).
   if (greedy && greedy.cost <= SMALL_PLAN) return greedy;
-  const topological = planInOrder(c, keepOutcomes, greedy ? Math.min(maxWidth, greedy.maxWidth) : maxWidth, false, targets);
-  if (!greedy) return topological;
-  return topological && topological.cost < greedy.cost ? topological : greedy;
+  // The other order is costed first, without its tables, and built only when it wins.
+  const width = greedy ? Math.min(maxWidth, greedy.maxWidth) : maxWidth;
+  const topological = planInOrder(c, keepOutcomes, width, false, targets, false);
+  if (topological && (!greedy || topological.cost < greedy.cost)) return planInOrder(c, keepOutcomes, width, false, targets);
+  return greedy;
 }
 
-function planInOrder(c: CompiledModel, keepOutcomes: boolean, maxWidth: number, greedy: boolean, isTarget: Uint8Array): Plan | null {
+/** With `tables` false, the plan's cost and width only (its steps lack their combination tables). */
+function planInOrder(
+  c: CompiledModel, keepOutcomes: boolean, maxWidth: number, greedy: boolean, isTarget: Uint8Array, tables = true,
+): Plan | null {
   const n = c.n;
   // A variable leaves the frontier once every target it drives has joined (all of its children
   // when the targets are all the outcomes: only outcomes have drivers).
@@ -100,13 +105,10 @@ function planInOrder(c: CompiledModel, keepOutcomes: boolean, maxWidth: number, 
     }
     const width = frontier.length;
     const half = 1 << width;
-    let combination: Uint32Array | null = null;
-    if (parentPositions.length > 0 && half <= PRECOMPUTE_LIMIT) {
-      combination = new Uint32Array(half);
-      for (let i = 0; i < half; i++) combination[i] = combinationOf(i, parentPositions);
-    }
+    const precomputed = parentPositions.length > 0 && half <= PRECOMPUTE_LIMIT;
+    const combination = precomputed && tables ? combinationsOf(width, parentPositions) : null;
     steps.push({ op: 'add', v, width, parentPositions, combination });
-    cost += 2 * half * (1 + (combination ? 0 : parentPositions.length));
+    cost += 2 * half * (1 + (precomputed ? 0 : parentPositions.length));
     frontier.push(v);
     inFrontier[v] = 1;
     maxSeen = Math.max(maxSeen, frontier.length);
@@ -163,6 +165,22 @@ function planInOrder(c: CompiledModel, keepOutcomes: boolean, maxWidth: number, 
     }
   }
   return { steps, maxWidth: maxSeen, cost, finalOrder: Int32Array.from(frontier) };
+}
+
+/**
+ * combinationOf for every index below 2^width, built up bit by bit (index i + 2^b adds bit b's
+ * drivers to index i's combination): one step per entry instead of one per entry and driver.
+ */
+function combinationsOf(width: number, parentPositions: Int32Array): Uint32Array {
+  const weight = new Uint32Array(width);
+  for (let j = 0; j < parentPositions.length; j++) weight[parentPositions[j]!]! |= 1 << j;
+  const combination = new Uint32Array(1 << width);
+  for (let b = 0; b < width; b++) {
+    const size = 1 << b;
+    const w = weight[b]!;
+    for (let i = 0; i < size; i++) combination[size + i] = combination[i]! | w;
+  }
+  return combination;
 }
 
 function combinationOf(index: number, parentPositions: Int32Array): number {
