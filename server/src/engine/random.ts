@@ -30,12 +30,6 @@ function fmix32(h: number): number {
 }
 
 /** A generator for `seed` (any finite number; integers up to 2^53 keep all their bits). */
-/** The next `count` uniforms of rng (as (rng.next() >>> 0) · TO_UNIT, in order) into out[0 … count − 1]. */
-export function uniformsInto(rng: Rng, out: Float64Array, count = out.length): Float64Array {
-  for (let i = 0; i < count; i++) out[i] = (rng.next() >>> 0) * TO_UNIT;
-  return out;
-}
-
 export function seededStream(seed: number, stream: number): Rng {
   const whole = Number.isFinite(seed) ? Math.trunc(seed) : 0;
   const low = whole % 0x1_0000_0000 | 0;
@@ -50,6 +44,12 @@ export function seededStream(seed: number, stream: number): Rng {
   const rng = xoroshiro128plusFromState(state);
   for (let i = 0; i < stream; i++) rng.jump();
   return rng;
+}
+
+/** The next `count` uniforms of rng (as (rng.next() >>> 0) · TO_UNIT, in order) into out[0 … count − 1]. */
+export function uniformsInto(rng: Rng, out: Float64Array, count = out.length): Float64Array {
+  for (let i = 0; i < count; i++) out[i] = (rng.next() >>> 0) * TO_UNIT;
+  return out;
 }
 
 /**
