@@ -182,6 +182,39 @@ describe('diff of a file that imports', () => {
   });
 });
 
+describe('a library that does not check', () => {
+  it('diff names the importer\'s import-errors and, after it, the library\'s first error at the same revision; history says it too', () => {
+    const r = makeRepo('scenario-diff-broken-library-');
+    try {
+      r.write('lib/base.scenario', library('likely'));
+      r.write('lib/chain.scenario', 'import "base.scenario"\n');
+      r.write('q.scenario', question());
+      r.write('sub/q.scenario', question().replace('"lib/base.scenario"', '"../lib/chain.scenario"'));
+      r.commit('Questions and library', 1);
+      r.write('lib/base.scenario', library('maybe'));
+      r.commit('Library: a hedge', 2);
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(tempDir(), 'cli.js'), ...args], { cwd: r.dir, encoding: 'utf8' });
+      const diff = cli('diff', 'q.scenario@HEAD~1', 'q.scenario@HEAD');
+      expect(diff.status).toBe(1);
+      expect(diff.stderr.split('\n')).toEqual([
+        expect.stringMatching(/^q\.scenario@HEAD:1:8: error import-errors: lib\/base\.scenario has an error: fix it in that file\./),
+        expect.stringMatching(/^lib\/base\.scenario@HEAD:4:15: error hedge-word: 'maybe' carries no defined probability/),
+        'scenario diff: the new version (q.scenario@HEAD) has 1 error, first at line 1, column 8; fix it to compare forecasts',
+        '',
+      ]);
+      // Through a library that imports the broken one: the error behind it, named from where diff runs.
+      const chained = cli('diff', 'sub/q.scenario@HEAD~1', 'sub/q.scenario');
+      expect(chained.status).toBe(1);
+      expect(chained.stderr).toMatch(/^sub\/q\.scenario:1:8: error import-errors: \.\.\/lib\/chain\.scenario has an error/m);
+      expect(chained.stderr).toMatch(/^lib\/base\.scenario:4:15: error hedge-word: /m);
+      const h = JSON.parse(cli('history', 'q.scenario', '--format', 'json', '--no-cache').stdout) as { versions: Version[] };
+      expect(h.versions[1]!.importError).toMatch(/^line 1: import-errors: .* The first error there: lib\/base\.scenario:4:15: hedge-word: 'maybe' carries/);
+    } finally {
+      r.remove();
+    }
+  });
+});
+
 describe('textconv of a file that imports', () => {
   it('git log -p shows each version with the library of its own commit', () => {
     repo.write('.gitattributes', '*.scenario diff=scenario\n');

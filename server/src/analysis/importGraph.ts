@@ -267,7 +267,7 @@ export class ImportGraph {
         return exports;
       },
       errorCount: errors.length,
-      firstError: errors[0] ? { span: errors[0].span, message: errors[0].message } : null,
+      firstError: errors[0] ? { span: errors[0].span, message: errors[0].message, code: errors[0].code, related: errors[0].related } : null,
       positionAt: (offset) => (lines ??= new LineIndex(node.text)).positionAt(offset),
     };
     const file: ModelFile = { path: node.path, text: node.text, analysis, context, library };

@@ -5,6 +5,7 @@
 // a repository, a shallow clone, a revision or file that does not exist, a binary or huge blob)
 // is one line on stderr and exit 2; a version with errors prints its diagnostics, named
 // `PATH@REV:LINE:COL`, says which side it is, and exits 1.
+import * as path from 'node:path';
 import type { DocumentAnalysis } from '../analysis/analyzeSource';
 import type { ModelFile } from '../analysis/importGraph';
 import type { ImportRoot } from '../model/imports/host';
@@ -12,7 +13,8 @@ import { diffVersions, type DiffResult, type OutcomeDelta } from '../history/att
 import type { ModelChange } from '../history/changes';
 import { describeChange, explainOutcome } from '../history/explain';
 import type { GitOptions } from '../history/git';
-import { analyseVersion, loadVersion, type LoadedVersion, parseVersionArg, type VersionRef, versionName } from '../history/versions';
+import { analyseVersion, libraryError, loadVersion, type LoadedVersion, parseVersionArg, type VersionRef, versionName } from '../history/versions';
+import { shownFrom } from '../model/imports/paths';
 import { describeError } from '../util/errors';
 import { replaceControls } from '../../../common/text/controls';
 import { escapeMarkdown } from '../../../common/text/markdown';
@@ -80,10 +82,19 @@ export async function runDiff(args: string[], options: DiffCommandOptions): Prom
   if (broken.length > 0) {
     const lines: string[] = [];
     for (const { a, i } of broken) {
-      const name = versionName(versions[i]!.ref);
-      // An import with errors is one error here (`import-errors`), naming the file to fix.
-      const records = checkRecords(name, a.text, a.diagnostics).filter((r) => r.severity === 'error');
-      lines.push(...records.map(textLine));
+      const version = versions[i]!;
+      const name = versionName(version.ref);
+      // An import with errors is one error here (`import-errors`), naming the file to fix; the
+      // line after it says that file's first error, named as this version is (`lib/x.scenario@REV`).
+      const errors = a.diagnostics.filter((d) => d.severity === 'error');
+      const records = checkRecords(name, a.text, errors);
+      records.forEach((r, k) => {
+        lines.push(textLine(r));
+        const there = libraryError(models[i]!, errors[k]!);
+        if (!there) return;
+        const file = path.join(path.dirname(version.ref.path), shownFrom(models[i]!.path, there.file)).split(path.sep).join('/');
+        lines.push(textLine({ ...r, ...there, file: versionName({ path: file, rev: version.ref.rev }), severity: 'error' }));
+      });
       const first = records[0];
       const where = first ? `, first at line ${first.line}, column ${first.column}` : '';
       lines.push(`scenario diff: the ${i === 0 ? 'old' : 'new'} version (${oneLine(name)}) has ${records.length} error${records.length === 1 ? '' : 's'}${where}; fix ${records.length === 1 ? 'it' : 'them'} to compare forecasts`);

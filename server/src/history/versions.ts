@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import { analyzeSource, type DocumentAnalysis } from '../analysis/analyzeSource';
 import type { ModelFile, UnreadableFile } from '../analysis/importGraph';
+import type { Diagnostic, RelatedInformation } from '../model/diagnostics';
+import { shownFrom } from '../model/imports/paths';
 import type { ImportRoot } from '../model/imports/host';
 import { LineIndex } from '../syntax/lines';
 import { forecast } from '../engine/forecast';
@@ -271,8 +273,12 @@ export function summarizeText(text: string, options: { samples?: number; seed?: 
 export function summarizeModel(file: ModelFile | UnreadableFile, options: { samples?: number; seed?: number } = {}): VersionSummary {
   if (!('analysis' in file)) return { errors: 1, outcomes: null, message: `cannot read the file (${file.problem})` };
   const summary = summarizeAnalysis(file.analysis, options);
-  const error = firstImportError(file.analysis);
-  return error ? { ...summary, importError: error } : summary;
+  const d = firstImportDiagnostic(file.analysis);
+  if (!d) return summary;
+  // A library that does not check: its own first error too, where it is (relative to this file's folder).
+  const there = libraryError(file, d);
+  const where = there ? ` The first error there: ${shownFrom(file.path, there.file)}:${there.line}:${there.column}: ${there.code}: ${there.message}` : '';
+  return { ...summary, importError: `${importErrorText(file.analysis.text, d)}${where}` };
 }
 
 function summarizeAnalysis(analysis: DocumentAnalysis, options: { samples?: number; seed?: number }): VersionSummary {
@@ -293,10 +299,58 @@ const IMPORT_CODES = new Set(['import-not-found', 'import-path', 'import-cycle',
 
 /** `line 4: "lib/x.scenario" does not exist…`: the first error of the version's imports, or null. */
 export function firstImportError(analysis: Pick<DocumentAnalysis, 'text' | 'diagnostics'>): string | null {
-  const d = analysis.diagnostics.find((x) => x.severity === 'error' && (IMPORT_CODES.has(x.code)
+  const d = firstImportDiagnostic(analysis);
+  return d ? importErrorText(analysis.text, d) : null;
+}
+
+/** The first error of the version's imports (an import statement's own, or a name declared again across files). */
+function firstImportDiagnostic(analysis: Pick<DocumentAnalysis, 'diagnostics'>): Diagnostic | undefined {
+  return analysis.diagnostics.find((x) => x.severity === 'error' && (IMPORT_CODES.has(x.code)
     || (x.code === 'duplicate-name' && (x.related ?? []).some((r) => r.elsewhere))));
-  if (!d) return null;
-  return `line ${new LineIndex(analysis.text).positionAt(d.span.start).line + 1}: ${d.code}: ${d.message}`;
+}
+
+function importErrorText(text: string, d: Diagnostic): string {
+  return `line ${new LineIndex(text).positionAt(d.span.start).line + 1}: ${d.code}: ${d.message}`;
+}
+
+/** The first error of a library that does not check, where it is: the file that has it (its real path), 1-based line and column. */
+export interface LibraryError {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: string;
+  message: string;
+}
+
+/**
+ * Where the error behind an `import-errors` diagnostic of `file` is: the first error of the file
+ * it imports, or, when that one is an `import-errors` of its own, of the file that one imports,
+ * and so on down. Null for any other diagnostic, or when the library is not known.
+ */
+export function libraryError(file: Pick<ModelFile, 'context'>, d: Pick<Diagnostic, 'code' | 'related'>): LibraryError | null {
+  let code: string = d.code;
+  let related: readonly RelatedInformation[] | undefined = d.related;
+  let found: LibraryError | null = null;
+  const seen = new Set<string>();
+  while (code === 'import-errors') {
+    const place = related?.find((r) => r.elsewhere)?.elsewhere;
+    if (!place || seen.has(place.file)) break;
+    seen.add(place.file);
+    const library = file.context.files.get(place.file);
+    const first = library?.firstError;
+    if (!library || !first) break;
+    const start = library.positionAt(first.span.start);
+    const end = library.positionAt(first.span.end);
+    found = {
+      file: library.path, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+      code: first.code, message: first.message,
+    };
+    code = first.code;
+    related = first.related;
+  }
+  return found;
 }
 
 /** summarizeModel, with a failure of the engine as a version that has no numbers (and says why). */

@@ -3,6 +3,7 @@
 // analysis/importGraph.ts; this is the part a single file's analysis reads. Pure data.
 import type { ImportDeclaration, Span } from '../../syntax/ast';
 import type { Position } from '../../syntax/lines';
+import type { RelatedInformation } from '../diagnostics';
 import type { ModelVariable, ResolvedModel } from '../types';
 
 /** A file that another imports, analysed on its own: what an importer reads of it. */
@@ -19,8 +20,11 @@ export interface LibraryFile {
   exports: ReadonlyMap<string, ModelVariable>;
   /** How many errors it has (its own diagnostics, an import with errors included). */
   errorCount: number;
-  /** The first of them, for the importer's related information. */
-  firstError: { span: Span; message: string } | null;
+  /**
+   * The first of them, for the importer's related information (and, for `import-errors`, its own
+   * related information, which names the file it imports that has errors).
+   */
+  firstError: { span: Span; message: string; code: string; related?: readonly RelatedInformation[] } | null;
   /** A position in its text (its spans are offsets into it). */
   positionAt(offset: number): Position;
 }
