@@ -37,8 +37,12 @@ export const PROSE_LIMITS = {
   maxSentences: 20_000,
 } as const;
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+// Made on first use: the first segmenter of a process loads ICU's break rules, 10-25 ms that every
+// start of the CLI paid at load, though only drafts and prose files are segmented.
+let sentenceSegmenter: Intl.Segmenter | undefined;
+let wordSegmenter: Intl.Segmenter | undefined;
+const sentenceSegments = (text: string) => (sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' })).segment(text);
+const wordSegments = (text: string) => (wordSegmenter ??= new Intl.Segmenter('en', { granularity: 'word' })).segment(text);
 
 /**
  * Words ICU takes for the end of a sentence when followed by a capital: titles, initials and a few
@@ -58,7 +62,7 @@ export function normalizeWord(text: string): string {
 /** The words of a span of text (word-like segments only), offsets into the whole text. */
 export function wordsOf(text: string, start = 0, end = text.length, max = Infinity): Word[] {
   const words: Word[] = [];
-  for (const s of wordSegmenter.segment(text.slice(start, end))) {
+  for (const s of wordSegments(text.slice(start, end))) {
     if (!s.isWordLike) continue;
     words.push({ text: s.segment, start: start + s.index, end: start + s.index + s.segment.length, lower: normalizeWord(s.segment) });
     if (words.length >= max) break;
@@ -83,7 +87,7 @@ export function sentencesOf(text: string, start: number, end: number, paragraph:
   // ICU ends a sentence at every line break; a paragraph's lines are hard-wrapped, so they are
   // segmented as spaces (the same length: offsets do not move).
   const body = text.slice(start, end).replace(/[\r\n\u2028\u2029]/g, ' ');
-  for (const s of sentenceSegmenter.segment(body)) {
+  for (const s of sentenceSegments(body)) {
     const piece = { text: text.slice(start + s.index, start + s.index + s.segment.length), start: start + s.index, end: start + s.index + s.segment.length };
     const last = pieces[pieces.length - 1];
     if (last && abbreviationAtEnd(last.text)) {
