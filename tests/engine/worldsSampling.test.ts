@@ -17,22 +17,23 @@ function chain(n: number, base: number): ModelSpec {
 
 describe('sampled worlds', () => {
   it('worldsKnown: the most frequent world’s count bounds every standard error', () => {
-    expect(worldsKnown(1024, 1)).toBe(true);
+    expect(worldsKnown(512, 1)).toBe(true);
+    expect(worldsKnown(256, 1)).toBe(false);
     expect(worldsKnown(1024, 60)).toBe(false);
     expect(worldsKnown(4096, 2000)).toBe(false);
     expect(worldsKnown(16_384, 8000)).toBe(true);
   });
 
-  it('stop after 1,024 samples when no world repeats, and go on when one world is common', () => {
+  it('stop after 512 samples when no world repeats, and go on when one world is common', () => {
     const rare = forecast(buildModel(chain(40, 0.5)), { maxWorlds: 8 });
     expect(rare.method).toBe('exact');
     expect(rare.worldsMethod).toBe('monte-carlo');
-    for (const w of rare.worlds) expect(Math.abs(w.probability * 1024 - Math.round(w.probability * 1024))).toBeLessThan(1e-9);
+    for (const w of rare.worlds) expect(w.probability).toBeCloseTo(1 / 512, 12);
     const common = forecast(buildModel(chain(40, 0.995)), { maxWorlds: 8 });
     expect(common.worldsMethod).toBe('monte-carlo');
     const top = common.worlds[0]!.probability;
     expect(top).toBeGreaterThan(0.3);
-    // Known to 0.008: far more samples than 1,024, whose multiples it is not.
-    expect(Math.abs(top * 1024 - Math.round(top * 1024))).toBeGreaterThan(1e-6);
+    // Known to 0.008: far more samples than 512, whose multiples it is not.
+    expect(Math.abs(top * 512 - Math.round(top * 512))).toBeGreaterThan(1e-6);
   });
 });

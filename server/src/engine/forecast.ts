@@ -64,7 +64,7 @@ export const MIN_SWING_SAMPLES = 2_000;
  * The sampled worlds of an exact run: a world's probability from N samples has a standard error
  * of √(p(1 − p)/N), at most 0.5/√N (0.008 at 4,000). Such models have hundreds of outcomes, whose
  * worlds are all rare: the sampling stops once even the most frequent world's standard error is
- * known to be under WORLD_STANDARD_ERROR (a thousand samples when no world repeats).
+ * known to be under WORLD_STANDARD_ERROR (512 samples when no world repeats).
  */
 export const WORLDS_SAMPLE_WORK = 4_000_000;
 export const MIN_WORLD_SAMPLES = 4_000;

@@ -48,7 +48,7 @@ export function drivingVariables(c: CompiledModel): Int32Array {
  * `samples` joint draws. Swings (when swingWork > 0) come from the first samples, as many as
  * `swingWork` re-evaluations allow (measured on the first PILOT samples), at least
  * min(minSwingSamples, samples). `baseline` is unused since no θ is drawn on the main stream;
- * kept so that every scenario is called alike. `enough`, asked every 1,024 samples with the most
+ * kept so that every scenario is called alike. `enough`, asked every 512 samples with the most
  * samples any world has had, can stop it early: the results are then those of the samples drawn.
  */
 export function monteCarlo(
@@ -96,9 +96,9 @@ export function monteCarlo(
     }
   };
   for (let s = 0; s < samples;) {
-    if ((s & 1023) === 0) {
-      checkCancelled();
-      // Stopping early: every 1,024 samples, and the same way for the same seed.
+    if ((s & 511) === 0) {
+      if ((s & 1023) === 0) checkCancelled();
+      // Stopping early: every 512 samples, and the same way for the same seed.
       if (s > 0 && enough?.(s, worlds.largest)) {
         samples = s;
         break;
