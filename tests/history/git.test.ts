@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LruCache, VersionCache, DiskVersionStore } from '../../server/src/history/cache';
-import { GitError, MAX_BLOB_BYTES, parseFileLog } from '../../server/src/history/git';
+import { GitError, MAX_BLOB_BYTES, parseFileLog, parseRawLog } from '../../server/src/history/git';
 import { fileHistory, loadVersion, parseVersionArg } from '../../server/src/history/versions';
 import { GIT_ENV, makeRepo, smallModel, type TempRepo } from './repo';
 
@@ -225,5 +225,24 @@ describe('versions', () => {
       { commit: id('a'), date: '2025-01-02T00:00:00Z', subject: 'move\x1fit', blob: id('2'), path: 'new.scenario' },
       { commit: id('b'), date: '2025-01-01T00:00:00Z', subject: 'gone', blob: null, path: 'old.scenario' },
     ]);
+  });
+
+  it('parses a log over several paths: every change of a commit, and a commit with none', () => {
+    const id = (c: string) => c.repeat(40);
+    const out = `\x1e${id('a')}\x1f2025-01-02T00:00:00Z\x1fboth\0\n:100644 100644 ${id('1')} ${id('2')} M\0lib/a.scenario\0`
+      + `:000000 100644 ${id('0')} ${id('3')} A\0lib/b.scenario\0:100644 000000 ${id('4')} ${id('0')} D\0lib/c.scenario\0`
+      + `\x1e${id('b')}\x1f2025-01-01T00:00:00Z\x1fmerge\0`;
+    expect(parseRawLog(out)).toEqual([
+      {
+        commit: id('a'), date: '2025-01-02T00:00:00Z', subject: 'both', changes: [
+          { status: 'M', path: 'lib/a.scenario', blob: id('2') },
+          { status: 'A', path: 'lib/b.scenario', blob: id('3') },
+          { status: 'D', path: 'lib/c.scenario', blob: null },
+        ],
+      },
+      { commit: id('b'), date: '2025-01-01T00:00:00Z', subject: 'merge', changes: [] },
+    ]);
+    // The followed file's log keeps each commit's last change, and leaves out a commit without one.
+    expect(parseFileLog(out).map((c) => [c.path, c.blob])).toEqual([['lib/c.scenario', null]]);
   });
 });

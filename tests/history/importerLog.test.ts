@@ -182,6 +182,21 @@ describe('versions of a file that imports', () => {
     expect(h.versions.map((v) => v.changedImports ?? null)).toEqual([null, ['lib/base.scenario'], null, ['lib/base.scenario']]);
   });
 
+  it('commits of the same second (a rebase) keep git\'s order', async () => {
+    const r = repo();
+    r.write('lib/base.scenario', library('likely'));
+    r.write('q.scenario', question(['lib/base.scenario']));
+    const c1 = r.commit('Question and library', 1);
+    r.write('lib/base.scenario', library('30%'));
+    const c2 = r.commit('Library: 30%', 1);
+    r.write('q.scenario', question(['lib/base.scenario'], '  note "same second"\n'));
+    const c3 = r.commit('Question: a note', 1);
+    r.write('lib/base.scenario', library('10%'));
+    const c4 = r.commit('Library: 10%', 1);
+    const h = await history(r, 'q.scenario');
+    expect(h.versions.map((v) => v.commit)).toEqual([c1, c2, c3, c4]);
+  });
+
   it('a file in a folder names the library relative to its folder', async () => {
     const r = repo();
     r.write('shared/base.scenario', library('likely'));
