@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VersionCache } from '../../server/src/history/cache';
+import { editorCommits, editorCompare } from '../../server/src/history/editor';
 import { scoreFile } from '../../server/src/history/records';
 import { fileHistory, type HistoryVersion } from '../../server/src/history/versions';
 import { makeRepo, type TempRepo } from './repo';
@@ -206,6 +207,23 @@ describe('versions of a file that imports', () => {
     r.commit('Library: 10%', 2);
     const h = await history(r, 'questions/q.scenario');
     expect(h.versions.map((v) => v.changedImports ?? null)).toEqual([null, ['../shared/base.scenario']]);
+  });
+});
+
+describe('the editor', () => {
+  it('offers a library commit in the quick pick of revisions, and compares the file with it', async () => {
+    const r = repo();
+    r.write('lib/base.scenario', library('likely'));
+    r.write('q.scenario', question(['lib/base.scenario']));
+    const c1 = r.commit('Question and library', 1);
+    r.write('lib/base.scenario', library('10%'));
+    const c2 = r.commit('Library: rapport 10%', 2);
+    const picked = await editorCommits(join(r.dir, 'q.scenario'), undefined, {}, new VersionCache());
+    expect(picked.commits.map((c) => [c.commit, c.subject, c.path])).toEqual([[c2, 'Library: rapport 10%', 'q.scenario'], [c1, 'Question and library', 'q.scenario']]);
+    // Compared with the first commit, the working copy (the library at 10%) shows the library's change.
+    const compared = await editorCompare(join(r.dir, 'q.scenario'), c1, null);
+    expect(compared.notice).toBeNull();
+    expect(compared.diff!.changes.map((c) => [c.name, c.before, c.after])).toEqual([['rapport', 'likely', '10%']]);
   });
 });
 

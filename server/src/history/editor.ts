@@ -11,7 +11,9 @@ import type { CompareDiff, FileCommitItem, HistoryData } from '../../../common/h
 import { DEFAULT_HISTORY_MAX } from '../../../common/history';
 import { diffVersions } from './attribution';
 import type { VersionCache } from './cache';
-import { fileLog, openRepository, pathInRepository, type GitOptions } from './git';
+import { openRepository, pathInRepository, type GitOptions } from './git';
+import { importerLog } from './importerLog';
+import { VersionImports } from './versionImports';
 import { analyseVersion, fileHistory, loadVersion, type LoadedVersion, versionName } from './versions';
 
 const oneLine = (text: string) => replaceControls(text.replace(/\s*[\r\n]+\s*/g, ' '));
@@ -22,11 +24,15 @@ export function boundMax(max: number | undefined): number {
   return Math.min(10_000, Math.max(1, Math.floor(max)));
 }
 
-export async function editorCommits(file: string, max: number | undefined, git: GitOptions = {}): Promise<{ commits: FileCommitItem[]; truncated: boolean; notice: string | null }> {
+/**
+ * The file's versions for the quick pick, newest first: its own commits and, for a file that
+ * imports, the commits that changed only files its imports reach (importerLog.ts), as `history`.
+ */
+export async function editorCommits(file: string, max: number | undefined, git: GitOptions = {}, cache: VersionCache | null = null): Promise<{ commits: FileCommitItem[]; truncated: boolean; notice: string | null }> {
   try {
     const bound = boundMax(max);
     const repo = await openRepository(file, git);
-    const log = await fileLog(repo, pathInRepository(repo, file), bound + 1);
+    const log = await importerLog(repo, pathInRepository(repo, file), bound, new VersionImports(repo, null, cache));
     const commits = log.slice(0, bound).filter((c) => c.blob !== null)
       .map((c) => ({ commit: c.commit, date: c.date, subject: c.subject, path: c.path }));
     return { commits, truncated: log.length > bound, notice: commits.length === 0 ? 'This file has no commits yet.' : null };

@@ -24,7 +24,7 @@ const cache = new VersionCache(null, 20_000);
 async function run(job: HistoryJob): Promise<unknown> {
   switch (job.kind) {
     case 'commits':
-      return editorCommits(job.file, job.max);
+      return editorCommits(job.file, job.max, {}, cache);
     case 'history':
       return editorHistory(job.file, job.max, cache);
     case 'compare':
