@@ -3,6 +3,7 @@
 // before the first outcome it drives, and a variable leaves (summed out) once everything it
 // drives has joined, unless it is kept (outcomes, for the worlds). The cost is Σ 2^width, far
 // below 2^n for the sparse graphs analysts write.
+import { gather, gatherAll } from './bits';
 import type { CompiledModel } from './compile';
 
 interface AddStep {
@@ -106,7 +107,7 @@ function planInOrder(
     const width = frontier.length;
     const half = 1 << width;
     const precomputed = parentPositions.length > 0 && half <= PRECOMPUTE_LIMIT;
-    const combination = precomputed && tables ? combinationsOf(width, parentPositions) : null;
+    const combination = precomputed && tables ? gatherAll(width, parentPositions) : null;
     steps.push({ op: 'add', v, width, parentPositions, combination });
     cost += 2 * half * (1 + (precomputed ? 0 : parentPositions.length));
     frontier.push(v);
@@ -167,27 +168,6 @@ function planInOrder(
   return { steps, maxWidth: maxSeen, cost, finalOrder: Int32Array.from(frontier) };
 }
 
-/**
- * combinationOf for every index below 2^width, built up bit by bit (index i + 2^b adds bit b's
- * drivers to index i's combination): one step per entry instead of one per entry and driver.
- */
-function combinationsOf(width: number, parentPositions: Int32Array): Uint32Array {
-  const weight = new Uint32Array(width);
-  for (let j = 0; j < parentPositions.length; j++) weight[parentPositions[j]!]! |= 1 << j;
-  const combination = new Uint32Array(1 << width);
-  for (let b = 0; b < width; b++) {
-    const size = 1 << b;
-    const w = weight[b]!;
-    for (let i = 0; i < size; i++) combination[size + i] = combination[i]! | w;
-  }
-  return combination;
-}
-
-function combinationOf(index: number, parentPositions: Int32Array): number {
-  let combination = 0;
-  for (let j = 0; j < parentPositions.length; j++) combination |= ((index >>> parentPositions[j]!) & 1) << j;
-  return combination;
-}
 
 /**
  * A pass that starts part-way: `from` is the frontier just before some step (a snapshot taken by
@@ -259,7 +239,7 @@ export function runPlan(
       } else {
         const positions = step.parentPositions;
         for (let i = 0; i < half; i++) {
-          const p = table[combinationOf(i, positions)]!;
+          const p = table[gather(i, positions)]!;
           const x = t[i]!;
           const y = x * p;
           t[i + half] = y;

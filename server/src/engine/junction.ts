@@ -6,6 +6,7 @@
 // reasons backwards too: seeing an outcome changes what its drivers are likely to be.
 // The cost is Σ 2^|clique| per pass: the treewidth of the model, not its number of variables.
 import { IndexHeap } from '../util/heap';
+import { gather, gatherAll } from './bits';
 import type { CompiledModel } from './compile';
 
 /** Cliques larger than this are not planned (2^22 doubles = 32 MB per table). */
@@ -202,11 +203,7 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
     const bitOf = (v: number) => variables.indexOf(v);
     const families = d.families.map((v): Family => {
       const driverBits = Int32Array.from(familyOf(v).slice(1), bitOf);
-      let combination: Uint32Array | null = null;
-      if (driverBits.length > 0 && size <= MAP_LIMIT) {
-        combination = new Uint32Array(size);
-        for (let index = 0; index < size; index++) combination[index] = gather(index, driverBits);
-      }
+      const combination = driverBits.length > 0 && size <= MAP_LIMIT ? gatherAll(variables.length, driverBits) : null;
       return { v, bit: bitOf(v), driverBits, combination };
     });
     cliques.push({
@@ -224,8 +221,8 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
     q.parentBits = Int32Array.from(separator, (v) => up.variables.indexOf(v));
     q.separatorSize = 1 << separator.length;
     if (q.size <= MAP_LIMIT && up.size <= MAP_LIMIT) {
-      q.childMap = Uint32Array.from({ length: q.size }, (_, index) => gather(index, q.childBits));
-      q.parentMap = Uint32Array.from({ length: up.size }, (_, index) => gather(index, q.parentBits));
+      q.childMap = gatherAll(q.variables.length, q.childBits);
+      q.parentMap = gatherAll(up.variables.length, q.parentBits);
     }
   }
   const children = cliques.map(() => [] as number[]);
@@ -233,13 +230,6 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
   const ownerOf = new Int32Array(n);
   cliques.forEach((q, i) => q.owned.forEach((v) => (ownerOf[v] = i)));
   return { cliques, n, cost, largest, children: children.map((list) => Int32Array.from(list)), ownerOf };
-}
-
-/** The bits of `index` at `bits`, packed: bit k of the result is bit bits[k] of index. */
-function gather(index: number, bits: Int32Array): number {
-  let out = 0;
-  for (let k = 0; k < bits.length; k++) out |= ((index >>> bits[k]!) & 1) << k;
-  return out;
 }
 
 /** Reusable memory for propagations over one tree. */
