@@ -2,29 +2,9 @@
 // webview script (browser iife).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { recipeOfSource } from './grammar/recipe.mjs';
+import { lazyBuiltins, ohmRecipe } from './scripts/esbuildPlugins.mjs';
 
 const watch = process.argv.includes('--watch');
-
-// grammar/*.ohm becomes ohm's recipe of the grammar (grammar/recipe.mjs), compiled here once
-// per build instead of at every start: `ohm.makeRecipe` builds it in a few milliseconds, where
-// compiling the source at run time cost the CLI 100-500 ms. The .ohm file stays the only source.
-const recipes = new Map();
-const ohmRecipe = {
-  name: 'ohm-recipe',
-  setup(build) {
-    build.onLoad({ filter: /\.ohm$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      try {
-        if (!recipes.has(source)) recipes.set(source, recipeOfSource(source));
-      } catch (error) {
-        return { errors: [{ text: `${args.path}: ${error.message}` }], watchFiles: [args.path] };
-      }
-      return { contents: `export default ${recipes.get(source)};\n`, loader: 'js', watchFiles: [args.path] };
-    });
-  },
-};
 
 const common = {
   bundle: true,
@@ -32,6 +12,7 @@ const common = {
   logLevel: 'warning',
   plugins: [ohmRecipe],
 };
+const nodeCommon = { ...common, plugins: [ohmRecipe, lazyBuiltins] };
 const nodeTargets = [
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/server.ts', out: 'server' },
@@ -39,7 +20,7 @@ const nodeTargets = [
   { in: 'server/src/worker/historyWorker.ts', out: 'historyWorker' },
 ];
 const builds = [
-  { ...common, platform: 'node', format: 'cjs', target: 'node20',
+  { ...nodeCommon, platform: 'node', format: 'cjs', target: 'node20',
     entryPoints: nodeTargets, outdir: 'dist' },
   { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
     entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }], outdir: 'dist' },

@@ -1,5 +1,6 @@
-// The CLI bundled from the current source with esbuild's JS API (as `npm run build` does), so the
-// CLI tests never run a stale build; and a run of it as a real process.
+// The CLI bundled from the current source with esbuild's JS API and the plugins of `npm run build`
+// (the grammar as its recipe, the lazy built-in modules), so the CLI tests never run a stale build;
+// and a run of it as a real process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,11 +8,12 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll } from 'vitest';
 import { repoRoot } from '../fixture';
+import { lazyBuiltins, ohmRecipe } from '../../scripts/esbuildPlugins.mjs';
 
 export async function bundleCli(outfile: string): Promise<void> {
   await esbuild.build({
     entryPoints: [join(repoRoot, 'server/src/cli.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', loader: { '.ohm': 'text' }, logLevel: 'warning',
+    target: 'node20', plugins: [ohmRecipe, lazyBuiltins], logLevel: 'warning',
   });
 }
 

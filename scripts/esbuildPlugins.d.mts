@@ -1,0 +1,5 @@
+import type { Plugin } from 'esbuild';
+/** grammar/*.ohm as ohm's recipe of the grammar (grammar/recipe.mjs). */
+export const ohmRecipe: Plugin;
+/** node:child_process and node:crypto loaded on the first call of one of their functions. */
+export const lazyBuiltins: Plugin;

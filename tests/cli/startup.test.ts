@@ -1,0 +1,53 @@
+// What a start of the CLI loads before it works: `scenario check` of a model needs neither git nor
+// hashing nor prose segmentation, so it loads no child_process or crypto (the bundle loads them on
+// first use, scripts/esbuildPlugins.mjs) and makes no Intl.Segmenter (prose/segment.ts); the
+// commands that need them still get them.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../fixture';
+import { useBundledCli } from './bundle';
+
+const cli = useBundledCli('scenario-startup-');
+const sample = join(repoRoot, 'samples', 'us-pakistan-2025.scenario');
+
+/** Runs the bundle with `args`; the built-in modules it loaded and the segmenters it made. */
+function loads(...args: string[]): { status: number | null; modules: string[]; segmenters: number } {
+  const probe = `
+    const Segmenter = Intl.Segmenter;
+    let made = 0;
+    Intl.Segmenter = function (...a) { made++; return new Segmenter(...a); };
+    process.on('exit', () => process.stderr.write('\\n@@' + JSON.stringify({
+      modules: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+      segmenters: made,
+    })));
+    process.argv = [process.argv[0], ${JSON.stringify(join(cli.dir(), 'cli.js'))}, ...${JSON.stringify(args)}];
+    require(process.argv[1]);`;
+  const run = spawnSync(process.execPath, ['-e', probe], { cwd: repoRoot, encoding: 'utf8' });
+  const report = JSON.parse(run.stderr.slice(run.stderr.lastIndexOf('@@') + 2)) as { modules: string[]; segmenters: number };
+  return { status: run.status, ...report };
+}
+
+describe('the start of the CLI', () => {
+  it('scenario check loads no child_process or crypto and makes no segmenter', () => {
+    const check = loads('check', sample);
+    expect(check.status).toBe(0);
+    expect(check.modules).not.toContain('child_process');
+    expect(check.modules).not.toContain('crypto');
+    expect(check.segmenters).toBe(0);
+    const forecast = loads('forecast', sample, '--format', 'json');
+    expect(forecast.status).toBe(0);
+    expect(forecast.modules.filter((m) => m === 'child_process' || m === 'crypto')).toEqual([]);
+  });
+
+  it('loads them when a command needs them', () => {
+    // history runs git (child_process) and keys its versions by digests (crypto); a draft is segmented.
+    const history = loads('history', sample, '--max', '1', '--no-cache');
+    expect(history.status).toBe(0);
+    expect(history.modules).toContain('child_process');
+    expect(history.modules).toContain('crypto');
+    const draft = loads('draft', join(repoRoot, 'samples', 'us-pakistan-oped.txt'));
+    expect(draft.status).toBe(0);
+    expect(draft.segmenters).toBeGreaterThan(0);
+  });
+});
