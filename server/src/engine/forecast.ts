@@ -493,6 +493,7 @@ function outcomeForecasts(
 ): OutcomeForecast[] {
   const slot = new Map<number, number>();
   c.outcomes.forEach((v, i) => slot.set(v, i));
+  const before = new Map(baseline?.map((o) => [o.name, o]));
   const forecasts: OutcomeForecast[] = [];
   for (const variable of model.outcomes) {
     const v = c.index.get(variable.name);
@@ -502,11 +503,7 @@ function outcomeForecasts(
     const probability = clamp01(result.probability[i]!);
     const upstream = c.upstream[i]!;
     const table = result.swing[i];
-    const swing = !table ? [] : Array.from(upstream, (f, k) => ({
-      name: c.names[f]!, points: table.points[k]!, ifTrue: clamp01(table.ifTrue[k]!), ifFalse: clamp01(table.ifFalse[k]!), order: k,
-    }))
-      .sort((a, b) => ordering(Math.abs(b.points)) - ordering(Math.abs(a.points)) || a.order - b.order)
-      .map(({ order: _order, ...entry }) => entry);
+    const swing = table ? swingList(c, upstream, table) : [];
     const signposts = (result.guides?.signposts[i] ?? []).map((g) => ({
       name: c.names[g.v]!, probability: g.probability, ifTrue: g.ifTrue, ifFalse: g.ifFalse, expectedShift: g.expectedShift,
     }));
@@ -526,16 +523,28 @@ function outcomeForecasts(
       linchpins,
     };
     if (variable.resolution) forecast.resolved = resolvedAs(variable.resolution);
-    if (baseline) {
-      const before = baseline.find((o) => o.name === variable.name);
-      if (before) {
-        const delta = 100 * (probability - before.probability);
-        forecast.delta = Math.abs(delta) < 1e-9 ? 0 : delta; // rounding noise of identical numbers
-      }
+    const earlier = before.get(variable.name);
+    if (earlier) {
+      const delta = 100 * (probability - earlier.probability);
+      forecast.delta = Math.abs(delta) < 1e-9 ? 0 : delta; // rounding noise of identical numbers
     }
     forecasts.push(forecast);
   }
   return forecasts;
+}
+
+/** An outcome's swings, largest first (by ordering: the first upstream first among equals). */
+function swingList(c: CompiledModel, upstream: Int32Array, table: SwingTable): OutcomeForecast['swing'] {
+  const keys = new Float64Array(upstream.length);
+  const order: number[] = [];
+  for (let k = 0; k < upstream.length; k++) {
+    keys[k] = ordering(Math.abs(table.points[k]!));
+    order.push(k);
+  }
+  order.sort((a, b) => keys[b]! - keys[a]! || a - b);
+  return order.map((k) => ({
+    name: c.names[upstream[k]!]!, points: table.points[k]!, ifTrue: clamp01(table.ifTrue[k]!), ifFalse: clamp01(table.ifFalse[k]!),
+  }));
 }
 
 /**
