@@ -198,6 +198,22 @@ describe('versions of a file that imports', () => {
     expect(h.versions.map((v) => v.commit)).toEqual([c1, c2, c3, c4]);
   });
 
+  it('bad input: a file with 1,000 imports has its history, a commit of one of them among its versions', async () => {
+    const r = repo();
+    const n = 1000;
+    for (let i = 1; i <= n; i++) r.write(`lib/f${i}.scenario`, `factor f${i} "F${i}" {\n  probability 50%\n}\n`);
+    const imports = Array.from({ length: n }, (_, i) => `lib/f${i + 1}.scenario`);
+    r.write('q.scenario', question(imports).replace('rapport raises x3', 'f500 raises x3'));
+    const c1 = r.commit('A thousand imports', 1);
+    r.write('lib/f500.scenario', 'factor f500 "F500" {\n  probability 90%\n}\n');
+    const c2 = r.commit('f500: 90%', 2);
+    const h = await history(r, 'q.scenario');
+    expect(h.versions.map((v) => v.commit)).toEqual([c1, c2]);
+    expect(h.versions.map((v) => v.errors)).toEqual([0, 0]);
+    expect(h.versions[1]!.changedImports).toEqual(['lib/f500.scenario']);
+    expect(ties(h.versions[1]!)).toBeGreaterThan(ties(h.versions[0]!)!);
+  }, 60_000);
+
   it('a file in a folder names the library relative to its folder', async () => {
     const r = repo();
     r.write('shared/base.scenario', library('likely'));

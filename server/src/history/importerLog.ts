@@ -39,7 +39,6 @@ export async function importerLog(repo: Repository, repoPath: string, max: numbe
   for (const c of closures) for (const f of c.closure?.files ?? []) asked.add(f);
   if (asked.size === 0) return own;
 
-  const ownIds = new Set(own.map((c) => c.commit));
   const names = [...new Set(own.map((c) => c.path || repoPath))];
   const oldest = own[own.length - 1]!.commit;
   let found: VersionCommit[] = [];
@@ -47,7 +46,7 @@ export async function importerLog(repo: Repository, repoPath: string, max: numbe
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const paths = [...asked].filter((p) => !names.includes(p));
     log = await logDownTo(repo, [...names, ...paths], oldest, bound, from);
-    const { versions, reached } = await libraryVersions(log, own, ownIds, new Set(paths), imports, repoPath);
+    const { versions, reached } = await libraryVersions(log, own, new Set(paths), imports, repoPath);
     found = versions;
     const more = [...reached].filter((p) => !asked.has(p) && !names.includes(p));
     if (more.length === 0) break;
@@ -72,9 +71,10 @@ async function logDownTo(repo: Repository, paths: readonly string[], oldest: str
 
 /**
  * The commits of `log` that are no own commit of the file and changed a file its imports reach
- * at that commit; and every path the closures at those commits reach (to ask for next).
+ * at that commit (`libraries`: the paths asked for, the file's own names left out); and every
+ * path the closures at those commits reach (to ask for next).
  */
-async function libraryVersions(log: readonly LogCommit[], own: readonly FileCommit[], ownIds: ReadonlySet<string>, libraries: ReadonlySet<string>, imports: VersionImports, fallback: string) {
+async function libraryVersions(log: readonly LogCommit[], own: readonly FileCommit[], libraries: ReadonlySet<string>, imports: VersionImports, fallback: string) {
   // The file as it stood at each other commit: the path and blob of its nearest own commit below it in the log.
   const ownBy = new Map(own.map((c) => [c.commit, c]));
   const candidates: { commit: LogCommit; repoPath: string }[] = [];
@@ -86,7 +86,7 @@ async function libraryVersions(log: readonly LogCommit[], own: readonly FileComm
       below = mine;
       continue;
     }
-    if (ownIds.has(c.commit) || !below || below.blob === null) continue;
+    if (!below || below.blob === null) continue;
     if (!c.changes.some((x) => libraries.has(x.path))) continue;
     candidates.push({ commit: c, repoPath: below.path || fallback });
   }

@@ -193,6 +193,17 @@ export class VersionImports {
     const store = this.store;
     if (!store) throw new GitError('failed', 'not in a repository');
     await store.readRoots([...new Set(files.map((f) => f.commit))]);
+    // The texts of every file the imports reach, read first in a few batches: the import graph
+    // asks for one file at a time, so without them it would take a round of reading per file.
+    const closures = await this.closuresAt(files);
+    const blobs = await readUntilDone(store, files.map((f, i) => () => {
+      const needed = new NeededObjects();
+      const host = this.hostAt(f.commit);
+      const ids = (closures[i]!.closure?.files ?? []).map((p) => needed.attempt(() => host.blobOf(this.pathOf(p))));
+      needed.check();
+      return ids.filter((id): id is string => id !== undefined);
+    }));
+    await store.read([], blobs.flat());
     return readUntilDone(store, files.map((f) => () => {
       const file = this.pathOf(f.repoPath);
       const graph = new ImportGraph(this.hostAt(f.commit), this.rootFor(file));
@@ -254,11 +265,16 @@ export class VersionImports {
       if (inRepository !== null) reached.push(inRepository);
     };
     const queue: { path: string; blob: string }[] = [{ path: file, blob }];
+    // Objects not read yet are gathered over the whole walk and asked for at once, so a file with
+    // a thousand imports takes a round of reading per level of imports, not one per file.
+    const needed = new NeededObjects();
     for (let k = 0; k < queue.length; k++) {
       const { path, blob: id } = queue[k]!;
       parts.push(`${shown(path)}=${id}`);
-      for (const written of this.importsOf(id, () => host.read(path))) {
-        const target = importTarget(path, written, root, host);
+      const imports = needed.attempt(() => this.importsOf(id, () => host.read(path))) ?? [];
+      for (const written of imports) {
+        const target = needed.attempt(() => importTarget(path, written, root, host));
+        if (!target) continue;
         if (!target.ok) {
           parts.push(`${shown(path)}>${written}=${target.code}`);
           // A file added there later is a change of what this import reads.
@@ -276,7 +292,31 @@ export class VersionImports {
         else queue.push({ path: target.path, blob: next });
       }
     }
+    needed.check();
     return { digest: createHash('sha256').update(parts.sort().join('\n')).digest('hex').slice(0, 24), files: reached };
+  }
+}
+
+/** Objects a synchronous walk over a tree host needed, gathered so that the walk can go on past them. */
+class NeededObjects {
+  private readonly trees = new Set<string>();
+  private readonly blobs = new Set<string>();
+
+  /** The result of `f`, or undefined when it needs objects not read yet (kept for check). */
+  attempt<T>(f: () => T): T | undefined {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof ObjectsNeeded)) throw e;
+      for (const t of e.trees) this.trees.add(t);
+      for (const b of e.blobs) this.blobs.add(b);
+      return undefined;
+    }
+  }
+
+  /** Throws ObjectsNeeded with every object gathered, if any. */
+  check(): void {
+    if (this.trees.size > 0 || this.blobs.size > 0) throw new ObjectsNeeded([...this.trees], [...this.blobs]);
   }
 }
 
