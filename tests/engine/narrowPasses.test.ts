@@ -151,4 +151,25 @@ describe('narrow passes', () => {
     kept.linchpins.forEach((list, i) => list.forEach((l, k) => expect(l.holdsFrom).toBeCloseTo(whole.linchpins[i]![k]!.holdsFrom, 10)));
     kept.swing!.forEach((table, i) => table.points.forEach((x, k) => expect(x).toBeCloseTo(whole.swing![i]!.points[k]!, 10)));
   });
+
+  it("an alternative's signposts, linchpins and swings equal those of a model that makes its change the baseline", () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const spec = randomModel(seed, 6, 12);
+      const factor = `f${seed % 6}`;
+      spec.alternatives = [{ title: 'one factor', set: { [factor]: [0.7, 0.9] } }];
+      const withAlternative = forecast(buildModel(spec), { maxWorlds: 0 });
+      const changed = forecast(buildModel({ ...spec, factors: { ...spec.factors, [factor]: [0.7, 0.9] }, alternatives: [] }), { maxWorlds: 0 });
+      withAlternative.alternatives[0]!.outcomes.forEach((o) => {
+        const fresh = changed.outcomes.find((x) => x.name === o.name)!;
+        expect(o.signposts.map((g) => g.name)).toEqual(fresh.signposts.map((g) => g.name));
+        o.signposts.forEach((g, k) => expect(g.expectedShift).toBeCloseTo(fresh.signposts[k]!.expectedShift, 9));
+        expect(o.linchpins.map((l) => [l.name, l.holdsFrom.toFixed(9), l.holdsTo.toFixed(9)])).toEqual(fresh.linchpins.map((l) => [l.name, l.holdsFrom.toFixed(9), l.holdsTo.toFixed(9)]));
+        expect(o.swing.map((w) => w.name)).toEqual(fresh.swing.map((w) => w.name));
+        o.swing.forEach((w, k) => expect(w.points).toBeCloseTo(fresh.swing[k]!.points, 9));
+        compared++;
+      });
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
 });

@@ -17,7 +17,7 @@ import {
   evidenceBands, evidenceOf, exactEvidence, exactEvidenceSwings, likelihoodWeighting, weightedQuantile, type WideParameters,
 } from './evidence';
 import { type Evidence, buildJunctionTree, type JunctionTree, MAX_CLIQUE } from './junction';
-import { guideCost, guides, type Guides, SIGNPOST_BUDGET } from './signposts';
+import { guideCost, guides, type Guides, type KeptGuides, SIGNPOST_BUDGET } from './signposts';
 import { seededStream, STREAM, uniformsInto } from './random';
 import { DrawnTables, expectedTables, sampledTables, type TableCache } from './tables';
 import { drawWideParameters } from './worldDraw';
@@ -120,6 +120,8 @@ interface RunSettings {
   baselinePlans: ExactPlans | null;
   /** The baseline's exact bands (c.outcomes order), once computed: alternatives keep those nothing changes. */
   baselineBands: (Band | null)[] | null;
+  /** The baseline's signposts, linchpins and swings, likewise. */
+  baselineGuides: Guides | null;
   baseline: CompiledModel;
   checkCancelled: () => void;
   /** Says which stage of the current scenario starts (ForecastOptions.onProgress). */
@@ -150,7 +152,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
     bandMethod: options.bandMethod ?? 'auto', swingMethod: options.swingMethod ?? 'auto',
     evidenceMethod: options.evidenceMethod ?? 'auto', cache: new Map(), checkCancelled,
     tree: once(() => buildJunctionTree(baseline, MAX_CLIQUE, EXACT_BUDGET / (2 * drivingCount(baseline) + 1))),
-    baselinePlans: plans, baselineBands: null, baseline, stage: () => {},
+    baselinePlans: plans, baselineBands: null, baselineGuides: null, baseline, stage: () => {},
   };
   // Progress: each stage of each scenario, the baseline first.
   let scenario = 0;
@@ -272,7 +274,10 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     const plans = s.baselinePlans ?? exactPlans(c, s.bandDraws, Infinity)!;
     // Swings come with the signposts' sweeps where those are affordable, else by passes of their own.
     if (s.bandMethod !== 'none') s.stage('swings and signposts');
-    const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, null);
+    // An alternative's outcomes that nothing it changes reaches keep the baseline's guides.
+    const kept = c !== s.baseline && s.baselineGuides ? { guides: s.baselineGuides, changed: changedDownstream(c, baseline) } : null;
+    const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, null, true, kept);
+    if (c === s.baseline) s.baselineGuides = swept;
     const exact = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none' && !swept);
     const result = swept ? { ...exact, swing: swept.swing!, guides: swept } : exact;
     if (s.bandMethod !== 'none') s.stage('bands');
@@ -365,10 +370,12 @@ function withGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null,
 }
 
 /** Signposts and linchpins (and with `swings`, the swings) by the junction tree's sweeps, when the tree is affordable. */
-function sweptGuides(c: CompiledModel, s: RunSettings, evidence: Evidence | null, swings = true): Guides | null {
+function sweptGuides(
+  c: CompiledModel, s: RunSettings, evidence: Evidence | null, swings = true, kept: KeptGuides | null = null,
+): Guides | null {
   const tree = s.tree();
   if (!tree || guideCost(c, tree) > SIGNPOST_BUDGET) return null;
-  const found = guides(c, tree, expectedTables(c, s.cache, s.checkCancelled), evidence, swings, s.checkCancelled);
+  const found = guides(c, tree, expectedTables(c, s.cache, s.checkCancelled), evidence, swings, s.checkCancelled, kept);
   return swings && !found.swing ? null : found;
 }
 

@@ -54,6 +54,16 @@ export interface Guides extends SignpostsAndLinchpins {
   swing: SwingTable[] | null;
 }
 
+/**
+ * The baseline's guides, for an alternative without evidence, and what the alternative changes
+ * (changedDownstream): an outcome whose dependent region holds nothing changed has the joint
+ * distribution of that region, and so its signposts, linchpins and swings, of the baseline.
+ */
+export interface KeptGuides {
+  guides: Guides;
+  changed: Uint8Array;
+}
+
 /** Work of `guides` on this tree: a calibration (about eight passes over the tables), then a sweep and the do() sums (about four) per outcome. */
 export function guideCost(c: CompiledModel, tree: JunctionTree): number {
   return tree.cost * (8 + 4 * c.outcomes.length);
@@ -67,7 +77,7 @@ const uncertain = (p: number) => p > 1e-12 && p < 1 - 1e-12;
  */
 export function guides(
   c: CompiledModel, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null, swings: boolean,
-  checkCancelled: () => void,
+  checkCancelled: () => void, kept: KeptGuides | null = null,
 ): Guides {
   const cal = calibrate(tree, tables, evidence);
   const nOut = c.outcomes.length;
@@ -118,14 +128,21 @@ export function guides(
     visited[at] = stamp;
     interventionSums(tree, at, table, tables, wanted, n1, n0);
   };
+  const reuse = kept && evidence === null && (!swings || kept.guides.swing) ? kept : null;
   for (let i = 0; i < nOut; i++) {
     checkCancelled();
     const o = c.outcomes[i]!;
     const p = marginals[o]!;
     const upstream = c.upstream[i]!;
+    const reach = region ? region.of(i) : null;
+    if (reuse && region && !region.holdsAny(reuse.changed)) {
+      signposts[i] = reuse.guides.signposts[i]!.slice();
+      linchpins[i] = reuse.guides.linchpins[i]!.slice();
+      if (swings) swing.push(reuse.guides.swing![i]!);
+      continue;
+    }
     for (const f of upstream) wanted[f] = doable[f]!;
     stamp++;
-    const reach = region ? region.of(i) : null;
     // Seen true, O's tree gives P(X | E, O) for every X, and its families' do() sums.
     const seen = p > 0 && observeOne(cal, o, 1, all, given, swings ? visit : undefined, reach);
     // A family the sweep did not reach is as the calibration left it: its sums come from there.
@@ -182,6 +199,12 @@ class DependentRegion {
   constructor(private readonly c: CompiledModel) {
     this.mask = new Uint8Array(c.n);
     this.list = new Int32Array(c.n);
+  }
+
+  /** Whether the current region holds a variable marked in `mask`. */
+  holdsAny(mask: Uint8Array): boolean {
+    for (let k = 0; k < this.size; k++) if (mask[this.list[k]!]) return true;
+    return false;
   }
 
   /** The region of outcome i (c.outcomes order), as a mask; `list` holds its first `size` entries. */
