@@ -297,18 +297,13 @@ function summarizeAnalysis(analysis: DocumentAnalysis, options: { samples?: numb
 /** The codes of an import statement's own errors (LANGUAGE.md, Checks; `import-errors` for a library with errors). */
 const IMPORT_CODES = new Set(['import-not-found', 'import-path', 'import-cycle', 'import-errors']);
 
-/** `line 4: "lib/x.scenario" does not exist…`: the first error of the version's imports, or null. */
-export function firstImportError(analysis: Pick<DocumentAnalysis, 'text' | 'diagnostics'>): string | null {
-  const d = firstImportDiagnostic(analysis);
-  return d ? importErrorText(analysis.text, d) : null;
-}
-
 /** The first error of the version's imports (an import statement's own, or a name declared again across files). */
 function firstImportDiagnostic(analysis: Pick<DocumentAnalysis, 'diagnostics'>): Diagnostic | undefined {
   return analysis.diagnostics.find((x) => x.severity === 'error' && (IMPORT_CODES.has(x.code)
     || (x.code === 'duplicate-name' && (x.related ?? []).some((r) => r.elsewhere))));
 }
 
+/** `line 4: import-not-found: "lib/x.scenario" does not exist…`: an import error as a version's importError says it. */
 function importErrorText(text: string, d: Diagnostic): string {
   return `line ${new LineIndex(text).positionAt(d.span.start).line + 1}: ${d.code}: ${d.message}`;
 }
