@@ -4,7 +4,7 @@
 // graph is too wide for that, by nested sampling: W worlds per draw of θ, averaging each
 // outcome's probability given its sampled drivers, with the sampling noise then removed from
 // the spread (see docs/forecast-method.md).
-import type { CompiledModel } from './compile';
+import { type CompiledModel, reachable } from './compile';
 import { type Plan, buildPlan, frontierBuffer, neededBy, runPlan } from './frontier';
 import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
@@ -152,16 +152,9 @@ export function bandsByExactDraws(
  * Every other outcome reads the baseline's tables only, draw for draw: its band is the baseline's.
  */
 export function changedDownstream(c: CompiledModel, baseline: CompiledModel): Uint8Array {
-  const changed = new Uint8Array(c.n);
-  const stack: number[] = [];
-  for (let v = 0; v < c.n; v++) if (tableKey(c, v) !== tableKey(baseline, v)) stack.push(v);
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    if (changed[v]) continue;
-    changed[v] = 1;
-    for (let i = baseline.childStart[v]!; i < baseline.childStart[v + 1]!; i++) stack.push(baseline.children[i]!);
-  }
-  return changed;
+  const changed: number[] = [];
+  for (let v = 0; v < c.n; v++) if (tableKey(c, v) !== tableKey(baseline, v)) changed.push(v);
+  return reachable(c.n, changed, baseline.childStart, baseline.children);
 }
 
 /** Whether both band ends of these draws are known to within BAND_END_HALF_WIDTH (95%). */

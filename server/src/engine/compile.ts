@@ -200,6 +200,22 @@ function compileStructure(model: EngineModel): CompiledModel {
   };
 }
 
+/**
+ * The variables reachable from `from` (they included) along a graph in compressed rows: the
+ * driver lines upwards (drvStart, drvParent) or the children downwards (childStart, children).
+ */
+export function reachable(n: number, from: Iterable<number>, start: Int32Array, next: Int32Array): Uint8Array {
+  const seen = new Uint8Array(n);
+  const stack = [...from];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (seen[v]) continue;
+    seen[v] = 1;
+    for (let k = start[v]!; k < start[v + 1]!; k++) stack.push(next[k]!);
+  }
+  return seen;
+}
+
 /** What flows along the driver lines that are not cut: uncertainty, and who is upstream of whom. */
 function deriveFlow(
   n: number, lo: Float64Array, hi: Float64Array, drvStart: Int32Array, drvParent: Int32Array,

@@ -4,7 +4,7 @@
 // drives has joined, unless it is kept (outcomes, for the worlds). The cost is Σ 2^width, far
 // below 2^n for the sparse graphs analysts write.
 import { gather, gatherAll } from './bits';
-import type { CompiledModel } from './compile';
+import { type CompiledModel, reachable } from './compile';
 
 interface AddStep {
   op: 'add';
@@ -44,16 +44,7 @@ const SMALL_PLAN = 20_000;
  * outcomes are the targets of a plan for those outcomes only.
  */
 export function neededBy(c: CompiledModel, outcomes: Iterable<number>): Uint8Array {
-  const needed = new Uint8Array(c.n);
-  const stack: number[] = [];
-  for (const i of outcomes) stack.push(c.outcomes[i]!);
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    if (needed[v]) continue;
-    needed[v] = 1;
-    for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) stack.push(c.drvParent[j]!);
-  }
-  return needed;
+  return reachable(c.n, Array.from(outcomes, (i) => c.outcomes[i]!), c.drvStart, c.drvParent);
 }
 
 /**
