@@ -46,6 +46,12 @@ describe('the run-time grammar', () => {
     expect(Array.isArray(grammarModule)).toBe(true);
   });
 
+  it("skips ohm's checks of a grammar only while it builds this one from its recipe", () => {
+    // The checks are back for any other grammar: an iteration of what can match nothing is refused.
+    expect(() => ohm.grammar('G { start = ("" | "a")* }')).toThrow(/nullable/i);
+    expect(() => ohm.grammar('G { start = undeclared }')).toThrow(/undeclared/i);
+  });
+
   it('has the rules of grammar/scenario.ohm, with the same bodies, parameters and descriptions', () => {
     expect(scenarioGrammar.name).toBe(compiled.name);
     expect(scenarioGrammar.superGrammar.name).toBe(compiled.superGrammar.name);

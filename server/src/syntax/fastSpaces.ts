@@ -57,48 +57,46 @@ export function hasFastSpaces(grammar: ohm.Grammar): boolean {
   return fastGrammars.has(grammar);
 }
 
-/** ohm's MatchState class, which ohm does not export: read off the state of a tiny match. */
-function matchStatePrototype(grammar: ohm.Grammar, startRule: string): MatchState {
-  const apply = ohm.pexprs.Apply.prototype as unknown as { eval(state: MatchState): boolean };
-  const evalApply = apply.eval;
-  let prototype: MatchState | undefined;
-  apply.eval = function seeState(state) {
-    prototype ??= Object.getPrototypeOf(state) as MatchState;
-    return evalApply.call(this, state);
+/**
+ * Calls `install` with ohm's MatchState class (which ohm does not export) when the first match of
+ * any grammar starts: its start expression is a sequence (the start rule, then the end), evaluated
+ * with the state before anything else is. No match of its own: that cost a start 2-3 ms.
+ */
+function onFirstMatch(install: (prototype: MatchState) => void): void {
+  const seq = ohm.pexprs.Seq.prototype as unknown as { eval(state: MatchState): boolean };
+  const evalSeq = seq.eval;
+  seq.eval = function seeState(state) {
+    seq.eval = evalSeq;
+    install(Object.getPrototypeOf(state) as MatchState);
+    return evalSeq.call(this, state);
   };
-  try {
-    grammar.match('', startRule);
-  } finally {
-    apply.eval = evalApply;
-  }
-  if (!prototype) throw new Error('fastSpaces: no match state seen');
-  return prototype;
 }
 
 let installed = false;
 
 /**
  * Lets `grammar` skip its spaces with the loop, when its `spaces` and `comment` rules are the ones
- * the loop implements; otherwise it keeps ohm's way. `startRule` is any syntactic rule of it.
+ * the loop implements; otherwise it keeps ohm's way.
  */
-export function installFastSpaces(grammar: ohm.Grammar, startRule: string): void {
+export function installFastSpaces(grammar: ohm.Grammar): void {
   const { spaces, comment } = grammar.rules;
   if (spaces?.body.toString() !== SPACES_BODY || comment?.body.toString() !== COMMENT_BODY) return;
   fastGrammars.add(grammar);
   if (installed) return;
   installed = true;
-  const prototype = matchStatePrototype(grammar, startRule);
-  const skipSpaces = prototype.skipSpaces;
-  prototype.skipSpaces = function skipSpacesFast(this: MatchState) {
-    if (this.recordedFailures !== undefined || this.trace !== undefined || !fastGrammars.has(this.grammar)) {
-      return skipSpaces.call(this);
-    }
-    const input = this.inputStream;
-    const end = endOfSpaces(input.source, input.pos);
-    // What `spaces` examined: the character that ended it, and after a lone "/" the next one.
-    const examined = end + (input.source.charCodeAt(end) === 0x2f ? 2 : 1);
-    if (examined > input.examinedLength) input.examinedLength = examined;
-    input.pos = end;
-    return end;
-  };
+  onFirstMatch((prototype) => {
+    const skipSpaces = prototype.skipSpaces;
+    prototype.skipSpaces = function skipSpacesFast(this: MatchState) {
+      if (this.recordedFailures !== undefined || this.trace !== undefined || !fastGrammars.has(this.grammar)) {
+        return skipSpaces.call(this);
+      }
+      const input = this.inputStream;
+      const end = endOfSpaces(input.source, input.pos);
+      // What `spaces` examined: the character that ended it, and after a lone "/" the next one.
+      const examined = end + (input.source.charCodeAt(end) === 0x2f ? 2 : 1);
+      if (examined > input.examinedLength) input.examinedLength = examined;
+      input.pos = end;
+      return end;
+    };
+  });
 }
