@@ -2,7 +2,7 @@
 // webview script (browser iife).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { lazyBuiltins, ohmRecipe } from './scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, ohmLazyUnicode, ohmRecipe } from './scripts/esbuildPlugins.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -10,9 +10,9 @@ const common = {
   bundle: true,
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [ohmRecipe],
+  plugins: [ohmRecipe, ohmLazyUnicode],
 };
-const nodeCommon = { ...common, plugins: [ohmRecipe, lazyBuiltins] };
+const nodeCommon = { ...common, plugins: [ohmRecipe, ohmLazyUnicode, lazyBuiltins] };
 const nodeTargets = [
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/server.ts', out: 'server' },

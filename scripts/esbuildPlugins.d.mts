@@ -3,3 +3,5 @@ import type { Plugin } from 'esbuild';
 export const ohmRecipe: Plugin;
 /** node:child_process and node:crypto loaded on the first call of one of their functions. */
 export const lazyBuiltins: Plugin;
+/** ohm's Unicode category patterns built when first read instead of when ohm loads. */
+export const ohmLazyUnicode: Plugin;

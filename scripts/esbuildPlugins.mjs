@@ -50,3 +50,38 @@ export const lazyBuiltins = {
     });
   },
 };
+
+// ohm builds a regular expression for each of 33 Unicode categories and properties when it loads
+// (each `\p{…}` pattern is read into its character ranges there and then: 2-3 ms of a start); a
+// grammar uses a few (ours: the letters). Here each is built when first read. The patch fails the
+// build if ohm's unicode.js no longer reads as expected.
+const EAGER_CATEGORIES = '.map(cat => [cat, toRegExp(cat)])';
+const EAGER_PROPERTIES = ".map(prop => [prop, toRegExp(prop)])";
+export const ohmLazyUnicode = {
+  name: 'ohm-lazy-unicode',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]ohm-js[\\/]src[\\/]unicode\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (source.split('Object.fromEntries(').length !== 3 || !source.includes(EAGER_CATEGORIES) || !source.includes(EAGER_PROPERTIES)) {
+        return { errors: [{ text: `${args.path}: not the unicode.js this plugin patches (scripts/esbuildPlugins.mjs)` }] };
+      }
+      const lazy = [
+        'const lazyRegExps = (names) => {',
+        '  const table = {};',
+        '  for (const name of names) {',
+        '    Object.defineProperty(table, name, {',
+        '      configurable: true, enumerable: true,',
+        '      get() { const value = toRegExp(name); Object.defineProperty(table, name, { value, writable: true, enumerable: true, configurable: true }); return value; },',
+        '      set(value) { Object.defineProperty(table, name, { value, writable: true, enumerable: true, configurable: true }); },',
+        '    });',
+        '  }',
+        '  return table;',
+        '};',
+        '',
+      ].join('\n');
+      const contents = lazy + source.replaceAll('Object.fromEntries(', 'lazyRegExps(')
+        .replace(EAGER_CATEGORIES, '').replace(EAGER_PROPERTIES, '');
+      return { contents, loader: 'js' };
+    });
+  },
+};

@@ -3,6 +3,7 @@
 // first use, scripts/esbuildPlugins.mjs) and makes no Intl.Segmenter (prose/segment.ts); the
 // commands that need them still get them.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../fixture';
@@ -38,6 +39,15 @@ describe('the start of the CLI', () => {
     const forecast = loads('forecast', sample, '--format', 'json');
     expect(forecast.status).toBe(0);
     expect(forecast.modules.filter((m) => m === 'child_process' || m === 'crypto')).toEqual([]);
+  });
+
+  it("reads names beyond ASCII (ohm's Unicode letters, built when first read in the bundle)", () => {
+    const file = join(cli.dir(), 'unicode.scenario');
+    writeFileSync(file, 'factor crise_é { probability 50% }\noutcome résultat { base 20%\n  crise_é raises x3 }\nfactor Ωmega { probability 5% }\n');
+    const run = cli.run('check', file, '--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(run.stdout))).not.toMatch(/syntax/i);
   });
 
   it('loads them when a command needs them', () => {
