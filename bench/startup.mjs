@@ -1,5 +1,6 @@
 // Benchmark of whole processes, side by side in one run (interleaved, medians):
-//   a. `scenario check` of the op-ed sample against a bare `node -e 0` (target ≤ 2.5×);
+//   a. `scenario check` of the op-ed sample against a bare `node -e 0` (target ≤ 2.5×), and where
+//      its time goes in its own process (Node's start, reading and compiling the bundle, running it);
 //   b. a generated 60-variable model with uncertain parameters, which Squiggle samples 20,000 times:
 //      `scenario forecast --format json` (exact when affordable, which it is for this sparse model;
 //      worlds sampled) against Squiggle 0.10 running the same model (target ≥ 10× faster);
@@ -107,6 +108,29 @@ const results = {};
   log(`   node -e 0        ${fmt(bare.ms).padStart(8)}   (min ${fmt(bare.min)})`);
   log(`   scenario check   ${fmt(ours.ms).padStart(8)}   (min ${fmt(ours.min)})`);
   log(`   ratio            ${(ours.ms / bare.ms).toFixed(2)}×   (min/min ${(ours.min / bare.min).toFixed(2)}×; target ≤ 2.5×)`);
+
+  // Where the time goes, in the process itself (less noisy than whole-process times on a busy
+  // machine): Node's own start until the entry runs, reading the bundle and its code cache,
+  // compiling it from the cache, and running it (its top level, then the check).
+  const marks = join(root, 'bin', 'codeCache.js');
+  const probe = `const t={start:performance.now()};process.argv=[process.argv[0],${JSON.stringify(join(root, 'dist', 'cli.js'))},...process.argv.slice(1)];` +
+    `process.on('exit',()=>process.stderr.write('@@'+JSON.stringify(t)));require(${JSON.stringify(marks)}).runCli((m)=>{t[m]=performance.now();});`;
+  const steps = { node: [], read: [], compile: [], run: [] };
+  let cache = true;
+  for (let r = 0; r < runs; r++) {
+    const run = spawnSync(process.execPath, ['-e', probe, 'check', relative(root, sample)], { cwd: root, encoding: 'utf8' });
+    const t = JSON.parse(run.stderr.slice(run.stderr.lastIndexOf('@@') + 2));
+    const compiled = t.compiled ?? t['compiled without cache'];
+    if (t.compiled === undefined) cache = false;
+    steps.node.push(t.start);
+    steps.read.push(t.read - t.start);
+    steps.compile.push(compiled - t.read);
+    steps.run.push(t.ran - compiled);
+  }
+  results.check.steps = Object.fromEntries(Object.entries(steps).map(([k, v]) => [`${k}Ms`, median(v)]));
+  results.check.steps.codeCache = cache;
+  log(`   in the process (median of ${runs}): Node's start ${fmt(median(steps.node))}, reading the bundle ${fmt(median(steps.read))}, ` +
+    `compiling it ${fmt(median(steps.compile))} (${cache ? 'from its code cache' : 'no code cache'}), running it ${fmt(median(steps.run))} (its top level, then the check)`);
 }
 
 // ---- b. 60-variable Monte Carlo model, 20,000 samples: ours vs Squiggle 0.10 ------------------
