@@ -4,6 +4,8 @@
 // --format json` (docs/history.md), typed once for the server, the extension and the pages. All
 // strings here (subjects, labels, names, statements) are file or repository text: shown as text.
 
+import { formatCount } from './text/numbers';
+
 /** One commit of a file, newest first, for the quick pick. */
 export interface FileCommitItem {
   commit: string;
@@ -27,6 +29,11 @@ export interface HistoryEntry {
   message?: string;
   method?: 'exact' | 'monte-carlo';
   samples?: number;
+  /**
+   * Set when the commit did not change the file itself, only files its imports reach (then): those
+   * files, relative to the file's folder, with `/` (`lib/base.scenario`). Repository text.
+   */
+  changedImports?: string[];
 }
 
 export interface HistoryData {
@@ -89,6 +96,18 @@ export const CHANGE_KIND_WORDS: Record<CompareChangeKind, string> = {
   'driver-reweighted': 'driver re-weighted', 'declaration-added': 'declared', 'declaration-removed': 'removed',
   'rename': 'renamed', 'settings': 'settings', 'text': 'text only', 'alternative': 'alternative',
 };
+
+/**
+ * What a commit of imported files only reads as, beside its subject: `library lib/base.scenario
+ * changed`, or `libraries lib/a.scenario and 2 more changed` (the first file, and how many more).
+ * Plain text with the paths as written: escape it for the format it goes into.
+ */
+export function changedImportsText(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  if (files.length === 1) return `library ${files[0]!} changed`;
+  const more = files.length - 1;
+  return `libraries ${files[0]!} and ${formatCount(more)} more changed`;
+}
 
 /** The history's default bound (`--max`). */
 export const DEFAULT_HISTORY_MAX = 200;

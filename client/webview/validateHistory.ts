@@ -1,6 +1,7 @@
 // Validates the history message (and the compare page's diff) with validate.ts's field checks: a
 // clean copy with only the known fields, or null. Versions are bounded (at most 10,000 plus the
-// working copy), so a message cannot make the page draw without end.
+// working copy), and so are a library commit's files (paths from other people's repositories:
+// text, bounded in number and length), so a message cannot make the page draw without end.
 import type { CompareChange, CompareDiff, CompareOutcome, HistoryData, HistoryEntry } from '../../common/history';
 import { CHANGE_KIND_WORDS, type CompareChangeKind } from '../../common/history';
 import type { ToPage } from '../../common/pageMessages';
@@ -8,6 +9,8 @@ import { bool, fail, finite, list, MAX_URI, nullableText, oneOf, probability, re
 
 const MAX_VERSIONS = 10_001;
 const COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** Files one commit of imported files may name (a library of 1,000 imports changed at once fits). */
+const MAX_CHANGED_IMPORTS = 10_000;
 
 function commitId(v: unknown): string {
   const c = text(v, 64);
@@ -34,6 +37,15 @@ function entry(v: unknown): HistoryEntry {
   if (e.message !== undefined) clean.message = text(e.message);
   if (e.method !== undefined) clean.method = oneOf(e.method, ['exact', 'monte-carlo'] as const);
   if (e.samples !== undefined) clean.samples = whole(e.samples);
+  if (e.changedImports !== undefined) {
+    const files = list(e.changedImports, (f) => {
+      const file = text(f, MAX_URI);
+      if (file === '') fail();
+      return file;
+    });
+    if (files.length === 0 || files.length > MAX_CHANGED_IMPORTS || clean.workingCopy) fail();
+    clean.changedImports = files;
+  }
   return clean;
 }
 

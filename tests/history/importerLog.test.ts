@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VersionCache } from '../../server/src/history/cache';
-import { editorCommits, editorCompare } from '../../server/src/history/editor';
+import { editorCommits, editorCompare, editorHistory } from '../../server/src/history/editor';
+import { parseHistoryMessage } from '../../client/webview/validateHistory';
 import { scoreFile } from '../../server/src/history/records';
 import { fileHistory, type HistoryVersion } from '../../server/src/history/versions';
 import { makeRepo, type TempRepo } from './repo';
@@ -240,6 +241,21 @@ describe('the editor', () => {
     const compared = await editorCompare(join(r.dir, 'q.scenario'), c1, null);
     expect(compared.notice).toBeNull();
     expect(compared.diff!.changes.map((c) => [c.name, c.before, c.after])).toEqual([['rapport', 'likely', '10%']]);
+  });
+
+  it('sends the preview\u2019s History a library commit\u2019s changedImports, which the page\u2019s validation keeps', async () => {
+    const r = repo();
+    r.write('lib/base.scenario', library('likely'));
+    r.write('q.scenario', question(['lib/base.scenario']));
+    r.commit('Question and library', 1);
+    r.write('lib/base.scenario', library('10%'));
+    r.commit('Library: rapport 10%', 2);
+    const answer = await editorHistory(join(r.dir, 'q.scenario'), undefined, new VersionCache());
+    expect(answer.notice).toBeNull();
+    expect(answer.history!.versions.map((v) => v.changedImports ?? null)).toEqual([null, ['lib/base.scenario']]);
+    // Through JSON, as the webview gets it.
+    const page = parseHistoryMessage(JSON.parse(JSON.stringify({ type: 'history', uri: 'file:///q.scenario', ...answer })));
+    expect(page!.history!.versions.map((v) => v.changedImports ?? null)).toEqual([null, ['lib/base.scenario']]);
   });
 });
 

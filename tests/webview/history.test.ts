@@ -4,14 +4,16 @@
 // page (validate + render): versions oldest first with a gap and its error count, the working
 // copy marked, an SVG chart built by DOM calls beside its table; a one-line notice outside a
 // repository; hostile subjects and labels as text; the waterfall's shares and a click on a change
-// asking for its line, a removed change saying so; malformed messages ignored.
+// asking for its line, a removed change saying so; malformed messages ignored. A commit of imported
+// files only keeps its `changedImports` through validation and says "library … changed" in its
+// row, the paths (hostile ones too) as text, every file in its tooltip.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from '../../client/webview/page';
 import { parseHistoryMessage, compareDiff } from '../../client/webview/validateHistory';
 import { parseToComparePage, startComparePage } from '../../client/webview/compare/page';
 import type { FromComparePage } from '../../common/compareMessages';
 import type { CompareDiff, HistoryData } from '../../common/history';
-import { HOSTILE_IMG, HOSTILE_SCRIPT, URI, sampleForecast } from './fixtures';
+import { HOSTILE_ATTR, HOSTILE_IMG, HOSTILE_SCRIPT, URI, sampleForecast } from './fixtures';
 import { mountPage } from './mount';
 
 const C1 = 'a'.repeat(40);
@@ -67,6 +69,47 @@ describe('the preview\u2019s History section', () => {
     const d = svg.querySelector('g.series-0 path.line')!.getAttribute('d')!;
     expect(d.match(/M/g)).toHaveLength(2);
     expect(section.textContent).toContain('3 committed versions and the working copy.');
+  });
+
+  it('keeps a library commit\u2019s changedImports through validation and shows them escaped in its row', () => {
+    const { root, send } = preview();
+    const h = history();
+    const hostile = `lib/${HOSTILE_IMG}.scenario`;
+    h.versions[2] = { ...h.versions[2]!, subject: 'Base rates revised', changedImports: [hostile] };
+    const many = Array.from({ length: 25 }, (_, i) => `lib/${i === 1 ? HOSTILE_ATTR : `m${i}`}.scenario`);
+    h.versions.splice(3, 0, { commit: 'd'.repeat(40), date: '2025-01-04T12:00:00Z', subject: HOSTILE_SCRIPT, errors: 0, changedImports: many, outcomes: [{ name: 'democracy_push', probability: 0.6 }, { name: 'trade_up', probability: 0.4 }] });
+    // Validation keeps the field, as a clean copy of the strings, and only where it is well formed.
+    const parsed = parseHistoryMessage({ type: 'history', uri: URI, history: h, notice: null })!;
+    expect(parsed.history!.versions.map((v) => v.changedImports ?? null)).toEqual([null, null, [hostile], many, null]);
+    expect(parsed.history!.versions[2]!.changedImports).not.toBe(h.versions[2]!.changedImports);
+    for (const bad of [[], [''], [7], 'lib/base.scenario', ['x'.repeat(5000)], Array.from({ length: 10_001 }, () => 'lib/a.scenario')]) {
+      const copy = history();
+      copy.versions[2] = { ...copy.versions[2]!, changedImports: bad as string[] };
+      expect(parseHistoryMessage({ type: 'history', uri: URI, history: copy, notice: null }), JSON.stringify(bad).slice(0, 40)).toBeNull();
+    }
+    const onWorking = history();
+    onWorking.versions[3] = { ...onWorking.versions[3]!, changedImports: ['lib/base.scenario'] };
+    expect(parseHistoryMessage({ type: 'history', uri: URI, history: onWorking, notice: null })).toBeNull();
+
+    send({ type: 'history', uri: URI, history: h, notice: null });
+    const section = root.querySelector('#history')!;
+    const rows = Array.from(section.querySelectorAll<HTMLTableRowElement>('table.history-table tbody tr'));
+    expect(rows.map((r) => r.classList.contains('library'))).toEqual([false, false, true, true, false]);
+    const one = rows[2]!.querySelector('td.subject')!;
+    expect(one.querySelector('.library')!.textContent).toBe(`library ${hostile} changed`);
+    expect(one.textContent).toBe(`library ${hostile} changedBase rates revised`);
+    expect(one.querySelector('.library')!.getAttribute('title')).toBe(`This commit changed only files the model imports, not the file itself: ${hostile}`);
+    const several = rows[3]!.querySelector('td.subject')!;
+    expect(several.querySelector('.library')!.textContent).toBe('libraries lib/m0.scenario and 24 more changed');
+    const title = several.querySelector('.library')!.getAttribute('title')!;
+    expect(title).toContain(`lib/m0.scenario, lib/${HOSTILE_ATTR}.scenario, lib/m2.scenario`);
+    expect(title).toMatch(/lib\/m19\.scenario and 5 more$/);
+    expect(title).not.toContain('lib/m20.scenario');
+    // The paths and the subject are text: no element, no attribute, came from them.
+    expect(section.querySelector('img, script')).toBeNull();
+    expect(rows[3]!.querySelector('[onmouseover]')).toBeNull();
+    expect(several.textContent).toContain(HOSTILE_SCRIPT);
+    expect(section.querySelector('p.explain')!.textContent).toBe('4 committed versions (2 of them changes of imported files only) and the working copy.');
   });
 
   it('outside a repository says so in one line', () => {

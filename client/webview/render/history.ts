@@ -2,8 +2,11 @@
 // versions and the working copy, as an SVG chart (common/report/historySvg.ts, built with DOM
 // calls) and a table, its text equivalent. A version with errors is a gap with its error count;
 // the working copy is marked. It arrives by its own message after the forecast (history can be
-// slow cold); until then there is no section, and outside a repository it says so in one line. Commit subjects are repository text: shown as text.
-import type { HistoryData, HistoryEntry } from '../../../common/history';
+// slow cold); until then there is no section, and outside a repository it says so in one line. A
+// commit that changed only files the model imports says so above its subject ("library
+// lib/base.scenario changed", every file in its tooltip). Commit subjects and paths are repository
+// text: shown as text.
+import { changedImportsText, type HistoryData, type HistoryEntry } from '../../../common/history';
 import { historyChart } from '../../../common/report/historySvg';
 import { formatCount, formatPercent } from '../../../common/text/numbers';
 import { el, section, td } from '../dom';
@@ -30,6 +33,24 @@ function versionLabel(v: HistoryEntry): string {
 function errorsText(v: HistoryEntry): string {
   if (v.message) return 'unreadable';
   return v.errors === 0 ? '' : `${formatCount(v.errors)} error${v.errors === 1 ? '' : 's'}`;
+}
+
+/** Files a library commit's tooltip names; the rest are counted. */
+const TOOLTIP_FILES = 20;
+
+/** A library commit's line above its subject, every file (up to TOOLTIP_FILES) in its tooltip. */
+function libraryNote(files: readonly string[] | undefined): HTMLElement | null {
+  if (!files || files.length === 0) return null;
+  const named = files.slice(0, TOOLTIP_FILES).join(', ');
+  const rest = files.length > TOOLTIP_FILES ? ` and ${formatCount(files.length - TOOLTIP_FILES)} more` : '';
+  const title = `This commit changed only files the model imports, not the file itself: ${named}${rest}`;
+  return el('span', { className: 'muted library', attrs: { title } }, [changedImportsText(files)]);
+}
+
+/** ` (2 of them changes of imported files only)`, for the summary line. */
+function libraryCount(versions: readonly HistoryEntry[]): string {
+  const n = versions.filter((v) => v.changedImports).length;
+  return n === 0 ? '' : ` (${formatCount(n)} of ${n === 1 ? 'them a change' : 'them changes'} of imported files only)`;
 }
 
 export function historySection(shown: HistoryShown, labels: ReadonlyMap<string, string> = new Map()): HTMLElement | null {
@@ -59,7 +80,8 @@ export function historySection(shown: HistoryShown, labels: ReadonlyMap<string, 
     el('th', { attrs: { scope: 'col' } }, ['Subject']),
   ]);
   const rows = versions.map((v) => {
-    const row = el('tr', { className: v.workingCopy ? 'working-copy' : v.outcomes === null ? 'gap' : '' }, [
+    const kind = v.workingCopy ? 'working-copy' : v.outcomes === null ? 'gap' : '';
+    const row = el('tr', { className: v.changedImports ? `${kind} library`.trim() : kind }, [
       el('th', { attrs: { scope: 'row' } }, [
         versionLabel(v),
         v.commit ? el('span', { className: 'muted commit' }, [` ${v.commit.slice(0, 8)}`]) : null,
@@ -70,7 +92,7 @@ export function historySection(shown: HistoryShown, labels: ReadonlyMap<string, 
         return td([o ? formatPercent(o.probability, samplingOf(v)) : '—'], 'num');
       }),
       td([errorsText(v)], v.errors > 0 || v.message ? 'errors' : ''),
-      td([v.subject ?? ''], 'subject'),
+      td([libraryNote(v.changedImports), v.subject ?? ''], 'subject'),
     ]);
     if (v.commit) row.dataset.commit = v.commit;
     return row;
@@ -78,7 +100,7 @@ export function historySection(shown: HistoryShown, labels: ReadonlyMap<string, 
   const table = el('table', { className: 'history-table sticky-first' }, [
     el('caption', {}, ['Each version\u2019s probabilities, oldest first']), el('thead', {}, [header]), el('tbody', {}, rows),
   ]);
-  const summary = `${formatCount(committed)} committed version${committed === 1 ? '' : 's'}${truncated ? ` (the newest ${formatCount(max)})` : ''}${working >= 0 ? ' and the working copy' : ''}.`;
+  const summary = `${formatCount(committed)} committed version${committed === 1 ? '' : 's'}${truncated ? ` (the newest ${formatCount(max)})` : ''}${libraryCount(versions)}${working >= 0 ? ' and the working copy' : ''}.`;
   return section('history', 'History', [
     el('p', { className: 'muted explain' }, [summary]),
     el('div', { className: 'history-chart-box' }, [svgElement(doc, chart)]),

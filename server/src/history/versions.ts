@@ -11,6 +11,7 @@ import { shownFrom } from '../model/imports/paths';
 import type { ImportRoot } from '../model/imports/host';
 import { LineIndex } from '../syntax/lines';
 import { forecast } from '../engine/forecast';
+import type { HistoryEntry } from '../../../common/history';
 import { type VersionCache, type VersionSummary } from './cache';
 import {
   blobAt, blobId, blobText, commitOfBlob, fileLog, GitError, type GitOptions, hashBlob, MAX_BLOB_BYTES, openRepository, pathInRepository, readBlob,
@@ -136,28 +137,12 @@ function readWorkingFile(file: string): string {
 
 // ---- history ---------------------------------------------------------------------------------
 
-export interface HistoryVersion {
-  /** Null for the working copy. */
-  commit: string | null;
-  date: string | null;
-  subject: string | null;
+/** One version of `scenario history` (common/history.ts's HistoryEntry, which the editor gets without `path`). */
+export interface HistoryVersion extends HistoryEntry {
   /** The file's path in the repository at that commit (it may have been renamed since). */
   path: string | null;
-  /** Set on the working copy's entry. */
-  workingCopy?: true;
-  outcomes: { name: string; probability: number }[] | null;
-  errors: number;
-  /** Why a version could not be read (a binary or huge blob). */
-  message?: string;
-  method?: 'exact' | 'monte-carlo';
-  samples?: number;
   /** The first error of the version's imports, when it has one (a file missing at that revision). */
   importError?: string;
-  /**
-   * Set when the commit did not change the file itself, only files its imports reach (then): those
-   * files, relative to the file's folder, with `/`.
-   */
-  changedImports?: string[];
 }
 
 export interface FileHistory {
