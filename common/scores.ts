@@ -40,6 +40,12 @@ export interface ScoredQuestion {
   line: number;
   /** Why the working file was scored (recordedBefore false). */
   reason?: string;
+  /**
+   * Set when the commit of record changed only files the file imports, not the file itself (a
+   * library commit; common/history.ts's HistoryEntry has the same): those files, relative to the
+   * file's folder, with `/` (`lib/base.scenario`).
+   */
+  changedImports?: string[];
 }
 
 export interface CalibrationRow {

@@ -3,6 +3,7 @@
 // Record page all show; and the JSON of `scenario score` (LANGUAGE.md), rounded as the forecast's
 // JSON is (fractions and scores to 6 decimals). Text from files (labels, names, paths) stays text:
 // the renderers escape it for their format.
+import { changedImportsText } from '../history';
 import type { CalibrationRow, ScoredQuestion, TrackRecord } from '../scores';
 import { csvText } from '../text/csv';
 import { escapeMarkdown } from '../text/markdown';
@@ -20,6 +21,8 @@ export interface TrackRecordRow {
   dailyText: string;
   /** "a1b2c3d4 2025-10-30", or "working file" (with the reason beside it). */
   recordText: string;
+  /** "library lib/base.scenario changed" when the commit of record changed only imported files, else null (file text). */
+  libraryText: string | null;
 }
 
 export interface CalibrationView {
@@ -62,6 +65,7 @@ export function trackRecordView(record: TrackRecord): TrackRecordView {
     logText: formatLogScore(q.logScore),
     dailyText: formatScore(q.meanDailyBrier),
     recordText: q.recordedBefore && q.commit ? `${q.commit.slice(0, 8)} ${(q.recordedAt ?? '').slice(0, 10)}` : 'working file',
+    libraryText: q.recordedBefore && q.changedImports?.length ? changedImportsText(q.changedImports) : null,
   }));
   const calibration = s.calibration.map((row): CalibrationView => ({
     row,
@@ -106,6 +110,7 @@ export function trackRecordJson(record: TrackRecord): Record<string, unknown> {
       forecast: r6(q.forecast), judged: r6(q.judged), commit: q.commit, recordedAt: q.recordedAt,
       recordedBefore: q.recordedBefore, brier: r6(q.brier), logScore: r6(q.logScore), judgedBrier: r6(q.judgedBrier),
       meanDailyBrier: r6(q.meanDailyBrier), line: q.line, ...(q.reason !== undefined ? { reason: q.reason } : {}),
+      ...(q.changedImports !== undefined ? { changedImports: q.changedImports } : {}),
     })),
     summary: {
       count: s.count, recordedBefore: s.recordedBefore, brier: r6(s.brier), logScore: r6(s.logScore),
@@ -127,10 +132,10 @@ export function trackRecordJson(record: TrackRecord): Record<string, unknown> {
 
 export const TRACK_RECORD_CSV_COLUMNS = [
   'file', 'name', 'kind', 'label', 'resolved', 'date', 'forecast', 'judged', 'commit', 'recorded_at', 'recorded_before',
-  'brier', 'log_score', 'judged_brier', 'mean_daily_brier', 'reason',
+  'brier', 'log_score', 'judged_brier', 'mean_daily_brier', 'reason', 'changed_imports',
 ] as const;
 
-/** One row per question (RFC 4180, CRLF), fractions and scores with 6 decimals, text through csvText. */
+/** One row per question (RFC 4180, CRLF), fractions and scores with 6 decimals, text through csvText; a library commit's files joined by `; `. */
 export function trackRecordCsv(record: TrackRecord): string {
   const cell = (v: string | number | boolean | null): string =>
     v === null ? '' : typeof v === 'number' ? String(round(v, 6)) : typeof v === 'boolean' ? String(v) : csvText(v);
@@ -138,7 +143,7 @@ export function trackRecordCsv(record: TrackRecord): string {
   for (const q of record.questions) {
     lines.push([
       q.file, q.name, q.kind, q.label, q.resolved ? 'yes' : 'no', q.date, q.forecast, q.judged, q.commit, q.recordedAt, q.recordedBefore,
-      q.brier, q.logScore, q.judgedBrier, q.meanDailyBrier, q.reason ?? null,
+      q.brier, q.logScore, q.judgedBrier, q.meanDailyBrier, q.reason ?? null, q.changedImports?.join('; ') ?? null,
     ].map(cell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -159,7 +164,8 @@ export function trackRecordMarkdown(record: TrackRecord): string {
     out.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const r of v.rows) {
       const q = r.question;
-      const record = q.recordedBefore ? `\`${r.recordText.split(' ')[0]}\` ${r.recordText.split(' ')[1] ?? ''}` : `working file (${md(q.reason ?? '')})`;
+      const library = r.libraryText ? `, ${md(r.libraryText)}` : '';
+      const record = q.recordedBefore ? `\`${r.recordText.split(' ')[0]}\` ${r.recordText.split(' ')[1] ?? ''}${library}` : `working file (${md(q.reason ?? '')})`;
       out.push(`| ${md(q.label)} (\`${md(q.name)}\`, ${md(q.file)}:${q.line}) | ${q.kind} | ${r.resolvedText} | ${r.forecastText} | ${r.judgedText} | ${r.brierText} | ${r.logText} | ${r.dailyText} | ${record} |`);
     }
     out.push('', '### Calibration', '', '| Phrase of the forecast | Range | Questions | Mean forecast | Happened |', '| --- | --- | ---: | ---: | ---: |');

@@ -267,4 +267,46 @@ describe('score of files that import', () => {
       r.remove();
     }
   });
+
+  it('every format says when the forecast of record is a commit of the library alone, and which files it changed', () => {
+    const r = makeRepo('scenario-score-library-');
+    try {
+      // A library whose name needs escaping in Markdown and quoting in CSV; a second question with its own commit of record.
+      const lib = 'lib/base|v2,a.scenario';
+      const resolvedQuestion = question('Ties', '').replace('lib/base.scenario', lib).replace('  attack raises x5\n', '  attack raises x5\n  resolved yes on 2025-02-01\n');
+      r.write(lib, library('likely'));
+      r.write('q.scenario', resolvedQuestion);
+      r.write('own.scenario', question('Own', '').replace('import "lib/base.scenario"\n', '').replace('outcome ties', library('likely') + '\noutcome ties')
+        .replace('  attack raises x5\n', '  attack raises x5\n  resolved no on 2025-02-01\n'));
+      const own = r.commit('Questions', 1);
+      r.write(lib, library('10%'));
+      const record = r.commit('Library: rapport 10%', 2);
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(tempDir(), 'cli.js'), ...args], { cwd: r.dir, encoding: 'utf8' });
+      const json = cli('score', '.', '--format', 'json', '--no-cache');
+      expect(json.stderr).toBe('');
+      const s = JSON.parse(json.stdout) as { questions: Record<string, unknown>[] };
+      expect(s.questions.map((q) => [q.file, q.commit, q.recordedBefore, q.changedImports ?? null])).toEqual([
+        ['own.scenario', own, true, null], ['q.scenario', record, true, [lib]],
+      ]);
+      // The existing fields stay, in their order; the new one comes last, only where it applies.
+      expect(Object.keys(s.questions[1]!)).toEqual([
+        'file', 'name', 'kind', 'label', 'resolved', 'date', 'forecast', 'judged', 'commit', 'recordedAt', 'recordedBefore',
+        'brier', 'logScore', 'judgedBrier', 'meanDailyBrier', 'line', 'changedImports',
+      ]);
+      expect(Object.keys(s.questions[0]!)).not.toContain('changedImports');
+      const text = cli('score', '.', '--no-cache').stdout;
+      expect(text).toMatch(new RegExp(`^  ties:\\d+ .* ${record.slice(0, 8)} 2025-01-02, library lib/base\\|v2,a\\.scenario changed$`, 'm'));
+      expect(text).toMatch(new RegExp(`^  ties:\\d+ .* ${own.slice(0, 8)} 2025-01-01$`, 'm'));
+      const md = cli('score', '.', '--format', 'markdown', '--no-cache').stdout;
+      const mdRow = md.split('\n').find((l) => l.includes('q.scenario'))!;
+      expect(mdRow).toContain(`| \`${record.slice(0, 8)}\` 2025-01-02, library lib/base\\|v2,a.scenario changed |`);
+      expect(md.split('\n').find((l) => l.includes('own.scenario'))).not.toContain('library');
+      const csv = cli('score', '.', '--format', 'csv', '--no-cache').stdout.trimEnd().split('\r\n');
+      expect(csv[0]).toMatch(/,reason,changed_imports$/);
+      expect(csv[2]).toMatch(new RegExp(`^q\\.scenario,ties,.*,${record},.*,"lib/base\\|v2,a\\.scenario"$`));
+      expect(csv[1]).toMatch(/,$/);
+    } finally {
+      r.remove();
+    }
+  });
 });

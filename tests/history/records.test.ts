@@ -198,7 +198,7 @@ describe('the JSON of scenario score', () => {
   it('CSV: one row per question, the text cells made safe', async () => {
     const csv = (await runScore([join(repo.dir, 'f.scenario')], { format: 'csv', cache: new VersionCache() })).output;
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('file,name,kind,label,resolved,date,forecast,judged,commit,recorded_at,recorded_before,brier,log_score,judged_brier,mean_daily_brier,reason');
+    expect(lines[0]).toBe('file,name,kind,label,resolved,date,forecast,judged,commit,recorded_at,recorded_before,brier,log_score,judged_brier,mean_daily_brier,reason,changed_imports');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toContain(',x,factor,A factor,yes,2025-03-21,0.7,,');
   });

@@ -77,7 +77,7 @@ export function renderScoreText(record: TrackRecord): string {
     { title: 'Brier', right: true, cells: v.rows.map((r) => r.brierText) },
     { title: 'log', right: true, cells: v.rows.map((r) => r.logText) },
     { title: 'daily Brier', right: true, cells: v.rows.map((r) => r.dailyText) },
-    { title: 'forecast of record', right: false, cells: v.rows.map((r) => r.recordText) },
+    { title: 'forecast of record', right: false, cells: v.rows.map((r) => (r.libraryText ? `${r.recordText}, ${truncate(oneLine(r.libraryText), 60)}` : r.recordText)) },
   ];
   const widths = columns.map((c) => Math.max(displayWidth(c.title), ...c.cells.map(displayWidth)));
   const line = (cells: string[]) => `  ${cells.map((x, i) => (columns[i]!.right ? padStart(x, widths[i]!) : padEnd(x, widths[i]!))).join('  ')}`.trimEnd();

@@ -5,7 +5,8 @@
 // the question is read from the working file (that is where `resolved` is written, usually after
 // the fact). Without a usable commit (none before D, the question not in
 // that version, the version not checking, no repository, a shallow clone) the working file is
-// scored instead, `recordedBefore: false` with the reason.
+// scored instead, `recordedBefore: false` with the reason. A commit of record that changed only
+// the files imported says which (`changedImports`, as in `scenario history`).
 //
 // Each version's numbers are cached by blob id in the history's VersionCache (cache.ts), under a
 // key of their own (`…|score|…`): every variable's probability, and each outcome's judged call as
@@ -23,8 +24,8 @@ import type { ResolvedModel } from '../model/types';
 import { LineIndex } from '../syntax/lines';
 import type { QuestionKind, ScoredQuestion, SkippedFile, TrackRecord } from '../../../common/scores';
 import type { VersionCache, VersionSummary } from './cache';
-import { GitError, type GitOptions, openRepository, pathInRepository, type FileCommit, type Repository } from './git';
-import { importerLog } from './importerLog';
+import { GitError, type GitOptions, openRepository, pathInRepository, type Repository } from './git';
+import { importerLog, type VersionCommit } from './importerLog';
 import { brierScore, judgedPoint, logScore, meanDailyBrier, resolutionInstant, summarize } from './score';
 
 export interface ScoreOptions {
@@ -220,7 +221,7 @@ export async function scoreFile(file: string, options: ScoreOptions): Promise<Fi
   let working: Omit<VersionNumbers, 'errors'> | null = null;
   const workingNumbers = () => (working ??= modelNumbers(analysis.model, options));
 
-  let history: { commits: { commit: FileCommit; time: number; numbers: VersionNumbers }[] } | null = null;
+  let history: { commits: { commit: VersionCommit; time: number; numbers: VersionNumbers }[] } | null = null;
   const opened = await openRepo();
   if (opened) {
     try {
@@ -269,6 +270,7 @@ export async function scoreFile(file: string, options: ScoreOptions): Promise<Fi
       line: lines.positionAt(v.declaration.span.start).line + 1,
     };
     if (reason !== undefined) question.reason = reason;
+    if (recorded?.commit.changedImports) question.changedImports = recorded.commit.changedImports;
     return question;
   });
   return { questions, skipped: null, historyMissing };
