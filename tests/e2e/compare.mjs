@@ -3,10 +3,12 @@
 // outcome's waterfall, whose numbers must equal `node bin/scenario.js diff FILE --format json`; a
 // click on a change puts the editor's cursor on its line; "…with Revision…" offers the file's
 // commits (a hostile subject reads as plain text) and compares the one picked; the preview's History section lists the
-// versions; no horizontal overflow at 526 and 350 px; contrast ≥ 4.5:1 in the four themes. Takes
-// the README's screenshot of the compare view (docs/images/compare.png).
+// versions; no horizontal overflow at 526 and 350 px; contrast ≥ 4.5:1 in the four themes. A file
+// that imports a library (whose name is markup) has a commit of the library alone: its History row
+// says "library … changed", the name as text, and still fits 526 and 350 px. Takes the README's
+// screenshot of the compare view (docs/images/compare.png).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { REPO } from './lib/paths.mjs';
@@ -17,6 +19,8 @@ import { contrastInThemes, fitsNarrowed, frameWith } from './lib/themes.mjs';
 
 const SAMPLE = 'samples/us-pakistan-2025.scenario';
 const NAME = path.basename(SAMPLE);
+const IMPORTER = 'question.scenario';
+const LIBRARY = 'lib/base <img src=x onerror=alert(1)>.scenario';
 export function compareWorkspace() {
   const dir = makeWorkspace('compare', [SAMPLE]);
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Analyst', GIT_AUTHOR_EMAIL: 'analyst@example.org', GIT_COMMITTER_NAME: 'Analyst', GIT_COMMITTER_EMAIL: 'analyst@example.org' };
@@ -28,9 +32,44 @@ export function compareWorkspace() {
   const text = readFileSync(file, 'utf8');
   writeFileSync(file, text.replace('probability likely\n  note "The op-ed says', 'probability 40%\n  note "The op-ed says'));
   git(['commit', '-q', '-am', 'Rapport: 40% <b>$(alert)</b>'], '2025-01-02T12:00:00Z');
+  // A question that imports a library, then a commit of the library alone (the op-ed's log is unchanged).
+  mkdirSync(path.join(dir, 'lib'), { recursive: true });
+  const library = (p) => `factor rapport "Leaders get on" {\n  probability ${p}\n}\n`;
+  writeFileSync(path.join(dir, LIBRARY), library('likely'));
+  writeFileSync(path.join(dir, IMPORTER), `import "${LIBRARY}"\n\nscenario "Question" {\n  seed 3\n}\n\noutcome ties "Security re-engagement" {\n  base 20%\n  rapport raises x3\n}\n`);
+  git(['add', IMPORTER, LIBRARY]);
+  git(['commit', '-q', '-m', 'Question and library'], '2025-01-03T12:00:00Z');
+  writeFileSync(path.join(dir, LIBRARY), library('10%'));
+  git(['commit', '-q', '-am', 'Library: rapport 10%'], '2025-01-04T12:00:00Z');
   // The working copy: one more change, not committed.
   writeFileSync(file, readFileSync(file, 'utf8').replace('probability 10%..25%', 'probability 30%'));
   return dir;
+}
+
+/** The History section against the body narrowed to each width: nothing wider than the body outside a scroll area. */
+async function historyFits(frame, widths) {
+  const fits = [];
+  for (const width of widths) {
+    await frame.evaluate((w) => {
+      document.body.style.width = `${w}px`;
+    }, width);
+    // The section against the narrowed body: nothing in it wider than the body, no text past its edges.
+    const fit = await frame.evaluate(() => {
+      const body = document.body.getBoundingClientRect();
+      const history = document.querySelector('#history');
+      const wide = [...history.querySelectorAll('*')].filter((e) => !e.closest('.scroll-x'))
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && (r.left < body.left - 0.5 || r.right > body.right + 0.5))
+        .map(({ e, r }) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(r.left - body.left)}–${Math.round(r.right - body.left)}`);
+      return { body: Math.round(body.width), section: history.scrollWidth, wide: wide.slice(0, 5) };
+    });
+    if (fit.wide.length > 0 || fit.section > fit.body) throw new Error(`${width} px: ${JSON.stringify(fit)}`);
+    fits.push(`${width} px (section ${fit.section} px)`);
+  }
+  await frame.evaluate(() => {
+    document.body.style.width = '';
+  });
+  return fits;
 }
 
 
@@ -135,27 +174,7 @@ export async function runCompareTest(base, folder) {
 
     await run.step('the History section fits 526 and 350 px, and its texts have contrast ≥ 4.5:1 in the four themes', async () => {
       const frame = await frameWith(page, '#history table.history-table');
-      const fits = [];
-      for (const width of [526, 350]) {
-        await frame.evaluate((w) => {
-          document.body.style.width = `${w}px`;
-        }, width);
-        // The section against the narrowed body: nothing in it wider than the body, no text past its edges.
-        const fit = await frame.evaluate(() => {
-          const body = document.body.getBoundingClientRect();
-          const history = document.querySelector('#history');
-          const wide = [...history.querySelectorAll('*')].filter((e) => !e.closest('.scroll-x'))
-            .map((e) => ({ e, r: e.getBoundingClientRect() }))
-            .filter(({ r }) => r.width > 0 && (r.left < body.left - 0.5 || r.right > body.right + 0.5))
-            .map(({ e, r }) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(r.left - body.left)}–${Math.round(r.right - body.left)}`);
-          return { body: Math.round(body.width), section: history.scrollWidth, wide: wide.slice(0, 5) };
-        });
-        if (fit.wide.length > 0 || fit.section > fit.body) throw new Error(`${width} px: ${JSON.stringify(fit)}`);
-        fits.push(`${width} px (section ${fit.section} px)`);
-      }
-      await frame.evaluate(() => {
-        document.body.style.width = '';
-      });
+      const fits = await historyFits(frame, [526, 350]);
       const worst = await contrastInThemes(page, '#history table.history-table', {
         pick: (t) => t.section === 'history',
         check: (texts, theme) => {
@@ -163,6 +182,28 @@ export async function runCompareTest(base, folder) {
         },
       });
       return `fits ${fits.join(' and ')}; ${worst}`;
+    });
+
+    await run.step('a commit of an imported library alone says so in the History row, its name as text; fits 526 and 350 px', async () => {
+      await openFromExplorer(page, IMPORTER);
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('V');
+      const frame = await frameWith(page, '#history tr.library');
+      const shown = await frame.evaluate(() => {
+        const rows = [...document.querySelectorAll('#history table.history-table tbody tr')];
+        const row = document.querySelector('#history tr.library');
+        const note = row.querySelector('td.subject .library');
+        return {
+          library: rows.map((r) => r.classList.contains('library')), note: note?.textContent ?? null, title: note?.getAttribute('title') ?? null,
+          subject: row.querySelector('td.subject').textContent, images: document.querySelectorAll('#history img').length,
+        };
+      });
+      if (JSON.stringify(shown.library) !== '[false,true]') throw new Error(`library rows ${JSON.stringify(shown)}`);
+      if (shown.note !== `library ${LIBRARY} changed` || !shown.title?.endsWith(`: ${LIBRARY}`)) throw new Error(`the note reads ${JSON.stringify(shown)}`);
+      if (!shown.subject.endsWith('Library: rapport 10%') || shown.images !== 0) throw new Error(JSON.stringify(shown));
+      const fits = await historyFits(frame, [526, 350]);
+      return `${shown.note.slice(0, 60)}; fits ${fits.join(' and ')}`;
     });
   } catch (e) {
     error = String(e?.message ?? e);
