@@ -45,14 +45,20 @@ afterEach(() => {
 const history = (r: TempRepo, file: string, options: { max?: number; cache?: VersionCache } = {}) =>
   fileHistory(join(r.dir, file), { cache: options.cache ?? new VersionCache(), max: options.max, workingCopy: false });
 
+/** A question that imports lib/base.scenario, committed with it on day 1 ('likely'); the library then alone changed on day 2. */
+function questionThenLibrary(r: TempRepo, change = '10%', subject = 'Library: rapport 10%', day = 2): { c1: string; c2: string } {
+  r.write('lib/base.scenario', library('likely'));
+  r.write('q.scenario', question(['lib/base.scenario']));
+  const c1 = r.commit('Question and library', 1);
+  r.write('lib/base.scenario', library(change));
+  const c2 = r.commit(subject, day);
+  return { c1, c2 };
+}
+
 describe('versions of a file that imports', () => {
   it('a commit that changes only the library is a version, with its own forecast and the file it changed', async () => {
     const r = repo();
-    r.write('lib/base.scenario', library('likely'));
-    r.write('q.scenario', question(['lib/base.scenario']));
-    const c1 = r.commit('Question and library', 1);
-    r.write('lib/base.scenario', library('10%'));
-    const c2 = r.commit('Library: rapport 10%', 2);
+    const { c1, c2 } = questionThenLibrary(r);
     r.write('lib/other.scenario', library('90%').replace('rapport', 'other'));
     r.commit('Another library, not imported', 3);
     r.write('q.scenario', question(['lib/base.scenario'], '  note "label only"\n'));
@@ -169,11 +175,7 @@ describe('versions of a file that imports', () => {
 
   it('a renamed importer is followed: its library commits before and after the rename, each with the path it had', async () => {
     const r = repo();
-    r.write('lib/base.scenario', library('likely'));
-    r.write('q.scenario', question(['lib/base.scenario']));
-    const c1 = r.commit('Question and library', 1);
-    r.write('lib/base.scenario', library('30%'));
-    const c2 = r.commit('Library: 30%', 2);
+    const { c1, c2 } = questionThenLibrary(r, '30%', 'Library: 30%', 2);
     r.git('mv', 'q.scenario', 'questions.scenario');
     const c3 = r.commit('Renamed', 3);
     r.write('lib/base.scenario', library('10%'));
@@ -186,11 +188,7 @@ describe('versions of a file that imports', () => {
 
   it('commits of the same second (a rebase) keep git\'s order', async () => {
     const r = repo();
-    r.write('lib/base.scenario', library('likely'));
-    r.write('q.scenario', question(['lib/base.scenario']));
-    const c1 = r.commit('Question and library', 1);
-    r.write('lib/base.scenario', library('30%'));
-    const c2 = r.commit('Library: 30%', 1);
+    const { c1, c2 } = questionThenLibrary(r, '30%', 'Library: 30%', 1);
     r.write('q.scenario', question(['lib/base.scenario'], '  note "same second"\n'));
     const c3 = r.commit('Question: a note', 1);
     r.write('lib/base.scenario', library('10%'));
@@ -230,11 +228,7 @@ describe('versions of a file that imports', () => {
 describe('the editor', () => {
   it('offers a library commit in the quick pick of revisions, and compares the file with it', async () => {
     const r = repo();
-    r.write('lib/base.scenario', library('likely'));
-    r.write('q.scenario', question(['lib/base.scenario']));
-    const c1 = r.commit('Question and library', 1);
-    r.write('lib/base.scenario', library('10%'));
-    const c2 = r.commit('Library: rapport 10%', 2);
+    const { c1, c2 } = questionThenLibrary(r);
     const picked = await editorCommits(join(r.dir, 'q.scenario'), undefined, {}, new VersionCache());
     expect(picked.commits.map((c) => [c.commit, c.subject, c.path])).toEqual([[c2, 'Library: rapport 10%', 'q.scenario'], [c1, 'Question and library', 'q.scenario']]);
     // Compared with the first commit, the working copy (the library at 10%) shows the library's change.
@@ -245,11 +239,7 @@ describe('the editor', () => {
 
   it('sends the preview\u2019s History a library commit\u2019s changedImports, which the page\u2019s validation keeps', async () => {
     const r = repo();
-    r.write('lib/base.scenario', library('likely'));
-    r.write('q.scenario', question(['lib/base.scenario']));
-    r.commit('Question and library', 1);
-    r.write('lib/base.scenario', library('10%'));
-    r.commit('Library: rapport 10%', 2);
+    questionThenLibrary(r);
     const answer = await editorHistory(join(r.dir, 'q.scenario'), undefined, new VersionCache());
     expect(answer.notice).toBeNull();
     expect(answer.history!.versions.map((v) => v.changedImports ?? null)).toEqual([null, ['lib/base.scenario']]);
