@@ -72,12 +72,12 @@ export function quantileOf(values: Float64Array, q: number): number {
 
 /**
  * How precisely each band end must be known: the half-width of its own 95% interval (from order
- * statistics, which ignore the Latin hypercube's gain and so overstate it), two thirds of
- * LANGUAGE.md's 0.03. Bands whose P(O | θ) has a thin, long tail need more draws for that than
- * the first batch gives. (±0.015 cost the 60-variable benchmark model half as many draws again,
- * for the same worst error on thin tails.)
+ * statistics, which ignore the Latin hypercube's gain and so overstate it), half of LANGUAGE.md's
+ * 0.03. Bands whose P(O | θ) has a thin, long tail need more draws for that than the first batch
+ * gives. On the thin-tailed test model over 200 seeds the worst end missed by 0.024 (at ±0.02,
+ * by 0.0297: too close to the promise; a fixed 1,000 draws missed it in 3–4% of seeds).
  */
-export const BAND_END_HALF_WIDTH = 0.02;
+export const BAND_END_HALF_WIDTH = 0.015;
 /** The most draws of θ the adaptive bands take. */
 export const MAX_BAND_DRAWS = 16_000;
 

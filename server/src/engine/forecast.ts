@@ -30,8 +30,8 @@ import type { ForecastStage } from '../../../common/progress';
 /**
  * The first draws of θ for exact bands, which then double for the outcomes whose band ends are
  * not yet known to within BAND_END_HALF_WIDTH (bands.ts). Measured on 1,080 band ends of 30
- * random models against 100,000 draws: worst error 0.023, root mean square 0.003
- * (tests/engine/bandAccuracy.test.ts); thin tails, 16 seeds: 0.025 (bandTails.test.ts).
+ * random models against 100,000 draws: worst error 0.020, root mean square 0.003
+ * (tests/engine/bandAccuracy.test.ts); thin tails, 64 seeds: 0.024 (bandTails.test.ts).
  */
 export const BAND_DRAWS = 500;
 /**
