@@ -210,6 +210,18 @@ async function workspaceFiles(
     return { path: m.path, state: (openUri ? session.state(openUri) : null) ?? stateOfFile(m) };
   });
   const state = uri ? session.state(uri) : null;
+  // The files the current one imports count whatever the listing says: it is refreshed by file
+  // events, which can come late (a library just written to disk, as in the e2e of imports).
+  const listed = new Set(files.map((f) => f.path));
+  for (const variable of state?.model.variables.values() ?? []) {
+    const from = variable.origin?.file;
+    if (!from || listed.has(from)) continue;
+    listed.add(from);
+    const read = editorImports.indexed(from);
+    if (!read) continue;
+    const openUri = open.get(read.path);
+    files.push({ path: read.path, state: (openUri ? session.state(openUri) : null) ?? stateOfFile(read) });
+  }
   return { current: file !== null && state ? { path: editorImports.realPath(file), state } : null, files };
 }
 
