@@ -232,14 +232,19 @@ export async function fileLog(repo: Repository, repoPath: string, max: number, f
     '--diff-merges=first-parent', `--max-count=${Math.max(1, Math.floor(max))}`,
     '--format=%x1e%H%x1f%cI%x1f%s', '--end-of-options', from, '--', repoPath,
   ];
+  const out = await logOutput(repo, args);
+  return out === null ? [] : parseFileLog(out, repo.hashLength);
+}
+
+/** What a `git log` printed; null for a repository without commits (no HEAD yet: an empty history). */
+async function logOutput(repo: Repository, args: string[]): Promise<string | null> {
   const run = await runGit(args, repo.root, repo.options);
   if (run.code !== 0) {
     const why = firstLine(run.stderr);
-    // A repository without commits has no HEAD yet: an empty history.
-    if (/does not have any commits|unknown revision|bad revision 'HEAD'/i.test(why)) return [];
+    if (/does not have any commits|unknown revision|bad revision 'HEAD'/i.test(why)) return null;
     throw new GitError('failed', `git log: ${why}`);
   }
-  return parseFileLog(run.stdout.toString('utf8'), repo.hashLength);
+  return run.stdout.toString('utf8');
 }
 
 /** Parses `git log -z --raw --format=%x1e%H%x1f%cI%x1f%s` output: each commit's last change (the followed file's). */
@@ -311,13 +316,8 @@ export async function pathsLog(repo: Repository, repoPaths: readonly string[], m
     '--diff-merges=first-parent', `--max-count=${Math.max(1, Math.floor(max))}`,
     '--format=%x1e%H%x1f%cI%x1f%s', '--end-of-options', from, '--', ...repoPaths,
   ];
-  const run = await runGit(args, repo.root, repo.options);
-  if (run.code !== 0) {
-    const why = firstLine(run.stderr);
-    if (/does not have any commits|unknown revision|bad revision 'HEAD'/i.test(why)) return [];
-    throw new GitError('failed', `git log: ${why}`);
-  }
-  return parseRawLog(run.stdout.toString('utf8'), repo.hashLength);
+  const out = await logOutput(repo, args);
+  return out === null ? [] : parseRawLog(out, repo.hashLength);
 }
 
 /** An object read by `readObjects`: its id, type and bytes, or why its bytes were not read. */
