@@ -124,14 +124,18 @@ const importsDir = makeRepository(join(work, 'imports-repo'), commits, (k) => ({
   'lib/pakistan-baseline.scenario': libText.replace('probability 10%..25%', `probability ${5 + (k % 20)}%..${26 + (k % 10)}%`),
   'security-2025.scenario': questionText.replace('base 3%', `base ${2 + (k % 9)}%`),
 }));
-const importsFile = join(importsDir, 'security-2025.scenario');
-const importsCache = new lib.VersionCache();
-const importsCold = await time(() => lib.fileHistory(importsFile, { cache: importsCache, workingCopy: false }));
-const importsWarm = [];
-for (let r = 0; r < runs; r++) importsWarm.push((await time(() => lib.fileHistory(importsFile, { cache: importsCache, workingCopy: false }))).ms);
+/** A file's history cold (an empty cache), then `runs` times warm from the same cache. */
+async function coldAndWarm(file) {
+  const cache = new lib.VersionCache();
+  const cold = await time(() => lib.fileHistory(file, { cache, workingCopy: false }));
+  const warm = [];
+  for (let r = 0; r < runs; r++) warm.push((await time(() => lib.fileHistory(file, { cache, workingCopy: false }))).ms);
+  return { versions: cold.result.versions, coldMs: cold.ms, warmMedianMs: median(warm) };
+}
+const imports = await coldAndWarm(join(importsDir, 'security-2025.scenario'));
 results.historyImports = {
-  commits, versions: importsCold.result.versions.length, withErrors: importsCold.result.versions.filter((v) => v.errors > 0).length,
-  coldMs: importsCold.ms, warmMedianMs: median(importsWarm),
+  commits, versions: imports.versions.length, withErrors: imports.versions.filter((v) => v.errors > 0).length,
+  coldMs: imports.coldMs, warmMedianMs: imports.warmMedianMs,
 };
 
 // The same question where most commits change the library alone (the question itself every tenth
@@ -140,14 +144,10 @@ const libraryOnlyDir = makeRepository(join(work, 'library-only-repo'), commits, 
   'lib/pakistan-baseline.scenario': libText.replace('probability 10%..25%', `probability ${5 + (k % 20)}%..${26 + (k % 10)}%`),
   ...(k % 10 === 0 ? { 'security-2025.scenario': questionText.replace('base 3%', `base ${2 + (k % 9)}%`) } : {}),
 }));
-const libraryOnlyFile = join(libraryOnlyDir, 'security-2025.scenario');
-const libraryOnlyCache = new lib.VersionCache();
-const libraryOnlyCold = await time(() => lib.fileHistory(libraryOnlyFile, { cache: libraryOnlyCache, workingCopy: false }));
-const libraryOnlyWarm = [];
-for (let r = 0; r < runs; r++) libraryOnlyWarm.push((await time(() => lib.fileHistory(libraryOnlyFile, { cache: libraryOnlyCache, workingCopy: false }))).ms);
+const libraryOnly = await coldAndWarm(join(libraryOnlyDir, 'security-2025.scenario'));
 results.historyLibraryOnly = {
-  commits, questionCommits: Math.ceil(commits / 10), versions: libraryOnlyCold.result.versions.length,
-  coldMs: libraryOnlyCold.ms, warmMedianMs: median(libraryOnlyWarm),
+  commits, questionCommits: Math.ceil(commits / 10), versions: libraryOnly.versions.length,
+  coldMs: libraryOnly.coldMs, warmMedianMs: libraryOnly.warmMedianMs,
 };
 
 // Whole processes: `scenario history` with an empty disk cache, then again (warm from disk), and `node -e 0` beside them.
