@@ -163,9 +163,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
       stage, elapsedMs: performance.now() - started,
     });
   }
-  const baseRun = run(baseline, baseline, settings);
-  if (baseRun.band.length > 0 && settings.method === 'exact') settings.baselineBands = baseRun.band;
-  const base = withGuides(baseline, settings, null, baseRun);
+  const base = withGuides(baseline, settings, null, run(baseline, baseline, settings));
   const outcomes = outcomeForecasts(model, baseline, base, null);
   const inputs = inputForecasts(model);
   const alternatives: AlternativeForecast[] = model.alternatives.map((alternative, k) => {
@@ -274,14 +272,18 @@ function run(c: CompiledModel, baseline: CompiledModel, s: RunSettings): RawResu
     const plans = s.baselinePlans ?? exactPlans(c, s.bandDraws, Infinity)!;
     // Swings come with the signposts' sweeps where those are affordable, else by passes of their own.
     if (s.bandMethod !== 'none') s.stage('swings and signposts');
-    // An alternative's outcomes that nothing it changes reaches keep the baseline's guides.
-    const kept = c !== s.baseline && s.baselineGuides ? { guides: s.baselineGuides, changed: changedDownstream(c, baseline) } : null;
+    // An alternative's outcomes that nothing it changes reaches keep the baseline's guides and bands.
+    const changed = c === s.baseline ? null : changedDownstream(c, baseline);
+    const kept = changed && s.baselineGuides ? { guides: s.baselineGuides, changed } : null;
     const swept = s.bandMethod === 'none' ? null : sweptGuides(c, s, null, true, kept);
-    if (c === s.baseline) s.baselineGuides = swept;
     const exact = exactForecast(c, plans, s.cache, s.maxWorlds, s.checkCancelled, s.bandMethod !== 'none' && !swept);
     const result = swept ? { ...exact, swing: swept.swing!, guides: swept } : exact;
     if (s.bandMethod !== 'none') s.stage('bands');
-    const band = s.bandMethod === 'none' ? [] : exactBands(c, baseline, plans.marginals, s);
+    const band = s.bandMethod === 'none' ? [] : exactBands(c, baseline, plans.marginals, s, changed);
+    if (c === s.baseline) {
+      s.baselineGuides = swept;
+      s.baselineBands = band.length > 0 ? band : null;
+    }
     if (!result.worlds) s.stage('worlds');
     return { ...result, band, standardError: null, worlds: result.worlds ?? sampledWorlds(c, baseline, s) };
   }
@@ -558,13 +560,14 @@ function swingList(c: CompiledModel, upstream: Int32Array, table: SwingTable): O
  * Exact bands of a scenario. An alternative's outcomes that nothing it changes reaches (its
  * tables are the baseline's, draw for draw) keep the baseline's bands: only the others are drawn.
  */
-function exactBands(c: CompiledModel, baseline: CompiledModel, plan: Plan, s: RunSettings): (Band | null)[] {
+function exactBands(
+  c: CompiledModel, baseline: CompiledModel, plan: Plan, s: RunSettings, changed: Uint8Array | null,
+): (Band | null)[] {
   const draw = (only: Uint8Array | null) => bandsByExactDraws(c, baseline, plan, s.bandDraws,
     seededStream(s.seed, STREAM.bands), seededStream(s.seed, STREAM.bandsExtra), s.checkCancelled,
     affordableDraws(plan.cost, s), only);
-  const kept = c === baseline ? null : s.baselineBands;
-  if (!kept) return draw(null);
-  const changed = changedDownstream(c, baseline);
+  const kept = changed ? s.baselineBands : null;
+  if (!changed || !kept) return draw(null);
   const drawn = draw(changed);
   return Array.from(c.outcomes, (v, i) => (changed[v] ? drawn[i]! : kept[i]!));
 }
