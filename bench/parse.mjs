@@ -1,7 +1,7 @@
 // Parse speed and heap of the syntax layer on generated files of 500, 5,000 and 20,000 lines:
 // a first full parse (nothing cached), a re-parse of the same text (chunk cache warm), and
 // typing into a note with the IncrementalParser.
-// Run: node bench/parse.mjs  (bundles server/src/syntax/parse.ts on the fly with esbuild).
+// Run: node bench/parse.mjs  (bundles the syntax layer, server/src/syntax/, on the fly with esbuild).
 // With --expose-gc the heap column is measured after a collection.
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,10 @@ import { generateScenario } from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = await esbuild.build({
-  entryPoints: ['server/src/syntax/parse.ts'],
+  stdin: {
+    contents: "export { parseDocument } from './server/src/syntax/parse';\nexport { IncrementalParser } from './server/src/syntax/incremental';\n",
+    resolveDir: root, loader: 'ts',
+  },
   absWorkingDir: root,
   bundle: true,
   write: false,
