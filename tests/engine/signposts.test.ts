@@ -6,6 +6,7 @@ import { forecast } from '../../server/src/engine/forecast';
 import { holdingInterval } from '../../server/src/engine/signposts';
 import type { OutcomeForecast } from '../../common/forecast';
 import { buildModel, randomModel, type ModelSpec } from './build';
+import { loadForecast } from '../../server/src/cli/forecast';
 
 const CHAIN: ModelSpec = {
   factors: { a: 0.3 },
@@ -87,6 +88,26 @@ describe('linchpins', () => {
         }
       }
     }
+  });
+
+  it('none for an observed outcome: P(O | E) is 0 or 1 whatever any probability is (the samples once showed rounding as one)', () => {
+    // Both samples observe security_reengage in an alternative; rounding in the ratios of equal
+    // sums there had made "linchpins" of taliban_ttp and china_ties.
+    let observed = 0;
+    for (const file of ['samples/us-pakistan-2025.scenario', 'samples/pakistan/security-2025.scenario']) {
+      const loaded = loadForecast(file, { root: 'samples' });
+      if (loaded.forecast === null) throw new Error(loaded.errorOutput);
+      for (const alternative of loaded.forecast.alternatives) {
+        for (const { name, value } of alternative.observed) {
+          const outcome = alternative.outcomes.find((o) => o.name === name);
+          if (!outcome) continue;
+          observed++;
+          expect(outcome.probability).toBe(value ? 1 : 0);
+          expect(outcome.linchpins).toEqual([]);
+        }
+      }
+    }
+    expect(observed).toBe(2);
   });
 
   it('holdingInterval: the whole range when nothing can flip, null never for the current value', () => {

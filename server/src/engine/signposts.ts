@@ -182,6 +182,11 @@ export function guides(
       addLinchpin(c, f, i, p, e0 * whenFalse, e1 * whenTrue, e0, e1, linchpins);
     }
   }
+  // An observed outcome's P(O | E) is 0 or 1 whatever any probability is: what the arithmetic
+  // finds there is rounding (ratios of equal sums), not a linchpin.
+  if (evidence) c.outcomes.forEach((o, i) => {
+    if (evidence[o]! >= 0) linchpins[i] = [];
+  });
   for (const list of linchpins) list.sort((a, b) => ordering(distanceToFlip(a)) - ordering(distanceToFlip(b)) || a.v - b.v);
   return { signposts, linchpins, swing: swings ? swing : null };
 }
