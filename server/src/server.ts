@@ -210,8 +210,9 @@ async function workspaceFiles(
     return { path: m.path, state: (openUri ? session.state(openUri) : null) ?? stateOfFile(m) };
   });
   const state = uri ? session.state(uri) : null;
-  // The files the current one imports count whatever the listing says: it is refreshed by file
-  // events, which can come late (a library just written to disk, as in the e2e of imports).
+  // The files the current one imports count whatever the listing says: it is renewed by file
+  // events and once it is two seconds old, and a library written to disk just before the request
+  // (as in the e2e of imports) can be in neither yet.
   const listed = new Set(files.map((f) => f.path));
   for (const variable of state?.model.variables.values() ?? []) {
     const from = variable.origin?.file;

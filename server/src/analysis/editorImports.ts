@@ -16,6 +16,13 @@ export const MAX_KEPT_FILES = 4 * MAX_IMPORTED_FILES;
 /** How many files of the workspace references, rename and workspace symbols read at most. */
 export const MAX_INDEXED_FILES = 2_000;
 
+/**
+ * How old a listing of the workspace may be when a request reads it: file events, which also
+ * renew it, can come late or not at all (a file written by a script just before a rename, a
+ * watcher that dropped events), and listing again costs a walk of the folders' directories.
+ */
+export const MAX_LISTING_AGE_MS = 2_000;
+
 /** How messages name the root in the editor. */
 export const WORKSPACE_ROOT_NAME = 'the workspace folder';
 
@@ -29,6 +36,8 @@ export class EditorImports {
     /** The workspace folder that holds a file, or null when none does. */
     private readonly folderOf: (file: string) => string | null,
     private readonly base: ImportHost = diskImportHost,
+    /** The clock the listing's age is read from (the tests move it). */
+    private readonly now: () => number = Date.now,
   ) {
     this.host = overlayHost(base, (p) => this.open.get(p));
   }
@@ -55,13 +64,15 @@ export class EditorImports {
    * The .scenario files of these folders (recursively, in path order), at most MAX_INDEXED_FILES
    * of them, and how many there are in all: for references, rename and workspace symbols across
    * files (session/workspaceIndex.ts reads them, one by one, with `indexed`). Listed on first use;
-   * listed again after a file changes on disk or closes (it may be new or gone).
+   * listed again after a file changes on disk or closes (it may be new or gone), and once the
+   * listing is older than MAX_LISTING_AGE_MS.
    */
   workspaceList(folders: readonly string[]): { files: readonly string[]; total: number } {
     const key = folders.join('\n');
-    if (this.listed?.key !== key) {
+    const now = this.now();
+    if (this.listed?.key !== key || now - this.listed.at > MAX_LISTING_AGE_MS) {
       const all = scenarioFiles(folders).files;
-      this.listed = { key, files: all.slice(0, MAX_INDEXED_FILES), total: all.length };
+      this.listed = { key, at: now, files: all.slice(0, MAX_INDEXED_FILES), total: all.length };
     }
     return this.listed;
   }
@@ -74,7 +85,7 @@ export class EditorImports {
     return 'analysis' in read ? read : null;
   }
 
-  private listed: { key: string; files: string[]; total: number } | null = null;
+  private listed: { key: string; at: number; files: string[]; total: number } | null = null;
 
   /** An editor opened or changed a file: the files that import it are read again. Returns their paths. */
   changed(file: string, text: string | null): Set<string> {
