@@ -4,7 +4,7 @@
 // nothing else: the workspace is indexed lazily), an edit → diagnostics while it imports, an edit
 // of the open library → the open importer re-checked, the first and a later workspace-symbol
 // search and references across files (the whole workspace read on first use), and the server's
-// memory. `node bench/imports.mjs [--files 2000] [--edits 20] [--server path/to/server.js]` (run
+// memory. `node bench/imports.mjs [--files 2000] [--importers N] [--edits 20] [--server path/to/server.js]` (run
 // `npm run build` first).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,9 @@ const argument = (name, fallback) => {
 };
 const serverPath = argument('server', join(root, 'dist', 'server.js'));
 const FILES = Number(argument('files', 2000));
+// How many of the questions import the library (the others are models of their own, with no
+// import: the background reading for the library's hints skips them without parsing them).
+const IMPORTERS = Math.max(20, Math.min(FILES - 1, Number(argument('importers', FILES - 1))));
 const EDITS = Number(argument('edits', 20));
 const FACTORS = 20;
 
@@ -33,8 +36,9 @@ const write = (relative, text) => {
 };
 const library = Array.from({ length: FACTORS }, (_, f) => `factor f${f} "Shared factor ${f}" {\n  probability ${10 + (f % 8) * 10}%\n}\n`).join('\n');
 write('lib/shared.scenario', library);
-const question = (q) => `import "../../lib/shared.scenario"\n\nscenario "Question ${q}" {\n  question "Does outcome ${q} happen?"\n}\n\n` +
-  `outcome o${q} "Outcome ${q}" {\n  base ${10 + (q % 7) * 10}%\n  f${q % FACTORS} raises moderately\n  f${(q + 7) % FACTORS} lowers weakly\n` +
+const ownFactors = (q) => `factor f${q % FACTORS} "Own factor" {\n  probability 30%\n}\n\nfactor f${(q + 7) % FACTORS} "Own factor" {\n  probability 60%\n}\n\n`;
+const question = (q) => `${q <= IMPORTERS ? 'import "../../lib/shared.scenario"\n\n' : ''}scenario "Question ${q}" {\n  question "Does outcome ${q} happen?"\n}\n\n` +
+  `${q <= IMPORTERS ? '' : ownFactors(q)}outcome o${q} "Outcome ${q}" {\n  base ${10 + (q % 7) * 10}%\n  f${q % FACTORS} raises moderately\n  f${(q + 7) % FACTORS} lowers weakly\n` +
   `  judged ${q % 2 ? 'likely' : 'unlikely'}\n  note "Question ${q} of the bench."\n}\n`;
 for (let q = 1; q < FILES; q++) write(`questions/${String(Math.floor(q / 100)).padStart(2, '0')}/q${q}.scenario`, question(q));
 const uriOf = (relative) => pathToFileURL(join(workspace, relative)).href;
@@ -155,11 +159,12 @@ rmSync(workspace, { recursive: true, force: true });
 
 const row = (what, value) => console.log(`${what.padEnd(66)} ${value}`);
 const ms = (x) => `${x.toFixed(1)} ms`;
-console.log(`A workspace of ${FILES.toLocaleString('en-US')} .scenario files: one library of ${FACTORS} factors, ${(FILES - 1).toLocaleString('en-US')} questions importing it`);
+console.log(`A workspace of ${FILES.toLocaleString('en-US')} .scenario files: one library of ${FACTORS} factors, ` +
+  `${IMPORTERS.toLocaleString('en-US')} questions importing it${IMPORTERS < FILES - 1 ? `, ${(FILES - 1 - IMPORTERS).toLocaleString('en-US')} models of their own` : ''}`);
 row('open a question → its diagnostics (its import read, nothing else)', ms(q1.ms));
 row('open a second question → its diagnostics', ms(q2.ms));
 row(`edit the question → diagnostics, median of ${EDITS}`, ms(median(edits)));
-row(`open the library → its unused hints cleared (every file read in the background)`, ms(settled));
+row(`open the library → its unused hints cleared (its ${IMPORTERS.toLocaleString('en-US')} importers read in the background)`, ms(settled));
 row(`edit the open library → the open importer re-checked, median of ${EDITS}`, ms(median(libEdits)));
 row(`workspace symbols, first (every file read): ${firstSymbols.value.length} found`, ms(firstSymbols.ms));
 row('workspace symbols, first: its progress begun after', firstProgress ? ms(firstProgress.time - symbolsAt) : 'none');

@@ -136,6 +136,7 @@ const session = new Session(
 const index = new WorkspaceIndex({
   list: () => editorImports.workspaceList(workspaceRoots()),
   read: (file) => editorImports.indexed(file),
+  imports: (file) => editorImports.imports(file),
   progress: () => (client.window?.workDoneProgress ? connection.window.createWorkDoneProgress() : Promise.resolve(null)),
   warn: (message) => {
     log(message);

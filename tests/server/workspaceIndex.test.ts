@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CAPABILITIES, startServer, type TestServer } from './harness';
+import { EditorImports } from '../../server/src/analysis/editorImports';
+import { WorkspaceIndex } from '../../server/src/session/workspaceIndex';
 
 const LIB = 'factor crisis {\n  probability almost certain\n}\n\nfactor rapport {\n  probability likely\n}\n\nfactor spare {\n  probability 50%\n}\n';
 const question = (n: number, uses: string) =>
@@ -45,7 +47,9 @@ const kinds = (server: TestServer, token: string | number) => server.workDone.fi
 
 describe('the workspace index', () => {
   it('reports progress on the request\'s own token while the first workspace-wide request reads the files, and none later', async () => {
-    const { root, uri } = workspace(400);
+    // Enough files that reading them takes longer than the 150 ms after which progress shows,
+    // even on a fast machine (400 did not, on a quiet one).
+    const { root, uri } = workspace(1_500);
     const server = await serverIn(root);
     const symbols = await server.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'crisis', workDoneToken: 'first' });
     expect(symbols.map((s) => s.location.uri)).toEqual([uri('lib/base.scenario')]);
@@ -54,7 +58,7 @@ describe('the workspace index', () => {
     expect(first.at(-1)).toBe('end');
     const begin = server.workDone.find((p) => p.token === 'first')!.value;
     expect(begin.title).toBe('Scenario: reading the workspace');
-    expect(begin.message).toMatch(/^\d+ of 401 \.scenario files$/);
+    expect(begin.message).toMatch(/^[\d,]+ of 1,501 \.scenario files$/);
     // The request brought its own token: the server created none.
     expect(server.progressTokens).toEqual([]);
     // Read once: the next request reads nothing new and reports no progress.
@@ -62,7 +66,7 @@ describe('the workspace index', () => {
     await server.request('workspace/symbol', { query: 'rapport', workDoneToken: 'second' });
     const secondMs = performance.now() - started;
     expect(kinds(server, 'second')).toEqual([]);
-    console.log(`workspace index of 401 files: second workspace/symbol ${secondMs.toFixed(0)} ms`);
+    console.log(`workspace index of 1,501 files: second workspace/symbol ${secondMs.toFixed(0)} ms`);
   });
 
   it('a library opened alone: factors only its importers use are not unused (the index read in the background, with progress)', async () => {
@@ -107,4 +111,41 @@ describe('the workspace index', () => {
     // No request brought a token: the server created a progress for the first reading.
     expect(server.progressTokens.length).toBe(1);
   }, 60_000);
+});
+
+describe('what a reading analyses', () => {
+  it('for the hints, only the files that import something; for a workspace-wide request, every file', async () => {
+    const { root } = workspace(2);
+    const standalone = Array.from({ length: 5 }, (_, n) => join(root, 'solo', `s${n}.scenario`));
+    mkdirSync(join(root, 'solo'));
+    // `import` in a note is no import declaration: the scan knows strings.
+    for (const file of standalone) writeFileSync(file, 'factor a {\n  probability 40%\n  note "import nothing"\n}\n');
+    const imports = new EditorImports(() => root);
+    const analysed: string[] = [];
+    let indexed = 0;
+    const index = new WorkspaceIndex({
+      list: () => imports.workspaceList([root]),
+      read: (file) => {
+        analysed.push(file.slice(root.length + 1));
+        return imports.indexed(file);
+      },
+      imports: (file) => imports.imports(file),
+      progress: async () => null,
+      warn: () => {},
+      log: () => {},
+      indexed: () => indexed++,
+    });
+    index.want();
+    await new Promise<void>((resolve) => {
+      const wait = () => (indexed > 0 ? resolve() : setTimeout(wait, 5));
+      wait();
+    });
+    expect(analysed).toEqual(['q/q0000.scenario', 'q/q0001.scenario']);
+    // What the importers use of the library is known from those two alone.
+    expect([...index.drivenElsewhere(join(root, 'lib', 'base.scenario'), new Set())].sort()).toEqual(['crisis', 'rapport']);
+    analysed.length = 0;
+    const all = await index.files();
+    expect(all.length).toBe(8);
+    expect(analysed.length).toBe(8);
+  });
 });

@@ -5,6 +5,7 @@
 import * as nodePath from 'node:path';
 import { scenarioFiles } from '../history/records';
 import type { ScenarioDocument } from '../syntax/ast';
+import { scanDocument } from '../syntax/scan';
 import { diskImportHost } from '../model/imports/diskHost';
 import { overlayHost, type ImportHost } from '../model/imports/host';
 import type { ImportContext } from '../model/imports/types';
@@ -83,6 +84,24 @@ export class EditorImports {
     const read = this.graphOf(real).file(real);
     this.trim();
     return 'analysis' in read ? read : null;
+  }
+
+  /**
+   * Whether a file (an open editor's text, else the disk's) has an import declaration: known
+   * from its graph when read already, else by the top-level scan alone (syntax/scan.ts), and a
+   * file that has one is handed to its graph with the text read, to be analysed without a second
+   * read. True for a file that cannot be read: `indexed` says why.
+   */
+  imports(file: string): boolean {
+    const real = this.real(file);
+    const graph = this.graphOf(real);
+    const known = graph.importsOf(real);
+    if (known !== undefined) return known;
+    const read = this.host.read(real);
+    if (!('text' in read)) return true;
+    if (!scanDocument(read.text).chunks.some((chunk) => chunk.keyword === 'import')) return false;
+    graph.learn(real, read.text);
+    return true;
   }
 
   private listed: { key: string; at: number; files: string[]; total: number } | null = null;

@@ -165,6 +165,20 @@ export class ImportGraph {
     return out;
   }
 
+  /** Whether a file read already has import declarations; undefined when it is not read (or cannot be). */
+  importsOf(path: string): boolean | undefined {
+    const known = this.nodes.get(path);
+    return known && isNode(known) ? known.imports.length > 0 : undefined;
+  }
+
+  /**
+   * A file's text just read through the host by someone else (the workspace index's scan), kept as
+   * if this graph had read it, so that it is not read twice. A file already read keeps its node.
+   */
+  learn(path: string, text: string): void {
+    if (!this.nodes.has(path)) this.nodes.set(path, this.node(path, text, parseDocument(text)));
+  }
+
   /** How many files are read and kept (the editor bounds it). */
   get size(): number {
     return this.nodes.size;

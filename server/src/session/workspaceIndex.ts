@@ -4,7 +4,9 @@
 // edits and other requests are answered while it reads, and progress messages go out), with LSP
 // work-done progress once it takes longer than a slice; read again (cheaply: the import graphs
 // keep what did not change) by every request that needs it, and in the background after a file
-// changes on disk or closes when an open document's hints depend on it.
+// changes on disk or closes when an open document's hints depend on it. The hints need only the
+// files that import something: that reading looks at every other file's top-level scan and
+// analyses none of them (2,000 standalone models are not parsed for one unused factor).
 //
 // Bounded: at most MAX_INDEXED_FILES files (analysis/editorImports.ts), the first in path order;
 // past that the user is told once, since references and rename then miss the files left out.
@@ -24,6 +26,11 @@ export interface WorkspaceIndexHost {
   list(): { files: readonly string[]; total: number };
   /** One file analysed with its imports; null when it cannot be read. */
   read(file: string): ModelFile | null;
+  /**
+   * Whether a file imports anything, by a look that analyses nothing (its top-level scan): one
+   * that does not uses no other file's declarations, and the reading for hints skips it.
+   */
+  imports(file: string): boolean;
   /** A progress the client shows (window/workDoneProgress/create), or null when it shows none. */
   progress(): Promise<ProgressLike | null>;
   /** Told once: the workspace holds more files than are read. */
@@ -50,9 +57,15 @@ interface Build {
 
 export const INDEX_PROGRESS_TITLE = 'Scenario: reading the workspace';
 
+/**
+ * What a reading reads: every file (references, rename, workspace symbols), or the files that
+ * import something (the `unused` hints: only those can use another file's declarations).
+ */
+type Reading = 'all' | 'importers';
+
 export class WorkspaceIndex {
-  private build: Build | null = null;
-  /** The files of the last complete reading, in path order. */
+  private readonly builds: Record<Reading, Build | null> = { all: null, importers: null };
+  /** The files of the last complete reading, in path order (every importer among them). */
   private last: ModelFile[] | null = null;
   /** An open document's hints depend on the index: it is read again after files change. */
   private wanted = false;
@@ -73,21 +86,26 @@ export class WorkspaceIndex {
    * the request's own reporter (its workDoneToken), begun only if the reading takes a while.
    */
   files(progress?: ProgressLike): Promise<ModelFile[]> {
-    if (this.build) {
-      if (progress) this.build.extra.add(progress);
-      return this.build.promise;
+    return this.reading('all', progress);
+  }
+
+  private reading(which: Reading, progress?: ProgressLike): Promise<ModelFile[]> {
+    const current = this.builds[which];
+    if (current) {
+      if (progress) current.extra.add(progress);
+      return current.promise;
     }
     const build: Build = { promise: Promise.resolve([]), extra: new Set(progress ? [progress] : []) };
-    this.build = build;
-    build.promise = this.read(build).finally(() => {
-      if (this.build === build) this.build = null;
+    this.builds[which] = build;
+    build.promise = this.read(build, which).finally(() => {
+      if (this.builds[which] === build) this.builds[which] = null;
     });
     return build.promise;
   }
 
-  /** An open document's hints depend on what other files use: read the index in the background (once, and after changes). */
+  /** An open document's hints depend on what other files use: read the importers in the background (once, and after changes). */
   want(): void {
-    if (this.wanted && (this.last || this.build)) return;
+    if (this.wanted && (this.last || this.builds.all || this.builds.importers)) return;
     this.wanted = true;
     this.background();
   }
@@ -126,11 +144,13 @@ export class WorkspaceIndex {
     this.refreshTimer = null;
   }
 
+  /** The reading for hints; none while every file is being read (that reading serves them too). */
   private background(): void {
-    this.files().catch((error) => this.host.log(`reading the workspace failed: ${describeError(error)}`));
+    if (this.builds.all) return;
+    this.reading('importers').catch((error) => this.host.log(`reading the workspace failed: ${describeError(error)}`));
   }
 
-  private async read(build: Build): Promise<ModelFile[]> {
+  private async read(build: Build, which: Reading): Promise<ModelFile[]> {
     const { files, total } = this.host.list();
     if (total > files.length && !this.warned) {
       this.warned = true;
@@ -146,7 +166,7 @@ export class WorkspaceIndex {
       const started = Date.now();
       let sliceStart = started;
       for (let i = 0; i < files.length; i++) {
-        const file = this.readOne(files[i]!);
+        const file = this.readOne(files[i]!, which);
         if (file) out.push(file);
         const now = Date.now();
         if (now - sliceStart < this.sliceMs || i + 1 === files.length) continue;
@@ -188,9 +208,9 @@ export class WorkspaceIndex {
     return out;
   }
 
-  private readOne(file: string): ModelFile | null {
+  private readOne(file: string, which: Reading): ModelFile | null {
     try {
-      return this.host.read(file);
+      return which === 'all' || this.host.imports(file) ? this.host.read(file) : null;
     } catch (error) {
       this.host.log(`${file}: reading it for the workspace index failed: ${describeError(error)}`);
       return null;
