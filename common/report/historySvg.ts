@@ -3,10 +3,12 @@
 // preview and the compare page build it with DOM calls (client/webview/svg.ts, createElementNS;
 // never markup), and `svgString` writes it through the report's one escaper for HTML output.
 // Colours are CSS classes (series-N, positive, negative), so each page's theme styles them.
+// A version from a commit of imported files only (a library change) has hollow points (`dot
+// library`), the files in their titles, and the chart a key, "library changed: …".
 // Every chart has a text equivalent (a table) on the page; the tree's <title>/<desc> say so.
 import { escapeHtml } from '../text/html';
 import { replaceControls } from '../text/controls';
-import { formatPercent, formatPoints, round } from '../text/numbers';
+import { formatCount, formatPercent, formatPoints, round } from '../text/numbers';
 
 export type SvgTag = 'svg' | 'g' | 'line' | 'rect' | 'path' | 'text' | 'title' | 'desc' | 'circle';
 
@@ -52,9 +54,26 @@ export interface HistoryChartInput {
   /** Index of the working copy, if it is in the history. */
   workingCopy: number | null;
   series: HistorySeries[];
+  /**
+   * One per version (optional): the files a commit of imported files only changed (HistoryEntry's
+   * `changedImports`, repository text), or null/undefined for a version of the file itself.
+   */
+  changedImports?: readonly (readonly string[] | null | undefined)[];
 }
 
 export const HISTORY_WIDTH = 640;
+
+/** Files a title names; the rest are counted (a library commit may change thousands). */
+const TITLE_FILES = 20;
+/** Characters of file names the chart's key shows (the whole list is in its title). */
+const KEY_CHARS = 40;
+
+function filesText(files: readonly string[]): string {
+  const named = files.slice(0, TITLE_FILES).join(', ');
+  return files.length > TITLE_FILES ? `${named} and ${formatCount(files.length - TITLE_FILES)} more` : named;
+}
+
+const shorten = (s: string, chars: number) => ([...s].length > chars ? `${[...s].slice(0, chars - 1).join('')}…` : s);
 
 /** Lines over equally spaced versions (the table beside it has the dates and numbers). */
 export function historyChart(input: HistoryChartInput, id: string): SvgNode {
@@ -65,6 +84,20 @@ export function historyChart(input: HistoryChartInput, id: string): SvgNode {
   const count = input.versions.length;
   const x = (i: number) => (count <= 1 ? (left + right) / 2 : left + (i / (count - 1)) * (right - left));
   const y = (p: number) => bottom - Math.min(1, Math.max(0, p)) * (bottom - top);
+  const library = (i: number) => {
+    const files = input.changedImports?.[i];
+    return files && files.length > 0 ? files : null;
+  };
+  /** Every file a library commit of the history changed, once each, oldest first. */
+  const changed = new Set<string>();
+  let libraryVersions = 0;
+  input.versions.forEach((_, i) => {
+    const files = library(i);
+    if (!files) return;
+    libraryVersions += 1;
+    for (const f of files) changed.add(f);
+  });
+  const changedFiles = [...changed];
   const body: SvgNode[] = [];
   for (const t of [0, 0.25, 0.5, 0.75, 1]) {
     body.push(n('g', { class: 'tick' }, [
@@ -75,8 +108,9 @@ export function historyChart(input: HistoryChartInput, id: string): SvgNode {
   input.errors.forEach((errors, i) => {
     if (errors === 0) return;
     const half = count <= 1 ? 20 : Math.max(4, (right - left) / (count - 1) / 2);
-    body.push(n('g', { class: 'gap' }, [
-      n('title', {}, [`${input.versions[i] ?? ''}: ${errors} error${errors === 1 ? '' : 's'}, no numbers`]),
+    const files = library(i);
+    body.push(n('g', { class: files ? 'gap library' : 'gap' }, [
+      n('title', {}, [`${input.versions[i] ?? ''}: ${errors} error${errors === 1 ? '' : 's'}, no numbers${files ? `; library changed: ${filesText(files)}` : ''}`]),
       n('rect', { class: 'gap-band', x: x(i) - half, y: top, width: 2 * half, height: bottom - top }),
       label({ class: 'axis gap-label', x: x(i), y: top + 12, 'text-anchor': 'middle' }, `${errors}×`),
     ]));
@@ -99,16 +133,33 @@ export function historyChart(input: HistoryChartInput, id: string): SvgNode {
       d += `${open ? 'L' : 'M'}${round(x(i), 1)} ${round(y(v), 1)}`;
       open = true;
     });
-    const points = s.values.map((v, i) => (v === null ? null : n('circle', { class: `${cls} dot`, cx: x(i), cy: y(v), r: i === input.workingCopy ? 4 : 2.5 }, [
-      n('title', {}, [`${s.name}, ${input.versions[i] ?? ''}: ${formatPercent(v)}`]),
-    ]))).filter((p): p is SvgNode => p !== null);
+    const points = s.values.map((v, i) => {
+      if (v === null) return null;
+      const files = library(i);
+      // A library change: a hollow point, a little larger so the ring shows at side-pane width.
+      return n('circle', { class: files ? `${cls} dot library` : `${cls} dot`, cx: x(i), cy: y(v), r: i === input.workingCopy ? 4 : files ? 3.5 : 2.5 }, [
+        n('title', {}, [`${s.name}, ${input.versions[i] ?? ''}: ${formatPercent(v)}${files ? `; library changed: ${filesText(files)}` : ''}`]),
+      ]);
+    }).filter((p): p is SvgNode => p !== null);
     body.push(n('g', { class: cls, 'data-name': s.name }, [n('path', { class: 'line', d: d || 'M0 0' }), ...points]));
   });
   if (count > 0) {
     body.push(label({ class: 'axis', x: left, y: bottom + 16, 'text-anchor': 'start' }, input.versions[0] ?? ''));
     if (count > 1) body.push(label({ class: 'axis', x: right, y: bottom + 16, 'text-anchor': 'end' }, input.versions[count - 1] ?? ''));
   }
-  const description = `${input.series.length} outcome${input.series.length === 1 ? '' : 's'} over ${count} version${count === 1 ? '' : 's'}, oldest on the left; a shaded column is a version with errors. The table that follows lists every number.`;
+  if (changedFiles.length > 0) {
+    // The key, on the dates' line between the first and the last: a hollow point, then the files
+    // (shortened so it ends before the last date; every file is in its title).
+    const at = left + 82;
+    body.push(n('g', { class: 'library-key' }, [
+      n('title', {}, [`A hollow point is a version in which only files the model imports changed; library changed: ${filesText(changedFiles)}`]),
+      n('circle', { class: 'key-dot', cx: at, cy: bottom + 12, r: 3.5 }),
+      label({ class: 'axis key', x: at + 8, y: bottom + 16, 'text-anchor': 'start' }, `library changed: ${shorten(filesText(changedFiles), KEY_CHARS)}`),
+    ]));
+  }
+  const libraryDescription = libraryVersions === 0 ? ''
+    : ` A hollow point is a version in which only files the model imports changed (${formatCount(libraryVersions)} version${libraryVersions === 1 ? '' : 's'}; library changed: ${filesText(changedFiles)}).`;
+  const description = `${input.series.length} outcome${input.series.length === 1 ? '' : 's'} over ${count} version${count === 1 ? '' : 's'}, oldest on the left; a shaded column is a version with errors.${libraryDescription} The table that follows lists every number.`;
   return frame(id, HISTORY_WIDTH, bottom + 24, 'Probability over the versions', description, body);
 }
 

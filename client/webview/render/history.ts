@@ -67,6 +67,7 @@ export function historySection(shown: HistoryShown, labels: ReadonlyMap<string, 
     errors: versions.map((v) => (v.outcomes === null ? Math.max(1, v.errors) : 0)),
     workingCopy: working < 0 ? null : working,
     series: names.map((name) => ({ name, values: versions.map((v) => v.outcomes?.find((o) => o.name === name)?.probability ?? null) })),
+    changedImports: versions.map((v) => v.changedImports ?? null),
   }, 'history-chart');
   const legend = el('ul', { className: 'history-legend' }, names.map((name, k) => el('li', {}, [
     el('span', { className: `swatch series-${k % 6}`, attrs: { 'aria-hidden': 'true' } }, []),
