@@ -18,6 +18,21 @@ function commitId(v: unknown): string {
   return c;
 }
 
+/**
+ * A library commit's files (`changedImports` of a history version, and of a scored question on the
+ * Track Record page): a non-empty list of at most MAX_CHANGED_IMPORTS non-empty paths, each
+ * bounded; anything else fails (validate.ts's fail). The length is checked before anything is
+ * read, and a hole in the array reads as undefined (refused), where map would skip it.
+ */
+export function changedImportsList(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > MAX_CHANGED_IMPORTS) fail();
+  return Array.from(v as unknown[], (f) => {
+    const file = text(f, MAX_URI);
+    if (file === '') fail();
+    return file;
+  });
+}
+
 function entry(v: unknown): HistoryEntry {
   const e = record(v);
   const clean: HistoryEntry = {
@@ -38,13 +53,8 @@ function entry(v: unknown): HistoryEntry {
   if (e.method !== undefined) clean.method = oneOf(e.method, ['exact', 'monte-carlo'] as const);
   if (e.samples !== undefined) clean.samples = whole(e.samples);
   if (e.changedImports !== undefined) {
-    const files = list(e.changedImports, (f) => {
-      const file = text(f, MAX_URI);
-      if (file === '') fail();
-      return file;
-    });
-    if (files.length === 0 || files.length > MAX_CHANGED_IMPORTS || clean.workingCopy) fail();
-    clean.changedImports = files;
+    if (clean.workingCopy) fail();
+    clean.changedImports = changedImportsList(e.changedImports);
   }
   return clean;
 }

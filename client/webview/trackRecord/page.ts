@@ -197,7 +197,11 @@ export function startTrackRecordPage(root: HTMLElement, api: TrackRecordApi): vo
         td([row.brierText], 'num'),
         td([row.logText], 'num'),
         td([row.dailyText], 'num'),
-        td([q.recordedBefore ? row.recordText : el('span', { attrs: { title: q.reason ?? '' } }, [`working file: ${q.reason ?? ''}`])], q.recordedBefore ? '' : 'muted'),
+        td(q.recordedBefore ? [
+          row.recordText,
+          // A commit of record that changed only imported files: the report's words for it, as text.
+          row.libraryText ? el('div', { className: 'muted library' }, [row.libraryText]) : null,
+        ] : [el('span', { attrs: { title: q.reason ?? '' } }, [`working file: ${q.reason ?? ''}`])], q.recordedBefore ? '' : 'muted'),
       ]);
     });
     const table = el('table', { attrs: { id: 'questions-table' } }, [

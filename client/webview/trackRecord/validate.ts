@@ -6,6 +6,7 @@ import type { ToTrackRecordPage } from '../../../common/trackRecordMessages';
 import {
   bool, fail, finite, Invalid, isoDate, list, nullable, oneOf, probability as fraction, record, text, whole as count,
 } from '../validate';
+import { changedImportsList } from '../validateHistory';
 
 const THEMES = ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const;
 const KINDS = ['factor', 'event', 'outcome'] as const;
@@ -21,6 +22,8 @@ function question(v: unknown): ScoredQuestion {
     meanDailyBrier: nullable(q.meanDailyBrier, fraction), line: count(q.line),
   };
   if (q.reason !== undefined) out.reason = text(q.reason);
+  // A commit of record that changed only imported files: checked as the History's versions are.
+  if (q.changedImports !== undefined) out.changedImports = changedImportsList(q.changedImports);
   return out;
 }
 
