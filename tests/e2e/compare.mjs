@@ -5,7 +5,8 @@
 // commits (a hostile subject reads as plain text) and compares the one picked; the preview's History section lists the
 // versions; no horizontal overflow at 526 and 350 px; contrast ≥ 4.5:1 in the four themes. A file
 // that imports a library (whose name is markup) has a commit of the library alone: its History row
-// says "library … changed", the name as text, and still fits 526 and 350 px. Takes the README's
+// says "library … changed", the name as text, its points in the chart are hollow with a key
+// "library changed: …", and it still fits 526 and 350 px. Takes the README's
 // screenshot of the compare view (docs/images/compare.png).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -197,8 +198,15 @@ export async function runCompareTest(base, folder) {
         return {
           library: rows.map((r) => r.classList.contains('library')), note: note?.textContent ?? null, title: note?.getAttribute('title') ?? null,
           subject: row.querySelector('td.subject').textContent, images: document.querySelectorAll('#history img').length,
+          hollow: [...document.querySelectorAll('#history svg.history-chart circle.dot.library')].map((c) => getComputedStyle(c).fill),
+          filled: [...document.querySelectorAll('#history svg.history-chart circle.dot:not(.library)')].map((c) => getComputedStyle(c).fill),
+          key: document.querySelector('#history svg.history-chart g.library-key text')?.textContent ?? null,
+          keyTitle: document.querySelector('#history svg.history-chart g.library-key title')?.textContent ?? null,
         };
       });
+      // The library commit's point is hollow (not its series' colour, which the other version's point has), and the key names the file.
+      if (shown.hollow.length !== 1 || shown.filled.length !== 1 || shown.hollow[0] === shown.filled[0]) throw new Error(`the chart's points ${JSON.stringify(shown)}`);
+      if (!shown.key?.startsWith('library changed: lib/base <img') || !shown.keyTitle?.endsWith(`library changed: ${LIBRARY}`)) throw new Error(`the chart's key ${JSON.stringify(shown)}`);
       if (JSON.stringify(shown.library) !== '[false,true]') throw new Error(`library rows ${JSON.stringify(shown)}`);
       if (shown.note !== `library ${LIBRARY} changed` || !shown.title?.endsWith(`: ${LIBRARY}`)) throw new Error(`the note reads ${JSON.stringify(shown)}`);
       if (!shown.subject.endsWith('Library: rapport 10%') || shown.images !== 0) throw new Error(JSON.stringify(shown));

@@ -4,9 +4,11 @@
 // `node bin/scenario.js score FOLDER --format json`; the table sorts; a question's link puts the
 // editor's cursor on its declaration; a save reads the history again (progress shown) and the page
 // follows; no horizontal overflow at 526 px; contrast ≥ 4.5:1 in the four themes (the texts of
-// the summary, the chart, the calibration table and the questions table all measured).
+// the summary, the chart, the calibration table and the questions table all measured). A question
+// that imports a library (whose name is markup) has a library commit as its forecast of record: its
+// row says "library … changed", the name as text.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { REPO } from './lib/paths.mjs';
@@ -17,11 +19,25 @@ import { contrastInThemes, fitsNarrowed, frameWith } from './lib/themes.mjs';
 import { replayTrackRecord } from '../../scripts/replay-track-record.mjs';
 
 const EDITED = 'germany-2025.scenario';
+const IMPORTER = 'pakistan-ties.scenario';
+const LIBRARY = 'lib/base <img src=x onerror=alert(1)>.scenario';
 
 export function trackRecordWorkspace() {
   const dir = makeWorkspace('track-record', []);
   rmSync(dir, { recursive: true, force: true });
   replayTrackRecord(dir);
+  // After the sample's history: a question that imports a library, then a commit of the library
+  // alone, both before the question resolved, so the forecast of record is the library's commit.
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Analyst', GIT_AUTHOR_EMAIL: 'analyst@example.org', GIT_COMMITTER_NAME: 'Analyst', GIT_COMMITTER_EMAIL: 'analyst@example.org' };
+  const git = (args, date) => execFileSync('git', args, { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  const library = (p) => `factor rapport "Leaders get on" {\n  probability ${p}\n}\n`;
+  mkdirSync(path.join(dir, 'lib'), { recursive: true });
+  writeFileSync(path.join(dir, LIBRARY), library('likely'));
+  writeFileSync(path.join(dir, IMPORTER), `import "${LIBRARY}"\n\nscenario "Ties" {\n  seed 3\n}\n\noutcome ties "Security re-engagement" {\n  base 20%\n  rapport raises x3\n  resolved yes on 2025-10-01\n}\n`);
+  git(['add', '--', IMPORTER, LIBRARY], '2025-09-01T09:00:00Z');
+  git(['commit', '-q', '-m', 'Ties: the question and its library'], '2025-09-01T09:00:00Z');
+  writeFileSync(path.join(dir, LIBRARY), library('10%'));
+  git(['commit', '-q', '-am', 'Library: rapport 10%'], '2025-09-15T09:00:00Z');
   return dir;
 }
 
@@ -83,6 +99,19 @@ export async function runTrackRecordTest(base, folder) {
       if (beats !== `${cli.summary.modelBeatsJudged} of ${cli.summary.judgedCount}`) throw new Error(`model better on “${beats}”`);
       if (!(await frame.locator('svg.calibration-chart line.diagonal').count())) throw new Error('no diagonal');
       return `${rows.length} questions, ${points.length} points, model better on ${beats}`;
+    });
+
+    await run.step('a forecast of record from a commit of the library alone says so, the library\u2019s name as text', async () => {
+      const cli = cliScore(folder).questions.find((q) => q.name === 'ties');
+      if (JSON.stringify(cli?.changedImports) !== JSON.stringify([LIBRARY])) throw new Error(`the CLI: ${JSON.stringify(cli)}`);
+      const frame = await frameWith(page, '#questions-table tbody tr[data-name="ties"] .library');
+      const shown = await frame.evaluate(() => ({
+        note: document.querySelector('#questions-table tbody tr[data-name="ties"] td:last-child .library')?.textContent ?? null,
+        notes: document.querySelectorAll('#questions-table .library').length,
+        images: document.querySelectorAll('#root img').length,
+      }));
+      if (shown.note !== `library ${LIBRARY} changed` || shown.notes !== 1 || shown.images !== 0) throw new Error(JSON.stringify(shown));
+      return shown.note;
     });
 
     await run.step('the table sorts by Brier, both ways', async () => {
