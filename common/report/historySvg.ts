@@ -8,6 +8,7 @@
 // Every chart has a text equivalent (a table) on the page; the tree's <title>/<desc> say so.
 import { escapeHtml } from '../text/html';
 import { replaceControls } from '../text/controls';
+import { cutToChars } from '../text/ellipsis';
 import { formatCount, formatPercent, formatPoints, round } from '../text/numbers';
 
 export type SvgTag = 'svg' | 'g' | 'line' | 'rect' | 'path' | 'text' | 'title' | 'desc' | 'circle';
@@ -73,7 +74,6 @@ function filesText(files: readonly string[]): string {
   return files.length > TITLE_FILES ? `${named} and ${formatCount(files.length - TITLE_FILES)} more` : named;
 }
 
-const shorten = (s: string, chars: number) => ([...s].length > chars ? `${[...s].slice(0, chars - 1).join('')}…` : s);
 
 /** Lines over equally spaced versions (the table beside it has the dates and numbers). */
 export function historyChart(input: HistoryChartInput, id: string): SvgNode {
@@ -154,7 +154,7 @@ export function historyChart(input: HistoryChartInput, id: string): SvgNode {
     body.push(n('g', { class: 'library-key' }, [
       n('title', {}, [`A hollow point is a version in which only files the model imports changed; library changed: ${filesText(changedFiles)}`]),
       n('circle', { class: 'key-dot', cx: at, cy: bottom + 12, r: 3.5 }),
-      label({ class: 'axis key', x: at + 8, y: bottom + 16, 'text-anchor': 'start' }, `library changed: ${shorten(filesText(changedFiles), KEY_CHARS)}`),
+      label({ class: 'axis key', x: at + 8, y: bottom + 16, 'text-anchor': 'start' }, `library changed: ${cutToChars(filesText(changedFiles), KEY_CHARS)}`),
     ]));
   }
   const libraryDescription = libraryVersions === 0 ? ''
@@ -207,7 +207,7 @@ export function waterfallChart(before: number, after: number, steps: readonly Wa
   rows.forEach((r, i) => {
     const yTop = 6 + i * row + (row - bar) / 2;
     const chars = Math.floor((nameWidth - 12) / 7);
-    const shown = [...r.text].length > chars ? `${[...r.text].slice(0, chars - 1).join('')}…` : r.text;
+    const shown = cutToChars(r.text, chars);
     body.push(n('g', { class: `row ${r.cls}` }, [
       n('title', {}, [`${r.text}: ${r.value}`]),
       label({ class: 'name', x: left - 8, y: yTop + bar - 3, 'text-anchor': 'end' }, shown),

@@ -8,6 +8,7 @@
 // names are cut to fit, with the full name in each row's tooltip. Pure.
 import { escapeHtml } from '../text/html';
 import { replaceControls } from '../text/controls';
+import { cutToChars } from '../text/ellipsis';
 import { round } from '../text/numbers';
 import { describeSpec, percentAxis, type BarChartSpec, type WorldsChartSpec } from './chartSpecs';
 
@@ -27,11 +28,6 @@ function tag(name: string, a: Attrs, children: string[] = []): string {
 const label = (a: Attrs, content: string) => tag('text', a, [text(content)]);
 const tooltip = (content: string) => `<title>${text(content)}</title>`;
 
-/** A name cut to `chars` characters, with an ellipsis. */
-function fit(name: string, chars: number): string {
-  const units = [...name];
-  return units.length <= chars ? name : `${units.slice(0, Math.max(1, chars - 1)).join('')}…`;
-}
 
 // Geometry, in SVG user units (the CSS sizes the whole chart; fonts scale with it).
 const WIDTH = 640;
@@ -76,7 +72,7 @@ export function barChartSvg(spec: BarChartSpec, id: string): string {
     const detail = span ? `: ${span.fromText} → ${span.toText}` : bandText ? `  ${bandText}` : '';
     const row = [
       tooltip(`${spec.labels[i] ?? ''}: ${spec.texts[i] ?? ''}${span ? ` (${span.fromText} → ${span.toText})` : bandText ? ` (band ${bandText})` : ''}`),
-      label({ class: 'name', x: left - 8, y: mid + 4, 'text-anchor': 'end' }, fit(spec.names[i] ?? '', nameChars)),
+      label({ class: 'name', x: left - 8, y: mid + 4, 'text-anchor': 'end' }, cutToChars(spec.names[i] ?? '', nameChars)),
       tag('rect', {
         class: `bar ${spec.kind === 'swing' && to < from ? 'negative' : 'positive'}`,
         x: x(Math.min(from, to)), y, width: Math.max(1, Math.abs(x(to) - x(from))), height: BAR,
@@ -119,7 +115,7 @@ export function worldsSvg(spec: WorldsChartSpec, id: string): string {
     const cx = dotsLeft + j * column + column / 2;
     return tag('g', { class: 'column' }, [
       tooltip(name),
-      label({ class: 'name', x: cx, y: header - 8, transform: `rotate(-40 ${round(cx, 1)} ${round(header - 8, 1)})` }, fit(name, 28)),
+      label({ class: 'name', x: cx, y: header - 8, transform: `rotate(-40 ${round(cx, 1)} ${round(header - 8, 1)})` }, cutToChars(name, 28)),
     ]);
   });
   spec.rows.forEach((row, i) => {
