@@ -122,7 +122,8 @@ describe('what a reading analyses', () => {
     for (const file of standalone) writeFileSync(file, 'factor a {\n  probability 40%\n  note "import nothing"\n}\n');
     const imports = new EditorImports(() => root);
     const analysed: string[] = [];
-    let indexed = 0;
+    let indexed = () => {};
+    const read = new Promise<void>((resolve) => (indexed = resolve));
     const index = new WorkspaceIndex({
       list: () => imports.workspaceList([root]),
       read: (file) => {
@@ -133,13 +134,10 @@ describe('what a reading analyses', () => {
       progress: async () => null,
       warn: () => {},
       log: () => {},
-      indexed: () => indexed++,
+      indexed: () => indexed(),
     });
     index.want();
-    await new Promise<void>((resolve) => {
-      const wait = () => (indexed > 0 ? resolve() : setTimeout(wait, 5));
-      wait();
-    });
+    await read;
     expect(analysed).toEqual(['q/q0000.scenario', 'q/q0001.scenario']);
     // What the importers use of the library is known from those two alone.
     expect([...index.drivenElsewhere(join(root, 'lib', 'base.scenario'), new Set())].sort()).toEqual(['crisis', 'rapport']);
