@@ -35,4 +35,14 @@ describe('forecast findings', () => {
     expect(f.alternatives[0]!.evidenceProbability).toBeGreaterThan(0.999999);
     expect(() => checkForecast(f)).not.toThrow();
   });
+
+  it('worlds under rare evidence sum to at most 1: P(E) 4e-8, a base of 99.9999% seen false (they summed to 1 + 1.1e-9)', () => {
+    const f = forecastOf("scenario \"Fuzzed model\" {\n  samples 1000\n  seed 0\n}\nfactor f0 { probability almost no chance }\nfactor f1 { probability almost no chance }\nfactor f2 { probability almost no chance }\nfactor f3 { probability almost no chance }\nfactor f4 { probability almost no chance }\nfactor f5 { probability 0% }\nfactor f6 { probability 0% }\nfactor f7 { probability 0 }\noutcome o0 {\n  base 98%\n  f3 raises weakly\n}\noutcome o1 {\n  base 99.9999%\n  f2 raises x1\n  o0 raises x32.21..58.99\n  f1 raises weakly\n}\noutcome o2 {\n  base 0%..0%\n  f0 raises x1..1\n}\noutcome o3 {\n  base 0\n}\noutcome o4 {\n  base 0%\n  f1 raises x1\n}\noutcome o5 {\n  base 0%\n}\nalternative \"alternative 0\" {\n  observe not o1\n  observe not f0\n}\n");
+    const alternative = f.alternatives[0]!;
+    expect(alternative.evidenceProbability).toBeLessThan(1e-6);
+    expect(alternative.worlds.length).toBeGreaterThan(0);
+    const sum = alternative.worlds.reduce((total, w) => total + w.probability, 0);
+    expect(sum).toBeLessThanOrEqual(1 + 1e-12);
+    expect(() => checkForecast(f)).not.toThrow();
+  });
 });
