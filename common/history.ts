@@ -109,5 +109,17 @@ export function changedImportsText(files: readonly string[]): string {
   return `libraries ${files[0]!} and ${formatCount(more)} more changed`;
 }
 
+/** How many of a library commit's files a tooltip names; the rest are counted. */
+const LISTED_FILES = 20;
+
+/**
+ * A library commit's files for a tooltip: `lib/a.scenario, lib/b.scenario`, the first
+ * LISTED_FILES of them and then `and 5 more` (a commit may change thousands). Plain text.
+ */
+export function changedImportsListed(files: readonly string[]): string {
+  const named = files.slice(0, LISTED_FILES).join(', ');
+  return files.length > LISTED_FILES ? `${named} and ${formatCount(files.length - LISTED_FILES)} more` : named;
+}
+
 /** The history's default bound (`--max`). */
 export const DEFAULT_HISTORY_MAX = 200;

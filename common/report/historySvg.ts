@@ -6,6 +6,7 @@
 // A version from a commit of imported files only (a library change) has hollow points (`dot
 // library`), the files in their titles, and the chart a key, "library changed: …".
 // Every chart has a text equivalent (a table) on the page; the tree's <title>/<desc> say so.
+import { changedImportsListed } from '../history';
 import { escapeHtml } from '../text/html';
 import { replaceControls } from '../text/controls';
 import { cutToChars } from '../text/ellipsis';
@@ -64,16 +65,8 @@ export interface HistoryChartInput {
 
 export const HISTORY_WIDTH = 640;
 
-/** Files a title names; the rest are counted (a library commit may change thousands). */
-const TITLE_FILES = 20;
 /** Characters of file names the chart's key shows (the whole list is in its title). */
 const KEY_CHARS = 40;
-
-function filesText(files: readonly string[]): string {
-  const named = files.slice(0, TITLE_FILES).join(', ');
-  return files.length > TITLE_FILES ? `${named} and ${formatCount(files.length - TITLE_FILES)} more` : named;
-}
-
 
 /** Lines over equally spaced versions (the table beside it has the dates and numbers). */
 export function historyChart(input: HistoryChartInput, id: string): SvgNode {
@@ -110,7 +103,7 @@ export function historyChart(input: HistoryChartInput, id: string): SvgNode {
     const half = count <= 1 ? 20 : Math.max(4, (right - left) / (count - 1) / 2);
     const files = library(i);
     body.push(n('g', { class: files ? 'gap library' : 'gap' }, [
-      n('title', {}, [`${input.versions[i] ?? ''}: ${errors} error${errors === 1 ? '' : 's'}, no numbers${files ? `; library changed: ${filesText(files)}` : ''}`]),
+      n('title', {}, [`${input.versions[i] ?? ''}: ${errors} error${errors === 1 ? '' : 's'}, no numbers${files ? `; library changed: ${changedImportsListed(files)}` : ''}`]),
       n('rect', { class: 'gap-band', x: x(i) - half, y: top, width: 2 * half, height: bottom - top }),
       label({ class: 'axis gap-label', x: x(i), y: top + 12, 'text-anchor': 'middle' }, `${errors}×`),
     ]));
@@ -138,7 +131,7 @@ export function historyChart(input: HistoryChartInput, id: string): SvgNode {
       const files = library(i);
       // A library change: a hollow point, a little larger so the ring shows at side-pane width.
       return n('circle', { class: files ? `${cls} dot library` : `${cls} dot`, cx: x(i), cy: y(v), r: i === input.workingCopy ? 4 : files ? 3.5 : 2.5 }, [
-        n('title', {}, [`${s.name}, ${input.versions[i] ?? ''}: ${formatPercent(v)}${files ? `; library changed: ${filesText(files)}` : ''}`]),
+        n('title', {}, [`${s.name}, ${input.versions[i] ?? ''}: ${formatPercent(v)}${files ? `; library changed: ${changedImportsListed(files)}` : ''}`]),
       ]);
     }).filter((p): p is SvgNode => p !== null);
     body.push(n('g', { class: cls, 'data-name': s.name }, [n('path', { class: 'line', d: d || 'M0 0' }), ...points]));
@@ -152,13 +145,13 @@ export function historyChart(input: HistoryChartInput, id: string): SvgNode {
     // (shortened so it ends before the last date; every file is in its title).
     const at = left + 82;
     body.push(n('g', { class: 'library-key' }, [
-      n('title', {}, [`A hollow point is a version in which only files the model imports changed; library changed: ${filesText(changedFiles)}`]),
+      n('title', {}, [`A hollow point is a version in which only files the model imports changed; library changed: ${changedImportsListed(changedFiles)}`]),
       n('circle', { class: 'key-dot', cx: at, cy: bottom + 12, r: 3.5 }),
-      label({ class: 'axis key', x: at + 8, y: bottom + 16, 'text-anchor': 'start' }, `library changed: ${cutToChars(filesText(changedFiles), KEY_CHARS)}`),
+      label({ class: 'axis key', x: at + 8, y: bottom + 16, 'text-anchor': 'start' }, `library changed: ${cutToChars(changedImportsListed(changedFiles), KEY_CHARS)}`),
     ]));
   }
   const libraryDescription = libraryVersions === 0 ? ''
-    : ` A hollow point is a version in which only files the model imports changed (${formatCount(libraryVersions)} version${libraryVersions === 1 ? '' : 's'}; library changed: ${filesText(changedFiles)}).`;
+    : ` A hollow point is a version in which only files the model imports changed (${formatCount(libraryVersions)} version${libraryVersions === 1 ? '' : 's'}; library changed: ${changedImportsListed(changedFiles)}).`;
   const description = `${input.series.length} outcome${input.series.length === 1 ? '' : 's'} over ${count} version${count === 1 ? '' : 's'}, oldest on the left; a shaded column is a version with errors.${libraryDescription} The table that follows lists every number.`;
   return frame(id, HISTORY_WIDTH, bottom + 24, 'Probability over the versions', description, body);
 }

@@ -6,7 +6,7 @@
 // commit that changed only files the model imports says so above its subject ("library
 // lib/base.scenario changed", every file in its tooltip). Commit subjects and paths are repository
 // text: shown as text.
-import { changedImportsText, type HistoryData, type HistoryEntry } from '../../../common/history';
+import { changedImportsListed, changedImportsText, type HistoryData, type HistoryEntry } from '../../../common/history';
 import { historyChart } from '../../../common/report/historySvg';
 import { formatCount, formatPercent } from '../../../common/text/numbers';
 import { el, section, td } from '../dom';
@@ -35,15 +35,10 @@ function errorsText(v: HistoryEntry): string {
   return v.errors === 0 ? '' : `${formatCount(v.errors)} error${v.errors === 1 ? '' : 's'}`;
 }
 
-/** Files a library commit's tooltip names; the rest are counted. */
-const TOOLTIP_FILES = 20;
-
-/** A library commit's line above its subject, every file (up to TOOLTIP_FILES) in its tooltip. */
+/** A library commit's line above its subject, its files in its tooltip. */
 function libraryNote(files: readonly string[] | undefined): HTMLElement | null {
   if (!files || files.length === 0) return null;
-  const named = files.slice(0, TOOLTIP_FILES).join(', ');
-  const rest = files.length > TOOLTIP_FILES ? ` and ${formatCount(files.length - TOOLTIP_FILES)} more` : '';
-  const title = `This commit changed only files the model imports, not the file itself: ${named}${rest}`;
+  const title = `This commit changed only files the model imports, not the file itself: ${changedImportsListed(files)}`;
   return el('span', { className: 'muted library', attrs: { title } }, [changedImportsText(files)]);
 }
 
