@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EditorImports, MAX_LISTING_AGE_MS } from '../../server/src/analysis/editorImports';
+import { diskImportHost } from '../../server/src/model/imports/diskHost';
+import type { ImportHost } from '../../server/src/model/imports/host';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -44,5 +46,26 @@ describe('workspace listing', () => {
     writeFileSync(join(root, 'lib', 'base.scenario'), 'factor b { probability 40% }\n');
     imports.changed(join(root, 'lib', 'base.scenario'), null);
     expect(names(imports.workspaceList([root]), root)).toEqual(['lib/base.scenario', 'question.scenario']);
+  });
+});
+
+describe('whether a file imports anything', () => {
+  it('is read and scanned once for a file without an import, and again only after the file changes', () => {
+    const root = workspace();
+    const reads: string[] = [];
+    const counting: ImportHost = { ...diskImportHost, read: (path) => (reads.push(path), diskImportHost.read(path)) };
+    const imports = new EditorImports(() => root, counting);
+    const question = join(root, 'question.scenario');
+    expect(imports.imports(question)).toBe(false);
+    expect(imports.imports(question)).toBe(false);
+    expect(reads.length).toBe(1);
+    writeFileSync(question, 'import "lib/base.scenario"\n');
+    imports.changed(question, null);
+    expect(imports.imports(question)).toBe(true);
+    expect(reads.length).toBe(2);
+    // Handed to its graph with that text: analysing it reads the question no more.
+    writeFileSync(join(root, 'lib', 'base.scenario'), 'factor b { probability 40% }\n');
+    expect(imports.indexed(question)).not.toBeNull();
+    expect(reads.filter((p) => p.endsWith('question.scenario')).length).toBe(2);
   });
 });

@@ -94,21 +94,33 @@ export class EditorImports {
    */
   imports(file: string): boolean {
     const real = this.real(file);
+    if (this.withoutImports.has(real)) return false;
     const graph = this.graphOf(real);
     const known = graph.importsOf(real);
     if (known !== undefined) return known;
     const read = this.host.read(real);
     if (!('text' in read)) return true;
-    if (!scanDocument(read.text).chunks.some((chunk) => chunk.keyword === 'import')) return false;
+    if (!scanDocument(read.text).chunks.some((chunk) => chunk.keyword === 'import')) {
+      this.withoutImports.add(real);
+      return false;
+    }
     graph.learn(real, read.text);
     return true;
   }
+
+  /**
+   * Files `imports` found without an import, so that the next reading for hints (after every
+   * change on disk) does not read them again; a file is dropped from it when it changes, as the
+   * graphs forget it.
+   */
+  private readonly withoutImports = new Set<string>();
 
   private listed: { key: string; at: number; files: string[]; total: number } | null = null;
 
   /** An editor opened or changed a file: the files that import it are read again. Returns their paths. */
   changed(file: string, text: string | null): Set<string> {
     const real = this.real(file);
+    this.withoutImports.delete(real);
     if (text === null) this.listed = null;
     if (text === null) this.open.delete(real);
     else this.open.set(real, text);
