@@ -352,11 +352,11 @@ function runWithEvidence(c: CompiledModel, baseline: CompiledModel, s: RunSettin
     const joint = runPlan(worldsPlan, tables, new Float64Array(c.n), frontierBuffer(worldsPlan), evidence);
     // P(world | E) = P(world, E) / P(E), with P(E) the joint's own sum: the junction tree's P(E)
     // agrees only to rounding, which for rare evidence (P(E) 4e-8, a base of 99.9999% observed
-    // false) made the worlds sum to 1 + 1e-9. P(E) below the smallest double: the joint has
-    // underflowed too, and no world can be told.
+    // false) made the worlds sum to 1 + 1e-9. A joint that underflowed to 0 (P(E) below the
+    // smallest double) tells no world.
     let total = 0;
     for (let i = 0; i < joint.length; i++) total += joint[i]!;
-    const scaled = evidenceProbability > 0 && total > 0 ? joint.map((p) => p / total) : new Float64Array(0);
+    const scaled = total > 0 ? joint.map((p) => p / total) : new Float64Array(0);
     worlds = topWorlds(scaled, worldsPlan.finalOrder, c.outcomes, s.maxWorlds);
   } else {
     worlds = weightedWorlds(likelihoodWeighting(c, tables, evidence, s.samples, seededStream(s.seed, STREAM.main), s.checkCancelled).worlds, s.maxWorlds);
