@@ -110,7 +110,8 @@ describe('forecast request and notification', () => {
     expect(byName.get('democracy_push')).toEqual({ ...before.get('democracy_push'), stale: `line ${line} has an error` });
     expect(byName.get('security_ties')!.stale).toBe('depends on democracy_push, which has an error');
     expect(byName.get('trade_up')!.stale).toBeUndefined();
-    expect(byName.get('trade_up')!.probability).toBe(before.get('trade_up')!.probability);
+    // Forecast anew from a smaller model: the same number, to rounding (the sums run in another order).
+    expect(byName.get('trade_up')!.probability).toBeCloseTo(before.get('trade_up')!.probability, 12);
     expect(partial.forecast!.excluded!.map((e) => e.name)).toEqual(['democracy_push', 'security_ties']);
     // The judged call of an outcome that depends on the error is not checked against old numbers.
     const diagnostics = await server.waitForVersion(uri, 2);

@@ -6,8 +6,14 @@
 import { gather, gatherAll } from './bits';
 import { type CompiledModel, reachable } from './compile';
 
-interface AddStep {
-  op: 'add';
+/**
+ * One step: v joins the frontier, then the variables in `removed` (v's drivers that drive
+ * nothing more, and v itself when it is done) are summed out in the same loop over the table.
+ * A removed driver's slot goes to v; with none, v joins at the top. In place: for every rest
+ * index r (the frontier without `removed`), ascending, its 2^|removed| entries are read before
+ * its (at most two) outputs are written, and those land on entries already read.
+ */
+interface Step {
   v: number;
   /** Frontier width before the step. */
   width: number;
@@ -15,16 +21,14 @@ interface AddStep {
   parentPositions: Int32Array;
   /** For each frontier index, the combination of v's drivers (precomputed when small). */
   combination: Uint32Array | null;
-}
-
-interface RemoveStep {
-  op: 'remove';
-  position: number;
-  width: number;
+  /** Frontier positions (before the step, ascending) summed out once v has joined. */
+  removed: Int32Array;
+  /** Whether v stays in the frontier: at removed[0] when something is removed, else on top. */
+  keep: boolean;
 }
 
 export interface Plan {
-  steps: (AddStep | RemoveStep)[];
+  steps: Step[];
   maxWidth: number;
   /** About how many table entries one pass touches. */
   cost: number;
@@ -82,14 +86,15 @@ function planInOrder(
   }
   const inFrontier = new Uint8Array(n);
   const frontier: number[] = [];
-  const steps: (AddStep | RemoveStep)[] = [];
+  const steps: Step[] = [];
   let maxSeen = 0;
   let cost = 0;
   const ready = new Set<number>();
   for (let v = 0; v < n; v++) if (isTarget[v] && pendingParents[v] === 0) ready.add(v);
   const keep = (v: number) => keepOutcomes && c.isOutcome[v] === 1;
 
-  const add = (v: number): boolean => {
+  /** v joins; then `done` (v's drivers that drive nothing more, and v when it is done) leave. */
+  const add = (v: number, done: number[] = []): boolean => {
     if (frontier.length + 1 > maxWidth) return false;
     const parentPositions = new Int32Array(c.drvStart[v + 1]! - c.drvStart[v]!);
     for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
@@ -99,19 +104,22 @@ function planInOrder(
     const half = 1 << width;
     const precomputed = parentPositions.length > 0 && half <= PRECOMPUTE_LIMIT;
     const combination = precomputed && tables ? gatherAll(width, parentPositions) : null;
-    steps.push({ op: 'add', v, width, parentPositions, combination });
+    const stays = !done.includes(v);
+    const removed = Int32Array.from(done.filter((u) => u !== v), (u) => frontier.indexOf(u)).sort();
+    steps.push({ v, width, parentPositions, combination, removed, keep: stays });
+    // Counted as a join and then one removal at a time, the widths the step passes through: the
+    // fused loop does about half that, but the choices between plans and methods are made on it.
     cost += 2 * half * (1 + (precomputed ? 0 : parentPositions.length));
-    frontier.push(v);
-    inFrontier[v] = 1;
-    maxSeen = Math.max(maxSeen, frontier.length);
+    for (let k = 0; k < done.length; k++) cost += 1 << (width + 1 - k);
+    maxSeen = Math.max(maxSeen, width + 1);
+    for (const u of done) inFrontier[u] = 0;
+    if (stays) {
+      inFrontier[v] = 1;
+      if (removed.length > 0) frontier[removed[0]!] = v;
+      else frontier.push(v);
+    }
+    for (let k = removed.length - 1; k >= (stays ? 1 : 0); k--) frontier.splice(removed[k]!, 1);
     return true;
-  };
-  const remove = (v: number): void => {
-    const position = frontier.indexOf(v);
-    steps.push({ op: 'remove', position, width: frontier.length });
-    cost += 1 << frontier.length;
-    frontier.splice(position, 1);
-    inFrontier[v] = 0;
   };
 
   /** The frontier's width once v has joined and what it finished has left. */
@@ -144,13 +152,14 @@ function planInOrder(
       const p = c.drvParent[j]!;
       if (!inFrontier[p] && !add(p)) return null;
     }
-    if (!add(v)) return null;
+    const done: number[] = [];
     for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) {
       const p = c.drvParent[j]!;
       remaining[p]!--;
-      if (remaining[p] === 0 && !keep(p) && inFrontier[p]) remove(p);
+      if (remaining[p] === 0 && !keep(p) && !done.includes(p)) done.push(p);
     }
-    if (remaining[v] === 0 && !keep(v)) remove(v);
+    if (remaining[v] === 0 && !keep(v)) done.push(v);
+    if (!add(v, done)) return null;
     for (let i = c.childStart[v]!; i < c.childStart[v + 1]!; i++) {
       const child = c.children[i]!;
       if (--pendingParents[child] === 0 && isTarget[child]) ready.add(child);
@@ -203,56 +212,172 @@ export function runPlan(
   }
   for (let k = first; k < steps.length; k++) {
     const step = steps[k]!;
-    if (step.op === 'add') {
-      if (resume?.record?.[step.v]) resume.snapshots![step.v] = { step: k, state: t.slice(0, 1 << step.width) };
+    if (resume?.record?.[step.v]) resume.snapshots![step.v] = { step: k, state: t.slice(0, 1 << step.width) };
+    const table = tables[step.v]!;
+    const seen = evidence ? evidence[step.v]! : -1;
+    if (step.keep && step.removed.length === 0) {
+      marginals[step.v] = join(t, step, table);
       const half = 1 << step.width;
-      const table = tables[step.v]!;
-      let sumTrue = 0;
-      if (step.parentPositions.length === 0) {
-        const p = table[0]!;
-        const q = 1 - p;
-        for (let i = 0; i < half; i++) {
-          const x = t[i]!;
-          t[i + half] = x * p;
-          t[i] = x * q;
-        }
-        sumTrue = p; // the frontier's total is 1, so P(v) = p exactly
-      } else if (step.combination) {
-        const combination = step.combination;
-        for (let i = 0; i < half; i++) {
-          const p = table[combination[i]!]!;
-          const x = t[i]!;
-          const y = x * p;
-          t[i + half] = y;
-          t[i] = x - y;
-          sumTrue += y;
-        }
-      } else {
-        const positions = step.parentPositions;
-        for (let i = 0; i < half; i++) {
-          const p = table[gather(i, positions)]!;
-          const x = t[i]!;
-          const y = x * p;
-          t[i + half] = y;
-          t[i] = x - y;
-          sumTrue += y;
-        }
-      }
-      marginals[step.v] = sumTrue;
-      width = step.width + 1;
-      const seen = evidence ? evidence[step.v]! : -1;
       if (seen >= 0) t.fill(0, seen === 1 ? 0 : half, seen === 1 ? half : 2 * half);
     } else {
-      const position = step.position;
-      const half = 1 << (step.width - 1);
-      const lowMask = (1 << position) - 1;
-      const bit = 1 << position;
-      for (let i = 0; i < half; i++) {
-        const a = ((i >>> position) << (position + 1)) | (i & lowMask);
-        t[i] = t[a]! + t[a | bit]!;
-      }
-      width = step.width - 1;
+      marginals[step.v] = joinAndSumOut(t, step, table, seen);
     }
+    width = step.width + (step.keep ? 1 : 0) - step.removed.length;
   }
   return t.subarray(0, 1 << width);
+}
+
+/** v joins on top of the frontier; returns P(v). */
+function join(t: Float64Array, step: Step, table: Float64Array): number {
+  const half = 1 << step.width;
+  let sumTrue = 0;
+  if (step.parentPositions.length === 0) {
+    const p = table[0]!;
+    const q = 1 - p;
+    for (let i = 0; i < half; i++) {
+      const x = t[i]!;
+      t[i + half] = x * p;
+      t[i] = x * q;
+    }
+    return p; // the frontier's total is 1, so P(v) = p exactly
+  }
+  const combination = step.combination;
+  if (combination) {
+    for (let i = 0; i < half; i++) {
+      const p = table[combination[i]!]!;
+      const x = t[i]!;
+      const y = x * p;
+      t[i + half] = y;
+      t[i] = x - y;
+      sumTrue += y;
+    }
+  } else {
+    const positions = step.parentPositions;
+    for (let i = 0; i < half; i++) {
+      const p = table[gather(i, positions)]!;
+      const x = t[i]!;
+      const y = x * p;
+      t[i + half] = y;
+      t[i] = x - y;
+      sumTrue += y;
+    }
+  }
+  return sumTrue;
+}
+
+/**
+ * v joins and step.removed are summed out, in one loop over the table (in place, see Step);
+ * returns P(v). `seen` (0 or 1; −1: not observed) zeroes v's other value before anything is
+ * summed, as a join then a removal would.
+ */
+function joinAndSumOut(t: Float64Array, step: Step, table: Float64Array, seen: number): number {
+  const keepFalse = seen === 1 ? 0 : 1;
+  const keepTrue = seen === 0 ? 0 : 1;
+  const { removed, combination } = step;
+  if (combination && step.keep && removed.length === 1) {
+    return replaceDriver(t, removed[0]!, 1 << (step.width - 1), combination, table, keepFalse, keepTrue);
+  }
+  if (combination && step.keep && removed.length === 2) {
+    return replaceTwoDrivers(t, removed[0]!, removed[1]!, 1 << (step.width - 2), combination, table, keepFalse, keepTrue);
+  }
+  return sumOut(t, step, table, keepFalse, keepTrue);
+}
+
+/** Two drivers (at bits q < s) leave and v takes the first one's slot. */
+function replaceTwoDrivers(
+  t: Float64Array, q: number, s: number, rest: number, combination: Uint32Array, table: Float64Array,
+  keepFalse: number, keepTrue: number,
+): number {
+  const bitQ = 1 << q;
+  const bitS = 1 << s;
+  const lowQ = bitQ - 1;
+  const lowS = bitS - 1;
+  let sumTrue = 0;
+  for (let r = 0; r < rest; r++) {
+    const o0 = ((r >>> q) << (q + 1)) | (r & lowQ);
+    const i00 = ((o0 >>> s) << (s + 1)) | (o0 & lowS);
+    const i10 = i00 | bitQ;
+    const i01 = i00 | bitS;
+    const i11 = i10 | bitS;
+    const x00 = t[i00]!;
+    const x10 = t[i10]!;
+    const x01 = t[i01]!;
+    const x11 = t[i11]!;
+    const y00 = x00 * table[combination[i00]!]!;
+    const y10 = x10 * table[combination[i10]!]!;
+    const y01 = x01 * table[combination[i01]!]!;
+    const y11 = x11 * table[combination[i11]!]!;
+    const yes = y00 + y10 + (y01 + y11);
+    sumTrue += yes;
+    t[o0] = (x00 - y00 + (x10 - y10) + (x01 - y01 + (x11 - y11))) * keepFalse;
+    t[o0 | bitQ] = yes * keepTrue;
+  }
+  return sumTrue;
+}
+
+/** The usual step: one driver (at bit q) leaves and v takes its slot: entries i0, i1 in and out. */
+function replaceDriver(
+  t: Float64Array, q: number, rest: number, combination: Uint32Array, table: Float64Array, keepFalse: number, keepTrue: number,
+): number {
+  const bit = 1 << q;
+  const lowMask = bit - 1;
+  let sumTrue = 0;
+  for (let r = 0; r < rest; r++) {
+    const i0 = ((r >>> q) << (q + 1)) | (r & lowMask);
+    const i1 = i0 | bit;
+    const x0 = t[i0]!;
+    const x1 = t[i1]!;
+    const y0 = x0 * table[combination[i0]!]!;
+    const y1 = x1 * table[combination[i1]!]!;
+    const yes = y0 + y1;
+    sumTrue += yes;
+    t[i0] = (x0 - y0 + (x1 - y1)) * keepFalse;
+    t[i1] = yes * keepTrue;
+  }
+  return sumTrue;
+}
+
+/** Any other step with removals: 2^|removed| entries in per rest index, one or two out. */
+function sumOut(t: Float64Array, step: Step, table: Float64Array, keepFalse: number, keepTrue: number): number {
+  const removed = step.removed;
+  const k = removed.length;
+  const rest = 1 << (step.width - k);
+  const combination = step.combination;
+  const positions = step.parentPositions;
+  const bare = positions.length === 0;
+  const keep = step.keep;
+  const combinations = 1 << k;
+  const offsets = new Int32Array(combinations);
+  for (let m = 0; m < combinations; m++) {
+    for (let j = 0; j < k; j++) if ((m >>> j) & 1) offsets[m]! |= 1 << removed[j]!;
+  }
+  const low = k > 0 ? removed[0]! : 0;
+  const lowMask = (1 << low) - 1;
+  let sumTrue = 0;
+  for (let r = 0; r < rest; r++) {
+    let base = r;
+    for (let j = 0; j < k; j++) {
+      const q = removed[j]!;
+      base = ((base >>> q) << (q + 1)) | (base & ((1 << q) - 1));
+    }
+    let yes = 0;
+    let no = 0;
+    for (let m = 0; m < combinations; m++) {
+      const i = base | offsets[m]!;
+      const p = bare ? table[0]! : table[combination ? combination[i]! : gather(i, positions)]!;
+      const x = t[i]!;
+      const y = x * p;
+      yes += y;
+      no += x - y;
+    }
+    sumTrue += yes;
+    if (!keep) {
+      t[r] = no * keepFalse + yes * keepTrue;
+    } else {
+      const o0 = ((r >>> low) << (low + 1)) | (r & lowMask);
+      t[o0] = no * keepFalse;
+      t[o0 | (1 << low)] = yes * keepTrue;
+    }
+  }
+  return sumTrue;
 }
