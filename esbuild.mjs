@@ -2,7 +2,7 @@
 // webview script (browser iife).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { lazyBuiltins, ohmLazyUnicode, ohmRecipe } from './scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, ohmLazyUnicode, ohmRecipe, watBinary } from './scripts/esbuildPlugins.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -12,7 +12,7 @@ const common = {
   logLevel: 'warning',
   plugins: [ohmRecipe, ohmLazyUnicode],
 };
-const nodeCommon = { ...common, plugins: [ohmRecipe, ohmLazyUnicode, lazyBuiltins] };
+const nodeCommon = { ...common, plugins: [ohmRecipe, ohmLazyUnicode, lazyBuiltins, watBinary] };
 const nodeTargets = [
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/server.ts', out: 'server' },

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
 import { recipeOfSource } from './grammar/recipe.mjs';
+import { watModule } from './scripts/wat.mjs';
 
 export default defineConfig({
   plugins: [
@@ -11,6 +12,13 @@ export default defineConfig({
       load(id: string) {
         if (id.endsWith('.ohm')) return `export default ${recipeOfSource(readFileSync(id, 'utf8'))};`;
         return null;
+      },
+    },
+    {
+      // Load *.wat as its binary, as esbuild.mjs does (scripts/wat.mjs).
+      name: 'wat-binary',
+      async load(id: string) {
+        return id.endsWith('.wat') ? watModule(readFileSync(id, 'utf8'), id) : null;
       },
     },
   ],

@@ -6,6 +6,7 @@
 //
 //   node bench/core.mjs [--sizes 500,5000,13000] [--json]
 import { build } from 'esbuild';
+import { watBinary } from '../scripts/esbuildPlugins.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -76,7 +77,7 @@ async function bundleCore(dir) {
       resolveDir: root,
       loader: 'ts',
     },
-    bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', loader: { '.ohm': 'text' },
+    bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', loader: { '.ohm': 'text' }, plugins: [watBinary],
     logLevel: 'error',
   });
   const file = join(dir, 'core.cjs');

@@ -11,6 +11,7 @@
 //
 //   node bench/engine.mjs [--sizes 20,100,1000] [--dense 200,1000] [--runs 5] [--json]
 import { build } from 'esbuild';
+import { watBinary } from '../scripts/esbuildPlugins.mjs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,7 @@ async function loadEngine() {
       ].join('\n'),
       resolveDir: root, loader: 'ts',
     },
-    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', loader: { '.ohm': 'text' },
+    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', loader: { '.ohm': 'text' }, plugins: [watBinary],
     logLevel: 'warning',
   });
   const engine = createRequire(import.meta.url)(outfile);

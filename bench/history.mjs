@@ -11,6 +11,7 @@
 //
 //   node bench/history.mjs [--commits 200] [--runs 5] [--json] [--keep]
 import { build } from 'esbuild';
+import { watBinary } from '../scripts/esbuildPlugins.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,11 +45,11 @@ async function bundle() {
       ].join('\n'),
       resolveDir: root, loader: 'ts',
     },
-    outfile: lib, bundle: true, platform: 'node', format: 'cjs', target: 'node20', loader: { '.ohm': 'text' }, logLevel: 'warning',
+    outfile: lib, bundle: true, platform: 'node', format: 'cjs', target: 'node20', loader: { '.ohm': 'text' }, plugins: [watBinary], logLevel: 'warning',
   });
   await build({
     entryPoints: [join(root, 'server/src/cli.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    loader: { '.ohm': 'text' }, logLevel: 'warning',
+    loader: { '.ohm': 'text' }, plugins: [watBinary], logLevel: 'warning',
   });
   return { lib: createRequire(import.meta.url)(lib), cli };
 }

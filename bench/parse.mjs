@@ -5,6 +5,7 @@
 // Run: node bench/parse.mjs  (bundles the syntax layer, server/src/syntax/, on the fly with esbuild).
 // With --expose-gc the heap column is measured after a collection.
 import * as esbuild from 'esbuild';
+import { watBinary } from '../scripts/esbuildPlugins.mjs';
 import { fileURLToPath } from 'node:url';
 import { generateScenario } from './generate.mjs';
 
@@ -19,7 +20,7 @@ const bundle = await esbuild.build({
   write: false,
   platform: 'node',
   format: 'esm',
-  loader: { '.ohm': 'text' },
+  loader: { '.ohm': 'text' }, plugins: [watBinary],
 });
 const { parseDocument, IncrementalParser } = await import(
   'data:text/javascript;base64,' + Buffer.from(bundle.outputFiles[0].text).toString('base64')

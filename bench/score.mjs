@@ -8,6 +8,7 @@
 //
 //   node bench/score.mjs [--files 1000] [--commits 50] [--concurrency 4]
 import { build } from 'esbuild';
+import { watBinary } from '../scripts/esbuildPlugins.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ async function bundle() {
       contents: "export { scorePaths } from './server/src/history/records';\nexport { DiskVersionStore, VersionCache } from './server/src/history/cache';\n",
       resolveDir: root, loader: 'ts',
     },
-    outfile: lib, bundle: true, platform: 'node', format: 'cjs', target: 'node20', loader: { '.ohm': 'text' }, logLevel: 'warning',
+    outfile: lib, bundle: true, platform: 'node', format: 'cjs', target: 'node20', loader: { '.ohm': 'text' }, plugins: [watBinary], logLevel: 'warning',
   });
   return createRequire(import.meta.url)(lib);
 }

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { recipeOfSource } from '../grammar/recipe.mjs';
+import { watBinary } from '../scripts/esbuildPlugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules', '.cache', 'scenario-fuzz');
@@ -38,7 +39,7 @@ await build({
   target: 'node20',
   sourcemap: 'inline',
   external: ['esbuild'],
-  plugins: [plugin],
+  plugins: [watBinary, plugin],
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

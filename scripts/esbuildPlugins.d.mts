@@ -5,3 +5,5 @@ export const ohmRecipe: Plugin;
 export const lazyBuiltins: Plugin;
 /** ohm's Unicode category patterns built when first read instead of when ohm loads. */
 export const ohmLazyUnicode: Plugin;
+/** *.wat as its WebAssembly binary (scripts/wat.mjs). */
+export const watBinary: Plugin;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { recipeOfSource } from '../grammar/recipe.mjs';
+import { watModule } from './wat.mjs';
 
 // grammar/*.ohm becomes ohm's recipe of the grammar (grammar/recipe.mjs), compiled here once
 // per build instead of at every start: `ohm.makeRecipe` builds it in a few milliseconds, where
@@ -19,6 +20,20 @@ export const ohmRecipe = {
         return { errors: [{ text: `${args.path}: ${error.message}` }], watchFiles: [args.path] };
       }
       return { contents: `export default ${recipes.get(source)};\n`, loader: 'js', watchFiles: [args.path] };
+    });
+  },
+};
+
+// *.wat (the engine's WebAssembly loops) becomes its binary, assembled here (scripts/wat.mjs).
+export const watBinary = {
+  name: 'wat-binary',
+  setup(build) {
+    build.onLoad({ filter: /\.wat$/ }, async (args) => {
+      try {
+        return { contents: await watModule(readFileSync(args.path, 'utf8'), args.path), loader: 'js', watchFiles: [args.path] };
+      } catch (error) {
+        return { errors: [{ text: `${args.path}: ${error.message}` }], watchFiles: [args.path] };
+      }
     });
   },
 };

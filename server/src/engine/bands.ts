@@ -6,6 +6,7 @@
 // the spread (see docs/forecast-method.md).
 import { type CompiledModel, reachable } from './compile';
 import { type Plan, buildPlan, frontierBuffer, neededBy, runPlan } from './frontier';
+import type { FrontierBuffer } from './frontierKernel';
 import { fastSigmoid } from './logistic';
 import { type Rng, TO_UNIT } from './random';
 import { DrawnTables, LatinHypercube, type TableDraws, tableKey } from './tables';
@@ -107,7 +108,7 @@ export function bandsByExactDraws(
   const scratch = new Float64Array(limit);
   let active = wanted.map((_, i) => i);
   /** The pass for the active outcomes: the whole plan, or one of what they need. */
-  const passFor = (outcomes: number[], whole: boolean): { plan: Plan; buffer: Float64Array; draws: TableDraws } | null => {
+  const passFor = (outcomes: number[], whole: boolean): { plan: Plan; buffer: FrontierBuffer; draws: TableDraws } | null => {
     if (whole) return { plan, buffer: frontierBuffer(plan), draws: tables };
     const needed = neededBy(c, outcomes.map((i) => slotOf.get(wanted[i]!)!));
     const narrower = buildPlan(c, false, plan.maxWidth, needed.map((x, v) => x & c.isOutcome[v]!));

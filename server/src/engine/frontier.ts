@@ -3,8 +3,9 @@
 // before the first outcome it drives, and a variable leaves (summed out) once everything it
 // drives has joined, unless it is kept (outcomes, for the worlds). The cost is Σ 2^width, far
 // below 2^n for the sparse graphs analysts write.
-import { gather, gatherAll } from './bits';
+import { gatherAll } from './bits';
 import { type CompiledModel, reachable } from './compile';
+import { FrontierBuffer } from './frontierKernel';
 
 /**
  * One step: v joins the frontier, then the variables in `removed` (v's drivers that drive
@@ -13,7 +14,7 @@ import { type CompiledModel, reachable } from './compile';
  * index r (the frontier without `removed`), ascending, its 2^|removed| entries are read before
  * its (at most two) outputs are written, and those land on entries already read.
  */
-interface Step {
+export interface Step {
   v: number;
   /** Frontier width before the step. */
   width: number;
@@ -185,199 +186,43 @@ export interface Snapshot {
   state: Float64Array;
 }
 
-/** Reusable memory for passes over one plan. */
-export function frontierBuffer(plan: Plan): Float64Array {
-  return new Float64Array(1 << plan.maxWidth);
+/** Reusable memory for passes over one plan (that plan only). */
+export function frontierBuffer(plan: Plan): FrontierBuffer {
+  return new FrontierBuffer(plan);
 }
 
 /**
  * One pass: fills `marginals[v]` = P(v true) for every variable the plan adds, and returns the
- * final joint table over plan.finalOrder (a view into `buffer`). With `evidence` (−1: not
- * observed), each observed variable's other value is zeroed as it joins: the final table is then
- * the joint with the evidence, P(kept, E), whose sum is P(E); the marginals are not conditioned.
+ * final joint table over plan.finalOrder (a view into `buffer`, valid until its next pass). With
+ * `evidence` (−1: not observed), each observed variable's other value is zeroed as it joins: the
+ * final table is then the joint with the evidence, P(kept, E), whose sum is P(E); the marginals
+ * are not conditioned.
  */
 export function runPlan(
-  plan: Plan, tables: readonly Float64Array[], marginals: Float64Array, buffer: Float64Array,
+  plan: Plan, tables: readonly Float64Array[], marginals: Float64Array, buffer: FrontierBuffer,
   evidence: Int8Array | null = null, resume: Resume | null = null,
 ): Float64Array {
-  const t = buffer;
-  t[0] = 1;
-  let width = 0;
+  if (buffer.plan !== plan) throw new Error('runPlan: the buffer was made for another plan');
+  const t = buffer.table;
   const steps = plan.steps;
   let first = 0;
   if (resume?.from) {
     first = resume.from.step;
-    width = steps[first]!.width;
     t.set(resume.from.state);
-  }
-  for (let k = first; k < steps.length; k++) {
-    const step = steps[k]!;
-    if (resume?.record?.[step.v]) resume.snapshots![step.v] = { step: k, state: t.slice(0, 1 << step.width) };
-    const table = tables[step.v]!;
-    const seen = evidence ? evidence[step.v]! : -1;
-    if (step.keep && step.removed.length === 0) {
-      marginals[step.v] = join(t, step, table);
-      const half = 1 << step.width;
-      if (seen >= 0) t.fill(0, seen === 1 ? 0 : half, seen === 1 ? half : 2 * half);
-    } else {
-      marginals[step.v] = joinAndSumOut(t, step, table, seen);
-    }
-    width = step.width + (step.keep ? 1 : 0) - step.removed.length;
-  }
-  return t.subarray(0, 1 << width);
-}
-
-/** v joins on top of the frontier; returns P(v). */
-function join(t: Float64Array, step: Step, table: Float64Array): number {
-  const half = 1 << step.width;
-  let sumTrue = 0;
-  if (step.parentPositions.length === 0) {
-    const p = table[0]!;
-    const q = 1 - p;
-    for (let i = 0; i < half; i++) {
-      const x = t[i]!;
-      t[i + half] = x * p;
-      t[i] = x * q;
-    }
-    return p; // the frontier's total is 1, so P(v) = p exactly
-  }
-  const combination = step.combination;
-  if (combination) {
-    for (let i = 0; i < half; i++) {
-      const p = table[combination[i]!]!;
-      const x = t[i]!;
-      const y = x * p;
-      t[i + half] = y;
-      t[i] = x - y;
-      sumTrue += y;
-    }
   } else {
-    const positions = step.parentPositions;
-    for (let i = 0; i < half; i++) {
-      const p = table[gather(i, positions)]!;
-      const x = t[i]!;
-      const y = x * p;
-      t[i + half] = y;
-      t[i] = x - y;
-      sumTrue += y;
+    t[0] = 1;
+  }
+  const record = resume?.record;
+  if (record) {
+    // Stop before each step whose frontier is asked for, to keep a copy of it.
+    for (let k = first; k < steps.length; k++) {
+      const step = steps[k]!;
+      if (!record[step.v]) continue;
+      buffer.run(tables, evidence, marginals, first, k);
+      resume.snapshots![step.v] = { step: k, state: t.slice(0, 1 << step.width) };
+      first = k;
     }
   }
-  return sumTrue;
-}
-
-/**
- * v joins and step.removed are summed out, in one loop over the table (in place, see Step);
- * returns P(v). `seen` (0 or 1; −1: not observed) zeroes v's other value before anything is
- * summed, as a join then a removal would.
- */
-function joinAndSumOut(t: Float64Array, step: Step, table: Float64Array, seen: number): number {
-  const keepFalse = seen === 1 ? 0 : 1;
-  const keepTrue = seen === 0 ? 0 : 1;
-  const { removed, combination } = step;
-  if (combination && step.keep && removed.length === 1) {
-    return replaceDriver(t, removed[0]!, 1 << (step.width - 1), combination, table, keepFalse, keepTrue);
-  }
-  if (combination && step.keep && removed.length === 2) {
-    return replaceTwoDrivers(t, removed[0]!, removed[1]!, 1 << (step.width - 2), combination, table, keepFalse, keepTrue);
-  }
-  return sumOut(t, step, table, keepFalse, keepTrue);
-}
-
-/** Two drivers (at bits q < s) leave and v takes the first one's slot. */
-function replaceTwoDrivers(
-  t: Float64Array, q: number, s: number, rest: number, combination: Uint32Array, table: Float64Array,
-  keepFalse: number, keepTrue: number,
-): number {
-  const bitQ = 1 << q;
-  const bitS = 1 << s;
-  const lowQ = bitQ - 1;
-  const lowS = bitS - 1;
-  let sumTrue = 0;
-  for (let r = 0; r < rest; r++) {
-    const o0 = ((r >>> q) << (q + 1)) | (r & lowQ);
-    const i00 = ((o0 >>> s) << (s + 1)) | (o0 & lowS);
-    const i10 = i00 | bitQ;
-    const i01 = i00 | bitS;
-    const i11 = i10 | bitS;
-    const x00 = t[i00]!;
-    const x10 = t[i10]!;
-    const x01 = t[i01]!;
-    const x11 = t[i11]!;
-    const y00 = x00 * table[combination[i00]!]!;
-    const y10 = x10 * table[combination[i10]!]!;
-    const y01 = x01 * table[combination[i01]!]!;
-    const y11 = x11 * table[combination[i11]!]!;
-    const yes = y00 + y10 + (y01 + y11);
-    sumTrue += yes;
-    t[o0] = (x00 - y00 + (x10 - y10) + (x01 - y01 + (x11 - y11))) * keepFalse;
-    t[o0 | bitQ] = yes * keepTrue;
-  }
-  return sumTrue;
-}
-
-/** The usual step: one driver (at bit q) leaves and v takes its slot: entries i0, i1 in and out. */
-function replaceDriver(
-  t: Float64Array, q: number, rest: number, combination: Uint32Array, table: Float64Array, keepFalse: number, keepTrue: number,
-): number {
-  const bit = 1 << q;
-  const lowMask = bit - 1;
-  let sumTrue = 0;
-  for (let r = 0; r < rest; r++) {
-    const i0 = ((r >>> q) << (q + 1)) | (r & lowMask);
-    const i1 = i0 | bit;
-    const x0 = t[i0]!;
-    const x1 = t[i1]!;
-    const y0 = x0 * table[combination[i0]!]!;
-    const y1 = x1 * table[combination[i1]!]!;
-    const yes = y0 + y1;
-    sumTrue += yes;
-    t[i0] = (x0 - y0 + (x1 - y1)) * keepFalse;
-    t[i1] = yes * keepTrue;
-  }
-  return sumTrue;
-}
-
-/** Any other step with removals: 2^|removed| entries in per rest index, one or two out. */
-function sumOut(t: Float64Array, step: Step, table: Float64Array, keepFalse: number, keepTrue: number): number {
-  const removed = step.removed;
-  const k = removed.length;
-  const rest = 1 << (step.width - k);
-  const combination = step.combination;
-  const positions = step.parentPositions;
-  const bare = positions.length === 0;
-  const keep = step.keep;
-  const combinations = 1 << k;
-  const offsets = new Int32Array(combinations);
-  for (let m = 0; m < combinations; m++) {
-    for (let j = 0; j < k; j++) if ((m >>> j) & 1) offsets[m]! |= 1 << removed[j]!;
-  }
-  const low = k > 0 ? removed[0]! : 0;
-  const lowMask = (1 << low) - 1;
-  let sumTrue = 0;
-  for (let r = 0; r < rest; r++) {
-    let base = r;
-    for (let j = 0; j < k; j++) {
-      const q = removed[j]!;
-      base = ((base >>> q) << (q + 1)) | (base & ((1 << q) - 1));
-    }
-    let yes = 0;
-    let no = 0;
-    for (let m = 0; m < combinations; m++) {
-      const i = base | offsets[m]!;
-      const p = bare ? table[0]! : table[combination ? combination[i]! : gather(i, positions)]!;
-      const x = t[i]!;
-      const y = x * p;
-      yes += y;
-      no += x - y;
-    }
-    sumTrue += yes;
-    if (!keep) {
-      t[r] = no * keepFalse + yes * keepTrue;
-    } else {
-      const o0 = ((r >>> low) << (low + 1)) | (r & lowMask);
-      t[o0] = no * keepFalse;
-      t[o0 | (1 << low)] = yes * keepTrue;
-    }
-  }
-  return sumTrue;
+  buffer.run(tables, evidence, marginals, first, steps.length);
+  return t.subarray(0, 1 << buffer.widthBefore(steps.length));
 }

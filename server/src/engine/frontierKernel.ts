@@ -1,0 +1,125 @@
+// The memory of passes over one plan, and the pass itself: the loops are WebAssembly
+// (frontier.wat), which runs them at full speed from the first pass, where JavaScript interprets a
+// loop until it has seen enough of it (a CLI forecast is over before most loops are optimised).
+// This file lays out the plan in the module's memory once (see the map in frontier.wat) and, per
+// pass, copies the tables in and the marginals out.
+import kernelBytes from './frontier.wat';
+import type { Plan, Step } from './frontier';
+
+/** The fields of a step's record, in i32 words (frontier.wat reads them at these byte offsets × 4). */
+const KIND = 0, WIDTH = 1, TABLE = 2, COMBINATION = 3, POSITIONS = 4, POSITION_COUNT = 5;
+const REMOVED = 6, REMOVED_COUNT = 7, KEEP_FALSE = 8, KEEP_TRUE = 9, KEEP = 10;
+const RECORD_WORDS = 11;
+
+/** The loops of frontier.wat, by what a step does. */
+const enum Kind {
+  JoinBare = 0,
+  ReplaceDriver = 1,
+  ReplaceTwoDrivers = 2,
+  Other = 3,
+  Join = 4,
+}
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  run(records: number, first: number, last: number, marginals: number, offsets: number): void;
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+function kindOf(step: Step): Kind {
+  const removed = step.removed.length;
+  if (!step.keep) return Kind.Other;
+  if (step.parentPositions.length === 0) return removed === 0 ? Kind.JoinBare : Kind.Other;
+  if (!step.combination) return Kind.Other;
+  return removed === 0 ? Kind.Join : removed === 1 ? Kind.ReplaceDriver : removed === 2 ? Kind.ReplaceTwoDrivers : Kind.Other;
+}
+
+/** Reusable memory for passes over one plan: a module instance of its own, laid out for it. */
+export class FrontierBuffer {
+  /** The frontier's table (the first 2^width entries are the current joint). */
+  readonly table: Float64Array;
+  private readonly kernel: KernelExports;
+  private readonly f64: Float64Array;
+  private readonly i32: Int32Array;
+  /** Per step: where its table starts (in f64 entries). */
+  private readonly tableAt: Int32Array;
+  private readonly records: number;
+  private readonly marginalsAt: number;
+  private readonly offsets: number;
+  private readonly widthAfter: Int32Array;
+  /** Whether the records hold evidence (keepFalse/keepTrue not all 1). */
+  private seenWritten = false;
+
+  constructor(readonly plan: Plan) {
+    const steps = plan.steps;
+    let bytes = 8 * (1 << plan.maxWidth);
+    const take = (size: number, align = 8) => {
+      bytes = Math.ceil(bytes / align) * align;
+      const at = bytes;
+      bytes += size;
+      return at;
+    };
+    const tableBytes = steps.map((s) => take(8 * (1 << s.parentPositions.length)));
+    this.marginalsAt = take(8 * steps.length);
+    this.records = take(4 * RECORD_WORDS * steps.length, 4);
+    const positionBytes = steps.map((s) => take(4 * s.parentPositions.length, 4));
+    const removedBytes = steps.map((s) => take(4 * s.removed.length, 4));
+    const mostRemoved = steps.reduce((most, s) => Math.max(most, s.removed.length), 0);
+    this.offsets = take(4 * (1 << mostRemoved), 4);
+    const combinationBytes = steps.map((s) => (s.combination ? take(4 * s.combination.length, 4) : 0));
+
+    compiled ??= new WebAssembly.Module(kernelBytes);
+    this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
+    const pages = Math.ceil(bytes / 65536);
+    const memory = this.kernel.memory;
+    if (pages > memory.buffer.byteLength / 65536) memory.grow(pages - memory.buffer.byteLength / 65536);
+    this.f64 = new Float64Array(memory.buffer);
+    this.i32 = new Int32Array(memory.buffer);
+    const u32 = new Uint32Array(memory.buffer);
+    this.table = this.f64.subarray(0, 1 << plan.maxWidth);
+    this.tableAt = Int32Array.from(tableBytes, (b) => b / 8);
+    this.widthAfter = Int32Array.from(steps, (s) => s.width + (s.keep ? 1 : 0) - s.removed.length);
+    steps.forEach((s, k) => {
+      const at = this.records / 4 + k * RECORD_WORDS;
+      const r = this.i32;
+      r[at + KIND] = kindOf(s);
+      r[at + WIDTH] = s.width;
+      r[at + TABLE] = tableBytes[k]!;
+      r[at + COMBINATION] = combinationBytes[k]!;
+      r[at + POSITIONS] = positionBytes[k]!;
+      r[at + POSITION_COUNT] = s.parentPositions.length;
+      r[at + REMOVED] = removedBytes[k]!;
+      r[at + REMOVED_COUNT] = s.removed.length;
+      r[at + KEEP_FALSE] = 1;
+      r[at + KEEP_TRUE] = 1;
+      r[at + KEEP] = s.keep ? 1 : 0;
+      r.set(s.parentPositions, positionBytes[k]! / 4);
+      r.set(s.removed, removedBytes[k]! / 4);
+      if (s.combination) u32.set(s.combination, combinationBytes[k]! / 4);
+    });
+  }
+
+  /** Steps first … last − 1 with these tables (and evidence: −1 not observed); P(v) into marginals. */
+  run(tables: readonly Float64Array[], evidence: Int8Array | null, marginals: Float64Array, first: number, last: number): void {
+    const steps = this.plan.steps;
+    for (let k = first; k < last; k++) this.f64.set(tables[steps[k]!.v]!, this.tableAt[k]!);
+    if (evidence || this.seenWritten) {
+      for (let k = 0; k < steps.length; k++) {
+        const seen = evidence ? evidence[steps[k]!.v]! : -1;
+        const at = this.records / 4 + k * RECORD_WORDS;
+        this.i32[at + KEEP_FALSE] = seen === 1 ? 0 : 1;
+        this.i32[at + KEEP_TRUE] = seen === 0 ? 0 : 1;
+      }
+      this.seenWritten = evidence !== null;
+    }
+    this.kernel.run(this.records, first, last, this.marginalsAt, this.offsets);
+    const out = this.marginalsAt / 8;
+    for (let k = first; k < last; k++) marginals[steps[k]!.v] = this.f64[out + k]!;
+  }
+
+  /** The frontier's width after step k − 1 (0 before the first). */
+  widthBefore(k: number): number {
+    return k === 0 ? 0 : this.widthAfter[k - 1]!;
+  }
+}
