@@ -6,7 +6,8 @@
 // reasons backwards too: seeing an outcome changes what its drivers are likely to be.
 // The cost is Σ 2^|clique| per pass: the treewidth of the model, not its number of variables.
 import { IndexHeap } from '../util/heap';
-import { gather, gatherAll } from './bits';
+import { gatherAll } from './bits';
+import { JunctionBuffers } from './junctionKernel';
 import type { CompiledModel } from './compile';
 
 /** Cliques larger than this are not planned (2^22 doubles = 32 MB per table). */
@@ -233,18 +234,9 @@ export function buildJunctionTree(c: CompiledModel, maxClique = MAX_CLIQUE, maxC
 }
 
 /** Reusable memory for propagations over one tree. */
-export interface JunctionBuffers {
-  tables: Float64Array[];
-  messages: Float64Array[];
-  calibrated: Float64Array[];
-}
-
-export function junctionBuffers(tree: JunctionTree): JunctionBuffers {
-  return {
-    tables: tree.cliques.map((q) => new Float64Array(q.size)),
-    messages: tree.cliques.map((q) => new Float64Array(q.separatorSize)),
-    calibrated: tree.cliques.map((q) => new Float64Array(q.separatorSize)),
-  };
+/** Reusable memory for propagations over one tree (junctionKernel.ts). */
+export function junctionBuffers(tree: JunctionTree, withScratch = false): JunctionBuffers {
+  return new JunctionBuffers(tree, withScratch);
 }
 
 /** Evidence: −1 for a variable not observed, 0 or 1 for one seen false or true. */
@@ -271,21 +263,26 @@ export function propagateLog(
   tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null, marginals: Float64Array,
   buffers: JunctionBuffers = junctionBuffers(tree),
 ): number {
+  if (buffers.tree !== tree) throw new Error('propagateLog: the buffers were made for another tree');
   const { cliques } = tree;
+  const k = buffers.kernel;
   const t = buffers.tables;
+  buffers.loadTables(tables);
   // Potentials: the product of the clique's tables, times the evidence on its own variables.
   for (let i = 0; i < cliques.length; i++) {
     const q = cliques[i]!;
-    const table = t[i]!;
-    table.fill(1);
-    for (const f of q.families) multiplyFamily(table, q.size, f, tables[f.v]!);
+    const table = t[i]!.byteOffset;
+    k.fill(table, q.size, 1);
+    q.families.forEach((f, j) => {
+      const at = buffers.families[i]![j]!;
+      k.multiplyFamily(table, q.size, 1 << f.bit, at.cpt, at.map, at.bits, at.nbits);
+    });
     if (!evidence) continue;
-    for (let k = 0; k < q.owned.length; k++) {
-      const seen = evidence[q.owned[k]!]!;
+    for (let o = 0; o < q.owned.length; o++) {
+      const seen = evidence[q.owned[o]!]!;
       if (seen < 0) continue;
-      const bit = 1 << q.ownedBits[k]!;
-      const keep = seen === 1 ? bit : 0;
-      for (let index = 0; index < q.size; index++) if ((index & bit) !== keep) table[index] = 0;
+      const bit = 1 << q.ownedBits[o]!;
+      k.keepOnly(table, q.size, bit, seen === 1 ? bit : 0);
     }
   }
   // Collect: each clique (children first) sends its sum onto the separator to its parent.
@@ -294,19 +291,16 @@ export function propagateLog(
     const q = cliques[i]!;
     const table = t[i]!;
     if (q.parent < 0) {
-      let total = 0;
-      for (let index = 0; index < q.size; index++) total += table[index]!;
-      logEvidence += Math.log(total);
+      logEvidence += Math.log(k.sum(table.byteOffset, q.size));
       continue;
     }
     const message = buffers.messages[i]!;
-    marginalizeUp(q, table, message);
-    let sum = 0;
-    for (let s = 0; s < message.length; s++) sum += message[s]!;
+    marginalizeUp(buffers, i, table, message);
+    const sum = k.sum(message.byteOffset, message.length);
     logEvidence += Math.log(sum);
     if (!(sum > 0)) break;
-    for (let s = 0; s < message.length; s++) message[s]! /= sum;
-    multiplyDown(q, cliques[q.parent]!, t[q.parent]!, message);
+    k.divide(message.byteOffset, message.length, sum);
+    multiplyDown(buffers, i, t[q.parent]!, message);
   }
   if (!(logEvidence > -Infinity)) {
     marginals.fill(Number.NaN);
@@ -319,51 +313,45 @@ export function propagateLog(
     if (q.parent >= 0) {
       const message = buffers.messages[i]!;
       const calibrated = buffers.calibrated[i]!;
-      marginalizeDown(q, cliques[q.parent]!, t[q.parent]!, calibrated);
+      marginalizeDown(buffers, i, t[q.parent]!, calibrated);
       // Hugin's update, calibrated / sent, once per separator entry (0/0 is 0: an impossible entry).
-      for (let s = 0; s < calibrated.length; s++) calibrated[s] = message[s] === 0 ? 0 : calibrated[s]! / message[s]!;
-      multiplyUp(q, table, calibrated);
+      k.ratio(calibrated.byteOffset, message.byteOffset, calibrated.length);
+      multiplyUp(buffers, i, table, calibrated);
     }
-    let total = 0;
-    for (let index = 0; index < q.size; index++) total += table[index]!;
-    for (let k = 0; k < q.owned.length; k++) {
-      const bit = 1 << q.ownedBits[k]!;
-      let own = 0;
-      for (let index = bit; index < q.size; index = (index + 1) | bit) own += table[index]!;
-      marginals[q.owned[k]!] = total > 0 ? own / total : Number.NaN;
+    const total = k.sum(table.byteOffset, q.size);
+    for (let o = 0; o < q.owned.length; o++) {
+      const own = k.ownSum(table.byteOffset, q.size, 1 << q.ownedBits[o]!);
+      marginals[q.owned[o]!] = total > 0 ? own / total : Number.NaN;
     }
   }
   return logEvidence;
 }
 
-/** q's table summed onto its separator (indexed by q's own index map). */
-function marginalizeUp(q: Clique, table: Float64Array, out: Float64Array): void {
-  out.fill(0);
-  const map = q.childMap;
-  if (map) for (let index = 0; index < q.size; index++) out[map[index]!]! += table[index]!;
-  else for (let index = 0; index < q.size; index++) out[gather(index, q.childBits)]! += table[index]!;
+/** Clique i's table summed onto its separator (indexed by its own index map). */
+function marginalizeUp(m: JunctionBuffers, i: number, table: Float64Array, out: Float64Array): void {
+  const q = m.tree.cliques[i]!;
+  const at = m.child[i]!;
+  m.kernel.marginalize(table.byteOffset, q.size, out.byteOffset, out.length, at.map, at.bits, at.nbits);
 }
 
-/** q's parent's table summed onto q's separator. */
-function marginalizeDown(q: Clique, up: Clique, upTable: Float64Array, out: Float64Array): void {
-  out.fill(0);
-  const map = q.parentMap;
-  if (map) for (let index = 0; index < up.size; index++) out[map[index]!]! += upTable[index]!;
-  else for (let index = 0; index < up.size; index++) out[gather(index, q.parentBits)]! += upTable[index]!;
+/** Clique i's parent's table summed onto i's separator. */
+function marginalizeDown(m: JunctionBuffers, i: number, upTable: Float64Array, out: Float64Array): void {
+  const up = m.tree.cliques[m.tree.cliques[i]!.parent]!;
+  const at = m.parent[i]!;
+  m.kernel.marginalize(upTable.byteOffset, up.size, out.byteOffset, out.length, at.map, at.bits, at.nbits);
 }
 
-/** Multiplies q's parent's table by a message on q's separator. */
-function multiplyDown(q: Clique, up: Clique, upTable: Float64Array, message: Float64Array, from: Float64Array = upTable): void {
-  const map = q.parentMap;
-  if (map) for (let index = 0; index < up.size; index++) upTable[index] = from[index]! * message[map[index]!]!;
-  else for (let index = 0; index < up.size; index++) upTable[index] = from[index]! * message[gather(index, q.parentBits)]!;
+/** Multiplies clique i's parent's table by a message on i's separator. */
+function multiplyDown(m: JunctionBuffers, i: number, upTable: Float64Array, message: Float64Array, from: Float64Array = upTable): void {
+  const up = m.tree.cliques[m.tree.cliques[i]!.parent]!;
+  const at = m.parent[i]!;
+  m.kernel.multiplyBy(upTable.byteOffset, from.byteOffset, up.size, message.byteOffset, at.map, at.bits, at.nbits);
 }
 
-/** Multiplies q's table by a message on its separator. */
-function multiplyUp(q: Clique, table: Float64Array, message: Float64Array, from: Float64Array = table): void {
-  const map = q.childMap;
-  if (map) for (let index = 0; index < q.size; index++) table[index] = from[index]! * message[map[index]!]!;
-  else for (let index = 0; index < q.size; index++) table[index] = from[index]! * message[gather(index, q.childBits)]!;
+/** Multiplies clique i's table by a message on its separator. */
+function multiplyUp(m: JunctionBuffers, i: number, table: Float64Array, message: Float64Array, from: Float64Array = table): void {
+  const at = m.child[i]!;
+  m.kernel.multiplyBy(table.byteOffset, from.byteOffset, m.tree.cliques[i]!.size, message.byteOffset, at.map, at.bits, at.nbits);
 }
 
 /**
@@ -373,6 +361,8 @@ function multiplyUp(q: Clique, table: Float64Array, message: Float64Array, from:
  */
 export interface Calibrated {
   tree: JunctionTree;
+  /** The memory every table below lives in. */
+  memory: JunctionBuffers;
   /** ln P(E); −Infinity when E is impossible (and nothing else is then filled). */
   logEvidence: number;
   /** P(v | E) for every variable. */
@@ -389,23 +379,21 @@ export interface Calibrated {
 }
 
 export function calibrate(tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null): Calibrated {
-  const buffers = junctionBuffers(tree);
+  const buffers = junctionBuffers(tree, true);
   const marginals = new Float64Array(tree.n);
   const logEvidence = propagateLog(tree, tables, evidence, marginals, buffers);
   const beliefs = buffers.tables;
   const separators = buffers.messages;
+  const k = buffers.kernel;
   if (logEvidence > -Infinity) {
     tree.cliques.forEach((q, i) => {
       const table = beliefs[i]!;
-      let total = 0;
-      for (let index = 0; index < q.size; index++) total += table[index]!;
-      for (let index = 0; index < q.size; index++) table[index]! /= total;
-      if (q.parent >= 0) marginalizeUp(q, table, separators[i]!);
+      k.divide(table.byteOffset, q.size, k.sum(table.byteOffset, q.size));
+      if (q.parent >= 0) marginalizeUp(buffers, i, table, separators[i]!);
     });
   }
   return {
-    tree, logEvidence, marginals, beliefs, separators,
-    scratch: tree.cliques.map((q) => new Float64Array(q.size)), ratio: buffers.calibrated,
+    tree, memory: buffers, logEvidence, marginals, beliefs, separators, scratch: buffers.scratch, ratio: buffers.calibrated,
     order: new Int32Array(tree.cliques.length), from: new Int32Array(tree.cliques.length),
   };
 }
@@ -423,8 +411,9 @@ export function observeOne(
   cal: Calibrated, x: number, value: 0 | 1, wanted: Uint8Array, out: Float64Array,
   visit?: (clique: number, table: Float64Array) => void, reach: Uint8Array | null = null,
 ): boolean {
-  const { tree, beliefs, scratch, separators, ratio, order, from } = cal;
+  const { tree, beliefs, scratch, separators, ratio, order, from, memory } = cal;
   const { cliques, children } = tree;
+  const k = memory.kernel;
   const px = value === 1 ? cal.marginals[x]! : 1 - cal.marginals[x]!;
   if (!(px > 0)) return false;
   // Cliques of other trees (unconnected parts of the model) are not reached, and keep their values.
@@ -432,36 +421,33 @@ export function observeOne(
   const source = tree.ownerOf[x]!;
   const q = cliques[source]!;
   const bit = 1 << q.ownedBits[q.owned.indexOf(x)]!;
-  const keep = value === 1 ? bit : 0;
-  const start = scratch[source]!;
-  const belief = beliefs[source]!;
-  for (let index = 0; index < q.size; index++) start[index] = (index & bit) === keep ? belief[index]! / px : 0;
+  k.condition(scratch[source]!.byteOffset, beliefs[source]!.byteOffset, q.size, bit, value === 1 ? bit : 0, px);
   // Breadth-first from the source over the tree's edges, parent and children alike.
   order[0] = source;
   from[0] = -1;
   let length = 1;
-  for (let k = 0; k < length; k++) {
-    const a = order[k]!;
+  for (let s = 0; s < length; s++) {
+    const a = order[s]!;
     const qa = cliques[a]!;
-    readMarginals(qa, scratch[a]!, wanted, out);
+    readMarginals(memory, qa, scratch[a]!, wanted, out);
     visit?.(a, scratch[a]!);
-    if (qa.parent >= 0 && qa.parent !== from[k] && (!reach || crosses(qa, reach))) {
+    if (qa.parent >= 0 && qa.parent !== from[s] && (!reach || crosses(qa, reach))) {
       // Upwards: a's own separator.
       const sep = ratio[a]!;
-      marginalizeUp(qa, scratch[a]!, sep);
-      divideBy(sep, separators[a]!);
-      multiplyDown(qa, cliques[qa.parent]!, scratch[qa.parent]!, sep, beliefs[qa.parent]!);
+      marginalizeUp(memory, a, scratch[a]!, sep);
+      k.ratio(sep.byteOffset, separators[a]!.byteOffset, sep.length);
+      multiplyDown(memory, a, scratch[qa.parent]!, sep, beliefs[qa.parent]!);
       order[length] = qa.parent;
       from[length++] = a;
     }
     for (const b of children[a]!) {
-      if (b === from[k]) continue;
+      if (b === from[s]) continue;
       const qb = cliques[b]!;
       if (reach && !crosses(qb, reach)) continue;
       const sep = ratio[b]!;
-      marginalizeDown(qb, qa, scratch[a]!, sep);
-      divideBy(sep, separators[b]!);
-      multiplyUp(qb, scratch[b]!, sep, beliefs[b]!);
+      marginalizeDown(memory, b, scratch[a]!, sep);
+      k.ratio(sep.byteOffset, separators[b]!.byteOffset, sep.length);
+      multiplyUp(memory, b, scratch[b]!, sep, beliefs[b]!);
       order[length] = b;
       from[length++] = a;
     }
@@ -481,58 +467,21 @@ function crosses(q: Clique, reach: Uint8Array): boolean {
  * `whenTrue[F]` and Σ_u P(F = 0, U = u) / θ(0 | u) into `whenFalse[F]`. do(F = f) replaces θ(f | u)
  * by 1, and U, F's parents, is all it takes (the back-door adjustment), so for any event A,
  * P(A | do(F = f)) = Σ_u P(A, F = f, U = u) / θ(f | u). NaN where some θ is 0 or 1: the event's
- * share under do() is then not in the table. Only families with `wanted[F]`.
+ * share under do() is then not in the table. Only families with `wanted[F]`; `table` is a view
+ * into `memory` (a calibrated tree's belief or scratch).
  */
 export function interventionSums(
-  tree: JunctionTree, at: number, table: Float64Array, tables: readonly Float64Array[], wanted: Uint8Array,
+  memory: JunctionBuffers, at: number, table: Float64Array, tables: readonly Float64Array[], wanted: Uint8Array,
   whenTrue: Float64Array, whenFalse: Float64Array,
 ): void {
-  const q = tree.cliques[at]!;
-  for (const f of q.families) {
-    if (!wanted[f.v]) continue;
-    const cpt = tables[f.v]!;
-    const bit = 1 << f.bit;
-    const combination = f.combination;
-    const bare = f.driverBits.length === 0;
-    let yes = 0;
-    let no = 0;
-    for (let index = 0; index < q.size; index++) {
-      const p = cpt[bare ? 0 : combination ? combination[index]! : gather(index, f.driverBits)]!;
-      if ((index & bit) !== 0) yes += p > 0 ? table[index]! / p : Number.NaN;
-      else no += p < 1 ? table[index]! / (1 - p) : Number.NaN;
-    }
-    whenTrue[f.v] = yes;
-    whenFalse[f.v] = no;
-  }
+  memory.tree.cliques[at]!.families.forEach((f, j) => {
+    if (wanted[f.v]) memory.interventionSums(at, j, table, tables[f.v]!, whenTrue, whenFalse);
+  });
 }
 
-/** new / old per entry; 0 where the old was 0 (the new is then 0 too: support only shrinks). */
-function divideBy(values: Float64Array, old: Float64Array): void {
-  for (let s = 0; s < values.length; s++) values[s] = old[s] === 0 ? 0 : values[s]! / old[s]!;
-}
-
-function readMarginals(q: Clique, table: Float64Array, wanted: Uint8Array, out: Float64Array): void {
+function readMarginals(m: JunctionBuffers, q: Clique, table: Float64Array, wanted: Uint8Array, out: Float64Array): void {
   for (let k = 0; k < q.owned.length; k++) {
     const v = q.owned[k]!;
-    if (!wanted[v]) continue;
-    const bit = 1 << q.ownedBits[k]!;
-    let own = 0;
-    for (let index = bit; index < q.size; index = (index + 1) | bit) own += table[index]!;
-    out[v] = own;
-  }
-}
-
-function multiplyFamily(table: Float64Array, size: number, f: Family, cpt: Float64Array): void {
-  const bit = 1 << f.bit;
-  if (f.driverBits.length === 0) {
-    const p = cpt[0]!;
-    const q = 1 - p;
-    for (let index = 0; index < size; index++) table[index]! *= (index & bit) !== 0 ? p : q;
-    return;
-  }
-  const combination = f.combination;
-  for (let index = 0; index < size; index++) {
-    const p = cpt[combination ? combination[index]! : gather(index, f.driverBits)]!;
-    table[index]! *= (index & bit) !== 0 ? p : 1 - p;
+    if (wanted[v]) out[v] = m.kernel.ownSum(table.byteOffset, q.size, 1 << q.ownedBits[k]!);
   }
 }

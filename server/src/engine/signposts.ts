@@ -104,7 +104,7 @@ export function guides(
   for (let f = 0; f < c.n; f++) if (swings && drives(f) && !observed(f)) doable[f] = 1;
   const d1 = new Float64Array(c.n);
   const d0 = new Float64Array(c.n);
-  if (swings) tree.cliques.forEach((_, i) => interventionSums(tree, i, cal.beliefs[i]!, tables, doable, d1, d0));
+  if (swings) tree.cliques.forEach((_, i) => interventionSums(cal.memory, i, cal.beliefs[i]!, tables, doable, d1, d0));
   // A table with a 0 or a 1 hides what do() does there: those F get two propagations each.
   const fallback: SwingEnds = swings
     ? passEnds(c, tree, tables, evidence, checkCancelled, (f) => doable[f] === 1 && !(Number.isFinite(d1[f]!) && Number.isFinite(d0[f]!)))
@@ -126,7 +126,7 @@ export function guides(
   let stamp = 0;
   const visit = (at: number, table: Float64Array) => {
     visited[at] = stamp;
-    interventionSums(tree, at, table, tables, wanted, n1, n0);
+    interventionSums(cal.memory, at, table, tables, wanted, n1, n0);
   };
   const reuse = kept && evidence === null && (!swings || kept.guides.swing) ? kept : null;
   for (let i = 0; i < nOut; i++) {
