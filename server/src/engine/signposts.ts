@@ -15,6 +15,7 @@ import { clamp01, ordering } from './bands';
 import { type CompiledModel, INPUT } from './compile';
 import { endsByPasses, type SwingEnds, type SwingTable } from './exact';
 import { calibrate, type Evidence, interventionSums, junctionBuffers, type JunctionTree, observeOne, propagate, propagateLog } from './junction';
+import type { JunctionBuffers } from './junctionKernel';
 
 /** How many signposts each outcome lists. */
 export const MAX_SIGNPOSTS = 10;
@@ -90,13 +91,15 @@ export function guides(
   let upstreamSets: Set<number>[] | null = null;
   const upstreamOf = () => (upstreamSets ??= c.upstream.map((list) => new Set(list)));
 
-  // Linchpins of a factor or event that E settles, or whose probability is 0 or 1: the long way.
+  // Linchpins of a factor or event that E settles, or whose probability is 0 or 1: the long way
+  // (two propagations each, in one memory).
+  let settledBuffers: JunctionBuffers | null = null;
   const isLinchpinInput = new Uint8Array(c.n);
   for (let f = 0; f < c.n; f++) {
     if (observed(f) || c.kind[f] !== INPUT || !drives(f)) continue;
     const p = tables[f]![0]!;
     if (uncertain(marginals[f]!) && p > 0 && p < 1) isLinchpinInput[f] = 1;
-    else linchpinsOf(c, f, tree, tables, evidence, marginals, upstreamOf(), linchpins);
+    else linchpinsOf(c, f, tree, tables, evidence, marginals, upstreamOf(), linchpins, (settledBuffers ??= junctionBuffers(tree)));
   }
 
   // do() sums of the scenario itself: P(E | do(F = f)) / P(E) (1 without evidence).
@@ -292,15 +295,15 @@ function passEnds(
 /** F's linchpins by two propagations with F's table set to 1 and to 0 (F settled under E, or p of 0 or 1). */
 function linchpinsOf(
   c: CompiledModel, f: number, tree: JunctionTree, tables: readonly Float64Array[], evidence: Evidence | null,
-  marginals: Float64Array, upstreamOf: Set<number>[], result: RawLinchpin[][],
+  marginals: Float64Array, upstreamOf: Set<number>[], result: RawLinchpin[][], buffers: JunctionBuffers,
 ): void {
   const replaced = tables.slice();
   const whenTrue = new Float64Array(c.n);
   const whenFalse = new Float64Array(c.n);
   replaced[f] = Float64Array.of(1);
-  const d1 = propagate(tree, replaced, evidence, whenTrue); // P(E | F), and P(O | E, F)
+  const d1 = propagate(tree, replaced, evidence, whenTrue, buffers); // P(E | F), and P(O | E, F)
   replaced[f] = Float64Array.of(0);
-  const d0 = propagate(tree, replaced, evidence, whenFalse);
+  const d0 = propagate(tree, replaced, evidence, whenFalse, buffers);
   c.outcomes.forEach((o, i) => {
     if (!upstreamOf[i]!.has(f)) return;
     addLinchpin(c, f, i, marginals[o]!, d0 > 0 ? d0 * whenFalse[o]! : 0, d1 > 0 ? d1 * whenTrue[o]! : 0, d0, d1, result);
