@@ -1,16 +1,11 @@
 // Packing chosen bits of a table index: the frontier (a step's driver combination) and the
-// junction tree (a family's combination, a clique's separator index) both read tables so.
-
-/** The bits of `index` at `bits`, packed: bit k of the result is bit bits[k] of index. */
-export function gather(index: number, bits: Int32Array): number {
-  let out = 0;
-  for (let k = 0; k < bits.length; k++) out |= ((index >>> bits[k]!) & 1) << k;
-  return out;
-}
+// junction tree (a family's combination, a clique's separator index) both read tables so. The
+// loops gather bits themselves where no map is precomputed (frontier.wat, junction.wat).
 
 /**
- * gather(index, bits) for every index below 2^width, built up bit by bit (index i + 2^b adds
- * what bit b contributes to index i's): one step per entry instead of one per entry and bit.
+ * The bits of each index below 2^width at `bits`, packed (bit k of entry i is bit bits[k] of i),
+ * built up bit by bit (index i + 2^b adds what bit b contributes to index i's): one step per
+ * entry instead of one per entry and bit.
  */
 export function gatherAll(width: number, bits: Int32Array): Uint32Array {
   const weight = new Uint32Array(width);

@@ -35,6 +35,69 @@ function kindOf(step: Step): Kind {
   return removed === 0 ? Kind.Join : removed === 1 ? Kind.ReplaceDriver : removed === 2 ? Kind.ReplaceTwoDrivers : Kind.Other;
 }
 
+/**
+ * Where everything of one plan lies in the memory, worked out once per plan (bands make a buffer
+ * per batch): the frontier, the tables and the marginals, then the step records, positions and
+ * combinations, kept as a byte image that each new memory takes at once.
+ */
+class FrontierLayout {
+  /** Per step: where its table starts (in f64 entries). */
+  readonly tableAt: Int32Array;
+  readonly marginalsAt: number;
+  readonly records: number;
+  readonly offsets: number;
+  readonly widthAfter: Int32Array;
+  /** The records' and what follows' bytes, from `records` on. */
+  readonly image: Uint8Array;
+  readonly bytes: number;
+
+  constructor(plan: Plan) {
+    const steps = plan.steps;
+    let bytes = 8 * (1 << plan.maxWidth);
+    const take = (size: number, align: number): number => {
+      bytes = Math.ceil(bytes / align) * align;
+      const at = bytes;
+      bytes += size;
+      return at;
+    };
+    const tableBytes = steps.map((s) => take(8 * (1 << s.parentPositions.length), 8));
+    this.tableAt = Int32Array.from(tableBytes, (b) => b / 8);
+    this.marginalsAt = take(8 * steps.length, 8);
+    this.records = take(4 * RECORD_WORDS * steps.length, 8);
+    const positionBytes = steps.map((s) => take(4 * s.parentPositions.length, 4));
+    const removedBytes = steps.map((s) => take(4 * s.removed.length, 4));
+    const mostRemoved = steps.reduce((most, s) => Math.max(most, s.removed.length), 0);
+    this.offsets = take(4 * (1 << mostRemoved), 4);
+    const combinationBytes = steps.map((s) => (s.combination ? take(4 * s.combination.length, 4) : 0));
+    this.bytes = Math.ceil(bytes / 8) * 8;
+    this.widthAfter = Int32Array.from(steps, (s) => s.width + (s.keep ? 1 : 0) - s.removed.length);
+    const image = new ArrayBuffer(this.bytes - this.records);
+    const i32 = new Int32Array(image);
+    const u32 = new Uint32Array(image);
+    const word = (byte: number) => (byte - this.records) / 4;
+    steps.forEach((s, k) => {
+      const at = k * RECORD_WORDS;
+      i32[at + KIND] = kindOf(s);
+      i32[at + WIDTH] = s.width;
+      i32[at + TABLE] = tableBytes[k]!;
+      i32[at + COMBINATION] = combinationBytes[k]!;
+      i32[at + POSITIONS] = positionBytes[k]!;
+      i32[at + POSITION_COUNT] = s.parentPositions.length;
+      i32[at + REMOVED] = removedBytes[k]!;
+      i32[at + REMOVED_COUNT] = s.removed.length;
+      i32[at + KEEP_FALSE] = 1;
+      i32[at + KEEP_TRUE] = 1;
+      i32[at + KEEP] = s.keep ? 1 : 0;
+      i32.set(s.parentPositions, word(positionBytes[k]!));
+      i32.set(s.removed, word(removedBytes[k]!));
+      if (s.combination) u32.set(s.combination, word(combinationBytes[k]!));
+    });
+    this.image = new Uint8Array(image);
+  }
+}
+
+const layouts = new WeakMap<Plan, FrontierLayout>();
+
 /** Reusable memory for passes over one plan: a module instance of its own, laid out for it. */
 export class FrontierBuffer {
   /** The frontier's table (the first 2^width entries are the current joint). */
@@ -42,84 +105,51 @@ export class FrontierBuffer {
   private readonly kernel: KernelExports;
   private readonly f64: Float64Array;
   private readonly i32: Int32Array;
-  /** Per step: where its table starts (in f64 entries). */
-  private readonly tableAt: Int32Array;
-  private readonly records: number;
-  private readonly marginalsAt: number;
-  private readonly offsets: number;
-  private readonly widthAfter: Int32Array;
+  private readonly layout: FrontierLayout;
   /** Whether the records hold evidence (keepFalse/keepTrue not all 1). */
   private seenWritten = false;
 
   constructor(readonly plan: Plan) {
-    const steps = plan.steps;
-    let bytes = 8 * (1 << plan.maxWidth);
-    const take = (size: number, align = 8) => {
-      bytes = Math.ceil(bytes / align) * align;
-      const at = bytes;
-      bytes += size;
-      return at;
-    };
-    const tableBytes = steps.map((s) => take(8 * (1 << s.parentPositions.length)));
-    this.marginalsAt = take(8 * steps.length);
-    this.records = take(4 * RECORD_WORDS * steps.length, 4);
-    const positionBytes = steps.map((s) => take(4 * s.parentPositions.length, 4));
-    const removedBytes = steps.map((s) => take(4 * s.removed.length, 4));
-    const mostRemoved = steps.reduce((most, s) => Math.max(most, s.removed.length), 0);
-    this.offsets = take(4 * (1 << mostRemoved), 4);
-    const combinationBytes = steps.map((s) => (s.combination ? take(4 * s.combination.length, 4) : 0));
-
+    let layout = layouts.get(plan);
+    if (!layout) layouts.set(plan, (layout = new FrontierLayout(plan)));
+    this.layout = layout;
     compiled ??= new WebAssembly.Module(kernelBytes);
     this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
-    const pages = Math.ceil(bytes / 65536);
     const memory = this.kernel.memory;
-    if (pages > memory.buffer.byteLength / 65536) memory.grow(pages - memory.buffer.byteLength / 65536);
+    const pages = Math.ceil(layout.bytes / 65536) - memory.buffer.byteLength / 65536;
+    if (pages > 0) memory.grow(pages);
+    new Uint8Array(memory.buffer).set(layout.image, layout.records);
     this.f64 = new Float64Array(memory.buffer);
     this.i32 = new Int32Array(memory.buffer);
-    const u32 = new Uint32Array(memory.buffer);
     this.table = this.f64.subarray(0, 1 << plan.maxWidth);
-    this.tableAt = Int32Array.from(tableBytes, (b) => b / 8);
-    this.widthAfter = Int32Array.from(steps, (s) => s.width + (s.keep ? 1 : 0) - s.removed.length);
-    steps.forEach((s, k) => {
-      const at = this.records / 4 + k * RECORD_WORDS;
-      const r = this.i32;
-      r[at + KIND] = kindOf(s);
-      r[at + WIDTH] = s.width;
-      r[at + TABLE] = tableBytes[k]!;
-      r[at + COMBINATION] = combinationBytes[k]!;
-      r[at + POSITIONS] = positionBytes[k]!;
-      r[at + POSITION_COUNT] = s.parentPositions.length;
-      r[at + REMOVED] = removedBytes[k]!;
-      r[at + REMOVED_COUNT] = s.removed.length;
-      r[at + KEEP_FALSE] = 1;
-      r[at + KEEP_TRUE] = 1;
-      r[at + KEEP] = s.keep ? 1 : 0;
-      r.set(s.parentPositions, positionBytes[k]! / 4);
-      r.set(s.removed, removedBytes[k]! / 4);
-      if (s.combination) u32.set(s.combination, combinationBytes[k]! / 4);
-    });
   }
 
   /** Steps first … last − 1 with these tables (and evidence: −1 not observed); P(v) into marginals. */
   run(tables: readonly Float64Array[], evidence: Int8Array | null, marginals: Float64Array, first: number, last: number): void {
     const steps = this.plan.steps;
-    for (let k = first; k < last; k++) this.f64.set(tables[steps[k]!.v]!, this.tableAt[k]!);
+    // Entry by entry: a set() call per step cost more than its handful of entries (1,000 steps a pass).
+    const { f64, layout } = this;
+    for (let k = first; k < last; k++) {
+      const table = tables[steps[k]!.v]!;
+      const at = layout.tableAt[k]!;
+      for (let e = 0; e < table.length; e++) f64[at + e] = table[e]!;
+    }
     if (evidence || this.seenWritten) {
       for (let k = 0; k < steps.length; k++) {
         const seen = evidence ? evidence[steps[k]!.v]! : -1;
-        const at = this.records / 4 + k * RECORD_WORDS;
+        const at = layout.records / 4 + k * RECORD_WORDS;
         this.i32[at + KEEP_FALSE] = seen === 1 ? 0 : 1;
         this.i32[at + KEEP_TRUE] = seen === 0 ? 0 : 1;
       }
       this.seenWritten = evidence !== null;
     }
-    this.kernel.run(this.records, first, last, this.marginalsAt, this.offsets);
-    const out = this.marginalsAt / 8;
+    this.kernel.run(layout.records, first, last, layout.marginalsAt, layout.offsets);
+    const out = layout.marginalsAt / 8;
     for (let k = first; k < last; k++) marginals[steps[k]!.v] = this.f64[out + k]!;
   }
 
   /** The frontier's width after step k − 1 (0 before the first). */
   widthBefore(k: number): number {
-    return k === 0 ? 0 : this.widthAfter[k - 1]!;
+    return k === 0 ? 0 : this.layout.widthAfter[k - 1]!;
   }
 }

@@ -264,67 +264,8 @@ export function propagateLog(
   buffers: JunctionBuffers = junctionBuffers(tree),
 ): number {
   if (buffers.tree !== tree) throw new Error('propagateLog: the buffers were made for another tree');
-  const { cliques } = tree;
-  const k = buffers.kernel;
-  const t = buffers.tables;
   buffers.loadTables(tables);
-  // Potentials: the product of the clique's tables, times the evidence on its own variables.
-  for (let i = 0; i < cliques.length; i++) {
-    const q = cliques[i]!;
-    const table = t[i]!.byteOffset;
-    k.fill(table, q.size, 1);
-    q.families.forEach((f, j) => {
-      const at = buffers.families[i]![j]!;
-      k.multiplyFamily(table, q.size, 1 << f.bit, at.cpt, at.map, at.bits, at.nbits);
-    });
-    if (!evidence) continue;
-    for (let o = 0; o < q.owned.length; o++) {
-      const seen = evidence[q.owned[o]!]!;
-      if (seen < 0) continue;
-      const bit = 1 << q.ownedBits[o]!;
-      k.keepOnly(table, q.size, bit, seen === 1 ? bit : 0);
-    }
-  }
-  // Collect: each clique (children first) sends its sum onto the separator to its parent.
-  let logEvidence = 0;
-  for (let i = 0; i < cliques.length; i++) {
-    const q = cliques[i]!;
-    const table = t[i]!;
-    if (q.parent < 0) {
-      logEvidence += Math.log(k.sum(table.byteOffset, q.size));
-      continue;
-    }
-    const message = buffers.messages[i]!;
-    marginalizeUp(buffers, i, table, message);
-    const sum = k.sum(message.byteOffset, message.length);
-    logEvidence += Math.log(sum);
-    if (!(sum > 0)) break;
-    k.divide(message.byteOffset, message.length, sum);
-    multiplyDown(buffers, i, t[q.parent]!, message);
-  }
-  if (!(logEvidence > -Infinity)) {
-    marginals.fill(Number.NaN);
-    return -Infinity;
-  }
-  // Distribute: from the roots down, each clique takes its parent's calibrated separator.
-  for (let i = cliques.length - 1; i >= 0; i--) {
-    const q = cliques[i]!;
-    const table = t[i]!;
-    if (q.parent >= 0) {
-      const message = buffers.messages[i]!;
-      const calibrated = buffers.calibrated[i]!;
-      marginalizeDown(buffers, i, t[q.parent]!, calibrated);
-      // Hugin's update, calibrated / sent, once per separator entry (0/0 is 0: an impossible entry).
-      k.ratio(calibrated.byteOffset, message.byteOffset, calibrated.length);
-      multiplyUp(buffers, i, table, calibrated);
-    }
-    const total = k.sum(table.byteOffset, q.size);
-    for (let o = 0; o < q.owned.length; o++) {
-      const own = k.ownSum(table.byteOffset, q.size, 1 << q.ownedBits[o]!);
-      marginals[q.owned[o]!] = total > 0 ? own / total : Number.NaN;
-    }
-  }
-  return logEvidence;
+  return buffers.propagate(evidence, marginals);
 }
 
 /** Clique i's table summed onto its separator (indexed by its own index map). */
@@ -332,26 +273,6 @@ function marginalizeUp(m: JunctionBuffers, i: number, table: Float64Array, out: 
   const q = m.tree.cliques[i]!;
   const at = m.child[i]!;
   m.kernel.marginalize(table.byteOffset, q.size, out.byteOffset, out.length, at.map, at.bits, at.nbits);
-}
-
-/** Clique i's parent's table summed onto i's separator. */
-function marginalizeDown(m: JunctionBuffers, i: number, upTable: Float64Array, out: Float64Array): void {
-  const up = m.tree.cliques[m.tree.cliques[i]!.parent]!;
-  const at = m.parent[i]!;
-  m.kernel.marginalize(upTable.byteOffset, up.size, out.byteOffset, out.length, at.map, at.bits, at.nbits);
-}
-
-/** Multiplies clique i's parent's table by a message on i's separator. */
-function multiplyDown(m: JunctionBuffers, i: number, upTable: Float64Array, message: Float64Array, from: Float64Array = upTable): void {
-  const up = m.tree.cliques[m.tree.cliques[i]!.parent]!;
-  const at = m.parent[i]!;
-  m.kernel.multiplyBy(upTable.byteOffset, from.byteOffset, up.size, message.byteOffset, at.map, at.bits, at.nbits);
-}
-
-/** Multiplies clique i's table by a message on its separator. */
-function multiplyUp(m: JunctionBuffers, i: number, table: Float64Array, message: Float64Array, from: Float64Array = table): void {
-  const at = m.child[i]!;
-  m.kernel.multiplyBy(table.byteOffset, from.byteOffset, m.tree.cliques[i]!.size, message.byteOffset, at.map, at.bits, at.nbits);
 }
 
 /**
@@ -432,22 +353,24 @@ export function observeOne(
     readMarginals(memory, qa, scratch[a]!, wanted, out);
     visit?.(a, scratch[a]!);
     if (qa.parent >= 0 && qa.parent !== from[s] && (!reach || crosses(qa, reach))) {
-      // Upwards: a's own separator.
-      const sep = ratio[a]!;
-      marginalizeUp(memory, a, scratch[a]!, sep);
-      k.ratio(sep.byteOffset, separators[a]!.byteOffset, sep.length);
-      multiplyDown(memory, a, scratch[qa.parent]!, sep, beliefs[qa.parent]!);
-      order[length] = qa.parent;
+      // Upwards: a's own separator, new / old, into its parent.
+      const up = memory.parent[a]!;
+      const own = memory.child[a]!;
+      const p = qa.parent;
+      k.relay(scratch[a]!.byteOffset, qa.size, own.map, own.bits, own.nbits, ratio[a]!.byteOffset, qa.separatorSize,
+        separators[a]!.byteOffset, scratch[p]!.byteOffset, beliefs[p]!.byteOffset, cliques[p]!.size, up.map, up.bits, up.nbits);
+      order[length] = p;
       from[length++] = a;
     }
     for (const b of children[a]!) {
       if (b === from[s]) continue;
       const qb = cliques[b]!;
       if (reach && !crosses(qb, reach)) continue;
-      const sep = ratio[b]!;
-      marginalizeDown(memory, b, scratch[a]!, sep);
-      k.ratio(sep.byteOffset, separators[b]!.byteOffset, sep.length);
-      multiplyUp(memory, b, scratch[b]!, sep, beliefs[b]!);
+      // Downwards: b's separator, summed from a, new / old, into b.
+      const down = memory.parent[b]!;
+      const own = memory.child[b]!;
+      k.relay(scratch[a]!.byteOffset, qa.size, down.map, down.bits, down.nbits, ratio[b]!.byteOffset, qb.separatorSize,
+        separators[b]!.byteOffset, scratch[b]!.byteOffset, beliefs[b]!.byteOffset, qb.size, own.map, own.bits, own.nbits);
       order[length] = b;
       from[length++] = a;
     }

@@ -4,7 +4,8 @@
 ;; conditional tables in the module's memory; every address here is a byte offset into it.
 ;;
 ;; An index map is either precomputed (`map`: an i32 per index, 0 when there is none) or gathered
-;; from the index's bits (`bits`: nbits i32 positions, bit k of the result = bit bits[k] of i).
+;; from the index's bits (`bits`: nbits i32 positions, bit k of the result = bit bits[k] of i); the
+;; loops read it inline (a call per entry cost a fifth of their time).
 (module
   (memory (export "memory") 1)
 
@@ -21,13 +22,7 @@
         (br $next)))
     (local.get $out))
 
-  ;; The mapped index of i: map[i] when precomputed, else its gathered bits.
-  (func $index (param $map i32) (param $bits i32) (param $nbits i32) (param $i i32) (result i32)
-    (if (result i32) (local.get $map)
-      (then (i32.load (i32.add (local.get $map) (i32.shl (local.get $i) (i32.const 2)))))
-      (else (call $gather (local.get $bits) (local.get $nbits) (local.get $i)))))
-
-  (func (export "fill") (param $at i32) (param $n i32) (param $value f64)
+  (func $fill (export "fill") (param $at i32) (param $n i32) (param $value f64)
     (local $i i32)
     (block $done
       (loop $next
@@ -36,7 +31,7 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
 
-  (func (export "sum") (param $at i32) (param $n i32) (result f64)
+  (func $sum (export "sum") (param $at i32) (param $n i32) (result f64)
     (local $i i32) (local $total f64)
     (block $done
       (loop $next
@@ -47,7 +42,7 @@
     (local.get $total))
 
   ;; x / d for each of the n entries.
-  (func (export "divide") (param $at i32) (param $n i32) (param $d f64)
+  (func $divide (export "divide") (param $at i32) (param $n i32) (param $d f64)
     (local $i i32) (local $p i32)
     (block $done
       (loop $next
@@ -58,7 +53,7 @@
         (br $next))))
 
   ;; values[s] = values[s] / old[s], or 0 where old[s] is 0 (Hugin's update, new / old).
-  (func (export "ratio") (param $values i32) (param $old i32) (param $n i32)
+  (func $ratio (export "ratio") (param $values i32) (param $old i32) (param $n i32)
     (local $i i32) (local $v i32) (local $o f64)
     (block $done
       (loop $next
@@ -73,7 +68,7 @@
         (br $next))))
 
   ;; A family's table P(v | drivers) multiplied into a clique's table (v at `bit`).
-  (func (export "multiplyFamily") (param $table i32) (param $size i32) (param $bit i32) (param $cpt i32)
+  (func $multiplyFamily (export "multiplyFamily") (param $table i32) (param $size i32) (param $bit i32) (param $cpt i32)
     (param $map i32) (param $bits i32) (param $nbits i32)
     (local $i i32) (local $p f64) (local $q f64) (local $at i32)
     (if (i32.eqz (local.get $nbits))
@@ -93,7 +88,7 @@
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $size)))
         (local.set $p (f64.load (i32.add (local.get $cpt)
-          (i32.shl (call $index (local.get $map) (local.get $bits) (local.get $nbits) (local.get $i)) (i32.const 3)))))
+          (i32.shl (if (result i32) (local.get $map) (then (i32.load (i32.add (local.get $map) (i32.shl (local.get $i) (i32.const 2))))) (else (call $gather (local.get $bits) (local.get $nbits) (local.get $i)))) (i32.const 3)))))
         (local.set $at (i32.add (local.get $table) (i32.shl (local.get $i) (i32.const 3))))
         (f64.store (local.get $at) (f64.mul (f64.load (local.get $at))
           (if (result f64) (i32.and (local.get $i) (local.get $bit))
@@ -103,7 +98,7 @@
         (br $next))))
 
   ;; Evidence: entries whose `bit` is not `keep` (bit or 0) become 0.
-  (func (export "keepOnly") (param $table i32) (param $size i32) (param $bit i32) (param $keep i32)
+  (func $keepOnly (export "keepOnly") (param $table i32) (param $size i32) (param $bit i32) (param $keep i32)
     (local $i i32)
     (block $done
       (loop $next
@@ -114,7 +109,7 @@
         (br $next))))
 
   ;; out (outSize entries) = the table summed onto the mapped index.
-  (func (export "marginalize") (param $table i32) (param $size i32) (param $out i32) (param $outSize i32)
+  (func $marginalize (export "marginalize") (param $table i32) (param $size i32) (param $out i32) (param $outSize i32)
     (param $map i32) (param $bits i32) (param $nbits i32)
     (local $i i32) (local $at i32)
     (memory.fill (local.get $out) (i32.const 0) (i32.shl (local.get $outSize) (i32.const 3)))
@@ -122,14 +117,14 @@
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $size)))
         (local.set $at (i32.add (local.get $out)
-          (i32.shl (call $index (local.get $map) (local.get $bits) (local.get $nbits) (local.get $i)) (i32.const 3))))
+          (i32.shl (if (result i32) (local.get $map) (then (i32.load (i32.add (local.get $map) (i32.shl (local.get $i) (i32.const 2))))) (else (call $gather (local.get $bits) (local.get $nbits) (local.get $i)))) (i32.const 3))))
         (f64.store (local.get $at) (f64.add (f64.load (local.get $at))
           (f64.load (i32.add (local.get $table) (i32.shl (local.get $i) (i32.const 3))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
 
   ;; table[i] = from[i] · message[mapped i], for the size entries.
-  (func (export "multiplyBy") (param $table i32) (param $from i32) (param $size i32) (param $message i32)
+  (func $multiplyBy (export "multiplyBy") (param $table i32) (param $from i32) (param $size i32) (param $message i32)
     (param $map i32) (param $bits i32) (param $nbits i32)
     (local $i i32)
     (block $done
@@ -139,12 +134,12 @@
           (f64.mul
             (f64.load (i32.add (local.get $from) (i32.shl (local.get $i) (i32.const 3))))
             (f64.load (i32.add (local.get $message)
-              (i32.shl (call $index (local.get $map) (local.get $bits) (local.get $nbits) (local.get $i)) (i32.const 3))))))
+              (i32.shl (if (result i32) (local.get $map) (then (i32.load (i32.add (local.get $map) (i32.shl (local.get $i) (i32.const 2))))) (else (call $gather (local.get $bits) (local.get $nbits) (local.get $i)))) (i32.const 3))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
 
   ;; The sum of the entries whose `bit` is set (a variable's P(true), unnormalised).
-  (func (export "ownSum") (param $table i32) (param $size i32) (param $bit i32) (result f64)
+  (func $ownSum (export "ownSum") (param $table i32) (param $size i32) (param $bit i32) (result f64)
     (local $i i32) (local $own f64)
     (local.set $i (local.get $bit))
     (block $done
@@ -168,6 +163,127 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
 
+;; A whole propagation in two calls (a model of a thousand variables has a thousand small
+  ;; cliques: a call per loop cost more than the loops). Clique records, 16 i32 each (junctionKernel.ts
+  ;; writes them): size, parent (−1: a root), separator size, table, message, calibrated,
+  ;; child map / bits / nbits, parent map / bits / nbits, families and their count, owned and their
+  ;; count. A family: bit, table, map, bits, nbits (5 i32); an owned variable: v, bit (2 i32).
+
+  ;; Potentials (each clique's tables multiplied in, evidence entered: an i32 per variable at
+  ;; `evidence`, −1 not seen, or 0 for none), then the collect: each non-root clique's message,
+  ;; scaled to sum 1, into its parent. Each clique's sum (a root's total, a message's sum) goes to
+  ;; sums (f64 per clique); returns how many cliques were collected (it stops after a sum of 0).
+  (func (export "collect") (param $cliques i32) (param $count i32) (param $evidence i32) (param $sums i32) (result i32)
+    (local $i i32) (local $at i32) (local $size i32) (local $table i32) (local $j i32) (local $f i32) (local $seen i32)
+    (local $bit i32) (local $message i32) (local $sepSize i32) (local $sum f64) (local $up i32)
+    (block $potentialsDone
+      (loop $potentials
+        (br_if $potentialsDone (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $at (i32.add (local.get $cliques) (i32.shl (local.get $i) (i32.const 6))))
+        (local.set $size (i32.load (local.get $at)))
+        (local.set $table (i32.load offset=12 (local.get $at)))
+        (call $fill (local.get $table) (local.get $size) (f64.const 1))
+        (local.set $j (i32.const 0))
+        (block $familiesDone
+          (loop $families
+            (br_if $familiesDone (i32.ge_u (local.get $j) (i32.load offset=52 (local.get $at))))
+            (local.set $f (i32.add (i32.load offset=48 (local.get $at)) (i32.mul (local.get $j) (i32.const 20))))
+            (call $multiplyFamily (local.get $table) (local.get $size) (i32.load (local.get $f)) (i32.load offset=4 (local.get $f))
+              (i32.load offset=8 (local.get $f)) (i32.load offset=12 (local.get $f)) (i32.load offset=16 (local.get $f)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $families)))
+        (if (local.get $evidence)
+          (then
+            (local.set $j (i32.const 0))
+            (block $ownedDone
+              (loop $owned
+                (br_if $ownedDone (i32.ge_u (local.get $j) (i32.load offset=60 (local.get $at))))
+                (local.set $f (i32.add (i32.load offset=56 (local.get $at)) (i32.shl (local.get $j) (i32.const 3))))
+                (local.set $seen (i32.load (i32.add (local.get $evidence) (i32.shl (i32.load (local.get $f)) (i32.const 2)))))
+                (if (i32.ge_s (local.get $seen) (i32.const 0))
+                  (then
+                    (local.set $bit (i32.load offset=4 (local.get $f)))
+                    (call $keepOnly (local.get $table) (local.get $size) (local.get $bit)
+                      (select (local.get $bit) (i32.const 0) (i32.eq (local.get $seen) (i32.const 1))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $owned)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $potentials)))
+    (local.set $i (i32.const 0))
+    (block $collectDone
+      (loop $collect
+        (br_if $collectDone (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $at (i32.add (local.get $cliques) (i32.shl (local.get $i) (i32.const 6))))
+        (local.set $size (i32.load (local.get $at)))
+        (local.set $table (i32.load offset=12 (local.get $at)))
+        (if (i32.lt_s (i32.load offset=4 (local.get $at)) (i32.const 0))
+          (then (f64.store (i32.add (local.get $sums) (i32.shl (local.get $i) (i32.const 3))) (call $sum (local.get $table) (local.get $size))))
+          (else
+            (local.set $message (i32.load offset=16 (local.get $at)))
+            (local.set $sepSize (i32.load offset=8 (local.get $at)))
+            (call $marginalize (local.get $table) (local.get $size) (local.get $message) (local.get $sepSize)
+              (i32.load offset=24 (local.get $at)) (i32.load offset=28 (local.get $at)) (i32.load offset=32 (local.get $at)))
+            (local.set $sum (call $sum (local.get $message) (local.get $sepSize)))
+            (f64.store (i32.add (local.get $sums) (i32.shl (local.get $i) (i32.const 3))) (local.get $sum))
+            (if (i32.eqz (f64.gt (local.get $sum) (f64.const 0))) (then (return (i32.add (local.get $i) (i32.const 1)))))
+            (call $divide (local.get $message) (local.get $sepSize) (local.get $sum))
+            (local.set $up (i32.add (local.get $cliques) (i32.shl (i32.load offset=4 (local.get $at)) (i32.const 6))))
+            (call $multiplyBy (i32.load offset=12 (local.get $up)) (i32.load offset=12 (local.get $up)) (i32.load (local.get $up))
+              (local.get $message) (i32.load offset=36 (local.get $at)) (i32.load offset=40 (local.get $at)) (i32.load offset=44 (local.get $at)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $collect)))
+    (local.get $count))
+
+  ;; The distribute, from the roots down (each clique takes its parent's calibrated separator,
+  ;; Hugin's update), and each owned variable's P(v | E) into marginals (f64 per variable).
+  (func (export "distribute") (param $cliques i32) (param $count i32) (param $marginals i32)
+    (local $i i32) (local $at i32) (local $size i32) (local $table i32) (local $up i32) (local $calibrated i32)
+    (local $sepSize i32) (local $j i32) (local $o i32) (local $total f64) (local $own f64)
+    (local.set $i (local.get $count))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $i)))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (local.set $at (i32.add (local.get $cliques) (i32.shl (local.get $i) (i32.const 6))))
+        (local.set $size (i32.load (local.get $at)))
+        (local.set $table (i32.load offset=12 (local.get $at)))
+        (if (i32.ge_s (i32.load offset=4 (local.get $at)) (i32.const 0))
+          (then
+            (local.set $up (i32.add (local.get $cliques) (i32.shl (i32.load offset=4 (local.get $at)) (i32.const 6))))
+            (local.set $calibrated (i32.load offset=20 (local.get $at)))
+            (local.set $sepSize (i32.load offset=8 (local.get $at)))
+            (call $marginalize (i32.load offset=12 (local.get $up)) (i32.load (local.get $up)) (local.get $calibrated) (local.get $sepSize)
+              (i32.load offset=36 (local.get $at)) (i32.load offset=40 (local.get $at)) (i32.load offset=44 (local.get $at)))
+            (call $ratio (local.get $calibrated) (i32.load offset=16 (local.get $at)) (local.get $sepSize))
+            (call $multiplyBy (local.get $table) (local.get $table) (local.get $size) (local.get $calibrated)
+              (i32.load offset=24 (local.get $at)) (i32.load offset=28 (local.get $at)) (i32.load offset=32 (local.get $at)))))
+        (local.set $total (call $sum (local.get $table) (local.get $size)))
+        (local.set $j (i32.const 0))
+        (block $ownedDone
+          (loop $owned
+            (br_if $ownedDone (i32.ge_u (local.get $j) (i32.load offset=60 (local.get $at))))
+            (local.set $o (i32.add (i32.load offset=56 (local.get $at)) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $own (call $ownSum (local.get $table) (local.get $size) (i32.load offset=4 (local.get $o))))
+            (f64.store (i32.add (local.get $marginals) (i32.shl (i32.load (local.get $o)) (i32.const 3)))
+              (if (result f64) (f64.gt (local.get $total) (f64.const 0))
+                (then (f64.div (local.get $own) (local.get $total)))
+                (else (f64.const nan))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $owned)))
+        (br $next))))
+
+  ;; One edge of a sweep: src summed onto the separator (src's map), divided by the separator's
+  ;; old table (Hugin's update), and dst = from · that ratio (dst's map); the three loops above in
+  ;; one call, since a sweep crosses hundreds of small cliques.
+  (func (export "relay") (param $src i32) (param $srcSize i32) (param $srcMap i32) (param $srcBits i32) (param $srcNbits i32)
+    (param $sep i32) (param $sepSize i32) (param $old i32)
+    (param $dst i32) (param $from i32) (param $dstSize i32) (param $dstMap i32) (param $dstBits i32) (param $dstNbits i32)
+    (call $marginalize (local.get $src) (local.get $srcSize) (local.get $sep) (local.get $sepSize)
+      (local.get $srcMap) (local.get $srcBits) (local.get $srcNbits))
+    (call $ratio (local.get $sep) (local.get $old) (local.get $sepSize))
+    (call $multiplyBy (local.get $dst) (local.get $from) (local.get $dstSize) (local.get $sep)
+      (local.get $dstMap) (local.get $dstBits) (local.get $dstNbits)))
+
   ;; do() sums of one family (v at `bit`): Σ table / θ(1 | u) over v true into result[0], and
   ;; Σ table / θ(0 | u) over v false into result[1]; NaN where a θ is 0 or 1 (junction.ts).
   (func (export "interventionSums") (param $table i32) (param $size i32) (param $bit i32) (param $cpt i32)
@@ -179,7 +295,7 @@
         (local.set $p (f64.load (i32.add (local.get $cpt)
           (i32.shl
             (if (result i32) (local.get $nbits)
-              (then (call $index (local.get $map) (local.get $bits) (local.get $nbits) (local.get $i)))
+              (then (if (result i32) (local.get $map) (then (i32.load (i32.add (local.get $map) (i32.shl (local.get $i) (i32.const 2))))) (else (call $gather (local.get $bits) (local.get $nbits) (local.get $i)))))
               (else (i32.const 0)))
             (i32.const 3)))))
         (local.set $x (f64.load (i32.add (local.get $table) (i32.shl (local.get $i) (i32.const 3)))))
