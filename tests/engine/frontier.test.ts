@@ -4,29 +4,12 @@
 // every kind of step (no removal, one or two drivers replaced, several removed, the variable itself
 // summed out), which the test counts so that a kind the models stop giving is noticed.
 import { describe, expect, it } from 'vitest';
-import { compileModel, type CompiledModel } from '../../server/src/engine/compile';
+import { compileModel } from '../../server/src/engine/compile';
 import { buildPlan, frontierBuffer, type Plan, runPlan } from '../../server/src/engine/frontier';
 import { buildJunctionTree, propagate } from '../../server/src/engine/junction';
 import { expectedTables } from '../../server/src/engine/tables';
 import { buildModel, randomModel } from './build';
-
-/** P(world) for every world (bit v = variable v), with the evidence's other values at 0. */
-function worldsOf(c: CompiledModel, tables: Float64Array[], evidence: Int8Array): Float64Array {
-  const out = new Float64Array(1 << c.n);
-  for (let world = 0; world < 1 << c.n; world++) {
-    let p = 1;
-    for (let v = 0; v < c.n && p > 0; v++) {
-      const x = (world >>> v) & 1;
-      if (evidence[v]! >= 0 && evidence[v] !== x) p = 0;
-      let combination = 0;
-      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) combination |= ((world >>> c.drvParent[j]!) & 1) << (j - c.drvStart[v]!);
-      const t = tables[v]![combination]!;
-      p *= x ? t : 1 - t;
-    }
-    out[world] = p;
-  }
-  return out;
-}
+import { worldProbabilities as worldsOf } from './worlds';
 
 function stepKind(step: Plan['steps'][number]): string {
   return `${step.removed.length > 2 ? 'many' : step.removed.length} removed, ${step.keep ? 'kept' : 'summed out'}`;

@@ -8,6 +8,7 @@ import { buildJunctionTree, calibrate, observeOne, propagate, propagateLog } fro
 import { buildPlan, frontierBuffer, runPlan } from '../../server/src/engine/frontier';
 import { expectedTables } from '../../server/src/engine/tables';
 import { buildModel, randomModel, type ModelSpec } from './build';
+import { worldProbabilities } from './worlds';
 
 function tablesOf(c: CompiledModel): Float64Array[] {
   return expectedTables(c, new Map(), () => {});
@@ -15,21 +16,13 @@ function tablesOf(c: CompiledModel): Float64Array[] {
 
 /** P(v true | E) for every v, and P(E), by summing every one of the 2^n worlds. */
 function bruteForce(c: CompiledModel, tables: Float64Array[], evidence: Int8Array): { marginals: number[]; evidence: number } {
+  const worlds = worldProbabilities(c, tables, evidence);
   const joint = new Array<number>(c.n).fill(0);
   let total = 0;
-  for (let world = 0; world < 1 << c.n; world++) {
-    let p = 1;
-    for (let v = 0; v < c.n && p > 0; v++) {
-      const x = (world >>> v) & 1;
-      if (evidence[v]! >= 0 && evidence[v] !== x) p = 0;
-      let combination = 0;
-      for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) combination |= ((world >>> c.drvParent[j]!) & 1) << (j - c.drvStart[v]!);
-      const t = tables[v]![combination]!;
-      p *= x ? t : 1 - t;
-    }
+  worlds.forEach((p, world) => {
     total += p;
     for (let v = 0; v < c.n; v++) if ((world >>> v) & 1) joint[v]! += p;
-  }
+  });
   return { marginals: joint.map((j) => j / total), evidence: total };
 }
 
