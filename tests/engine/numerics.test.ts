@@ -5,7 +5,7 @@ import { fastSigmoid, meanSigmoidOverBase } from '../../server/src/engine/logist
 import {
   compress, convolve, gaussLegendre, symmetricTridiagonalEigen, uniformRule,
 } from '../../server/src/engine/quadrature';
-import { seededStream } from '../../server/src/engine/random';
+import { seededStream, UniformBlocks } from '../../server/src/engine/random';
 import { LatinHypercube } from '../../server/src/engine/tables';
 import { logit, sigmoid } from './build';
 
@@ -102,7 +102,7 @@ describe('sampling helpers', () => {
 
   it('a Latin hypercube puts exactly one draw in each slice of every dimension', () => {
     const draws = 50;
-    const cube = new LatinHypercube(seededStream(3, 1), draws, 3);
+    const cube = new LatinHypercube(new UniformBlocks(seededStream(3, 1)), draws, 3);
     const seen = [new Set<number>(), new Set<number>(), new Set<number>()];
     const row = new Float64Array(3);
     for (let d = 0; d < draws; d++) {

@@ -8,7 +8,7 @@ import { type CompiledModel, reachable } from './compile';
 import { type Plan, buildPlan, frontierBuffer, neededBy, runPlan } from './frontier';
 import type { FrontierBuffer } from './frontierKernel';
 import { fastSigmoid } from './logistic';
-import { type Rng, TO_UNIT } from './random';
+import { type Rng, UniformBlocks } from './random';
 import { DrawnTables, LatinHypercube, type TableDraws, tableKey } from './tables';
 import { ThetaSampler } from './theta';
 
@@ -115,11 +115,14 @@ export function bandsByExactDraws(
     return narrower && { plan: narrower, buffer: frontierBuffer(narrower), draws: tables.subset(needed) };
   };
   let pass = passFor(active, only === null) ?? passFor(active, true)!;
+  // Each batch's hypercube continues the streams where the last one stopped.
+  const uniforms = new UniformBlocks(rng);
+  const extraUniforms = new UniformBlocks(extra);
   let total = 0;
   let batch = draws;
   for (;;) {
-    const hypercube = new LatinHypercube(rng, batch, pass.draws.mainDimensions);
-    const extraHypercube = new LatinHypercube(extra, batch, pass.draws.extraDimensions);
+    const hypercube = new LatinHypercube(uniforms, batch, pass.draws.mainDimensions);
+    const extraHypercube = new LatinHypercube(extraUniforms, batch, pass.draws.extraDimensions);
     const mainRow = new Float64Array(pass.draws.mainDimensions);
     const extraRow = new Float64Array(pass.draws.extraDimensions);
     for (let d = 0; d < batch; d++) {
@@ -218,8 +221,11 @@ export function bandsByNestedSampling(
   const sumSquares = new Float64Array(wanted.length);
   const estimates = wanted.map(() => new Float64Array(draws));
   const noise = new Float64Array(wanted.length);
-  const hypercube = new LatinHypercube(rng, draws, theta.mainDimensions);
-  const extraHypercube = new LatinHypercube(extra, draws, theta.extraDimensions);
+  // One block source per stream, for the hypercube and then the worlds (the same sequence as next()).
+  const uniforms = new UniformBlocks(rng);
+  const hypercube = new LatinHypercube(uniforms, draws, theta.mainDimensions);
+  const extraHypercube = new LatinHypercube(new UniformBlocks(extra), draws, theta.extraDimensions);
+  const u = new Float64Array(n);
   const mainRow = new Float64Array(theta.mainDimensions);
   const extraRow = new Float64Array(theta.extraDimensions);
   for (let d = 0; d < draws; d++) {
@@ -228,13 +234,14 @@ export function bandsByNestedSampling(
     sumByVariable.fill(0);
     squaresByVariable.fill(0);
     for (let w = 0; w < worlds; w++) {
-      for (let v = 0; v < inputCount; v++) x[v] = +((rng.next() >>> 0) * TO_UNIT < probability[v]!);
+      uniforms.fill(u, n);
+      for (let v = 0; v < inputCount; v++) x[v] = +(u[v]! < probability[v]!);
       for (let v = inputCount; v < n; v++) {
         let z = logitBase[v]!;
         const end = drvStart[v + 1]!;
         for (let j = drvStart[v]!; j < end; j++) z += x[drvParent[j]!]! * lnK[j]!;
         const p = fastSigmoid(z);
-        x[v] = +((rng.next() >>> 0) * TO_UNIT < p);
+        x[v] = +(u[v]! < p);
         sumByVariable[v]! += p;
         squaresByVariable[v]! += p * p;
       }

@@ -9,7 +9,7 @@ import { BAND_HIGH, BAND_LOW } from './bands';
 import type { CompiledModel } from './compile';
 import { type SwingTable, swingsByPasses } from './exact';
 import { type Evidence, type JunctionTree, junctionBuffers, propagateLog } from './junction';
-import { type Rng, TO_UNIT } from './random';
+import { type Rng, TO_UNIT, UniformBlocks } from './random';
 import { DrawnTables, LatinHypercube } from './tables';
 import type { EngineAlternative } from './types';
 
@@ -67,8 +67,8 @@ export function evidenceBands(
   const wanted = anyUncertain(c) ? Array.from(c.outcomes) : [];
   if (wanted.length === 0) return Array.from(c.outcomes, () => null);
   const tables = new DrawnTables(c, baseline);
-  const hypercube = new LatinHypercube(rng, draws, tables.theta.mainDimensions);
-  const extraHypercube = new LatinHypercube(extra, draws, tables.theta.extraDimensions);
+  const hypercube = new LatinHypercube(new UniformBlocks(rng), draws, tables.theta.mainDimensions);
+  const extraHypercube = new LatinHypercube(new UniformBlocks(extra), draws, tables.theta.extraDimensions);
   const mainRow = new Float64Array(tables.theta.mainDimensions);
   const extraRow = new Float64Array(tables.theta.extraDimensions);
   const marginals = new Float64Array(c.n);

@@ -5,7 +5,7 @@
 import { type CompiledModel, INPUT } from './compile';
 import { fastExp, fastSigmoid, meanSigmoidOverBase } from './logistic';
 import { compress, convolve, type Rule, uniformRule } from './quadrature';
-import { type Rng, TO_UNIT } from './random';
+import type { UniformBlocks } from './random';
 import { ThetaSampler } from './theta';
 
 /** Outcomes with more drivers than this have no averaged table (2^k entries): they are "wide". */
@@ -287,14 +287,20 @@ export class DrawnTables implements TableDraws {
  */
 export class LatinHypercube {
   private readonly order: Uint32Array;
+  /** A row's jitter, one uniform per dimension. */
+  private readonly jitter: Float64Array;
 
-  constructor(private readonly rng: Rng, private readonly draws: number, private readonly dimensions: number) {
+  /** `uniforms`: the stream's uniforms in blocks (random.ts), the same sequence as its next() calls. */
+  constructor(private readonly uniforms: UniformBlocks, private readonly draws: number, private readonly dimensions: number) {
     this.order = new Uint32Array(draws * dimensions);
+    this.jitter = new Float64Array(dimensions);
+    const shuffle = new Float64Array(Math.max(0, draws - 1));
     for (let k = 0; k < dimensions; k++) {
       const base = k * draws;
       for (let d = 0; d < draws; d++) this.order[base + d] = d;
+      uniforms.fill(shuffle, shuffle.length);
       for (let d = draws - 1; d > 0; d--) {
-        const e = Math.floor(((rng.next() >>> 0) * TO_UNIT) * (d + 1));
+        const e = Math.floor(shuffle[draws - 1 - d]! * (d + 1));
         const t = this.order[base + d]!;
         this.order[base + d] = this.order[base + e]!;
         this.order[base + e] = t;
@@ -304,8 +310,9 @@ export class LatinHypercube {
 
   /** The uniforms of draw number `row`, one per dimension, into out[0 … dimensions − 1]. */
   row(row: number, out: Float64Array): Float64Array {
-    const { order, draws, rng } = this;
-    for (let k = 0; k < this.dimensions; k++) out[k] = (order[k * draws + row]! + (rng.next() >>> 0) * TO_UNIT) / draws;
+    const { order, draws, jitter } = this;
+    this.uniforms.fill(jitter, this.dimensions);
+    for (let k = 0; k < this.dimensions; k++) out[k] = (order[k * draws + row]! + jitter[k]!) / draws;
     return out;
   }
 }
