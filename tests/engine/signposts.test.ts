@@ -90,7 +90,7 @@ describe('linchpins', () => {
     }
   });
 
-  it('none for an observed outcome: P(O | E) is 0 or 1 whatever any probability is (the samples once showed rounding as one)', () => {
+  it('none for an observed outcome: P(O | E) is 0 or 1 whatever any probability is (the samples once showed rounding as one); its swings are flat', () => {
     // Both samples observe security_reengage in an alternative; rounding in the ratios of equal
     // sums there had made "linchpins" of taliban_ttp and china_ties.
     let observed = 0;
@@ -104,6 +104,10 @@ describe('linchpins', () => {
           observed++;
           expect(outcome.probability).toBe(value ? 1 : 0);
           expect(outcome.linchpins).toEqual([]);
+          // Nothing moves it either, and seeing it tells nothing more: flat swings, no signposts.
+          expect(outcome.swing.length).toBeGreaterThan(0);
+          for (const s of outcome.swing) expect(s).toMatchObject({ points: 0, ifTrue: value ? 1 : 0, ifFalse: value ? 1 : 0 });
+          expect(outcome.signposts).toEqual([]);
         }
       }
     }

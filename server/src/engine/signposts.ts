@@ -144,6 +144,11 @@ export function guides(
       if (swings) swing.push(reuse.guides.swing![i]!);
       continue;
     }
+    if (observed(o)) {
+      // Seen already: P(O | E) is 1 or 0 under any do(), and seeing O tells nothing more (no sweep).
+      if (swings) swing.push(flatSwings(upstream.length, p));
+      continue;
+    }
     for (const f of upstream) wanted[f] = doable[f]!;
     stamp++;
     // Seen true, O's tree gives P(X | E, O) for every X, and its families' do() sums.
@@ -187,8 +192,8 @@ export function guides(
   }
   // An observed outcome's P(O | E) is 0 or 1 whatever any probability is: what the arithmetic
   // finds there is rounding (ratios of equal sums), not a linchpin.
-  if (evidence) c.outcomes.forEach((o, i) => {
-    if (evidence[o]! >= 0) linchpins[i] = [];
+  c.outcomes.forEach((o, i) => {
+    if (observed(o)) linchpins[i] = [];
   });
   for (const list of linchpins) list.sort((a, b) => ordering(distanceToFlip(a)) - ordering(distanceToFlip(b)) || a.v - b.v);
   return { signposts, linchpins, swing: swings ? swing : null };
@@ -255,6 +260,11 @@ function keepLargest(list: RawSignpost[], s: RawSignpost): void {
  * Outcome i's swings: P(O | do(F), E) = P(O | E) · (sum under O) / (sum of the scenario). An
  * observed F, or a do() under which E cannot happen, has none (both ends at P(O | E)).
  */
+/** The swings of an outcome nothing moves: every end at p. */
+function flatSwings(count: number, p: number): SwingTable {
+  return { points: new Float64Array(count), ifTrue: new Float64Array(count).fill(p), ifFalse: new Float64Array(count).fill(p) };
+}
+
 function swingsOf(
   c: CompiledModel, i: number, p: number, seen: boolean, n1: Float64Array, n0: Float64Array, d1: Float64Array, d0: Float64Array,
   doable: Uint8Array, fallback: SwingEnds,
