@@ -2,7 +2,8 @@
 // "frontier" of variables is carried forward in topological order. A factor or event joins just
 // before the first outcome it drives, and a variable leaves (summed out) once everything it
 // drives has joined, unless it is kept (outcomes, for the worlds). The cost is Σ 2^width, far
-// below 2^n for the sparse graphs analysts write.
+// below 2^n for the sparse graphs analysts write. This file plans the steps; their loops run in
+// WebAssembly (frontier.wat, laid out by frontierKernel.ts).
 import { gatherAll } from './bits';
 import { type CompiledModel, reachable } from './compile';
 import { FrontierBuffer } from './frontierKernel';

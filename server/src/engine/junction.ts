@@ -5,6 +5,8 @@
 // P(E), for any evidence E. Unlike the frontier (frontier.ts), which only runs forward, this
 // reasons backwards too: seeing an outcome changes what its drivers are likely to be.
 // The cost is Σ 2^|clique| per pass: the treewidth of the model, not its number of variables.
+// This file builds the tree and drives the sweeps; the loops run in WebAssembly (junction.wat,
+// laid out by junctionKernel.ts).
 import { IndexHeap } from '../util/heap';
 import { gatherAll } from './bits';
 import { JunctionBuffers } from './junctionKernel';
