@@ -25,6 +25,7 @@ import {
   UNTITLED_TITLE, type AlternativeForecast, type Forecast, type InputForecast, type JudgedCheck, type OutcomeForecast, type ResolvedAs, type World,
 } from '../../../common/forecast';
 import type { EngineAlternative, EngineModel, EngineOutcome, ForecastOptions } from './types';
+import { withKeptKernels } from './kernelPool';
 import type { ForecastStage } from '../../../common/progress';
 
 /**
@@ -129,6 +130,10 @@ interface RunSettings {
 }
 
 export function forecast(model: EngineModel, options: EngineOptions = {}): Forecast {
+  return withKeptKernels(() => forecastNow(model, options));
+}
+
+function forecastNow(model: EngineModel, options: EngineOptions): Forecast {
   const started = performance.now();
   const samples = options.samples ?? model.settings.samples;
   if (!Number.isInteger(samples) || samples < SAMPLES_MIN || samples > SAMPLES_MAX) {

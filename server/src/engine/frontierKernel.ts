@@ -5,6 +5,7 @@
 // pass, copies the tables in and the marginals out.
 import kernelBytes from './frontier.wat';
 import type { Plan, Step } from './frontier';
+import { kernelInstance } from './kernelPool';
 
 /** The fields of a step's record, in i32 words (frontier.wat reads them at these byte offsets × 4). */
 const KIND = 0, WIDTH = 1, TABLE = 2, COMBINATION = 3, POSITIONS = 4, POSITION_COUNT = 5;
@@ -114,10 +115,8 @@ export class FrontierBuffer {
     if (!layout) layouts.set(plan, (layout = new FrontierLayout(plan)));
     this.layout = layout;
     compiled ??= new WebAssembly.Module(kernelBytes);
-    this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
+    this.kernel = kernelInstance(compiled, layout.bytes).exports as unknown as KernelExports;
     const memory = this.kernel.memory;
-    const pages = Math.ceil(layout.bytes / 65536) - memory.buffer.byteLength / 65536;
-    if (pages > 0) memory.grow(pages);
     new Uint8Array(memory.buffer).set(layout.image, layout.records);
     this.f64 = new Float64Array(memory.buffer);
     this.i32 = new Int32Array(memory.buffer);

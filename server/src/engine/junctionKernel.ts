@@ -5,6 +5,7 @@
 // byte offsets.
 import kernelBytes from './junction.wat';
 import type { JunctionTree } from './junction';
+import { kernelInstance } from './kernelPool';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -186,10 +187,8 @@ export class JunctionBuffers {
     this.parent = layout.parent;
     this.families = layout.families;
     compiled ??= new WebAssembly.Module(kernelBytes);
-    this.kernel = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
+    this.kernel = kernelInstance(compiled, withScratch ? layout.bytesWithScratch : layout.bytes).exports as unknown as KernelExports;
     const memory = this.kernel.memory;
-    const pages = Math.ceil((withScratch ? layout.bytesWithScratch : layout.bytes) / 65536) - memory.buffer.byteLength / 65536;
-    if (pages > 0) memory.grow(pages);
     const buffer = memory.buffer;
     new Uint8Array(buffer).set(layout.maps, layout.mapsAt);
     this.f64 = new Float64Array(buffer);
