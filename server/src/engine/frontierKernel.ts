@@ -99,7 +99,7 @@ class FrontierLayout {
 
 const layouts = new WeakMap<Plan, FrontierLayout>();
 
-/** Reusable memory for passes over one plan: a module instance of its own, laid out for it. */
+/** Reusable memory for passes over one plan: a module instance (kernelPool.ts), laid out for it. */
 export class FrontierBuffer {
   /** The frontier's table (the first 2^width entries are the current joint). */
   readonly table: Float64Array;

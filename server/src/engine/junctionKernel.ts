@@ -1,5 +1,5 @@
-// Reusable memory for propagations over one junction tree: a module instance of junction.wat of
-// its own (see frontierKernel.ts for why the loops are WebAssembly), with every clique's table,
+// Reusable memory for propagations over one junction tree: an instance of junction.wat
+// (kernelPool.ts; see frontierKernel.ts for why the loops are WebAssembly), with every clique's table,
 // separator and index maps, and every family's table, laid out once. The Float64Arrays here are
 // views into that memory, so junction.ts reads and passes them as before; the loops take their
 // byte offsets.
