@@ -5,7 +5,7 @@
 // pass, copies the tables in and the marginals out.
 import kernelBytes from './frontier.wat';
 import type { Plan, Step } from './frontier';
-import { kernelInstance } from './kernelPool';
+import { copyTables, kernelInstance, MemoryLayout } from './kernelPool';
 
 /** The fields of a step's record, in i32 words (frontier.wat reads them at these byte offsets × 4). */
 const KIND = 0, WIDTH = 1, TABLE = 2, COMBINATION = 3, POSITIONS = 4, POSITION_COUNT = 5;
@@ -26,8 +26,6 @@ interface KernelExports {
   run(records: number, first: number, last: number, marginals: number, offsets: number): void;
 }
 
-let compiled: WebAssembly.Module | null = null;
-
 function kindOf(step: Step): Kind {
   const removed = step.removed.length;
   if (!step.keep) return Kind.Other;
@@ -44,6 +42,8 @@ function kindOf(step: Step): Kind {
 class FrontierLayout {
   /** Per step: where its table starts (in f64 entries). */
   readonly tableAt: Int32Array;
+  /** Per step: its variable. */
+  readonly variables: Int32Array;
   readonly marginalsAt: number;
   readonly records: number;
   readonly offsets: number;
@@ -54,23 +54,18 @@ class FrontierLayout {
 
   constructor(plan: Plan) {
     const steps = plan.steps;
-    let bytes = 8 * (1 << plan.maxWidth);
-    const take = (size: number, align: number): number => {
-      bytes = Math.ceil(bytes / align) * align;
-      const at = bytes;
-      bytes += size;
-      return at;
-    };
-    const tableBytes = steps.map((s) => take(8 * (1 << s.parentPositions.length), 8));
+    const memory = new MemoryLayout(8 * (1 << plan.maxWidth));
+    const tableBytes = steps.map((s) => memory.take(8 * (1 << s.parentPositions.length), 8));
     this.tableAt = Int32Array.from(tableBytes, (b) => b / 8);
-    this.marginalsAt = take(8 * steps.length, 8);
-    this.records = take(4 * RECORD_WORDS * steps.length, 8);
-    const positionBytes = steps.map((s) => take(4 * s.parentPositions.length, 4));
-    const removedBytes = steps.map((s) => take(4 * s.removed.length, 4));
+    this.variables = Int32Array.from(steps, (s) => s.v);
+    this.marginalsAt = memory.take(8 * steps.length, 8);
+    this.records = memory.take(4 * RECORD_WORDS * steps.length, 8);
+    const positionBytes = steps.map((s) => memory.take(4 * s.parentPositions.length, 4));
+    const removedBytes = steps.map((s) => memory.take(4 * s.removed.length, 4));
     const mostRemoved = steps.reduce((most, s) => Math.max(most, s.removed.length), 0);
-    this.offsets = take(4 * (1 << mostRemoved), 4);
-    const combinationBytes = steps.map((s) => (s.combination ? take(4 * s.combination.length, 4) : 0));
-    this.bytes = Math.ceil(bytes / 8) * 8;
+    this.offsets = memory.take(4 * (1 << mostRemoved), 4);
+    const combinationBytes = steps.map((s) => (s.combination ? memory.take(4 * s.combination.length, 4) : 0));
+    this.bytes = Math.ceil(memory.bytes / 8) * 8;
     this.widthAfter = Int32Array.from(steps, (s) => s.width + (s.keep ? 1 : 0) - s.removed.length);
     const image = new ArrayBuffer(this.bytes - this.records);
     const i32 = new Int32Array(image);
@@ -114,8 +109,7 @@ export class FrontierBuffer {
     let layout = layouts.get(plan);
     if (!layout) layouts.set(plan, (layout = new FrontierLayout(plan)));
     this.layout = layout;
-    compiled ??= new WebAssembly.Module(kernelBytes);
-    this.kernel = kernelInstance(compiled, layout.bytes).exports as unknown as KernelExports;
+    this.kernel = kernelInstance(kernelBytes, layout.bytes).exports as unknown as KernelExports;
     const memory = this.kernel.memory;
     new Uint8Array(memory.buffer).set(layout.image, layout.records);
     this.f64 = new Float64Array(memory.buffer);
@@ -126,13 +120,8 @@ export class FrontierBuffer {
   /** Steps first … last − 1 with these tables (and evidence: −1 not observed); P(v) into marginals. */
   run(tables: readonly Float64Array[], evidence: Int8Array | null, marginals: Float64Array, first: number, last: number): void {
     const steps = this.plan.steps;
-    // Entry by entry: a set() call per step cost more than its handful of entries (1,000 steps a pass).
     const { f64, layout } = this;
-    for (let k = first; k < last; k++) {
-      const table = tables[steps[k]!.v]!;
-      const at = layout.tableAt[k]!;
-      for (let e = 0; e < table.length; e++) f64[at + e] = table[e]!;
-    }
+    copyTables(f64, tables, layout.variables, layout.tableAt, first, last);
     if (evidence || this.seenWritten) {
       for (let k = 0; k < steps.length; k++) {
         const seen = evidence ? evidence[steps[k]!.v]! : -1;

@@ -22,7 +22,7 @@
         (br $next)))
     (local.get $out))
 
-  (func $fill (export "fill") (param $at i32) (param $n i32) (param $value f64)
+  (func $fill (param $at i32) (param $n i32) (param $value f64)
     (local $i i32)
     (block $done
       (loop $next
@@ -53,7 +53,7 @@
         (br $next))))
 
   ;; values[s] = values[s] / old[s], or 0 where old[s] is 0 (Hugin's update, new / old).
-  (func $ratio (export "ratio") (param $values i32) (param $old i32) (param $n i32)
+  (func $ratio (param $values i32) (param $old i32) (param $n i32)
     (local $i i32) (local $v i32) (local $o f64)
     (block $done
       (loop $next
@@ -68,7 +68,7 @@
         (br $next))))
 
   ;; A family's table P(v | drivers) multiplied into a clique's table (v at `bit`).
-  (func $multiplyFamily (export "multiplyFamily") (param $table i32) (param $size i32) (param $bit i32) (param $cpt i32)
+  (func $multiplyFamily (param $table i32) (param $size i32) (param $bit i32) (param $cpt i32)
     (param $map i32) (param $bits i32) (param $nbits i32)
     (local $i i32) (local $p f64) (local $q f64) (local $at i32)
     (if (i32.eqz (local.get $nbits))
@@ -98,7 +98,7 @@
         (br $next))))
 
   ;; Evidence: entries whose `bit` is not `keep` (bit or 0) become 0.
-  (func $keepOnly (export "keepOnly") (param $table i32) (param $size i32) (param $bit i32) (param $keep i32)
+  (func $keepOnly (param $table i32) (param $size i32) (param $bit i32) (param $keep i32)
     (local $i i32)
     (block $done
       (loop $next
@@ -124,7 +124,7 @@
         (br $next))))
 
   ;; table[i] = from[i] · message[mapped i], for the size entries.
-  (func $multiplyBy (export "multiplyBy") (param $table i32) (param $from i32) (param $size i32) (param $message i32)
+  (func $multiplyBy (param $table i32) (param $from i32) (param $size i32) (param $message i32)
     (param $map i32) (param $bits i32) (param $nbits i32)
     (local $i i32)
     (block $done

@@ -5,18 +5,13 @@
 // byte offsets.
 import kernelBytes from './junction.wat';
 import type { JunctionTree } from './junction';
-import { kernelInstance } from './kernelPool';
+import { copyTables, kernelInstance, MemoryLayout } from './kernelPool';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
-  fill(at: number, n: number, value: number): void;
   sum(at: number, n: number): number;
   divide(at: number, n: number, d: number): void;
-  ratio(values: number, old: number, n: number): void;
-  multiplyFamily(table: number, size: number, bit: number, cpt: number, map: number, bits: number, nbits: number): void;
-  keepOnly(table: number, size: number, bit: number, keep: number): void;
   marginalize(table: number, size: number, out: number, outSize: number, map: number, bits: number, nbits: number): void;
-  multiplyBy(table: number, from: number, size: number, message: number, map: number, bits: number, nbits: number): void;
   ownSum(table: number, size: number, bit: number): number;
   condition(out: number, from: number, size: number, bit: number, keep: number, px: number): void;
   collect(cliques: number, count: number, evidence: number, sums: number): number;
@@ -36,11 +31,7 @@ export interface MapAt {
 /** A family's table slot and its driver-combination map. */
 export interface FamilyAt extends MapAt {
   cpt: number;
-  /** Entries of its table (2^drivers). */
-  entries: number;
 }
-
-let compiled: WebAssembly.Module | null = null;
 
 /** i32 words of a clique's and of a family's record (the order is junction.wat's). */
 const CLIQUE_WORDS = 16;
@@ -76,39 +67,33 @@ class JunctionLayout {
   constructor(tree: JunctionTree) {
     const { cliques } = tree;
     const n = cliques.length;
-    let bytes = 8; // 0 stays free: a map at 0 means none
-    const take = (size: number, align: number): number => {
-      bytes = Math.ceil(bytes / align) * align;
-      const at = bytes;
-      bytes += size;
-      return at;
-    };
+    const memory = new MemoryLayout(8); // 0 stays free: a map at 0 means none
     this.tableAt = new Int32Array(n);
     this.messageAt = new Int32Array(n);
     this.calibratedAt = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const q = cliques[i]!;
-      this.tableAt[i] = take(8 * q.size, 8);
-      this.messageAt[i] = take(8 * q.separatorSize, 8);
-      this.calibratedAt[i] = take(8 * q.separatorSize, 8);
+      this.tableAt[i] = memory.take(8 * q.size, 8);
+      this.messageAt[i] = memory.take(8 * q.separatorSize, 8);
+      this.calibratedAt[i] = memory.take(8 * q.separatorSize, 8);
     }
     const variables: number[] = [];
     const cpts: number[] = [];
     for (const q of cliques) {
       for (const f of q.families) {
         variables.push(f.v);
-        cpts.push(take(8 * (1 << f.driverBits.length), 8));
+        cpts.push(memory.take(8 * (1 << f.driverBits.length), 8));
       }
     }
     this.familyVariables = Int32Array.from(variables);
     this.familyTables = Int32Array.from(cpts, (at) => at / 8);
-    this.result = take(16, 8);
-    this.sumsAt = take(8 * n, 8);
-    this.marginalsAt = take(8 * tree.n, 8);
-    this.evidenceAt = take(4 * tree.n, 8);
-    this.mapsAt = bytes;
+    this.result = memory.take(16, 8);
+    this.sumsAt = memory.take(8 * n, 8);
+    this.marginalsAt = memory.take(8 * tree.n, 8);
+    this.evidenceAt = memory.take(4 * tree.n, 8);
+    this.mapsAt = memory.bytes;
     const mapOf = (map: Uint32Array | null, bits: Int32Array): MapAt => ({
-      map: map ? take(4 * map.length, 4) : 0, bits: take(4 * bits.length, 4), nbits: bits.length,
+      map: map ? memory.take(4 * map.length, 4) : 0, bits: memory.take(4 * bits.length, 4), nbits: bits.length,
     });
     let family = 0;
     for (const q of cliques) {
@@ -116,14 +101,14 @@ class JunctionLayout {
       this.parent.push(mapOf(q.parentMap, q.parentBits));
       this.families.push(q.families.map((f): FamilyAt => {
         const at = mapOf(f.combination, f.driverBits);
-        return { map: at.map, bits: at.bits, nbits: at.nbits, cpt: cpts[family++]!, entries: 1 << f.driverBits.length };
+        return { map: at.map, bits: at.bits, nbits: at.nbits, cpt: cpts[family++]! };
       }));
     }
     // The records the whole-tree loops read (junction.wat's collect and distribute).
-    this.cliquesAt = take(4 * CLIQUE_WORDS * n, 8);
-    const familyRecords = cliques.map((q) => take(4 * FAMILY_WORDS * q.families.length, 4));
-    const ownedRecords = cliques.map((q) => take(4 * 2 * q.owned.length, 4));
-    const mapsEnd = Math.ceil(bytes / 8) * 8;
+    this.cliquesAt = memory.take(4 * CLIQUE_WORDS * n, 8);
+    const familyRecords = cliques.map((q) => memory.take(4 * FAMILY_WORDS * q.families.length, 4));
+    const ownedRecords = cliques.map((q) => memory.take(4 * 2 * q.owned.length, 4));
+    const mapsEnd = Math.ceil(memory.bytes / 8) * 8;
     const image = new ArrayBuffer(mapsEnd - this.mapsAt);
     const u32 = new Uint32Array(image);
     const i32 = new Int32Array(image);
@@ -151,11 +136,11 @@ class JunctionLayout {
       q.owned.forEach((v, k) => i32.set([v, 1 << q.ownedBits[k]!], word(ownedRecords[i]!) + 2 * k));
     });
     this.maps = new Uint8Array(image);
-    bytes = mapsEnd;
-    this.bytes = bytes;
+    memory.bytes = mapsEnd;
+    this.bytes = mapsEnd;
     this.scratchAt = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.scratchAt[i] = take(8 * cliques[i]!.size, 8);
-    this.bytesWithScratch = bytes;
+    for (let i = 0; i < n; i++) this.scratchAt[i] = memory.take(8 * cliques[i]!.size, 8);
+    this.bytesWithScratch = memory.bytes;
   }
 }
 
@@ -186,8 +171,7 @@ export class JunctionBuffers {
     this.child = layout.child;
     this.parent = layout.parent;
     this.families = layout.families;
-    compiled ??= new WebAssembly.Module(kernelBytes);
-    this.kernel = kernelInstance(compiled, withScratch ? layout.bytesWithScratch : layout.bytes).exports as unknown as KernelExports;
+    this.kernel = kernelInstance(kernelBytes, withScratch ? layout.bytesWithScratch : layout.bytes).exports as unknown as KernelExports;
     const memory = this.kernel.memory;
     const buffer = memory.buffer;
     new Uint8Array(buffer).set(layout.maps, layout.mapsAt);
@@ -200,15 +184,9 @@ export class JunctionBuffers {
     this.scratch = cliques.map((q, i) => (withScratch ? view(layout.scratchAt[i]!, q.size) : new Float64Array(0)));
   }
 
-  /** Every family's table P(v | drivers), copied in (entry by entry: see frontierKernel.ts). */
+  /** Every family's table P(v | drivers), copied in. */
   loadTables(tables: readonly Float64Array[]): void {
-    const { f64 } = this;
-    const { familyVariables, familyTables } = this.layout;
-    for (let k = 0; k < familyVariables.length; k++) {
-      const table = tables[familyVariables[k]!]!;
-      const at = familyTables[k]!;
-      for (let e = 0; e < table.length; e++) f64[at + e] = table[e]!;
-    }
+    copyTables(this.f64, tables, this.layout.familyVariables, this.layout.familyTables);
   }
 
   /**
@@ -235,10 +213,12 @@ export class JunctionBuffers {
     return logEvidence;
   }
 
-  /** interventionSums of family j of clique i over `table` (a view here), into whenTrue[v] and whenFalse[v]. */
-  interventionSums(i: number, j: number, table: Float64Array, cpt: Float64Array, whenTrue: Float64Array, whenFalse: Float64Array): void {
+  /**
+   * interventionSums of family j of clique i over `table` (a view here), into whenTrue[v] and
+   * whenFalse[v], with the family's table as the last propagation loaded it.
+   */
+  interventionSums(i: number, j: number, table: Float64Array, whenTrue: Float64Array, whenFalse: Float64Array): void {
     const f = this.families[i]![j]!;
-    this.f64.set(cpt, f.cpt / 8);
     const q = this.tree.cliques[i]!;
     const family = q.families[j]!;
     const result = this.layout.result;
