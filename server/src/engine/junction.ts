@@ -393,14 +393,13 @@ function crosses(q: Clique, reach: Uint8Array): boolean {
  * by 1, and U, F's parents, is all it takes (the back-door adjustment), so for any event A,
  * P(A | do(F = f)) = Σ_u P(A, F = f, U = u) / θ(f | u). NaN where some θ is 0 or 1: the event's
  * share under do() is then not in the table. Only families with `wanted[F]`; `table` is a view
- * into `memory` (a calibrated tree's belief or scratch).
+ * into `memory` (a calibrated tree's belief or scratch), and θ is as its calibration loaded it.
  */
 export function interventionSums(
-  memory: JunctionBuffers, at: number, table: Float64Array, tables: readonly Float64Array[], wanted: Uint8Array,
-  whenTrue: Float64Array, whenFalse: Float64Array,
+  memory: JunctionBuffers, at: number, table: Float64Array, wanted: Uint8Array, whenTrue: Float64Array, whenFalse: Float64Array,
 ): void {
   memory.tree.cliques[at]!.families.forEach((f, j) => {
-    if (wanted[f.v]) memory.interventionSums(at, j, table, tables[f.v]!, whenTrue, whenFalse);
+    if (wanted[f.v]) memory.interventionSums(at, j, table, whenTrue, whenFalse);
   });
 }
 

@@ -107,7 +107,7 @@ export function guides(
   for (let f = 0; f < c.n; f++) if (swings && drives(f) && !observed(f)) doable[f] = 1;
   const d1 = new Float64Array(c.n);
   const d0 = new Float64Array(c.n);
-  if (swings) tree.cliques.forEach((_, i) => interventionSums(cal.memory, i, cal.beliefs[i]!, tables, doable, d1, d0));
+  if (swings) tree.cliques.forEach((_, i) => interventionSums(cal.memory, i, cal.beliefs[i]!, doable, d1, d0));
   // A table with a 0 or a 1 hides what do() does there: those F get two propagations each.
   const fallback: SwingEnds = swings
     ? passEnds(c, tree, tables, evidence, checkCancelled, (f) => doable[f] === 1 && !(Number.isFinite(d1[f]!) && Number.isFinite(d0[f]!)))
@@ -129,7 +129,7 @@ export function guides(
   let stamp = 0;
   const visit = (at: number, table: Float64Array) => {
     visited[at] = stamp;
-    interventionSums(cal.memory, at, table, tables, wanted, n1, n0);
+    interventionSums(cal.memory, at, table, wanted, n1, n0);
   };
   const reuse = kept && evidence === null && (!swings || kept.guides.swing) ? kept : null;
   for (let i = 0; i < nOut; i++) {
@@ -145,7 +145,8 @@ export function guides(
       continue;
     }
     if (observed(o)) {
-      // Seen already: P(O | E) is 1 or 0 under any do(), and seeing O tells nothing more (no sweep).
+      // Seen already: P(O | E) is 1 or 0 under any do(), seeing O tells nothing more (no sweep),
+      // and no probability moves it (no linchpins, here or in linchpinsOf).
       if (swings) swing.push(flatSwings(upstream.length, p));
       continue;
     }
@@ -190,11 +191,6 @@ export function guides(
       addLinchpin(c, f, i, p, e0 * whenFalse, e1 * whenTrue, e0, e1, linchpins);
     }
   }
-  // An observed outcome's P(O | E) is 0 or 1 whatever any probability is: what the arithmetic
-  // finds there is rounding (ratios of equal sums), not a linchpin.
-  c.outcomes.forEach((o, i) => {
-    if (observed(o)) linchpins[i] = [];
-  });
   for (const list of linchpins) list.sort((a, b) => ordering(distanceToFlip(a)) - ordering(distanceToFlip(b)) || a.v - b.v);
   return { signposts, linchpins, swing: swings ? swing : null };
 }
@@ -315,7 +311,9 @@ function linchpinsOf(
   replaced[f] = Float64Array.of(0);
   const d0 = propagate(tree, replaced, evidence, whenFalse, buffers);
   c.outcomes.forEach((o, i) => {
-    if (!upstreamOf[i]!.has(f)) return;
+    // An observed outcome's P(O | E) is 0 or 1 whatever any probability is: what the arithmetic
+    // would find there is rounding (ratios of equal sums), not a linchpin.
+    if (!upstreamOf[i]!.has(f) || (evidence !== null && evidence[o]! >= 0)) return;
     addLinchpin(c, f, i, marginals[o]!, d0 > 0 ? d0 * whenFalse[o]! : 0, d1 > 0 ? d1 * whenTrue[o]! : 0, d0, d1, result);
   });
 }
