@@ -32,7 +32,10 @@ suite('Language client', () => {
     const client = scenario.languageClient;
     // the server's child process (a private field of vscode-languageclient's node client)
     const pid = () => client._serverProcess && client._serverProcess.pid;
-    const before = await waitFor('the server process', pid);
+    // Killed while it initializes, a server is not restarted by vscode-languageclient (its start
+    // fails for good): the crash this test means comes once the server runs.
+    const RUNNING = 2; // vscode-languageclient's State.Running
+    const before = await waitFor('the server process, running', () => client.state === RUNNING && pid());
     process.kill(before, 'SIGKILL');
     await waitFor('a new server process', () => pid() && pid() !== before && client.isRunning());
     const symbols = await waitFor('document symbols from the new server', async () => {
