@@ -5,8 +5,8 @@
 // outcome's probability given its sampled drivers, with the sampling noise then removed from
 // the spread (see docs/forecast-method.md).
 import { type CompiledModel, reachable } from './compile';
-import { type Plan, buildPlan, frontierBuffer, neededBy, runPlan } from './frontier';
-import type { FrontierBuffer } from './frontierKernel';
+import { BandBatch } from './bandKernel';
+import { type Plan, buildPlan, neededBy } from './frontier';
 import { fastSigmoid } from './logistic';
 import { type Rng, UniformBlocks } from './random';
 import { DrawnTables, LatinHypercube, type TableDraws, tableKey } from './tables';
@@ -99,7 +99,6 @@ export function bandsByExactDraws(
   const slotOf = new Map<number, number>();
   c.outcomes.forEach((v, i) => slotOf.set(v, i));
   const tables = new DrawnTables(c, baseline);
-  const marginals = new Float64Array(c.n);
   const limit = Math.max(draws, maxDraws);
   // Grown as draws are added: the most draws of every outcome would take megabytes for nothing.
   const values = wanted.map(() => new Float64Array(Math.min(draws, limit)));
@@ -108,11 +107,11 @@ export function bandsByExactDraws(
   const scratch = new Float64Array(limit);
   let active = wanted.map((_, i) => i);
   /** The pass for the active outcomes: the whole plan, or one of what they need. */
-  const passFor = (outcomes: number[], whole: boolean): { plan: Plan; buffer: FrontierBuffer; draws: TableDraws } | null => {
-    if (whole) return { plan, buffer: frontierBuffer(plan), draws: tables };
+  const passFor = (outcomes: number[], whole: boolean): { plan: Plan; draws: TableDraws } | null => {
+    if (whole) return { plan, draws: tables };
     const needed = neededBy(c, outcomes.map((i) => slotOf.get(wanted[i]!)!));
     const narrower = buildPlan(c, false, plan.maxWidth, needed.map((x, v) => x & c.isOutcome[v]!));
-    return narrower && { plan: narrower, buffer: frontierBuffer(narrower), draws: tables.subset(needed) };
+    return narrower && { plan: narrower, draws: tables.subset(needed) };
   };
   let pass = passFor(active, only === null) ?? passFor(active, true)!;
   // Each batch's hypercube continues the streams where the last one stopped.
@@ -121,19 +120,8 @@ export function bandsByExactDraws(
   let total = 0;
   let batch = draws;
   for (;;) {
-    const hypercube = new LatinHypercube(uniforms, batch, pass.draws.mainDimensions);
-    const extraHypercube = new LatinHypercube(extraUniforms, batch, pass.draws.extraDimensions);
-    const mainRow = new Float64Array(pass.draws.mainDimensions);
-    const extraRow = new Float64Array(pass.draws.extraDimensions);
-    for (let d = 0; d < batch; d++) {
-      if ((d & 63) === 0) checkCancelled();
-      pass.draws.draw(hypercube.row(d, mainRow), extraHypercube.row(d, extraRow));
-      runPlan(pass.plan, tables.tables, marginals, pass.buffer);
-      for (let a = 0; a < active.length; a++) {
-        const i = active[a]!;
-        values[i]![total + d] = marginals[wanted[i]!]!;
-      }
-    }
+    const run = new BandBatch(c, pass.plan, tables, pass.draws, active.map((i) => wanted[i]!), batch);
+    run.run(uniforms, extraUniforms, active.map((i) => values[i]!), total, checkCancelled);
     total += batch;
     for (const i of active) counts[i] = total;
     if (total >= limit) break;

@@ -10,6 +10,14 @@
 ;;   positions         the steps' driver positions and removed positions (i32)
 ;;   combinations      each step's driver combination per frontier index (i32), when precomputed
 ;;
+;; and, for a band's draws of θ (bandKernel.ts lays them out after the pass's memory):
+;;
+;;   consts            fastExp's tables (logistic.ts) and 2^-32, copied in from JavaScript
+;;   orders            a Latin hypercube per stream (u32, dims × draws)
+;;   rows              the uniforms of a chunk of draws, per stream (f64, count × dims)
+;;   dimensions        per uniform, where it goes: a + b·u, or the next logit (JavaScript's Math.log)
+;;   fills, lnK, ...   the outcomes whose tables each draw refills, and their parameters
+;;
 ;; A step: v joins; then the removed variables are summed out in the same loop, in place. `keepFalse`
 ;; and `keepTrue` (1, or 0 for the value the evidence rules out) scale v's two values before
 ;; anything is summed. Built into the bundles by scripts/esbuildPlugins.mjs (watBinary).
@@ -214,7 +222,7 @@
 
   ;; Steps first … last − 1 of the records at `records` (11 i32 each, see
   ;; frontierKernel.ts), each one's P(v) into marginals (f64 per step). `offsets`: scratch.
-  (func (export "run") (param $records i32) (param $first i32) (param $last i32) (param $marginals i32) (param $offsets i32)
+  (func $run (export "run") (param $records i32) (param $first i32) (param $last i32) (param $marginals i32) (param $offsets i32)
     (local $k i32) (local $at i32) (local $kind i32) (local $width i32) (local $keepFalse f64) (local $keepTrue f64) (local $p f64)
     (local.set $k (local.get $first))
     (block $done
@@ -267,4 +275,247 @@
             (local.get $offsets) (local.get $keepFalse) (local.get $keepTrue))))
         (f64.store (i32.add (local.get $marginals) (i32.shl (local.get $k) (i32.const 3))) (local.get $p))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $next)))))
+        (br $next))))
+  ;; ---- draws of θ for bands (bandKernel.ts) -------------------------------------------------
+  ;; The same arithmetic as random.ts (UniformBlocks), tables.ts (LatinHypercube, DrawnTables)
+  ;; and logistic.ts (fastExp), in the same order: the same numbers to the last bit.
+  ;; consts (bandKernel.ts writes them): POW2 (2001 f64, byte 0), ROOTS (64 f64, byte 16008), then
+  ;; SCALE (16520), STEP (16528), 1/6 (16536) and 2^-32 (16544).
+
+  ;; The next `count` uniforms of the xoroshiro128+ state at `state` (4 i32, UniformBlocks'
+  ;; order: s01 s00 s11 s10) into out (f64).
+  (func $uniforms (param $state i32) (param $out i32) (param $count i32) (param $toUnit f64)
+    (local $i i32) (local $s01 i32) (local $s00 i32) (local $s11 i32) (local $s10 i32)
+    (local $a0 i32) (local $a1 i32) (local $t00 i32) (local $t01 i32)
+    (local.set $s01 (i32.load (local.get $state)))
+    (local.set $s00 (i32.load offset=4 (local.get $state)))
+    (local.set $s11 (i32.load offset=8 (local.get $state)))
+    (local.set $s10 (i32.load offset=12 (local.get $state)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
+          (f64.mul (f64.convert_i32_u (i32.add (local.get $s00) (local.get $s10))) (local.get $toUnit)))
+        (local.set $a0 (i32.xor (local.get $s10) (local.get $s00)))
+        (local.set $a1 (i32.xor (local.get $s11) (local.get $s01)))
+        (local.set $t00 (local.get $s00))
+        (local.set $t01 (local.get $s01))
+        (local.set $s00 (i32.xor (i32.xor (i32.xor (i32.shl (local.get $t00) (i32.const 24)) (i32.shr_u (local.get $t01) (i32.const 8)))
+          (local.get $a0)) (i32.shl (local.get $a0) (i32.const 16))))
+        (local.set $s01 (i32.xor (i32.xor (i32.xor (i32.shl (local.get $t01) (i32.const 24)) (i32.shr_u (local.get $t00) (i32.const 8)))
+          (local.get $a1)) (i32.or (i32.shl (local.get $a1) (i32.const 16)) (i32.shr_u (local.get $a0) (i32.const 16)))))
+        (local.set $s10 (i32.xor (i32.shl (local.get $a1) (i32.const 5)) (i32.shr_u (local.get $a0) (i32.const 27))))
+        (local.set $s11 (i32.xor (i32.shl (local.get $a0) (i32.const 5)) (i32.shr_u (local.get $a1) (i32.const 27))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.store (local.get $state) (local.get $s01))
+    (i32.store offset=4 (local.get $state) (local.get $s00))
+    (i32.store offset=8 (local.get $state) (local.get $s11))
+    (i32.store offset=12 (local.get $state) (local.get $s10)))
+
+  ;; A Latin hypercube's orders (LatinHypercube's constructor): per dimension, 0 … draws − 1
+  ;; shuffled by Fisher–Yates with draws − 1 uniforms (scratch at `shuffle`).
+  (func (export "hypercube") (param $state i32) (param $order i32) (param $draws i32) (param $dims i32)
+    (param $shuffle i32) (param $consts i32)
+    (local $k i32) (local $base i32) (local $d i32) (local $e i32) (local $t i32) (local $at i32) (local $other i32)
+    (block $dimsDone
+      (loop $dim
+        (br_if $dimsDone (i32.ge_u (local.get $k) (local.get $dims)))
+        (local.set $base (i32.add (local.get $order) (i32.shl (i32.mul (local.get $k) (local.get $draws)) (i32.const 2))))
+        (local.set $d (i32.const 0))
+        (block $filled
+          (loop $fill
+            (br_if $filled (i32.ge_u (local.get $d) (local.get $draws)))
+            (i32.store (i32.add (local.get $base) (i32.shl (local.get $d) (i32.const 2))) (local.get $d))
+            (local.set $d (i32.add (local.get $d) (i32.const 1)))
+            (br $fill)))
+        (if (i32.gt_u (local.get $draws) (i32.const 1))
+          (then
+            (call $uniforms (local.get $state) (local.get $shuffle) (i32.sub (local.get $draws) (i32.const 1))
+              (f64.load offset=16544 (local.get $consts)))
+            (local.set $d (i32.sub (local.get $draws) (i32.const 1)))
+            (loop $swap
+              ;; e = floor(shuffle[draws − 1 − d] · (d + 1))
+              (local.set $e (i32.trunc_f64_u (f64.floor (f64.mul
+                (f64.load (i32.add (local.get $shuffle) (i32.shl (i32.sub (i32.sub (local.get $draws) (i32.const 1)) (local.get $d)) (i32.const 3))))
+                (f64.convert_i32_u (i32.add (local.get $d) (i32.const 1)))))))
+              (local.set $at (i32.add (local.get $base) (i32.shl (local.get $d) (i32.const 2))))
+              (local.set $other (i32.add (local.get $base) (i32.shl (local.get $e) (i32.const 2))))
+              (local.set $t (i32.load (local.get $at)))
+              (i32.store (local.get $at) (i32.load (local.get $other)))
+              (i32.store (local.get $other) (local.get $t))
+              (local.set $d (i32.sub (local.get $d) (i32.const 1)))
+              (br_if $swap (i32.gt_u (local.get $d) (i32.const 0))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $dim))))
+
+  ;; Rows from … from + count − 1 of a hypercube (LatinHypercube.row): per row, `dims` uniforms of
+  ;; jitter (scratch at `jitter`), and out[row − from][k] = (order[k][row] + jitter[k]) / draws.
+  (func (export "rows") (param $state i32) (param $order i32) (param $draws i32) (param $dims i32)
+    (param $from i32) (param $count i32) (param $jitter i32) (param $out i32) (param $consts i32)
+    (local $row i32) (local $k i32) (local $at i32)
+    (local.set $row (local.get $from))
+    (local.set $at (local.get $out))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $row) (i32.add (local.get $from) (local.get $count))))
+        (call $uniforms (local.get $state) (local.get $jitter) (local.get $dims) (f64.load offset=16544 (local.get $consts)))
+        (local.set $k (i32.const 0))
+        (block $rowDone
+          (loop $each
+            (br_if $rowDone (i32.ge_u (local.get $k) (local.get $dims)))
+            (f64.store (local.get $at) (f64.div
+              (f64.add
+                (f64.convert_i32_u (i32.load (i32.add (local.get $order)
+                  (i32.shl (i32.add (i32.mul (local.get $k) (local.get $draws)) (local.get $row)) (i32.const 2)))))
+                (f64.load (i32.add (local.get $jitter) (i32.shl (local.get $k) (i32.const 3)))))
+              (f64.convert_i32_u (local.get $draws))))
+            (local.set $at (i32.add (local.get $at) (i32.const 8)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $each)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $next))))
+
+  ;; e^x as logistic.ts's fastExp: 2^n · 2^(j/64) · a cubic, with its tables and constants.
+  (func $fastExp (param $x f64) (param $consts i32) (result f64)
+    (local $t f64) (local $k f64) (local $f f64) (local $ki i32)
+    (local.set $t (f64.mul (local.get $x) (f64.load offset=16520 (local.get $consts))))
+    (if (f64.gt (local.get $t) (f64.const 64000)) (then (return (f64.const inf))))
+    (if (f64.lt (local.get $t) (f64.const -64000)) (then (return (f64.const 0))))
+    (if (f64.ne (local.get $t) (local.get $t)) (then (return (local.get $t))))
+    ;; Math.round: the nearest integer, halves up
+    (local.set $k (f64.floor (local.get $t)))
+    (if (f64.ge (f64.sub (local.get $t) (local.get $k)) (f64.const 0.5)) (then (local.set $k (f64.add (local.get $k) (f64.const 1)))))
+    (local.set $f (f64.mul (f64.sub (local.get $t) (local.get $k)) (f64.load offset=16528 (local.get $consts))))
+    (local.set $ki (i32.trunc_f64_s (local.get $k)))
+    (f64.mul
+      (f64.mul
+        (f64.load (i32.add (local.get $consts) (i32.shl (i32.add (i32.shr_s (local.get $ki) (i32.const 6)) (i32.const 1000)) (i32.const 3))))
+        (f64.load offset=16008 (i32.add (local.get $consts) (i32.shl (i32.and (local.get $ki) (i32.const 63)) (i32.const 3)))))
+      (f64.add (f64.const 1) (f64.mul (local.get $f)
+        (f64.add (f64.const 1) (f64.mul (local.get $f)
+          (f64.add (f64.const 0.5) (f64.mul (local.get $f) (f64.load offset=16536 (local.get $consts))))))))))
+
+  ;; One stream's row into θ: per dimension (records of 24 bytes: kind i32, at i32, a f64, b f64),
+  ;; kind 0 stores a + b·u at `at` (a probability into its table, a signed ln K into lnK), kind 1
+  ;; the next logit of a base (computed by JavaScript, at `logit`). Returns the next logit's address.
+  (func $theta (param $row i32) (param $dims i32) (param $slots i32) (param $logit i32) (result i32)
+    (local $k i32) (local $at i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $dims)))
+        (local.set $at (i32.add (local.get $slots) (i32.mul (local.get $k) (i32.const 24))))
+        (if (i32.load (local.get $at))
+          (then
+            (f64.store (i32.load offset=4 (local.get $at)) (f64.load (local.get $logit)))
+            (local.set $logit (i32.add (local.get $logit) (i32.const 8))))
+          (else
+            (f64.store (i32.load offset=4 (local.get $at))
+              (f64.add (f64.load offset=8 (local.get $at))
+                (f64.mul (f64.load offset=16 (local.get $at)) (f64.load (i32.add (local.get $row) (i32.shl (local.get $k) (i32.const 3)))))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (local.get $logit))
+
+  ;; An outcome's table from its logit of base (at `base`) and k signed ln K (at `lnK`), as
+  ;; DrawnTables.fill: by odds when no product can leave e^±600, else by logits.
+  (func $fill (param $table i32) (param $base i32) (param $lnK i32) (param $k i32) (param $odds i32) (param $factor i32)
+    (param $consts i32) (param $maxExponent f64)
+    (local $j i32) (local $mask i32) (local $lowest i32) (local $reach f64) (local $o f64) (local $z f64) (local $b f64)
+    (local.set $b (f64.load (local.get $base)))
+    (local.set $reach (f64.abs (local.get $b)))
+    (block $summed
+      (loop $sum
+        (br_if $summed (i32.ge_u (local.get $j) (local.get $k)))
+        (local.set $reach (f64.add (local.get $reach) (f64.abs (f64.load (i32.add (local.get $lnK) (i32.shl (local.get $j) (i32.const 3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $sum)))
+    (if (f64.le (local.get $reach) (local.get $maxExponent))
+      (then
+        (local.set $j (i32.const 0))
+        (block $factors
+          (loop $each
+            (br_if $factors (i32.ge_u (local.get $j) (local.get $k)))
+            (f64.store (i32.add (local.get $factor) (i32.shl (local.get $j) (i32.const 3)))
+              (call $fastExp (f64.load (i32.add (local.get $lnK) (i32.shl (local.get $j) (i32.const 3)))) (local.get $consts)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $each)))
+        (local.set $o (call $fastExp (local.get $b) (local.get $consts)))
+        (f64.store (local.get $odds) (local.get $o))
+        (f64.store (local.get $table) (f64.div (local.get $o) (f64.add (f64.const 1) (local.get $o))))
+        (local.set $mask (i32.const 1))
+        (block $done
+          (loop $next
+            (br_if $done (i32.ge_u (local.get $mask) (i32.shl (i32.const 1) (local.get $k))))
+            (local.set $lowest (i32.and (local.get $mask) (i32.sub (i32.const 0) (local.get $mask))))
+            (local.set $o (f64.mul
+              (f64.load (i32.add (local.get $odds) (i32.shl (i32.xor (local.get $mask) (local.get $lowest)) (i32.const 3))))
+              (f64.load (i32.add (local.get $factor) (i32.shl (i32.ctz (local.get $lowest)) (i32.const 3))))))
+            (f64.store (i32.add (local.get $odds) (i32.shl (local.get $mask) (i32.const 3))) (local.get $o))
+            (f64.store (i32.add (local.get $table) (i32.shl (local.get $mask) (i32.const 3)))
+              (f64.div (local.get $o) (f64.add (f64.const 1) (local.get $o))))
+            (local.set $mask (i32.add (local.get $mask) (i32.const 1)))
+            (br $next)))
+        (return)))
+    ;; By logits (fillByLogits): z[mask] = z[mask without its lowest bit] + that line's ln K.
+    (f64.store (local.get $odds) (local.get $b))
+    (f64.store (local.get $table) (f64.div (f64.const 1) (f64.add (f64.const 1) (call $fastExp (f64.neg (local.get $b)) (local.get $consts)))))
+    (local.set $mask (i32.const 1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $mask) (i32.shl (i32.const 1) (local.get $k))))
+        (local.set $lowest (i32.and (local.get $mask) (i32.sub (i32.const 0) (local.get $mask))))
+        (local.set $z (f64.add
+          (f64.load (i32.add (local.get $odds) (i32.shl (i32.xor (local.get $mask) (local.get $lowest)) (i32.const 3))))
+          (f64.load (i32.add (local.get $lnK) (i32.shl (i32.ctz (local.get $lowest)) (i32.const 3))))))
+        (f64.store (i32.add (local.get $odds) (i32.shl (local.get $mask) (i32.const 3))) (local.get $z))
+        (f64.store (i32.add (local.get $table) (i32.shl (local.get $mask) (i32.const 3)))
+          (f64.div (f64.const 1) (f64.add (f64.const 1) (call $fastExp (f64.neg (local.get $z)) (local.get $consts)))))
+        (local.set $mask (i32.add (local.get $mask) (i32.const 1)))
+        (br $next))))
+
+  ;; `count` draws of θ, each a pass: θ from the rows of both streams (and the logits, nLogits per
+  ;; draw), the tables of the `nFills` outcomes refilled (records of 4 i32: table, logit of base,
+  ;; first ln K, number of lines), the plan's steps run, and the P of the `nWanted` steps listed at
+  ;; `wanted` (i32) into out (f64, count × nWanted).
+  (func (export "draws") (param $count i32)
+    (param $mainRows i32) (param $mainDims i32) (param $mainSlots i32)
+    (param $extraRows i32) (param $extraDims i32) (param $extraSlots i32) (param $logits i32) (param $nLogits i32)
+    (param $fills i32) (param $nFills i32) (param $odds i32) (param $factor i32) (param $consts i32) (param $maxExponent f64)
+    (param $records i32) (param $nSteps i32) (param $marginals i32) (param $offsets i32)
+    (param $wanted i32) (param $nWanted i32) (param $out i32)
+    (local $d i32) (local $logit i32) (local $i i32) (local $at i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $d) (local.get $count)))
+        (local.set $logit (i32.add (local.get $logits) (i32.shl (i32.mul (local.get $d) (local.get $nLogits)) (i32.const 3))))
+        (local.set $logit (call $theta
+          (i32.add (local.get $mainRows) (i32.shl (i32.mul (local.get $d) (local.get $mainDims)) (i32.const 3)))
+          (local.get $mainDims) (local.get $mainSlots) (local.get $logit)))
+        (drop (call $theta
+          (i32.add (local.get $extraRows) (i32.shl (i32.mul (local.get $d) (local.get $extraDims)) (i32.const 3)))
+          (local.get $extraDims) (local.get $extraSlots) (local.get $logit)))
+        (local.set $i (i32.const 0))
+        (block $filled
+          (loop $fillNext
+            (br_if $filled (i32.ge_u (local.get $i) (local.get $nFills)))
+            (local.set $at (i32.add (local.get $fills) (i32.shl (local.get $i) (i32.const 4))))
+            (call $fill (i32.load (local.get $at)) (i32.load offset=4 (local.get $at)) (i32.load offset=8 (local.get $at))
+              (i32.load offset=12 (local.get $at)) (local.get $odds) (local.get $factor) (local.get $consts) (local.get $maxExponent))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $fillNext)))
+        ;; The pass starts from the empty frontier: one world of probability 1 (runPlan's t[0] = 1).
+        (f64.store (i32.const 0) (f64.const 1))
+        (call $run (local.get $records) (i32.const 0) (local.get $nSteps) (local.get $marginals) (local.get $offsets))
+        (local.set $i (i32.const 0))
+        (block $kept
+          (loop $keep
+            (br_if $kept (i32.ge_u (local.get $i) (local.get $nWanted)))
+            (f64.store (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $d) (local.get $nWanted)) (local.get $i)) (i32.const 3)))
+              (f64.load (i32.add (local.get $marginals)
+                (i32.shl (i32.load (i32.add (local.get $wanted) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $keep)))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next))))
+)

@@ -21,9 +21,16 @@ const enum Kind {
   Join = 4,
 }
 
-interface KernelExports {
+export interface KernelExports {
   memory: WebAssembly.Memory;
   run(records: number, first: number, last: number, marginals: number, offsets: number): void;
+  hypercube(state: number, order: number, draws: number, dims: number, shuffle: number, consts: number): void;
+  rows(state: number, order: number, draws: number, dims: number, from: number, count: number, jitter: number, out: number, consts: number): void;
+  draws(
+    count: number, mainRows: number, mainDims: number, mainSlots: number, extraRows: number, extraDims: number, extraSlots: number,
+    logits: number, nLogits: number, fills: number, nFills: number, odds: number, factor: number, consts: number, maxExponent: number,
+    records: number, nSteps: number, marginals: number, offsets: number, wanted: number, nWanted: number, out: number,
+  ): void;
 }
 
 function kindOf(step: Step): Kind {
@@ -94,22 +101,27 @@ class FrontierLayout {
 
 const layouts = new WeakMap<Plan, FrontierLayout>();
 
-/** Reusable memory for passes over one plan: a module instance (kernelPool.ts), laid out for it. */
+/**
+ * Reusable memory for passes over one plan: a module instance (kernelPool.ts), laid out for it,
+ * with `extraBytes` more from `extraAt` on for whoever runs the module's other loops (bandKernel.ts).
+ */
 export class FrontierBuffer {
   /** The frontier's table (the first 2^width entries are the current joint). */
   readonly table: Float64Array;
-  private readonly kernel: KernelExports;
+  readonly kernel: KernelExports;
+  readonly extraAt: number;
   private readonly f64: Float64Array;
   private readonly i32: Int32Array;
   private readonly layout: FrontierLayout;
   /** Whether the records hold evidence (keepFalse/keepTrue not all 1). */
   private seenWritten = false;
 
-  constructor(readonly plan: Plan) {
+  constructor(readonly plan: Plan, extraBytes = 0) {
     let layout = layouts.get(plan);
     if (!layout) layouts.set(plan, (layout = new FrontierLayout(plan)));
     this.layout = layout;
-    this.kernel = kernelInstance(kernelBytes, layout.bytes).exports as unknown as KernelExports;
+    this.extraAt = layout.bytes;
+    this.kernel = kernelInstance(kernelBytes, layout.bytes + extraBytes).exports as unknown as KernelExports;
     const memory = this.kernel.memory;
     new Uint8Array(memory.buffer).set(layout.image, layout.records);
     this.f64 = new Float64Array(memory.buffer);
@@ -134,6 +146,22 @@ export class FrontierBuffer {
     this.kernel.run(layout.records, first, last, layout.marginalsAt, layout.offsets);
     const out = layout.marginalsAt / 8;
     for (let k = first; k < last; k++) marginals[steps[k]!.v] = this.f64[out + k]!;
+  }
+
+  /** Every step's table copied in, for passes the module runs on its own (bandKernel.ts). */
+  loadTables(tables: readonly Float64Array[]): void {
+    copyTables(this.f64, tables, this.layout.variables, this.layout.tableAt);
+  }
+
+  /** The byte address of step k's table. */
+  tableAddress(k: number): number {
+    return 8 * this.layout.tableAt[k]!;
+  }
+
+  /** run()'s arguments for a whole pass: records, steps, marginals (step k's P at + 8k), scratch. */
+  passArguments(): [records: number, steps: number, marginals: number, offsets: number] {
+    const { layout } = this;
+    return [layout.records, this.plan.steps.length, layout.marginalsAt, layout.offsets];
   }
 
   /** The frontier's width after step k − 1 (0 before the first). */

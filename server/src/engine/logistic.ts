@@ -1,11 +1,13 @@
 // The logistic link of LANGUAGE.md's outcomes, and the closed-form average of it over a base
 // probability drawn uniformly from a range (so the base never needs numerical integration).
 
-const POW2 = new Float64Array(2001);
+// fastExp's tables and constants (exported for frontier.wat's copy of it, bandKernel.ts).
+export const POW2 = new Float64Array(2001);
 for (let k = 0; k <= 2000; k++) POW2[k] = 2 ** (k - 1000);
-const ROOTS = Float64Array.from({ length: 64 }, (_, j) => 2 ** (j / 64));
-const SCALE = 64 * Math.LOG2E;
-const STEP = Math.LN2 / 64;
+export const ROOTS = Float64Array.from({ length: 64 }, (_, j) => 2 ** (j / 64));
+export const SCALE = 64 * Math.LOG2E;
+export const STEP = Math.LN2 / 64;
+export const SIXTH = 1 / 6;
 
 /**
  * e^x for the sampling loops, several times faster than Math.exp: 2^n · 2^(j/64) · e^f with a
@@ -19,7 +21,7 @@ export function fastExp(x: number): number {
   const k = Math.round(t);
   const f = (t - k) * STEP;
   // k >> 6 = (k − (k & 63)) / 64, as an integer index (a double index is a slower load).
-  return POW2[(k >> 6) + 1000]! * ROOTS[k & 63]! * (1 + f * (1 + f * (0.5 + f * (1 / 6))));
+  return POW2[(k >> 6) + 1000]! * ROOTS[k & 63]! * (1 + f * (1 + f * (0.5 + f * SIXTH)));
 }
 
 /** σ(z) for the sampling loops: 1 / (1 + e^(−z)) with fastExp. */

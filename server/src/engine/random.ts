@@ -67,6 +67,16 @@ export class UniformBlocks {
     this.state = Int32Array.from(s);
   }
 
+  /** The state into to[at … at + 3] (frontier.wat continues the sequence from there). */
+  saveState(to: Int32Array, at: number): void {
+    to.set(this.state, at);
+  }
+
+  /** Continues from a state saved by saveState and advanced elsewhere. */
+  loadState(from: Int32Array, at: number): void {
+    this.state.set(from.subarray(at, at + 4));
+  }
+
   /** Writes the next `count` uniforms to out[0 … count − 1]. */
   fill(out: Float64Array, count: number): void {
     const state = this.state;

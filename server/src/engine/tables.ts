@@ -6,7 +6,7 @@ import { type CompiledModel, INPUT } from './compile';
 import { fastExp, fastSigmoid, meanSigmoidOverBase } from './logistic';
 import { compress, convolve, type Rule, uniformRule } from './quadrature';
 import type { UniformBlocks } from './random';
-import { ThetaSampler } from './theta';
+import { ThetaSampler, type ThetaSubset } from './theta';
 
 /** Outcomes with more drivers than this have no averaged table (2^k entries): they are "wide". */
 export const MAX_TABLE_DRIVERS = 12;
@@ -17,7 +17,7 @@ export function isWide(c: CompiledModel, v: number): boolean {
 }
 
 /** Tables drawn by odds keep |logit| + Σ |ln K| under this: no product of odds leaves a double's range. */
-const MAX_ODDS_EXPONENT = 600;
+export const MAX_ODDS_EXPONENT = 600;
 
 /**
  * Largest rule kept as it is; bigger ones are compressed to a Gauss rule of COMPRESSED nodes. A
@@ -155,10 +155,15 @@ export function expectedTableCost(c: CompiledModel, v: number): number {
   return 2 ** k * (ranged === 0 ? 1 : Math.min(MAX_NODES, 24 ** Math.min(ranged, 2)) * 4);
 }
 
-/** Draws of θ into tables: the uniforms one draw takes from each source, and the draw from rows of them. */
+/**
+ * Draws of θ into tables: the uniforms one draw takes from each source (`theta`, with where they
+ * go), the variables whose tables a draw refills, and the draw from rows of them.
+ */
 export interface TableDraws {
   readonly mainDimensions: number;
   readonly extraDimensions: number;
+  readonly theta: ThetaSubset;
+  readonly ranged: Int32Array;
   draw(main: Float64Array, extra: Float64Array): void;
 }
 
@@ -170,7 +175,7 @@ export interface TableDraws {
 export class DrawnTables implements TableDraws {
   readonly tables: Float64Array[];
   readonly theta: ThetaSampler;
-  private readonly ranged: Int32Array;
+  readonly ranged: Int32Array;
   /** Logits or odds of each combination, and each driver's K, of the table being filled. */
   private readonly logits: Float64Array;
   private readonly factors: Float64Array;
@@ -226,6 +231,8 @@ export class DrawnTables implements TableDraws {
     return {
       mainDimensions: theta.mainDimensions,
       extraDimensions: theta.extraDimensions,
+      theta,
+      ranged,
       draw: (main, extra) => {
         theta.drawFrom(main, extra);
         for (let i = 0; i < ranged.length; i++) this.fill(ranged[i]!);

@@ -10,14 +10,15 @@
 // baseline.
 import { type CompiledModel, INPUT } from './compile';
 
-interface Slots {
-  inputs: number[];
-  bases: number[];
-  drivers: number[];
+/** Where one source's uniforms go, in this order: inputs' P, then bases, then driver lines' ln K. */
+export interface ThetaSlots {
+  readonly inputs: Int32Array;
+  readonly bases: Int32Array;
+  readonly drivers: Int32Array;
 }
 
-function rangedSlots(c: CompiledModel): Slots {
-  const slots: Slots = { inputs: [], bases: [], drivers: [] };
+function rangedSlots(c: CompiledModel): { inputs: number[]; bases: number[]; drivers: number[] } {
+  const slots = { inputs: [] as number[], bases: [] as number[], drivers: [] as number[] };
   for (let v = 0; v < c.n; v++) {
     if (c.lo[v] !== c.hi[v]) (c.kind[v] === INPUT ? slots.inputs : slots.bases).push(v);
     for (let j = c.drvStart[v]!; j < c.drvStart[v + 1]!; j++) if (c.drvLnLo[j] !== c.drvLnHi[j]) slots.drivers.push(j);
@@ -29,6 +30,8 @@ function rangedSlots(c: CompiledModel): Slots {
 export interface ThetaSubset {
   readonly mainDimensions: number;
   readonly extraDimensions: number;
+  readonly main: ThetaSlots;
+  readonly extra: ThetaSlots;
   drawFrom(main: Float64Array, extra: Float64Array): void;
 }
 
@@ -41,15 +44,11 @@ export class ThetaSampler {
   /** Uniforms one draw takes from the main and from the extra source (drawWith). */
   readonly mainDimensions: number;
   readonly extraDimensions: number;
-  private readonly inputs: Int32Array;
-  private readonly bases: Int32Array;
-  private readonly drivers: Int32Array;
-  private readonly extraInputs: Int32Array;
-  private readonly extraBases: Int32Array;
-  private readonly extraDrivers: Int32Array;
+  readonly main: ThetaSlots;
+  readonly extra: ThetaSlots;
   /** Signed ln K of driver line j = offset[j] + scale[j] · u. */
-  private readonly offset: Float64Array;
-  private readonly scale: Float64Array;
+  readonly offset: Float64Array;
+  readonly scale: Float64Array;
   private readonly c: CompiledModel;
 
   /** `baseline` gives the layout of the main uniforms (the same compiled structure as c). */
@@ -71,14 +70,10 @@ export class ThetaSampler {
       const set = new Set(from);
       return Int32Array.from(list.filter((x) => !set.has(x)));
     };
-    this.inputs = Int32Array.from(main.inputs);
-    this.bases = Int32Array.from(main.bases);
-    this.drivers = Int32Array.from(main.drivers);
-    this.extraInputs = missing(own.inputs, main.inputs);
-    this.extraBases = missing(own.bases, main.bases);
-    this.extraDrivers = missing(own.drivers, main.drivers);
-    this.mainDimensions = this.inputs.length + this.bases.length + this.drivers.length;
-    this.extraDimensions = this.extraInputs.length + this.extraBases.length + this.extraDrivers.length;
+    this.main = { inputs: Int32Array.from(main.inputs), bases: Int32Array.from(main.bases), drivers: Int32Array.from(main.drivers) };
+    this.extra = { inputs: missing(own.inputs, main.inputs), bases: missing(own.bases, main.bases), drivers: missing(own.drivers, main.drivers) };
+    this.mainDimensions = dimensionsOf(this.main);
+    this.extraDimensions = dimensionsOf(this.extra);
     this.hasRanges = this.mainDimensions + this.extraDimensions > 0;
   }
 
@@ -88,8 +83,8 @@ export class ThetaSampler {
    * uniform: a number returned from a call that is not inlined is a heap allocation.
    */
   drawFrom(main: Float64Array, extra: Float64Array): void {
-    this.fill(this.inputs, this.bases, this.drivers, main);
-    if (this.extraDimensions > 0) this.fill(this.extraInputs, this.extraBases, this.extraDrivers, extra);
+    this.fill(this.main, main);
+    if (this.extraDimensions > 0) this.fill(this.extra, extra);
   }
 
   /**
@@ -100,23 +95,27 @@ export class ThetaSampler {
     const { drvStart } = this.c;
     const lineOwner = new Int32Array(this.lnK.length);
     for (let v = 0; v < this.c.n; v++) lineOwner.fill(v, drvStart[v]!, drvStart[v + 1]!);
-    const keep = (slots: Int32Array, owner: (x: number) => number) => slots.filter((x) => needed[owner(x)] === 1);
-    const own = (v: number) => v;
-    const line = (j: number) => lineOwner[j]!;
-    const main = [keep(this.inputs, own), keep(this.bases, own), keep(this.drivers, line)] as const;
-    const extra = [keep(this.extraInputs, own), keep(this.extraBases, own), keep(this.extraDrivers, line)] as const;
-    const size = (slots: readonly [Int32Array, Int32Array, Int32Array]) => slots[0].length + slots[1].length + slots[2].length;
+    const keep = (slots: ThetaSlots): ThetaSlots => ({
+      inputs: slots.inputs.filter((v) => needed[v] === 1),
+      bases: slots.bases.filter((v) => needed[v] === 1),
+      drivers: slots.drivers.filter((j) => needed[lineOwner[j]!] === 1),
+    });
+    const main = keep(this.main);
+    const extra = keep(this.extra);
+    const extraDimensions = dimensionsOf(extra);
     return {
-      mainDimensions: size(main),
-      extraDimensions: size(extra),
+      mainDimensions: dimensionsOf(main),
+      extraDimensions,
+      main,
+      extra,
       drawFrom: (mainRow, extraRow) => {
-        this.fill(main[0], main[1], main[2], mainRow);
-        if (size(extra) > 0) this.fill(extra[0], extra[1], extra[2], extraRow);
+        this.fill(main, mainRow);
+        if (extraDimensions > 0) this.fill(extra, extraRow);
       },
     };
   }
 
-  private fill(inputs: Int32Array, bases: Int32Array, drivers: Int32Array, unit: Float64Array): void {
+  private fill({ inputs, bases, drivers }: ThetaSlots, unit: Float64Array): void {
     const { c, probability, logitBase, lnK, offset, scale } = this;
     const { lo, hi } = c;
     let k = 0;
@@ -134,4 +133,8 @@ export class ThetaSampler {
       lnK[j] = offset[j]! + scale[j]! * unit[k++]!;
     }
   }
+}
+
+function dimensionsOf(slots: ThetaSlots): number {
+  return slots.inputs.length + slots.bases.length + slots.drivers.length;
 }

@@ -1,0 +1,190 @@
+// A batch of exact band draws run by frontier.wat from end to end: the Latin hypercubes, each
+// draw's θ and the tables it changes, the pass, and the outcomes' P. The same numbers to the last
+// bit as the JavaScript they replace (LatinHypercube, DrawnTables.draw, runPlan; a test compares
+// them), which interpreted a cold CLI's band draws for about as long as the passes took. Only the
+// bases' logits stay in JavaScript: WebAssembly has no logarithm, and Math.log's last bit is V8's.
+import { type CompiledModel, INPUT } from './compile';
+import type { Plan } from './frontier';
+import { FrontierBuffer } from './frontierKernel';
+import { MemoryLayout } from './kernelPool';
+import { POW2, ROOTS, SCALE, SIXTH, STEP } from './logistic';
+import { TO_UNIT, type UniformBlocks } from './random';
+import { type DrawnTables, MAX_ODDS_EXPONENT, type TableDraws } from './tables';
+import type { ThetaSlots } from './theta';
+
+/** Draws per call of the pass loop: their rows and logits are made just before. */
+const CHUNK = 64;
+/** frontier.wat's constants: POW2, ROOTS, then SCALE, STEP, 1/6 and 2^-32 (its byte offsets). */
+const CONSTS = Float64Array.of(...POW2, ...ROOTS, SCALE, STEP, SIXTH, TO_UNIT);
+/** Bytes of one uniform's record: kind (0 a + b·u, 1 a logit), address, a, b. */
+const SLOT_BYTES = 24;
+
+/** One source's uniforms: how many a draw takes, and where its bases' uniforms sit in a row. */
+interface Source {
+  dims: number;
+  state: number;
+  order: number;
+  rows: number;
+  slots: number;
+  /** Row positions, lower ends and widths of the bases (their logits are computed here). */
+  basePositions: Int32Array;
+  baseLow: Float64Array;
+  baseWidth: Float64Array;
+}
+
+/**
+ * `batch` draws of θ over `plan` (the tables of `draws`, a DrawnTables or one of its subsets),
+ * keeping P(v) of each of `outcomes` per draw.
+ */
+export class BandBatch {
+  private readonly buffer: FrontierBuffer;
+  private readonly main: Source;
+  private readonly extra: Source;
+  private readonly f64: Float64Array;
+  private readonly i32: Int32Array;
+  private readonly at: {
+    consts: number; shuffle: number; jitter: number; logits: number; lnK: number; logitBase: number;
+    fills: number; odds: number; factor: number; wanted: number; out: number;
+  };
+  private readonly nLogits: number;
+  private readonly nFills: number;
+
+  constructor(
+    c: CompiledModel, plan: Plan, tables: DrawnTables, draws: TableDraws, private readonly outcomes: readonly number[],
+    private readonly batch: number,
+  ) {
+    const { main, extra } = draws.theta;
+    const stepOf = new Map<number, number>();
+    plan.steps.forEach((s, k) => stepOf.set(s.v, k));
+    // A drawn input's P goes straight into its table (its slot's address); an outcome's table is
+    // filled from its drawn parameters.
+    const fills = Array.from(draws.ranged).filter((v) => c.kind[v] !== INPUT && stepOf.has(v));
+    let maxK = 0;
+    for (const v of fills) maxK = Math.max(maxK, c.drvStart[v + 1]! - c.drvStart[v]!);
+    const dims = (s: ThetaSlots) => s.inputs.length + s.bases.length + s.drivers.length;
+    const mainDims = dims(main);
+    const extraDims = dims(extra);
+    this.nLogits = main.bases.length + extra.bases.length;
+    this.nFills = fills.length;
+
+    // The region after the pass's memory, measured first (the buffer is made with it).
+    const region = new MemoryLayout(0);
+    const take = (bytes: number, align = 8) => region.take(bytes, align);
+    const consts = take(8 * CONSTS.length);
+    const state = [take(16), take(16)];
+    const order = [take(4 * mainDims * batch), take(4 * extraDims * batch)];
+    const shuffle = take(8 * Math.max(0, batch - 1));
+    const jitter = take(8 * Math.max(mainDims, extraDims));
+    const rows = [take(8 * CHUNK * mainDims), take(8 * CHUNK * extraDims)];
+    const slots = [take(SLOT_BYTES * mainDims), take(SLOT_BYTES * extraDims)];
+    const logits = take(8 * CHUNK * this.nLogits);
+    const lnK = take(8 * tables.theta.lnK.length);
+    const logitBase = take(8 * c.n);
+    const fillRecords = take(16 * fills.length);
+    const odds = take(8 * (1 << maxK));
+    const factor = take(8 * Math.max(1, maxK));
+    const wanted = take(4 * outcomes.length, 4);
+    const out = take(8 * CHUNK * outcomes.length);
+    const sink = take(8);
+
+    this.buffer = new FrontierBuffer(plan, region.bytes);
+    const base = this.buffer.extraAt;
+    const memory = this.buffer.kernel.memory.buffer;
+    this.f64 = new Float64Array(memory);
+    this.i32 = new Int32Array(memory);
+    const f64 = this.f64;
+    const i32 = this.i32;
+    this.at = {
+      consts: base + consts, shuffle: base + shuffle, jitter: base + jitter, logits: base + logits, lnK: base + lnK,
+      logitBase: base + logitBase, fills: base + fillRecords, odds: base + odds, factor: base + factor,
+      wanted: base + wanted, out: base + out,
+    };
+    f64.set(CONSTS, this.at.consts / 8);
+    f64.set(tables.theta.lnK, this.at.lnK / 8);
+    f64.set(tables.theta.logitBase, this.at.logitBase / 8);
+    this.buffer.loadTables(tables.tables);
+
+    const tableOf = (v: number) => (stepOf.has(v) ? this.buffer.tableAddress(stepOf.get(v)!) : base + sink);
+    const { offset, scale } = tables.theta;
+    const source = (k: 0 | 1, s: ThetaSlots): Source => {
+      const at = base + slots[k]!;
+      let d = 0;
+      const slot = (kind: number, address: number, a: number, b: number) => {
+        i32[(at + d * SLOT_BYTES) / 4] = kind;
+        i32[(at + d * SLOT_BYTES) / 4 + 1] = address;
+        f64[(at + d * SLOT_BYTES + 8) / 8] = a;
+        f64[(at + d * SLOT_BYTES + 16) / 8] = b;
+        d++;
+      };
+      for (const v of s.inputs) slot(0, tableOf(v), c.lo[v]!, c.hi[v]! - c.lo[v]!);
+      const basePositions = Int32Array.from(s.bases, (_, i) => s.inputs.length + i);
+      for (const v of s.bases) slot(1, this.at.logitBase + 8 * v, 0, 0);
+      for (const j of s.drivers) slot(0, this.at.lnK + 8 * j, offset[j]!, scale[j]!);
+      return {
+        dims: d, state: base + state[k]!, order: base + order[k]!, rows: base + rows[k]!, slots: at, basePositions,
+        baseLow: Float64Array.from(s.bases, (v) => c.lo[v]!), baseWidth: Float64Array.from(s.bases, (v) => c.hi[v]! - c.lo[v]!),
+      };
+    };
+    this.main = source(0, main);
+    this.extra = source(1, extra);
+    fills.forEach((v, i) => {
+      const record = this.at.fills / 4 + 4 * i;
+      i32[record] = tableOf(v);
+      i32[record + 1] = this.at.logitBase + 8 * v;
+      i32[record + 2] = this.at.lnK + 8 * c.drvStart[v]!;
+      i32[record + 3] = c.drvStart[v + 1]! - c.drvStart[v]!;
+    });
+    outcomes.forEach((v, i) => {
+      if (!stepOf.has(v)) throw new Error('BandBatch: an outcome is not in the plan');
+      i32[this.at.wanted / 4 + i] = stepOf.get(v)!;
+    });
+  }
+
+  /**
+   * The batch's draws, continuing both streams: P(outcomes[i]) of draw d into into[i][at + d].
+   * `checkCancelled` is called between chunks of draws.
+   */
+  run(mainStream: UniformBlocks, extraStream: UniformBlocks, into: Float64Array[], at: number, checkCancelled: () => void): void {
+    const { kernel } = this.buffer;
+    const { main, extra, batch, f64, i32 } = this;
+    const a = this.at;
+    mainStream.saveState(i32, main.state / 4);
+    extraStream.saveState(i32, extra.state / 4);
+    kernel.hypercube(main.state, main.order, batch, main.dims, a.shuffle, a.consts);
+    kernel.hypercube(extra.state, extra.order, batch, extra.dims, a.shuffle, a.consts);
+    const [records, steps, marginals, offsets] = this.buffer.passArguments();
+    const wanted = this.outcomes.length;
+    for (let from = 0; from < batch; from += CHUNK) {
+      checkCancelled();
+      const count = Math.min(CHUNK, batch - from);
+      kernel.rows(main.state, main.order, batch, main.dims, from, count, a.jitter, main.rows, a.consts);
+      kernel.rows(extra.state, extra.order, batch, extra.dims, from, count, a.jitter, extra.rows, a.consts);
+      this.logits(count);
+      kernel.draws(count, main.rows, main.dims, main.slots, extra.rows, extra.dims, extra.slots, a.logits, this.nLogits,
+        a.fills, this.nFills, a.odds, a.factor, a.consts, MAX_ODDS_EXPONENT, records, steps, marginals, offsets,
+        a.wanted, wanted, a.out);
+      const out = a.out / 8;
+      for (let i = 0; i < wanted; i++) {
+        const values = into[i]!;
+        for (let d = 0; d < count; d++) values[at + from + d] = f64[out + d * wanted + i]!;
+      }
+    }
+    mainStream.loadState(i32, main.state / 4);
+    extraStream.loadState(i32, extra.state / 4);
+  }
+
+  /** The logit of each drawn base, draw by draw (main's, then extra's), as ThetaSampler draws them. */
+  private logits(count: number): void {
+    const { f64 } = this;
+    let k = this.at.logits / 8;
+    for (let d = 0; d < count; d++) {
+      for (const s of [this.main, this.extra]) {
+        const row = s.rows / 8 + d * s.dims;
+        for (let i = 0; i < s.basePositions.length; i++) {
+          const b = s.baseLow[i]! + s.baseWidth[i]! * f64[row + s.basePositions[i]!]!;
+          f64[k++] = Math.log(b / (1 - b));
+        }
+      }
+    }
+  }
+}
