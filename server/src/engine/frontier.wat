@@ -18,6 +18,8 @@
 ;;   dimensions        per uniform, where it goes: a + b·u, or the next logit (JavaScript's Math.log)
 ;;   fills, lnK, ...   the outcomes whose tables each draw refills, and their parameters
 ;;
+;; and, for Monte Carlo worlds (worldKernel.ts): the tables, parents, sums and a block of samples' values.
+;;
 ;; A step: v joins; then the removed variables are summed out in the same loop, in place. `keepFalse`
 ;; and `keepTrue` (1, or 0 for the value the evidence rules out) scale v's two values before
 ;; anything is summed. Built into the bundles by scripts/esbuildPlugins.mjs (watBinary).
@@ -518,4 +520,60 @@
             (br $keep)))
         (local.set $d (i32.add (local.get $d) (i32.const 1)))
         (br $next))))
+
+  ;; ---- Monte Carlo worlds from the θ-averaged tables (worldKernel.ts) ------------------------
+  ;; worldDraw.ts's drawPadded, sample after sample, with the sums montecarlo.ts keeps: the same
+  ;; arithmetic in the same order. Per sample: n uniforms (at u), then each variable's P from its
+  ;; table (f64 at table, starting at tableStart[v] (i32), indexed by the bits of its padded parents:
+  ;; width i32 per variable at padded, n for none), added to sum[v] (f64), and its value into the
+  ;; sample's n + 1 bytes at xs (the last one 0: the padding's value); then P² of each outcome
+  ;; (outcomes: i32) added to squares (f64).
+  (func (export "worldSamples") (param $count i32) (param $state i32) (param $n i32) (param $width i32)
+    (param $table i32) (param $tableStart i32) (param $padded i32) (param $sum i32) (param $squares i32)
+    (param $outcomes i32) (param $nOut i32) (param $u i32) (param $conditional i32) (param $xs i32) (param $toUnit f64)
+    (local $s i32) (local $x i32) (local $v i32) (local $j i32) (local $bits i32) (local $q i32) (local $i i32)
+    (local $p f64) (local $at i32)
+    (local.set $x (local.get $xs))
+    (block $done
+      (loop $sample
+        (br_if $done (i32.ge_u (local.get $s) (local.get $count)))
+        (call $uniforms (local.get $state) (local.get $u) (local.get $n) (local.get $toUnit))
+        (i32.store8 (i32.add (local.get $x) (local.get $n)) (i32.const 0))
+        (local.set $v (i32.const 0))
+        (block $variablesDone
+          (loop $variable
+            (br_if $variablesDone (i32.ge_u (local.get $v) (local.get $n)))
+            (local.set $q (i32.add (local.get $padded) (i32.shl (i32.mul (local.get $v) (local.get $width)) (i32.const 2))))
+            (local.set $bits (i32.const 0))
+            (local.set $j (i32.const 0))
+            (block $parentsDone
+              (loop $parent
+                (br_if $parentsDone (i32.ge_u (local.get $j) (local.get $width)))
+                (local.set $bits (i32.or (local.get $bits)
+                  (i32.shl (i32.load8_u (i32.add (local.get $x) (i32.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 2))))))
+                    (local.get $j))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $parent)))
+            (local.set $p (f64.load (i32.add (local.get $table)
+              (i32.shl (i32.add (i32.load (i32.add (local.get $tableStart) (i32.shl (local.get $v) (i32.const 2)))) (local.get $bits)) (i32.const 3)))))
+            (f64.store (i32.add (local.get $conditional) (i32.shl (local.get $v) (i32.const 3))) (local.get $p))
+            (local.set $at (i32.add (local.get $sum) (i32.shl (local.get $v) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $p)))
+            (i32.store8 (i32.add (local.get $x) (local.get $v))
+              (f64.lt (f64.load (i32.add (local.get $u) (i32.shl (local.get $v) (i32.const 3)))) (local.get $p)))
+            (local.set $v (i32.add (local.get $v) (i32.const 1)))
+            (br $variable)))
+        (local.set $i (i32.const 0))
+        (block $outcomesDone
+          (loop $outcome
+            (br_if $outcomesDone (i32.ge_u (local.get $i) (local.get $nOut)))
+            (local.set $p (f64.load (i32.add (local.get $conditional)
+              (i32.shl (i32.load (i32.add (local.get $outcomes) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
+            (local.set $at (i32.add (local.get $squares) (i32.shl (local.get $i) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $p) (local.get $p))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $outcome)))
+        (local.set $x (i32.add (local.get $x) (i32.add (local.get $n) (i32.const 1))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $sample))))
 )

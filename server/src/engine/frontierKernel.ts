@@ -31,6 +31,10 @@ export interface KernelExports {
     logits: number, nLogits: number, fills: number, nFills: number, odds: number, factor: number, consts: number, maxExponent: number,
     records: number, nSteps: number, marginals: number, offsets: number, wanted: number, nWanted: number, out: number,
   ): void;
+  worldSamples(
+    count: number, state: number, n: number, width: number, table: number, tableStart: number, padded: number, sum: number,
+    squares: number, outcomes: number, nOut: number, u: number, conditional: number, xs: number, toUnit: number,
+  ): void;
 }
 
 function kindOf(step: Step): Kind {

@@ -18,6 +18,7 @@ import {
   drawGeneral, drawPadded, drawPaddedPair, drawWidePair, PADDED_DRIVERS, SampleTables,
 } from './worldDraw';
 import { type CountedWorld, WorldCounter } from './worlds';
+import { sampleWorldsInKernel, WORLD_BLOCK } from './worldKernel';
 import { IndexHeap } from '../util/heap';
 
 export interface MonteCarloResult {
@@ -48,7 +49,7 @@ export function drivingVariables(c: CompiledModel): Int32Array {
  * `samples` joint draws. Swings (when swingWork > 0) come from the first samples, as many as
  * `swingWork` re-evaluations allow (measured on the first PILOT samples), at least
  * min(minSwingSamples, samples). `baseline` is unused since no θ is drawn on the main stream;
- * kept so that every scenario is called alike. `enough`, asked every 512 samples with the most
+ * kept so that every scenario is called alike. `enough`, asked every WORLD_BLOCK samples with the most
  * samples any world has had, can stop it early: the results are then those of the samples drawn.
  */
 export function monteCarlo(
@@ -95,10 +96,13 @@ export function monteCarlo(
       }
     }
   };
-  for (let s = 0; s < samples;) {
-    if ((s & 511) === 0) {
+  // Worlds and sums only (an exact forecast's sampled worlds): the loop below, in WebAssembly.
+  const inKernel = swingWork === 0 && !hasWide && padded !== null;
+  if (inKernel) samples = sampleWorldsInKernel(c, tables, samples, uniforms, worlds, sum, squares, checkCancelled, enough);
+  for (let s = inKernel ? samples : 0; s < samples;) {
+    if ((s & (WORLD_BLOCK - 1)) === 0) {
       if ((s & 1023) === 0) checkCancelled();
-      // Stopping early: every 512 samples, and the same way for the same seed.
+      // Stopping early: every WORLD_BLOCK samples, and the same way for the same seed.
       if (s > 0 && enough?.(s, worlds.largest)) {
         samples = s;
         break;

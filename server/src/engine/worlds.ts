@@ -40,15 +40,15 @@ export class WorldCounter {
     this.denseFirst = n <= 16 ? new Int32Array(1 << n).fill(-1) : null;
   }
 
-  /** Counts the world in `x` (values of all variables) seen at sample `s`. */
-  add(x: Uint8Array, s: number): void {
+  /** Counts the world in x[at …] (values of all variables) seen at sample `s`. */
+  add(x: Uint8Array, s: number, at = 0): void {
     const outcomes = this.outcomes;
     const n = outcomes.length;
     if (n === 0) return;
     let key: number;
     if (n <= 30) {
       key = 0;
-      for (let i = 0; i < n; i++) key |= x[outcomes[i]!]! << i;
+      for (let i = 0; i < n; i++) key |= x[at + outcomes[i]!]! << i;
       if (this.dense) {
         const count = ++this.dense[key]!;
         if (count === 1) this.denseFirst![key] = s;
@@ -59,7 +59,7 @@ export class WorldCounter {
       let h1 = 0x811c9dc5;
       let h2 = 0x2545f491;
       for (let v = this.from; v < this.to; v++) {
-        const bit = x[v]!;
+        const bit = x[at + v]!;
         h1 = Math.imul(h1 ^ (bit + 1), 0x01000193);
         h2 = Math.imul(h2 ^ (bit + 7), 0x5bd1e995) ^ (h2 >>> 15);
       }
@@ -69,20 +69,20 @@ export class WorldCounter {
     if (found >= 0) {
       const count = ++this.counts[found]!;
       if (count > this.largest) this.largest = count;
-      if (this.values[found] === null) this.values[found] = this.copy(x);
+      if (this.values[found] === null) this.values[found] = this.copy(x, at);
     } else if (this.counts.length < MAX_TRACKED_WORLDS) {
       this.index.set(key, this.counts.length);
       this.counts.push(1);
       if (this.largest === 0) this.largest = 1;
       this.first.push(s);
-      this.values.push(this.counts.length * outcomes.length <= EAGER_BYTES ? this.copy(x) : null);
+      this.values.push(this.counts.length * outcomes.length <= EAGER_BYTES ? this.copy(x, at) : null);
     }
   }
 
-  private copy(x: Uint8Array): Uint8Array {
+  private copy(x: Uint8Array, at: number): Uint8Array {
     const outcomes = this.outcomes;
     const values = new Uint8Array(outcomes.length);
-    for (let i = 0; i < outcomes.length; i++) values[i] = x[outcomes[i]!]!;
+    for (let i = 0; i < outcomes.length; i++) values[i] = x[at + outcomes[i]!]!;
     return values;
   }
 
