@@ -1,11 +1,12 @@
 // A batch of exact band draws run by frontier.wat from end to end: the Latin hypercubes, each
-// draw's θ and the tables it changes, the pass, and the outcomes' P. The same numbers to the last
-// bit as the JavaScript they replace (LatinHypercube, DrawnTables.draw, runPlan; a test compares
-// them), which interpreted a cold CLI's band draws for about as long as the passes took. Only the
-// bases' logits stay in JavaScript: WebAssembly has no logarithm, and Math.log's last bit is V8's.
+// draw's θ and the tables it changes, the pass (two draws at once, one per lane of f64x2), and the
+// outcomes' P. The same numbers to the last bit as the JavaScript they replace (LatinHypercube,
+// DrawnTables.draw, runPlan; a test compares them), which interpreted a cold CLI's band draws for
+// about as long as the passes took. Only the bases' logits stay in JavaScript: WebAssembly has no
+// logarithm, and Math.log's last bit is V8's.
 import { type CompiledModel, INPUT } from './compile';
 import type { Plan } from './frontier';
-import { FrontierBuffer } from './frontierKernel';
+import { FrontierBuffer, recordBytes } from './frontierKernel';
 import { MemoryLayout } from './kernelPool';
 import { POW2, ROOTS, SCALE, SIXTH, STEP } from './logistic';
 import { TO_UNIT, type UniformBlocks } from './random';
@@ -16,8 +17,10 @@ import type { ThetaSlots } from './theta';
 const CHUNK = 64;
 /** frontier.wat's constants: POW2, ROOTS, then SCALE, STEP, 1/6 and 2^-32 (its byte offsets). */
 const CONSTS = Float64Array.of(...POW2, ...ROOTS, SCALE, STEP, SIXTH, TO_UNIT);
-/** Bytes of one uniform's record: kind (0 a + b·u, 1 a logit), address, a, b. */
+/** Bytes of one uniform's record: kind, address, a, b (frontier.wat's $theta). */
 const SLOT_BYTES = 24;
+/** The kinds of a uniform's record: a + b·u into lnK, the next logit into logitBase, a + b·u into a table's lane. */
+const AFFINE = 0, LOGIT = 1, TABLE_ENTRY = 2;
 
 /** One source's uniforms: how many a draw takes, and where its bases' uniforms sit in a row. */
 interface Source {
@@ -45,6 +48,7 @@ export class BandBatch {
   private readonly at: {
     consts: number; shuffle: number; jitter: number; logits: number; lnK: number; logitBase: number;
     fills: number; odds: number; factor: number; wanted: number; out: number;
+    frontier: number; records: number; marginals: number; offsets: number;
   };
   private readonly nLogits: number;
   private readonly nFills: number;
@@ -85,10 +89,16 @@ export class BandBatch {
     const factor = take(8 * Math.max(1, maxK));
     const wanted = take(4 * outcomes.length, 4);
     const out = take(8 * CHUNK * outcomes.length);
-    const sink = take(8);
+    const sink = take(16, 16);
+    // Two draws side by side: the frontier and every step's table interleaved (16 bytes an entry).
+    const frontier = take(16 * (1 << plan.maxWidth), 16);
+    const stepTables = plan.steps.map((step) => take(16 * (1 << step.parentPositions.length), 16));
+    const marginals = take(16 * plan.steps.length, 16);
+    const records = take(recordBytes(plan), 4);
 
-    this.buffer = new FrontierBuffer(plan, region.bytes);
-    const base = this.buffer.extraAt;
+    this.buffer = new FrontierBuffer(plan, region.bytes + 16);
+    // 16-aligned, for the interleaved entries.
+    const base = Math.ceil(this.buffer.extraAt / 16) * 16;
     const memory = this.buffer.kernel.memory.buffer;
     this.f64 = new Float64Array(memory);
     this.i32 = new Int32Array(memory);
@@ -97,14 +107,21 @@ export class BandBatch {
     this.at = {
       consts: base + consts, shuffle: base + shuffle, jitter: base + jitter, logits: base + logits, lnK: base + lnK,
       logitBase: base + logitBase, fills: base + fillRecords, odds: base + odds, factor: base + factor,
-      wanted: base + wanted, out: base + out,
+      wanted: base + wanted, out: base + out, frontier: base + frontier, records: base + records, marginals: base + marginals,
+      offsets: 0,
     };
     f64.set(CONSTS, this.at.consts / 8);
     f64.set(tables.theta.lnK, this.at.lnK / 8);
     f64.set(tables.theta.logitBase, this.at.logitBase / 8);
-    this.buffer.loadTables(tables.tables);
+    // Both lanes start from the tables as they are; the drawn ones are refilled draw by draw.
+    plan.steps.forEach((step, k) => {
+      const table = tables.tables[step.v]!;
+      const at = (base + stepTables[k]!) / 8;
+      for (let e = 0; e < table.length; e++) f64[at + 2 * e] = f64[at + 2 * e + 1] = table[e]!;
+    });
+    this.at.offsets = this.buffer.copyRecords(this.at.records, (k) => base + stepTables[k]!).offsets;
 
-    const tableOf = (v: number) => (stepOf.has(v) ? this.buffer.tableAddress(stepOf.get(v)!) : base + sink);
+    const tableOf = (v: number) => (stepOf.has(v) ? base + stepTables[stepOf.get(v)!]! : base + sink);
     const { offset, scale } = tables.theta;
     const source = (k: 0 | 1, s: ThetaSlots): Source => {
       const at = base + slots[k]!;
@@ -116,10 +133,10 @@ export class BandBatch {
         f64[(at + d * SLOT_BYTES + 16) / 8] = b;
         d++;
       };
-      for (const v of s.inputs) slot(0, tableOf(v), c.lo[v]!, c.hi[v]! - c.lo[v]!);
+      for (const v of s.inputs) slot(TABLE_ENTRY, tableOf(v), c.lo[v]!, c.hi[v]! - c.lo[v]!);
       const basePositions = Int32Array.from(s.bases, (_, i) => s.inputs.length + i);
-      for (const v of s.bases) slot(1, this.at.logitBase + 8 * v, 0, 0);
-      for (const j of s.drivers) slot(0, this.at.lnK + 8 * j, offset[j]!, scale[j]!);
+      for (const v of s.bases) slot(LOGIT, this.at.logitBase + 8 * v, 0, 0);
+      for (const j of s.drivers) slot(AFFINE, this.at.lnK + 8 * j, offset[j]!, scale[j]!);
       return {
         dims: d, state: base + state[k]!, order: base + order[k]!, rows: base + rows[k]!, slots: at, basePositions,
         baseLow: Float64Array.from(s.bases, (v) => c.lo[v]!), baseWidth: Float64Array.from(s.bases, (v) => c.hi[v]! - c.lo[v]!),
@@ -152,7 +169,7 @@ export class BandBatch {
     extraStream.saveState(i32, extra.state / 4);
     kernel.hypercube(main.state, main.order, batch, main.dims, a.shuffle, a.consts);
     kernel.hypercube(extra.state, extra.order, batch, extra.dims, a.shuffle, a.consts);
-    const [records, steps, marginals, offsets] = this.buffer.passArguments();
+    const steps = this.buffer.plan.steps.length;
     const wanted = this.outcomes.length;
     for (let from = 0; from < batch; from += CHUNK) {
       checkCancelled();
@@ -161,8 +178,8 @@ export class BandBatch {
       kernel.rows(extra.state, extra.order, batch, extra.dims, from, count, a.jitter, extra.rows, a.consts);
       this.logits(count);
       kernel.draws(count, main.rows, main.dims, main.slots, extra.rows, extra.dims, extra.slots, a.logits, this.nLogits,
-        a.fills, this.nFills, a.odds, a.factor, a.consts, MAX_ODDS_EXPONENT, records, steps, marginals, offsets,
-        a.wanted, wanted, a.out);
+        a.fills, this.nFills, a.odds, a.factor, a.consts, MAX_ODDS_EXPONENT, a.frontier, a.records, steps, a.marginals,
+        a.offsets, a.wanted, wanted, a.out);
       const out = a.out / 8;
       for (let i = 0; i < wanted; i++) {
         const values = into[i]!;

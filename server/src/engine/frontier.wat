@@ -398,21 +398,24 @@
         (f64.add (f64.const 1) (f64.mul (local.get $f)
           (f64.add (f64.const 0.5) (f64.mul (local.get $f) (f64.load offset=16536 (local.get $consts))))))))))
 
-  ;; One stream's row into θ: per dimension (records of 24 bytes: kind i32, at i32, a f64, b f64),
-  ;; kind 0 stores a + b·u at `at` (a probability into its table, a signed ln K into lnK), kind 1
-  ;; the next logit of a base (computed by JavaScript, at `logit`). Returns the next logit's address.
-  (func $theta (param $row i32) (param $dims i32) (param $slots i32) (param $logit i32) (result i32)
-    (local $k i32) (local $at i32)
+;; One stream's row into θ: per dimension (records of 24 bytes: kind i32, at i32, a f64, b f64),
+  ;; kind 0 stores a + b·u at `at` (a signed ln K into lnK), kind 2 at at + lane (a probability
+  ;; into its table, in this draw's lane), kind 1 the next logit of a base (computed by JavaScript,
+  ;; at `logit`). Returns the next logit's address.
+  (func $theta (param $row i32) (param $dims i32) (param $slots i32) (param $logit i32) (param $lane i32) (result i32)
+    (local $k i32) (local $at i32) (local $kind i32)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $k) (local.get $dims)))
         (local.set $at (i32.add (local.get $slots) (i32.mul (local.get $k) (i32.const 24))))
-        (if (i32.load (local.get $at))
+        (local.set $kind (i32.load (local.get $at)))
+        (if (i32.eq (local.get $kind) (i32.const 1))
           (then
             (f64.store (i32.load offset=4 (local.get $at)) (f64.load (local.get $logit)))
             (local.set $logit (i32.add (local.get $logit) (i32.const 8))))
           (else
-            (f64.store (i32.load offset=4 (local.get $at))
+            (f64.store
+              (i32.add (i32.load offset=4 (local.get $at)) (select (local.get $lane) (i32.const 0) (i32.eq (local.get $kind) (i32.const 2))))
               (f64.add (f64.load offset=8 (local.get $at))
                 (f64.mul (f64.load offset=16 (local.get $at)) (f64.load (i32.add (local.get $row) (i32.shl (local.get $k) (i32.const 3)))))))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
@@ -420,7 +423,8 @@
     (local.get $logit))
 
   ;; An outcome's table from its logit of base (at `base`) and k signed ln K (at `lnK`), as
-  ;; DrawnTables.fill: by odds when no product can leave e^±600, else by logits.
+  ;; DrawnTables.fill: by odds when no product can leave e^±600, else by logits. Its entries are
+  ;; 16 bytes apart (one lane of an interleaved table, see below).
   (func $fill (param $table i32) (param $base i32) (param $lnK i32) (param $k i32) (param $odds i32) (param $factor i32)
     (param $consts i32) (param $maxExponent f64)
     (local $j i32) (local $mask i32) (local $lowest i32) (local $reach f64) (local $o f64) (local $z f64) (local $b f64)
@@ -454,7 +458,7 @@
               (f64.load (i32.add (local.get $odds) (i32.shl (i32.xor (local.get $mask) (local.get $lowest)) (i32.const 3))))
               (f64.load (i32.add (local.get $factor) (i32.shl (i32.ctz (local.get $lowest)) (i32.const 3))))))
             (f64.store (i32.add (local.get $odds) (i32.shl (local.get $mask) (i32.const 3))) (local.get $o))
-            (f64.store (i32.add (local.get $table) (i32.shl (local.get $mask) (i32.const 3)))
+            (f64.store (i32.add (local.get $table) (i32.shl (local.get $mask) (i32.const 4)))
               (f64.div (local.get $o) (f64.add (f64.const 1) (local.get $o))))
             (local.set $mask (i32.add (local.get $mask) (i32.const 1)))
             (br $next)))
@@ -471,54 +475,68 @@
           (f64.load (i32.add (local.get $odds) (i32.shl (i32.xor (local.get $mask) (local.get $lowest)) (i32.const 3))))
           (f64.load (i32.add (local.get $lnK) (i32.shl (i32.ctz (local.get $lowest)) (i32.const 3))))))
         (f64.store (i32.add (local.get $odds) (i32.shl (local.get $mask) (i32.const 3))) (local.get $z))
-        (f64.store (i32.add (local.get $table) (i32.shl (local.get $mask) (i32.const 3)))
+        (f64.store (i32.add (local.get $table) (i32.shl (local.get $mask) (i32.const 4)))
           (f64.div (f64.const 1) (f64.add (f64.const 1) (call $fastExp (f64.neg (local.get $z)) (local.get $consts)))))
         (local.set $mask (i32.add (local.get $mask) (i32.const 1)))
         (br $next))))
 
-  ;; `count` draws of θ, each a pass: θ from the rows of both streams (and the logits, nLogits per
-  ;; draw), the tables of the `nFills` outcomes refilled (records of 4 i32: table, logit of base,
-  ;; first ln K, number of lines), the plan's steps run, and the P of the `nWanted` steps listed at
-  ;; `wanted` (i32) into out (f64, count × nWanted).
+;; `count` draws of θ, two at a time (a lane each, the second lane repeating the last draw when
+  ;; count is odd): θ from the rows of both streams (and the logits, nLogits per draw), the tables
+  ;; of the `nFills` outcomes refilled (records of 4 i32: table, logit of base, first ln K, number
+  ;; of lines), the plan's steps run on both lanes (run2: the frontier at t, records2 with the
+  ;; interleaved tables), and the P of the `nWanted` steps listed at `wanted` (i32) into out (f64,
+  ;; count × nWanted).
   (func (export "draws") (param $count i32)
     (param $mainRows i32) (param $mainDims i32) (param $mainSlots i32)
     (param $extraRows i32) (param $extraDims i32) (param $extraSlots i32) (param $logits i32) (param $nLogits i32)
     (param $fills i32) (param $nFills i32) (param $odds i32) (param $factor i32) (param $consts i32) (param $maxExponent f64)
-    (param $records i32) (param $nSteps i32) (param $marginals i32) (param $offsets i32)
+    (param $t i32) (param $records i32) (param $nSteps i32) (param $marginals i32) (param $offsets i32)
     (param $wanted i32) (param $nWanted i32) (param $out i32)
-    (local $d i32) (local $logit i32) (local $i i32) (local $at i32)
+    (local $d i32) (local $lane i32) (local $row i32) (local $logit i32) (local $i i32) (local $at i32)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $d) (local.get $count)))
-        (local.set $logit (i32.add (local.get $logits) (i32.shl (i32.mul (local.get $d) (local.get $nLogits)) (i32.const 3))))
-        (local.set $logit (call $theta
-          (i32.add (local.get $mainRows) (i32.shl (i32.mul (local.get $d) (local.get $mainDims)) (i32.const 3)))
-          (local.get $mainDims) (local.get $mainSlots) (local.get $logit)))
-        (drop (call $theta
-          (i32.add (local.get $extraRows) (i32.shl (i32.mul (local.get $d) (local.get $extraDims)) (i32.const 3)))
-          (local.get $extraDims) (local.get $extraSlots) (local.get $logit)))
-        (local.set $i (i32.const 0))
-        (block $filled
-          (loop $fillNext
-            (br_if $filled (i32.ge_u (local.get $i) (local.get $nFills)))
-            (local.set $at (i32.add (local.get $fills) (i32.shl (local.get $i) (i32.const 4))))
-            (call $fill (i32.load (local.get $at)) (i32.load offset=4 (local.get $at)) (i32.load offset=8 (local.get $at))
-              (i32.load offset=12 (local.get $at)) (local.get $odds) (local.get $factor) (local.get $consts) (local.get $maxExponent))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $fillNext)))
-        ;; The pass starts from the empty frontier: one world of probability 1 (runPlan's t[0] = 1).
-        (f64.store (i32.const 0) (f64.const 1))
-        (call $run (local.get $records) (i32.const 0) (local.get $nSteps) (local.get $marginals) (local.get $offsets))
-        (local.set $i (i32.const 0))
-        (block $kept
-          (loop $keep
-            (br_if $kept (i32.ge_u (local.get $i) (local.get $nWanted)))
-            (f64.store (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $d) (local.get $nWanted)) (local.get $i)) (i32.const 3)))
-              (f64.load (i32.add (local.get $marginals)
-                (i32.shl (i32.load (i32.add (local.get $wanted) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $keep)))
-        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (local.set $lane (i32.const 0))
+        (loop $lanes
+          (local.set $row (i32.add (local.get $d) (local.get $lane)))
+          (if (i32.ge_u (local.get $row) (local.get $count)) (then (local.set $row (local.get $d))))
+          (local.set $logit (i32.add (local.get $logits) (i32.shl (i32.mul (local.get $row) (local.get $nLogits)) (i32.const 3))))
+          (local.set $logit (call $theta
+            (i32.add (local.get $mainRows) (i32.shl (i32.mul (local.get $row) (local.get $mainDims)) (i32.const 3)))
+            (local.get $mainDims) (local.get $mainSlots) (local.get $logit) (i32.shl (local.get $lane) (i32.const 3))))
+          (drop (call $theta
+            (i32.add (local.get $extraRows) (i32.shl (i32.mul (local.get $row) (local.get $extraDims)) (i32.const 3)))
+            (local.get $extraDims) (local.get $extraSlots) (local.get $logit) (i32.shl (local.get $lane) (i32.const 3))))
+          (local.set $i (i32.const 0))
+          (block $filled
+            (loop $fillNext
+              (br_if $filled (i32.ge_u (local.get $i) (local.get $nFills)))
+              (local.set $at (i32.add (local.get $fills) (i32.shl (local.get $i) (i32.const 4))))
+              (call $fill (i32.add (i32.load (local.get $at)) (i32.shl (local.get $lane) (i32.const 3)))
+                (i32.load offset=4 (local.get $at)) (i32.load offset=8 (local.get $at))
+                (i32.load offset=12 (local.get $at)) (local.get $odds) (local.get $factor) (local.get $consts) (local.get $maxExponent))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $fillNext)))
+          (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+          (br_if $lanes (i32.lt_u (local.get $lane) (i32.const 2))))
+        (call $run2 (local.get $t) (local.get $records) (local.get $nSteps) (local.get $marginals) (local.get $offsets))
+        (local.set $lane (i32.const 0))
+        (loop $kept
+          (local.set $row (i32.add (local.get $d) (local.get $lane)))
+          (if (i32.lt_u (local.get $row) (local.get $count))
+            (then
+              (local.set $i (i32.const 0))
+              (block $keptDone
+                (loop $keep
+                  (br_if $keptDone (i32.ge_u (local.get $i) (local.get $nWanted)))
+                  (f64.store (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $row) (local.get $nWanted)) (local.get $i)) (i32.const 3)))
+                    (f64.load (i32.add (i32.add (local.get $marginals) (i32.shl (local.get $lane) (i32.const 3)))
+                      (i32.shl (i32.load (i32.add (local.get $wanted) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 4)))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $keep)))))
+          (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+          (br_if $kept (i32.lt_u (local.get $lane) (i32.const 2))))
+        (local.set $d (i32.add (local.get $d) (i32.const 2)))
         (br $next))))
 
   ;; ---- Monte Carlo worlds from the θ-averaged tables (worldKernel.ts) ------------------------
@@ -576,4 +594,242 @@
         (local.set $x (i32.add (local.get $x) (i32.add (local.get $n) (i32.const 1))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $sample))))
+
+  ;; ---- two band draws at once (bandKernel.ts) ------------------------------------------------
+  ;; The steps above for two draws of θ side by side, one in each lane of an f64x2: every lane
+  ;; does exactly the scalar loop's arithmetic in its order, so each draw's numbers are those of
+  ;; a pass of its own, to the last bit; the indices and driver combinations are worked out once
+  ;; for both. Entries are interleaved (entry i of lane L at 16·i + 8·L), the frontier at `t`, each
+  ;; step's table at the record's table address. No evidence: keepFalse and keepTrue are 1, and a
+  ;; product by 1 is the value itself, so they are left out.
+
+  (func $probability2 (param $tab i32) (param $comb i32) (param $pos i32) (param $npos i32) (param $i i32) (result v128)
+    (local $k i32) (local $c i32)
+    (if (i32.eqz (local.get $npos)) (then (return (v128.load (local.get $tab)))))
+    (if (local.get $comb)
+      (then (return (v128.load (i32.add (local.get $tab)
+        (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 4)))))))
+    (loop $bits
+      (local.set $c (i32.or (local.get $c)
+        (i32.shl
+          (i32.and (i32.shr_u (local.get $i) (i32.load (i32.add (local.get $pos) (i32.shl (local.get $k) (i32.const 2))))) (i32.const 1))
+          (local.get $k))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $bits (i32.lt_u (local.get $k) (local.get $npos))))
+    (v128.load (i32.add (local.get $tab) (i32.shl (local.get $c) (i32.const 4)))))
+
+  (func $joinBare2 (param $t i32) (param $half i32) (param $p v128) (result v128)
+    (local $i i32) (local $x v128) (local $q v128)
+    (local.set $q (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $p)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $half)))
+        (local.set $x (v128.load (i32.add (local.get $t) (i32.shl (local.get $i) (i32.const 4)))))
+        (v128.store (i32.add (local.get $t) (i32.shl (i32.add (local.get $i) (local.get $half)) (i32.const 4)))
+          (f64x2.mul (local.get $x) (local.get $p)))
+        (v128.store (i32.add (local.get $t) (i32.shl (local.get $i) (i32.const 4))) (f64x2.mul (local.get $x) (local.get $q)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $p))
+
+  (func $join2 (param $t i32) (param $half i32) (param $tab i32) (param $comb i32) (result v128)
+    (local $i i32) (local $x v128) (local $y v128) (local $sum v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $half)))
+        (local.set $x (v128.load (i32.add (local.get $t) (i32.shl (local.get $i) (i32.const 4)))))
+        (local.set $y (f64x2.mul (local.get $x) (v128.load (i32.add (local.get $tab)
+          (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 4))))))
+        (v128.store (i32.add (local.get $t) (i32.shl (i32.add (local.get $i) (local.get $half)) (i32.const 4))) (local.get $y))
+        (v128.store (i32.add (local.get $t) (i32.shl (local.get $i) (i32.const 4))) (f64x2.sub (local.get $x) (local.get $y)))
+        (local.set $sum (f64x2.add (local.get $sum) (local.get $y)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $sum))
+
+  (func $replaceDriver2 (param $t i32) (param $q i32) (param $rest i32) (param $tab i32) (param $comb i32) (result v128)
+    (local $r i32) (local $i0 i32) (local $i1 i32) (local $bit i32) (local $low i32)
+    (local $x0 v128) (local $x1 v128) (local $y0 v128) (local $y1 v128) (local $yes v128) (local $sum v128)
+    (local.set $bit (i32.shl (i32.const 1) (local.get $q)))
+    (local.set $low (i32.sub (local.get $bit) (i32.const 1)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rest)))
+        (local.set $i0 (i32.or
+          (i32.shl (i32.shr_u (local.get $r) (local.get $q)) (i32.add (local.get $q) (i32.const 1)))
+          (i32.and (local.get $r) (local.get $low))))
+        (local.set $i1 (i32.or (local.get $i0) (local.get $bit)))
+        (local.set $x0 (v128.load (i32.add (local.get $t) (i32.shl (local.get $i0) (i32.const 4)))))
+        (local.set $x1 (v128.load (i32.add (local.get $t) (i32.shl (local.get $i1) (i32.const 4)))))
+        (local.set $y0 (f64x2.mul (local.get $x0) (v128.load (i32.add (local.get $tab)
+          (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i0) (i32.const 2)))) (i32.const 4))))))
+        (local.set $y1 (f64x2.mul (local.get $x1) (v128.load (i32.add (local.get $tab)
+          (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i1) (i32.const 2)))) (i32.const 4))))))
+        (local.set $yes (f64x2.add (local.get $y0) (local.get $y1)))
+        (local.set $sum (f64x2.add (local.get $sum) (local.get $yes)))
+        (v128.store (i32.add (local.get $t) (i32.shl (local.get $i0) (i32.const 4)))
+          (f64x2.add (f64x2.sub (local.get $x0) (local.get $y0)) (f64x2.sub (local.get $x1) (local.get $y1))))
+        (v128.store (i32.add (local.get $t) (i32.shl (local.get $i1) (i32.const 4))) (local.get $yes))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $next)))
+    (local.get $sum))
+
+  (func $replaceTwoDrivers2 (param $t i32) (param $q i32) (param $s i32) (param $rest i32) (param $tab i32) (param $comb i32) (result v128)
+    (local $r i32) (local $o0 i32) (local $i00 i32) (local $i10 i32) (local $i01 i32) (local $i11 i32)
+    (local $bitQ i32) (local $bitS i32) (local $lowQ i32) (local $lowS i32)
+    (local $x00 v128) (local $x10 v128) (local $x01 v128) (local $x11 v128)
+    (local $y00 v128) (local $y10 v128) (local $y01 v128) (local $y11 v128) (local $yes v128) (local $sum v128)
+    (local.set $bitQ (i32.shl (i32.const 1) (local.get $q)))
+    (local.set $bitS (i32.shl (i32.const 1) (local.get $s)))
+    (local.set $lowQ (i32.sub (local.get $bitQ) (i32.const 1)))
+    (local.set $lowS (i32.sub (local.get $bitS) (i32.const 1)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rest)))
+        (local.set $o0 (i32.or
+          (i32.shl (i32.shr_u (local.get $r) (local.get $q)) (i32.add (local.get $q) (i32.const 1)))
+          (i32.and (local.get $r) (local.get $lowQ))))
+        (local.set $i00 (i32.or
+          (i32.shl (i32.shr_u (local.get $o0) (local.get $s)) (i32.add (local.get $s) (i32.const 1)))
+          (i32.and (local.get $o0) (local.get $lowS))))
+        (local.set $i10 (i32.or (local.get $i00) (local.get $bitQ)))
+        (local.set $i01 (i32.or (local.get $i00) (local.get $bitS)))
+        (local.set $i11 (i32.or (local.get $i10) (local.get $bitS)))
+        (local.set $x00 (v128.load (i32.add (local.get $t) (i32.shl (local.get $i00) (i32.const 4)))))
+        (local.set $x10 (v128.load (i32.add (local.get $t) (i32.shl (local.get $i10) (i32.const 4)))))
+        (local.set $x01 (v128.load (i32.add (local.get $t) (i32.shl (local.get $i01) (i32.const 4)))))
+        (local.set $x11 (v128.load (i32.add (local.get $t) (i32.shl (local.get $i11) (i32.const 4)))))
+        (local.set $y00 (f64x2.mul (local.get $x00) (v128.load (i32.add (local.get $tab)
+          (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i00) (i32.const 2)))) (i32.const 4))))))
+        (local.set $y10 (f64x2.mul (local.get $x10) (v128.load (i32.add (local.get $tab)
+          (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i10) (i32.const 2)))) (i32.const 4))))))
+        (local.set $y01 (f64x2.mul (local.get $x01) (v128.load (i32.add (local.get $tab)
+          (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i01) (i32.const 2)))) (i32.const 4))))))
+        (local.set $y11 (f64x2.mul (local.get $x11) (v128.load (i32.add (local.get $tab)
+          (i32.shl (i32.load (i32.add (local.get $comb) (i32.shl (local.get $i11) (i32.const 2)))) (i32.const 4))))))
+        (local.set $yes (f64x2.add (f64x2.add (local.get $y00) (local.get $y10)) (f64x2.add (local.get $y01) (local.get $y11))))
+        (local.set $sum (f64x2.add (local.get $sum) (local.get $yes)))
+        (v128.store (i32.add (local.get $t) (i32.shl (local.get $o0) (i32.const 4)))
+          (f64x2.add
+            (f64x2.add (f64x2.sub (local.get $x00) (local.get $y00)) (f64x2.sub (local.get $x10) (local.get $y10)))
+            (f64x2.add (f64x2.sub (local.get $x01) (local.get $y01)) (f64x2.sub (local.get $x11) (local.get $y11)))))
+        (v128.store (i32.add (local.get $t) (i32.shl (i32.or (local.get $o0) (local.get $bitQ)) (i32.const 4))) (local.get $yes))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $next)))
+    (local.get $sum))
+
+  (func $sumOut2 (param $t i32) (param $width i32) (param $tab i32) (param $comb i32) (param $pos i32) (param $npos i32)
+    (param $rem i32) (param $k i32) (param $keep i32) (param $offsets i32) (result v128)
+    (local $rest i32) (local $combinations i32) (local $m i32) (local $j i32) (local $q i32)
+    (local $r i32) (local $base i32) (local $i i32) (local $low i32) (local $o0 i32) (local $off i32)
+    (local $x v128) (local $y v128) (local $yes v128) (local $no v128) (local $sum v128)
+    (local.set $rest (i32.shl (i32.const 1) (i32.sub (local.get $width) (local.get $k))))
+    (local.set $combinations (i32.shl (i32.const 1) (local.get $k)))
+    (loop $each
+      (local.set $off (i32.const 0))
+      (local.set $j (i32.const 0))
+      (block $bitsDone
+        (loop $bits
+          (br_if $bitsDone (i32.ge_u (local.get $j) (local.get $k)))
+          (if (i32.and (i32.shr_u (local.get $m) (local.get $j)) (i32.const 1))
+            (then (local.set $off (i32.or (local.get $off)
+              (i32.shl (i32.const 1) (i32.load (i32.add (local.get $rem) (i32.shl (local.get $j) (i32.const 2)))))))))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $bits)))
+      (i32.store (i32.add (local.get $offsets) (i32.shl (local.get $m) (i32.const 2))) (local.get $off))
+      (local.set $m (i32.add (local.get $m) (i32.const 1)))
+      (br_if $each (i32.lt_u (local.get $m) (local.get $combinations))))
+    (if (local.get $k) (then (local.set $low (i32.load (local.get $rem)))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rest)))
+        (local.set $base (local.get $r))
+        (local.set $j (i32.const 0))
+        (block $depositDone
+          (loop $deposit
+            (br_if $depositDone (i32.ge_u (local.get $j) (local.get $k)))
+            (local.set $q (i32.load (i32.add (local.get $rem) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $base (i32.or
+              (i32.shl (i32.shr_u (local.get $base) (local.get $q)) (i32.add (local.get $q) (i32.const 1)))
+              (i32.and (local.get $base) (i32.sub (i32.shl (i32.const 1) (local.get $q)) (i32.const 1)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $deposit)))
+        (local.set $yes (f64x2.splat (f64.const 0)))
+        (local.set $no (f64x2.splat (f64.const 0)))
+        (local.set $m (i32.const 0))
+        (loop $entries
+          (local.set $i (i32.or (local.get $base) (i32.load (i32.add (local.get $offsets) (i32.shl (local.get $m) (i32.const 2))))))
+          (local.set $x (v128.load (i32.add (local.get $t) (i32.shl (local.get $i) (i32.const 4)))))
+          (local.set $y (f64x2.mul (local.get $x)
+            (call $probability2 (local.get $tab) (local.get $comb) (local.get $pos) (local.get $npos) (local.get $i))))
+          (local.set $yes (f64x2.add (local.get $yes) (local.get $y)))
+          (local.set $no (f64x2.add (local.get $no) (f64x2.sub (local.get $x) (local.get $y))))
+          (local.set $m (i32.add (local.get $m) (i32.const 1)))
+          (br_if $entries (i32.lt_u (local.get $m) (local.get $combinations))))
+        (local.set $sum (f64x2.add (local.get $sum) (local.get $yes)))
+        (if (i32.eqz (local.get $keep))
+          (then (v128.store (i32.add (local.get $t) (i32.shl (local.get $r) (i32.const 4))) (f64x2.add (local.get $no) (local.get $yes))))
+          (else
+            (if (local.get $k)
+              (then
+                (local.set $o0 (i32.or
+                  (i32.shl (i32.shr_u (local.get $r) (local.get $low)) (i32.add (local.get $low) (i32.const 1)))
+                  (i32.and (local.get $r) (i32.sub (i32.shl (i32.const 1) (local.get $low)) (i32.const 1)))))
+                (v128.store (i32.add (local.get $t) (i32.shl (local.get $o0) (i32.const 4))) (local.get $no))
+                (v128.store (i32.add (local.get $t) (i32.shl (i32.or (local.get $o0) (i32.shl (i32.const 1) (local.get $low))) (i32.const 4)))
+                  (local.get $yes)))
+              (else
+                (v128.store (i32.add (local.get $t) (i32.shl (local.get $r) (i32.const 4))) (local.get $no))
+                (v128.store (i32.add (local.get $t) (i32.shl (i32.add (local.get $r) (local.get $rest)) (i32.const 4)))
+                  (local.get $yes))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $next)))
+    (local.get $sum))
+
+  ;; run's dispatch for two lanes: the frontier at t (t[0] = 1 in both lanes first), step k's P of
+  ;; both lanes at marginals + 16·k.
+  (func $run2 (param $t i32) (param $records i32) (param $last i32) (param $marginals i32) (param $offsets i32)
+    (local $k i32) (local $at i32) (local $kind i32) (local $width i32) (local $p v128)
+    (v128.store (local.get $t) (f64x2.splat (f64.const 1)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $last)))
+        (local.set $at (i32.add (local.get $records) (i32.mul (local.get $k) (i32.const 44))))
+        (local.set $kind (i32.load (local.get $at)))
+        (local.set $width (i32.load offset=4 (local.get $at)))
+        (block $kinds
+          (if (i32.eq (local.get $kind) (i32.const 0))
+            (then
+              (local.set $p (call $joinBare2 (local.get $t) (i32.shl (i32.const 1) (local.get $width))
+                (v128.load (i32.load offset=8 (local.get $at)))))
+              (br $kinds)))
+          (if (i32.eq (local.get $kind) (i32.const 1))
+            (then
+              (local.set $p (call $replaceDriver2 (local.get $t)
+                (i32.load (i32.load offset=24 (local.get $at)))
+                (i32.shl (i32.const 1) (i32.sub (local.get $width) (i32.const 1)))
+                (i32.load offset=8 (local.get $at)) (i32.load offset=12 (local.get $at))))
+              (br $kinds)))
+          (if (i32.eq (local.get $kind) (i32.const 2))
+            (then
+              (local.set $p (call $replaceTwoDrivers2 (local.get $t)
+                (i32.load (i32.load offset=24 (local.get $at)))
+                (i32.load offset=4 (i32.load offset=24 (local.get $at)))
+                (i32.shl (i32.const 1) (i32.sub (local.get $width) (i32.const 2)))
+                (i32.load offset=8 (local.get $at)) (i32.load offset=12 (local.get $at))))
+              (br $kinds)))
+          (if (i32.eq (local.get $kind) (i32.const 4))
+            (then
+              (local.set $p (call $join2 (local.get $t) (i32.shl (i32.const 1) (local.get $width))
+                (i32.load offset=8 (local.get $at)) (i32.load offset=12 (local.get $at))))
+              (br $kinds)))
+          (local.set $p (call $sumOut2 (local.get $t) (local.get $width)
+            (i32.load offset=8 (local.get $at)) (i32.load offset=12 (local.get $at))
+            (i32.load offset=16 (local.get $at)) (i32.load offset=20 (local.get $at))
+            (i32.load offset=24 (local.get $at)) (i32.load offset=28 (local.get $at))
+            (i32.load (i32.add (local.get $at) (i32.const 40)))
+            (local.get $offsets))))
+        (v128.store (i32.add (local.get $marginals) (i32.shl (local.get $k) (i32.const 4))) (local.get $p))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
 )

@@ -12,6 +12,11 @@ const KIND = 0, WIDTH = 1, TABLE = 2, COMBINATION = 3, POSITIONS = 4, POSITION_C
 const REMOVED = 6, REMOVED_COUNT = 7, KEEP_FALSE = 8, KEEP_TRUE = 9, KEEP = 10;
 const RECORD_WORDS = 11;
 
+/** Bytes of a plan's step records (what FrontierBuffer.copyRecords writes). */
+export function recordBytes(plan: Plan): number {
+  return 4 * RECORD_WORDS * plan.steps.length;
+}
+
 /** The loops of frontier.wat, by what a step does. */
 const enum Kind {
   JoinBare = 0,
@@ -29,7 +34,7 @@ export interface KernelExports {
   draws(
     count: number, mainRows: number, mainDims: number, mainSlots: number, extraRows: number, extraDims: number, extraSlots: number,
     logits: number, nLogits: number, fills: number, nFills: number, odds: number, factor: number, consts: number, maxExponent: number,
-    records: number, nSteps: number, marginals: number, offsets: number, wanted: number, nWanted: number, out: number,
+    t: number, records: number, nSteps: number, marginals: number, offsets: number, wanted: number, nWanted: number, out: number,
   ): void;
   worldSamples(
     count: number, state: number, n: number, width: number, table: number, tableStart: number, padded: number, sum: number,
@@ -152,20 +157,16 @@ export class FrontierBuffer {
     for (let k = first; k < last; k++) marginals[steps[k]!.v] = this.f64[out + k]!;
   }
 
-  /** Every step's table copied in, for passes the module runs on its own (bandKernel.ts). */
-  loadTables(tables: readonly Float64Array[]): void {
-    copyTables(this.f64, tables, this.layout.variables, this.layout.tableAt);
-  }
-
-  /** The byte address of step k's table. */
-  tableAddress(k: number): number {
-    return 8 * this.layout.tableAt[k]!;
-  }
-
-  /** run()'s arguments for a whole pass: records, steps, marginals (step k's P at + 8k), scratch. */
-  passArguments(): [records: number, steps: number, marginals: number, offsets: number] {
-    const { layout } = this;
-    return [layout.records, this.plan.steps.length, layout.marginalsAt, layout.offsets];
+  /**
+   * The step records copied to byte `to`, step k's table at tableAt(k) (frontier.wat's run2, whose
+   * tables hold two draws interleaved), and the scratch its sums need.
+   */
+  copyRecords(to: number, tableAt: (k: number) => number): { offsets: number } {
+    const from = this.layout.records / 4;
+    const steps = this.plan.steps.length;
+    this.i32.copyWithin(to / 4, from, from + RECORD_WORDS * steps);
+    for (let k = 0; k < steps; k++) this.i32[to / 4 + k * RECORD_WORDS + TABLE] = tableAt(k);
+    return { offsets: this.layout.offsets };
   }
 
   /** The frontier's width after step k − 1 (0 before the first). */
