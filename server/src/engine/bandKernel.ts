@@ -50,6 +50,7 @@ export class BandBatch {
     fills: number; odds: number; factor: number; wanted: number; out: number;
     frontier: number; records: number; marginals: number; offsets: number;
   };
+  private readonly sources: readonly Source[];
   private readonly nLogits: number;
   private readonly nFills: number;
 
@@ -88,7 +89,7 @@ export class BandBatch {
     const odds = take(8 * (1 << maxK));
     const factor = take(8 * Math.max(1, maxK));
     const wanted = take(4 * outcomes.length, 4);
-    const out = take(8 * CHUNK * outcomes.length);
+    const out = take(8 * batch * outcomes.length);
     const sink = take(16, 16);
     // Two draws side by side: the frontier and every step's table interleaved (16 bytes an entry).
     const frontier = take(16 * (1 << plan.maxWidth), 16);
@@ -144,6 +145,7 @@ export class BandBatch {
     };
     this.main = source(0, main);
     this.extra = source(1, extra);
+    this.sources = [this.main, this.extra];
     fills.forEach((v, i) => {
       const record = this.at.fills / 4 + 4 * i;
       i32[record] = tableOf(v);
@@ -179,13 +181,10 @@ export class BandBatch {
       this.logits(count);
       kernel.draws(count, main.rows, main.dims, main.slots, extra.rows, extra.dims, extra.slots, a.logits, this.nLogits,
         a.fills, this.nFills, a.odds, a.factor, a.consts, MAX_ODDS_EXPONENT, a.frontier, a.records, steps, a.marginals,
-        a.offsets, a.wanted, wanted, a.out);
-      const out = a.out / 8;
-      for (let i = 0; i < wanted; i++) {
-        const values = into[i]!;
-        for (let d = 0; d < count; d++) values[at + from + d] = f64[out + d * wanted + i]!;
-      }
+        a.offsets, a.wanted, wanted, a.out + 8 * from, batch);
     }
+    // Each outcome's draws lie in a row of their own: copied out at once.
+    for (let i = 0; i < wanted; i++) into[i]!.set(f64.subarray(a.out / 8 + i * batch, a.out / 8 + (i + 1) * batch), at);
     mainStream.loadState(i32, main.state / 4);
     extraStream.loadState(i32, extra.state / 4);
   }
@@ -195,7 +194,7 @@ export class BandBatch {
     const { f64 } = this;
     let k = this.at.logits / 8;
     for (let d = 0; d < count; d++) {
-      for (const s of [this.main, this.extra]) {
+      for (const s of this.sources) {
         const row = s.rows / 8 + d * s.dims;
         for (let i = 0; i < s.basePositions.length; i++) {
           const b = s.baseLow[i]! + s.baseWidth[i]! * f64[row + s.basePositions[i]!]!;

@@ -485,13 +485,13 @@
   ;; of the `nFills` outcomes refilled (records of 4 i32: table, logit of base, first ln K, number
   ;; of lines), the plan's steps run on both lanes (run2: the frontier at t, records2 with the
   ;; interleaved tables), and the P of the `nWanted` steps listed at `wanted` (i32) into out (f64,
-  ;; count × nWanted).
+  ;; wanted step i's of draw d at out + 8·(i·stride + d)).
   (func (export "draws") (param $count i32)
     (param $mainRows i32) (param $mainDims i32) (param $mainSlots i32)
     (param $extraRows i32) (param $extraDims i32) (param $extraSlots i32) (param $logits i32) (param $nLogits i32)
     (param $fills i32) (param $nFills i32) (param $odds i32) (param $factor i32) (param $consts i32) (param $maxExponent f64)
     (param $t i32) (param $records i32) (param $nSteps i32) (param $marginals i32) (param $offsets i32)
-    (param $wanted i32) (param $nWanted i32) (param $out i32)
+    (param $wanted i32) (param $nWanted i32) (param $out i32) (param $stride i32)
     (local $d i32) (local $lane i32) (local $row i32) (local $logit i32) (local $i i32) (local $at i32)
     (block $done
       (loop $next
@@ -529,7 +529,7 @@
               (block $keptDone
                 (loop $keep
                   (br_if $keptDone (i32.ge_u (local.get $i) (local.get $nWanted)))
-                  (f64.store (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $row) (local.get $nWanted)) (local.get $i)) (i32.const 3)))
+                  (f64.store (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $stride)) (local.get $row)) (i32.const 3)))
                     (f64.load (i32.add (i32.add (local.get $marginals) (i32.shl (local.get $lane) (i32.const 3)))
                       (i32.shl (i32.load (i32.add (local.get $wanted) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 4)))))
                   (local.set $i (i32.add (local.get $i) (i32.const 1)))

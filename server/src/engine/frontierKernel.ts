@@ -35,6 +35,7 @@ export interface KernelExports {
     count: number, mainRows: number, mainDims: number, mainSlots: number, extraRows: number, extraDims: number, extraSlots: number,
     logits: number, nLogits: number, fills: number, nFills: number, odds: number, factor: number, consts: number, maxExponent: number,
     t: number, records: number, nSteps: number, marginals: number, offsets: number, wanted: number, nWanted: number, out: number,
+    stride: number,
   ): void;
   worldSamples(
     count: number, state: number, n: number, width: number, table: number, tableStart: number, padded: number, sum: number,
