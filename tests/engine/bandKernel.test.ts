@@ -5,6 +5,7 @@
 // pinned and extreme parameters (tables by logits), and batches longer than one chunk.
 import { describe, expect, it } from 'vitest';
 import { BandBatch } from '../../server/src/engine/bandKernel';
+import { BAND_END_HALF_WIDTH, BAND_HIGH, BAND_LOW, quantileOf, select } from '../../server/src/engine/bands';
 import { compileModel, type CompiledModel } from '../../server/src/engine/compile';
 import { buildPlan, frontierBuffer, neededBy, type Plan, runPlan } from '../../server/src/engine/frontier';
 import { seededStream, UniformBlocks } from '../../server/src/engine/random';
@@ -101,5 +102,43 @@ describe('band draws in WebAssembly', () => {
     };
     const c = compileModel(buildModel(spec));
     expect(expectSame(c, c, false, 65, 9)).toBeGreaterThan(0);
+  });
+
+  it('take the band ends as quickselect does: the same quantiles and the same verdict on settled ends', () => {
+    // The definition the kernel follows: both ends' order statistics around them, within the half-width.
+    const settled = (draws: Float64Array) => {
+      const copy = Float64Array.from(draws);
+      const n = copy.length;
+      for (const q of [BAND_LOW, BAND_HIGH]) {
+        const center = (n - 1) * q;
+        const spread = 1.96 * Math.sqrt(n * q * (1 - q));
+        const low = select(copy, Math.max(0, Math.floor(center - spread)));
+        const high = select(copy, Math.min(n - 1, Math.ceil(center + spread)));
+        if ((high - low) / 2 > BAND_END_HALF_WIDTH) return false;
+      }
+      return true;
+    };
+    const c = compileModel(buildModel(randomModel(3, 5, 8)));
+    const plan = buildPlan(c, false)!;
+    const tables = new DrawnTables(c);
+    const outcome = c.outcomes[0]!;
+    const kernel = new BandBatch(c, plan, tables, tables, [outcome], 2, 3_000);
+    let state = 5;
+    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const verdicts = new Set<boolean>();
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 1 + Math.floor(next() * 2_999);
+      const spread = trial % 3 === 0 ? 0.01 : trial % 3 === 1 ? 0.2 : 0.6;
+      // Ties too: some draws repeat (rounded), some are constant.
+      const values = Float64Array.from({ length: n }, () => (trial % 7 === 0 ? 0.3 : Math.round((0.4 + spread * (next() - 0.5)) * 500) / 500));
+      const expected = settled(values);
+      verdicts.add(expected);
+      expect(kernel.endsSettled(values, BAND_LOW, BAND_HIGH, BAND_END_HALF_WIDTH)).toBe(expected);
+      const copy = Float64Array.from(values);
+      const ends = [quantileOf(copy, BAND_LOW), quantileOf(copy, BAND_HIGH)];
+      const got = kernel.quantiles(values, BAND_LOW, BAND_HIGH);
+      expect(Object.is(got[0], ends[0]) && Object.is(got[1], ends[1])).toBe(true);
+    }
+    expect(verdicts).toEqual(new Set([true, false]));
   });
 });

@@ -37,7 +37,7 @@ interface Source {
 
 /**
  * `batch` draws of θ over `plan` (the tables of `draws`, a DrawnTables or one of its subsets),
- * keeping P(v) of each of `outcomes` per draw.
+ * keeping P(v) of each of `outcomes` per draw; and the order statistics of up to `total` draws.
  */
 export class BandBatch {
   private readonly buffer: FrontierBuffer;
@@ -47,7 +47,7 @@ export class BandBatch {
   private readonly i32: Int32Array;
   private readonly at: {
     consts: number; shuffle: number; jitter: number; logits: number; lnK: number; logitBase: number;
-    fills: number; odds: number; factor: number; wanted: number; out: number;
+    fills: number; odds: number; factor: number; wanted: number; out: number; scratch: number;
     frontier: number; records: number; marginals: number; offsets: number;
   };
   private readonly sources: readonly Source[];
@@ -56,7 +56,7 @@ export class BandBatch {
 
   constructor(
     c: CompiledModel, plan: Plan, tables: DrawnTables, draws: TableDraws, private readonly outcomes: readonly number[],
-    private readonly batch: number,
+    private readonly batch: number, total = batch,
   ) {
     const { main, extra } = draws.theta;
     const stepOf = new Map<number, number>();
@@ -91,6 +91,7 @@ export class BandBatch {
     const wanted = take(4 * outcomes.length, 4);
     const out = take(8 * batch * outcomes.length);
     const sink = take(16, 16);
+    const scratch = take(8 * total);
     // Two draws side by side: the frontier and every step's table interleaved (16 bytes an entry).
     const frontier = take(16 * (1 << plan.maxWidth), 16);
     const stepTables = plan.steps.map((step) => take(16 * (1 << step.parentPositions.length), 16));
@@ -108,7 +109,7 @@ export class BandBatch {
     this.at = {
       consts: base + consts, shuffle: base + shuffle, jitter: base + jitter, logits: base + logits, lnK: base + lnK,
       logitBase: base + logitBase, fills: base + fillRecords, odds: base + odds, factor: base + factor,
-      wanted: base + wanted, out: base + out, frontier: base + frontier, records: base + records, marginals: base + marginals,
+      wanted: base + wanted, out: base + out, scratch: base + scratch, frontier: base + frontier, records: base + records, marginals: base + marginals,
       offsets: 0,
     };
     f64.set(CONSTS, this.at.consts / 8);
@@ -187,6 +188,19 @@ export class BandBatch {
     for (let i = 0; i < wanted; i++) into[i]!.set(f64.subarray(a.out / 8 + i * batch, a.out / 8 + (i + 1) * batch), at);
     mainStream.loadState(i32, main.state / 4);
     extraStream.loadState(i32, extra.state / 4);
+  }
+
+  /** bands.ts's endsSettled on a copy of `values` (at most `total` of them). */
+  endsSettled(values: Float64Array, low: number, high: number, halfWidth: number): boolean {
+    this.f64.set(values, this.at.scratch / 8);
+    return this.buffer.kernel.settled(this.at.scratch, values.length, low, high, halfWidth) === 1;
+  }
+
+  /** quantileOf at `low`, then at `high`, on one copy of `values`, as bands.ts's bandsOf takes them. */
+  quantiles(values: Float64Array, low: number, high: number): [number, number] {
+    this.f64.set(values, this.at.scratch / 8);
+    const { kernel } = this.buffer;
+    return [kernel.quantile(this.at.scratch, values.length, low), kernel.quantile(this.at.scratch, values.length, high)];
   }
 
   /** The logit of each drawn base, draw by draw (main's, then extra's), as ThetaSampler draws them. */

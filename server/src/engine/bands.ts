@@ -104,7 +104,6 @@ export function bandsByExactDraws(
   const values = wanted.map(() => new Float64Array(Math.min(draws, limit)));
   /** How many draws each outcome has; those still drawn (`active`) all have `total`. */
   const counts = new Int32Array(wanted.length);
-  const scratch = new Float64Array(limit);
   let active = wanted.map((_, i) => i);
   /** The pass for the active outcomes: the whole plan, or one of what they need. */
   const passFor = (outcomes: number[], whole: boolean): { plan: Plan; draws: TableDraws } | null => {
@@ -119,13 +118,14 @@ export function bandsByExactDraws(
   const extraUniforms = new UniformBlocks(extra);
   let total = 0;
   let batch = draws;
+  let run: BandBatch;
   for (;;) {
-    const run = new BandBatch(c, pass.plan, tables, pass.draws, active.map((i) => wanted[i]!), batch);
+    run = new BandBatch(c, pass.plan, tables, pass.draws, active.map((i) => wanted[i]!), batch, total + batch);
     run.run(uniforms, extraUniforms, active.map((i) => values[i]!), total, checkCancelled);
     total += batch;
     for (const i of active) counts[i] = total;
     if (total >= limit) break;
-    active = active.filter((i) => !endsSettled(values[i]!.subarray(0, total), scratch));
+    active = active.filter((i) => !run.endsSettled(values[i]!.subarray(0, total), BAND_LOW, BAND_HIGH, BAND_END_HALF_WIDTH));
     if (active.length === 0) break;
     batch = Math.min(total, limit - total);
     for (const i of active) {
@@ -135,7 +135,7 @@ export function bandsByExactDraws(
     }
     pass = passFor(active, false) ?? pass;
   }
-  return bandsOf(c, wanted, values.map((v, i) => v.subarray(0, counts[i])));
+  return bandsOf(c, wanted, values.map((v, i) => v.subarray(0, counts[i])), (v) => run.quantiles(v, BAND_LOW, BAND_HIGH));
 }
 
 /**
@@ -149,25 +149,15 @@ export function changedDownstream(c: CompiledModel, baseline: CompiledModel): Ui
   return reachable(c.n, changed, baseline.childStart, baseline.children);
 }
 
-/** Whether both band ends of these draws are known to within BAND_END_HALF_WIDTH (95%). */
-function endsSettled(draws: Float64Array, scratch: Float64Array): boolean {
-  const n = draws.length;
-  const copy = scratch.subarray(0, n);
-  copy.set(draws);
-  for (const q of [BAND_LOW, BAND_HIGH]) {
-    const center = (n - 1) * q;
-    const spread = 1.96 * Math.sqrt(n * q * (1 - q));
-    const low = select(copy, Math.max(0, Math.floor(center - spread)));
-    const high = select(copy, Math.min(n - 1, Math.ceil(center + spread)));
-    if ((high - low) / 2 > BAND_END_HALF_WIDTH) return false;
-  }
-  return true;
-}
-
-function bandsOf(c: CompiledModel, wanted: number[], values: Float64Array[]): (Band | null)[] {
+/** The bands of `wanted` from their draws; `quantiles` gives the BAND_LOW and BAND_HIGH quantiles (quantileOf's). */
+function bandsOf(
+  c: CompiledModel, wanted: number[], values: Float64Array[],
+  quantiles: (values: Float64Array) => [number, number] = (v) => [quantileOf(v, BAND_LOW), quantileOf(v, BAND_HIGH)],
+): (Band | null)[] {
   const byVariable = new Map<number, Band>();
   wanted.forEach((v, i) => {
-    byVariable.set(v, [clamp01(quantileOf(values[i]!, BAND_LOW)), clamp01(quantileOf(values[i]!, BAND_HIGH))]);
+    const [low, high] = quantiles(values[i]!);
+    byVariable.set(v, [clamp01(low), clamp01(high)]);
   });
   return Array.from(c.outcomes, (v) => byVariable.get(v) ?? null);
 }

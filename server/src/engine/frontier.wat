@@ -832,4 +832,93 @@
         (v128.store (i32.add (local.get $marginals) (i32.shl (local.get $k) (i32.const 4))) (local.get $p))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $next))))
+
+  ;; ---- order statistics of band draws (bandKernel.ts) ---------------------------------------
+  ;; bands.ts's select (quickselect, median-of-three pivot, Hoare partition), quantileOf and
+  ;; endsSettled on n f64 at `at`, rearranging them as those do: the same comparisons, swaps and
+  ;; arithmetic, so the same numbers.
+
+  (func $select (param $at i32) (param $n i32) (param $k i32) (result f64)
+    (local $left i32) (local $right i32) (local $middle i32) (local $i i32) (local $j i32)
+    (local $a f64) (local $b f64) (local $c f64) (local $pivot f64) (local $t f64)
+    (local.set $right (i32.sub (local.get $n) (i32.const 1)))
+    (block $done
+      (loop $narrow
+        (br_if $done (i32.le_s (local.get $right) (local.get $left)))
+        (local.set $middle (i32.shr_u (i32.add (local.get $left) (local.get $right)) (i32.const 1)))
+        (local.set $a (f64.load (i32.add (local.get $at) (i32.shl (local.get $left) (i32.const 3)))))
+        (local.set $b (f64.load (i32.add (local.get $at) (i32.shl (local.get $middle) (i32.const 3)))))
+        (local.set $c (f64.load (i32.add (local.get $at) (i32.shl (local.get $right) (i32.const 3)))))
+        ;; a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b
+        (local.set $pivot
+          (if (result f64) (f64.lt (local.get $a) (local.get $b))
+            (then (if (result f64) (f64.lt (local.get $b) (local.get $c)) (then (local.get $b))
+              (else (if (result f64) (f64.lt (local.get $a) (local.get $c)) (then (local.get $c)) (else (local.get $a))))))
+            (else (if (result f64) (f64.lt (local.get $a) (local.get $c)) (then (local.get $a))
+              (else (if (result f64) (f64.lt (local.get $b) (local.get $c)) (then (local.get $c)) (else (local.get $b))))))))
+        (local.set $i (local.get $left))
+        (local.set $j (local.get $right))
+        (block $partitioned
+          (loop $partition
+            (br_if $partitioned (i32.gt_s (local.get $i) (local.get $j)))
+            (block $up
+              (loop $upward
+                (br_if $up (i32.eqz (f64.lt (f64.load (i32.add (local.get $at) (i32.shl (local.get $i) (i32.const 3)))) (local.get $pivot))))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $upward)))
+            (block $down
+              (loop $downward
+                (br_if $down (i32.eqz (f64.gt (f64.load (i32.add (local.get $at) (i32.shl (local.get $j) (i32.const 3)))) (local.get $pivot))))
+                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                (br $downward)))
+            (if (i32.le_s (local.get $i) (local.get $j))
+              (then
+                (local.set $t (f64.load (i32.add (local.get $at) (i32.shl (local.get $i) (i32.const 3)))))
+                (f64.store (i32.add (local.get $at) (i32.shl (local.get $i) (i32.const 3)))
+                  (f64.load (i32.add (local.get $at) (i32.shl (local.get $j) (i32.const 3)))))
+                (f64.store (i32.add (local.get $at) (i32.shl (local.get $j) (i32.const 3))) (local.get $t))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (local.set $j (i32.sub (local.get $j) (i32.const 1)))))
+            (br $partition)))
+        (if (i32.le_s (local.get $k) (local.get $j))
+          (then (local.set $right (local.get $j)) (br $narrow)))
+        (if (i32.ge_s (local.get $k) (local.get $i))
+          (then (local.set $left (local.get $i)) (br $narrow)))))
+    (f64.load (i32.add (local.get $at) (i32.shl (local.get $k) (i32.const 3)))))
+
+  ;; quantileOf: the q-quantile (type 7) of the n values at `at`.
+  (func (export "quantile") (param $at i32) (param $n i32) (param $q f64) (result f64)
+    (local $h f64) (local $i i32) (local $low f64) (local $next f64) (local $k i32) (local $x f64)
+    (if (i32.eqz (local.get $n)) (then (return (f64.const nan))))
+    (local.set $h (f64.mul (f64.convert_i32_s (i32.sub (local.get $n) (i32.const 1))) (local.get $q)))
+    (local.set $i (i32.trunc_f64_s (f64.floor (local.get $h))))
+    (local.set $low (call $select (local.get $at) (local.get $n) (local.get $i)))
+    (if (i32.or (i32.ge_s (i32.add (local.get $i) (i32.const 1)) (local.get $n)) (f64.eq (local.get $h) (f64.convert_i32_s (local.get $i))))
+      (then (return (local.get $low))))
+    (local.set $next (f64.const inf))
+    (local.set $k (i32.add (local.get $i) (i32.const 1)))
+    (loop $scan
+      (local.set $x (f64.load (i32.add (local.get $at) (i32.shl (local.get $k) (i32.const 3)))))
+      (if (f64.lt (local.get $x) (local.get $next)) (then (local.set $next (local.get $x))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $scan (i32.lt_s (local.get $k) (local.get $n))))
+    (f64.add (local.get $low) (f64.mul (f64.sub (local.get $h) (f64.convert_i32_s (local.get $i))) (f64.sub (local.get $next) (local.get $low)))))
+
+  ;; endsSettled for one band end q: whether the order statistics around it are within halfWidth.
+  (func $endSettled (param $at i32) (param $n i32) (param $q f64) (param $halfWidth f64) (result i32)
+    (local $center f64) (local $spread f64) (local $nf f64) (local $low f64) (local $high f64) (local $k f64)
+    (local.set $nf (f64.convert_i32_s (local.get $n)))
+    (local.set $center (f64.mul (f64.sub (local.get $nf) (f64.const 1)) (local.get $q)))
+    (local.set $spread (f64.mul (f64.const 1.96)
+      (f64.sqrt (f64.mul (f64.mul (local.get $nf) (local.get $q)) (f64.sub (f64.const 1) (local.get $q))))))
+    (local.set $k (f64.max (f64.const 0) (f64.floor (f64.sub (local.get $center) (local.get $spread)))))
+    (local.set $low (call $select (local.get $at) (local.get $n) (i32.trunc_f64_s (local.get $k))))
+    (local.set $k (f64.min (f64.sub (local.get $nf) (f64.const 1)) (f64.ceil (f64.add (local.get $center) (local.get $spread)))))
+    (local.set $high (call $select (local.get $at) (local.get $n) (i32.trunc_f64_s (local.get $k))))
+    (i32.eqz (f64.gt (f64.div (f64.sub (local.get $high) (local.get $low)) (f64.const 2)) (local.get $halfWidth))))
+
+  ;; endsSettled: both ends, the lower first.
+  (func (export "settled") (param $at i32) (param $n i32) (param $low f64) (param $high f64) (param $halfWidth f64) (result i32)
+    (if (i32.eqz (call $endSettled (local.get $at) (local.get $n) (local.get $low) (local.get $halfWidth))) (then (return (i32.const 0))))
+    (call $endSettled (local.get $at) (local.get $n) (local.get $high) (local.get $halfWidth)))
 )

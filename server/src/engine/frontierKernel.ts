@@ -37,6 +37,8 @@ export interface KernelExports {
     t: number, records: number, nSteps: number, marginals: number, offsets: number, wanted: number, nWanted: number, out: number,
     stride: number,
   ): void;
+  quantile(at: number, n: number, q: number): number;
+  settled(at: number, n: number, low: number, high: number, halfWidth: number): number;
   worldSamples(
     count: number, state: number, n: number, width: number, table: number, tableStart: number, padded: number, sum: number,
     squares: number, outcomes: number, nOut: number, u: number, conditional: number, xs: number, toUnit: number,
