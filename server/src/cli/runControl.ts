@@ -4,6 +4,7 @@
 import { type ForecastProgress, longRunReporter, progressText } from '../../../common/progress';
 import { ForecastCancelled } from '../engine/cancel';
 import type { ForecastOptions } from '../engine/types';
+import { monotonicMs } from '../util/clock';
 
 export interface RunControl {
   /** Stop the forecast after this many seconds. */
@@ -18,7 +19,7 @@ export interface ControlledRun {
   stoppedBecause(error: unknown): string | null;
 }
 
-export function controlledRun(control: RunControl = {}, now: () => number = () => performance.now()): ControlledRun {
+export function controlledRun(control: RunControl = {}, now: () => number = monotonicMs): ControlledRun {
   const started = now();
   const limitMs = control.timeLimitSeconds === undefined ? Infinity : control.timeLimitSeconds * 1000;
   const reporter = longRunReporter((p) => control.progress?.(p), now);

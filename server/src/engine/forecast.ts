@@ -27,6 +27,7 @@ import {
 import type { EngineAlternative, EngineModel, EngineOutcome, ForecastOptions } from './types';
 import { withKeptKernels } from './kernelPool';
 import type { ForecastStage } from '../../../common/progress';
+import { monotonicMs } from '../util/clock';
 
 /**
  * The first draws of θ for exact bands, which then double for the outcomes whose band ends are
@@ -134,7 +135,7 @@ export function forecast(model: EngineModel, options: EngineOptions = {}): Forec
 }
 
 function forecastNow(model: EngineModel, options: EngineOptions): Forecast {
-  const started = performance.now();
+  const started = monotonicMs();
   const samples = options.samples ?? model.settings.samples;
   if (!Number.isInteger(samples) || samples < SAMPLES_MIN || samples > SAMPLES_MAX) {
     throw new RangeError(`samples must be a whole number from ${SAMPLES_MIN} to ${SAMPLES_MAX} (got ${samples})`);
@@ -165,7 +166,7 @@ function forecastNow(model: EngineModel, options: EngineOptions): Forecast {
   if (onProgress) {
     settings.stage = (stage) => onProgress({
       scenario, scenarios: 1 + model.alternatives.length, name: scenario === 0 ? null : model.alternatives[scenario - 1]!.title,
-      stage, elapsedMs: performance.now() - started,
+      stage, elapsedMs: monotonicMs() - started,
     });
   }
   const base = withGuides(baseline, settings, null, run(baseline, baseline, settings));
@@ -205,7 +206,7 @@ function forecastNow(model: EngineModel, options: EngineOptions): Forecast {
     inputs,
     worlds: worldsOf(baseline, base),
     alternatives,
-    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+    elapsedMs: Math.round((monotonicMs() - started) * 10) / 10,
   };
 }
 

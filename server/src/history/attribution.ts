@@ -18,6 +18,7 @@ import type { Forecast } from '../../../common/forecast';
 import { diffModels, type ChangeEdit, type ModelChange, type ModelDiff } from './changes';
 import { mixedModel } from './mixed';
 import { shapley, type ShapleyResult } from './shapley';
+import { monotonicMs } from '../util/clock';
 
 export interface OutcomeAttribution {
   change: number;
@@ -74,7 +75,7 @@ function baselineOnly(model: ResolvedModel): EngineModel {
 
 /** The diff of two versions that both check without errors. */
 export function diffVersions(before: Side, after: Side, options: DiffOptions = {}): DiffResult {
-  const started = performance.now();
+  const started = monotonicMs();
   const diff = diffModels(before, after);
   const engine = engineOptions(options);
   const oldForecast = forecast(baselineOnly(before.model), engine);
@@ -154,7 +155,7 @@ export function diffVersions(before: Side, after: Side, options: DiffOptions = {
     method: { before: oldForecast.method, after: newForecast.method },
     samples: { before: oldForecast.samples, after: newForecast.samples },
     forecasts,
-    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+    elapsedMs: Math.round((monotonicMs() - started) * 10) / 10,
   };
 }
 

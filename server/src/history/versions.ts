@@ -21,6 +21,7 @@ import { importerLog } from './importerLog';
 import { VersionImports, writtenImports } from './versionImports';
 import { parseDocument } from '../syntax/parse';
 import * as nodePath from 'node:path';
+import { monotonicMs } from '../util/clock';
 
 /** A version as named on the command line: a path, and a git revision or null for the file on disk. */
 export interface VersionRef {
@@ -173,7 +174,7 @@ export const DEFAULT_MAX_VERSIONS = 200;
 
 /** The history of `file`. Throws GitError when it is outside a repository or in a shallow clone. */
 export async function fileHistory(file: string, options: HistoryOptions): Promise<FileHistory> {
-  const started = performance.now();
+  const started = monotonicMs();
   const max = Math.max(1, Math.floor(options.max ?? DEFAULT_MAX_VERSIONS));
   const repo = await openRepository(file, options.git);
   const repoPath = pathInRepository(repo, file);
@@ -246,7 +247,7 @@ export async function fileHistory(file: string, options: HistoryOptions): Promis
       versions.push({ commit: null, date: null, subject: null, path: repoPath, workingCopy: true, ...summary });
     }
   }
-  return { file, versions, cached, computed, truncated, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+  return { file, versions, cached, computed, truncated, elapsedMs: Math.round((monotonicMs() - started) * 10) / 10 };
 }
 
 /** One version's numbers: its baseline's probabilities, or its error count. */
