@@ -4,12 +4,14 @@
 // on the forecast as the language server sends it (a JSON copy). The clock is held still, so both
 // runs take "0 ms" and the JSON's elapsedMs agrees too.
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const relativePaths = new Map<string, string>();
 vi.mock('vscode', () => ({
   workspace: { asRelativePath: (uri: { path: string }) => relativePaths.get(uri.path) ?? uri.path },
 }));
+// The engine's and the CLI's clock, held still.
+vi.mock('../../server/src/util/clock', () => ({ monotonicMs: () => 1000 }));
 
 const { exportFileName, exportText, serialize } = await import('../../client/src/preview/exportForecast');
 const { runForecast } = await import('../../server/src/cli/forecast');
@@ -17,11 +19,6 @@ const { runReport } = await import('../../server/src/cli/report');
 const { forecast } = await import('../../server/src/engine/forecast');
 const { analyze } = await import('../../server/src/model/analyze');
 
-// Before the describe blocks below compute their forecasts.
-vi.spyOn(performance, 'now').mockReturnValue(1000);
-afterAll(() => {
-  vi.restoreAllMocks();
-});
 
 /** The forecast the extension holds: the engine's, through the protocol's JSON. */
 function asSent(file: string) {
