@@ -15,8 +15,9 @@ import type { ThetaSlots } from './theta';
 
 /** Draws per call of the pass loop: their rows and logits are made just before. */
 const CHUNK = 64;
-/** frontier.wat's constants: POW2, ROOTS, then SCALE, STEP, 1/6 and 2^-32 (its byte offsets). */
-const CONSTS = Float64Array.of(...POW2, ...ROOTS, SCALE, STEP, SIXTH, TO_UNIT);
+/** frontier.wat's constants: POW2, ROOTS, then SCALE, STEP, 1/6 and 2^-32 (its byte offsets); made on first use, not at every start. */
+let consts: Float64Array | null = null;
+const kernelConstants = () => (consts ??= Float64Array.of(...POW2, ...ROOTS, SCALE, STEP, SIXTH, TO_UNIT));
 /** Bytes of one uniform's record: kind, address, a, b (frontier.wat's $theta). */
 const SLOT_BYTES = 24;
 /** The kinds of a uniform's record: a + b·u into lnK, the next logit into logitBase, a + b·u into a table's lane. */
@@ -66,16 +67,16 @@ export class BandBatch {
     const fills = Array.from(draws.ranged).filter((v) => c.kind[v] !== INPUT && stepOf.has(v));
     let maxK = 0;
     for (const v of fills) maxK = Math.max(maxK, c.drvStart[v + 1]! - c.drvStart[v]!);
-    const dims = (s: ThetaSlots) => s.inputs.length + s.bases.length + s.drivers.length;
-    const mainDims = dims(main);
-    const extraDims = dims(extra);
+    const mainDims = draws.mainDimensions;
+    const extraDims = draws.extraDimensions;
     this.nLogits = main.bases.length + extra.bases.length;
     this.nFills = fills.length;
 
     // The region after the pass's memory, measured first (the buffer is made with it).
     const region = new MemoryLayout(0);
     const take = (bytes: number, align = 8) => region.take(bytes, align);
-    const consts = take(8 * CONSTS.length);
+    const constants = kernelConstants();
+    const constsAt = take(8 * constants.length);
     const state = [take(16), take(16)];
     const order = [take(4 * mainDims * batch), take(4 * extraDims * batch)];
     const shuffle = take(8 * Math.max(0, batch - 1));
@@ -107,12 +108,12 @@ export class BandBatch {
     const f64 = this.f64;
     const i32 = this.i32;
     this.at = {
-      consts: base + consts, shuffle: base + shuffle, jitter: base + jitter, logits: base + logits, lnK: base + lnK,
+      consts: base + constsAt, shuffle: base + shuffle, jitter: base + jitter, logits: base + logits, lnK: base + lnK,
       logitBase: base + logitBase, fills: base + fillRecords, odds: base + odds, factor: base + factor,
       wanted: base + wanted, out: base + out, scratch: base + scratch, frontier: base + frontier, records: base + records, marginals: base + marginals,
-      offsets: 0,
+      offsets: this.buffer.offsetsAt,
     };
-    f64.set(CONSTS, this.at.consts / 8);
+    f64.set(constants, this.at.consts / 8);
     f64.set(tables.theta.lnK, this.at.lnK / 8);
     f64.set(tables.theta.logitBase, this.at.logitBase / 8);
     // Both lanes start from the tables as they are; the drawn ones are refilled draw by draw.
@@ -121,7 +122,7 @@ export class BandBatch {
       const at = (base + stepTables[k]!) / 8;
       for (let e = 0; e < table.length; e++) f64[at + 2 * e] = f64[at + 2 * e + 1] = table[e]!;
     });
-    this.at.offsets = this.buffer.copyRecords(this.at.records, (k) => base + stepTables[k]!).offsets;
+    this.buffer.copyRecords(this.at.records, (k) => base + stepTables[k]!);
 
     const tableOf = (v: number) => (stepOf.has(v) ? base + stepTables[stepOf.get(v)!]! : base + sink);
     const { offset, scale } = tables.theta;

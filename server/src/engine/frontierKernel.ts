@@ -160,16 +160,20 @@ export class FrontierBuffer {
     for (let k = first; k < last; k++) marginals[steps[k]!.v] = this.f64[out + k]!;
   }
 
+  /** Scratch for the sums of steps that remove several drivers (run's and run2's `offsets`). */
+  get offsetsAt(): number {
+    return this.layout.offsets;
+  }
+
   /**
    * The step records copied to byte `to`, step k's table at tableAt(k) (frontier.wat's run2, whose
-   * tables hold two draws interleaved), and the scratch its sums need.
+   * tables hold two draws interleaved).
    */
-  copyRecords(to: number, tableAt: (k: number) => number): { offsets: number } {
+  copyRecords(to: number, tableAt: (k: number) => number): void {
     const from = this.layout.records / 4;
     const steps = this.plan.steps.length;
     this.i32.copyWithin(to / 4, from, from + RECORD_WORDS * steps);
     for (let k = 0; k < steps; k++) this.i32[to / 4 + k * RECORD_WORDS + TABLE] = tableAt(k);
-    return { offsets: this.layout.offsets };
   }
 
   /** The frontier's width after step k − 1 (0 before the first). */
