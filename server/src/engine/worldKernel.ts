@@ -11,7 +11,7 @@ import { TO_UNIT, type UniformBlocks } from './random';
 import type { SampleTables } from './worldDraw';
 import type { WorldCounter } from './worlds';
 
-/** Samples per call: the stopping rule is asked at multiples of it (montecarlo.ts asks every 512). */
+/** Samples per call, and how often the stopping rule is asked (montecarlo.ts asks at its multiples too). */
 export const WORLD_BLOCK = 512;
 
 /**
