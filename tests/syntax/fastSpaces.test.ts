@@ -3,77 +3,16 @@
 // ohm's way, so each match below is run both ways: same result, same failures, and the same memo
 // entries (but those of `spaces` and `comment`, which the loop does not make), which is what
 // incremental parsing (replaceInputRange) reads to know what an edit invalidates.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as ohm from 'ohm-js';
 import { describe, expect, it } from 'vitest';
-import { START_RULES, scenarioGrammar } from '../../server/src/syntax/grammar';
+import { scenarioGrammar } from '../../server/src/syntax/grammar';
 import { endOfSpaces, hasFastSpaces } from '../../server/src/syntax/fastSpaces';
-import { scanDocument } from '../../server/src/syntax/scan';
+import { LAYOUT, declarations, grammarSource, matcherOf, mutated, outcome as outcomeOf, random, samples } from './ohmRuns';
 
-const root = join(__dirname, '..', '..');
-const compiled = ohm.grammar(readFileSync(join(root, 'grammar', 'scenario.ohm'), 'utf8'));
-const samples = readdirSync(join(root, 'samples'))
-  .filter((f) => f.endsWith('.scenario'))
-  .sort()
-  .map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
-
-interface MemoRecord { matchLength: number; examinedLength: number; value: unknown; rightmostFailureOffset: number }
-interface PosInfo { memo: Record<string, MemoRecord> }
-type Internal = ohm.Matcher & { _memoTable: (PosInfo | undefined)[] };
-
-function matcherOf(grammar: ohm.Grammar, text: string): ohm.Matcher {
-  const matcher = grammar.matcher();
-  matcher.setInput(text);
-  return matcher;
-}
-
-/** Everything a match leaves: its outcome, failures, and the memo table but for spaces and comments. */
-function outcome(grammar: ohm.Grammar, text: string, rule: string, matcher?: ohm.Matcher): unknown {
-  const m = (matcher ?? matcherOf(grammar, text)) as Internal;
-  const result = m.match(rule);
-  // A position where ohm only applied `spaces` has an entry in the table, empty of the others.
-  const memo = m._memoTable.map((info) => {
-    const entries = Object.entries(info?.memo ?? {})
-      .filter(([key]) => key !== 'spaces' && key !== 'comment')
-      .map(([key, r]) => [key, r.matchLength, r.examinedLength, Boolean(r.value), r.rightmostFailureOffset]);
-    return entries.length > 0 ? entries : null;
-  });
-  while (memo.length > 0 && memo[memo.length - 1] === null) memo.pop();
-  const failed = result as unknown as { getRightmostFailurePosition(): number; message: string; getExpectedText(): string };
-  return {
-    succeeded: result.succeeded(),
-    failure: result.succeeded() ? null : [failed.getRightmostFailurePosition(), failed.message, failed.getExpectedText()],
-    memo,
-  };
-}
-
-/** Declarations cut into pieces of the samples, with their start rule. */
-function declarations(): { text: string; rule: string }[] {
-  const out: { text: string; rule: string }[] = [];
-  for (const text of samples) {
-    for (const chunk of scanDocument(text).chunks) {
-      if (chunk.keyword) out.push({ text: text.slice(chunk.start, chunk.end), rule: START_RULES[chunk.keyword] });
-    }
-  }
-  return out;
-}
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Layout and near-layout: what the loop must read exactly as the rule does.
-const LAYOUT = [' ', '  ', '\n', '\r\n', '\t', '\r', '\u00a0', '\ufeff', '// note\n', '//', '// x\r', '/', '/ ',
-  '//\u2028 y\n', '\u0000', '\u000b', '\u000c', '\u001f', '\u0085', '\u2003', ';', '//\ud83d\ude00\n', '\ud83d'];
+const compiled = ohm.grammar(grammarSource);
+// The loop makes no memo entries of `spaces` and `comment`.
+const outcome = (grammar: ohm.Grammar, text: string, rule: string, matcher?: ohm.Matcher) =>
+  outcomeOf(grammar, text, rule, matcher, ['spaces', 'comment']);
 
 describe('spaces skipped by a loop', () => {
   it('is what the run-time grammar does, and not the grammar compiled here', () => {
@@ -109,11 +48,9 @@ describe('spaces skipped by a loop', () => {
     let failures = 0;
     for (let round = 0; round < 400; round++) {
       const { text, rule } = all[Math.floor(next() * all.length)]!;
-      // Replace some runs of layout by others, and now and then cut the text short.
-      let mutated = text.replace(/[ \t\r\n]+/g, (run) => (next() < 0.3 ? LAYOUT[Math.floor(next() * LAYOUT.length)]! : run));
-      if (next() < 0.3) mutated = mutated.slice(0, Math.floor(next() * mutated.length));
-      const ours = outcome(scenarioGrammar, mutated, rule) as { succeeded: boolean };
-      expect(ours, JSON.stringify(mutated)).toEqual(outcome(compiled, mutated, rule));
+      const changed = mutated(text, next);
+      const ours = outcome(scenarioGrammar, changed, rule) as { succeeded: boolean };
+      expect(ours, JSON.stringify(changed)).toEqual(outcome(compiled, changed, rule));
       if (!ours.succeeded) failures++;
     }
     expect(failures).toBeGreaterThan(50);

@@ -57,17 +57,27 @@ export function hasFastSpaces(grammar: ohm.Grammar): boolean {
   return fastGrammars.has(grammar);
 }
 
+type Installer = (prototype: MatchState, skipSpaces: () => number) => void;
+const installers: Installer[] = [];
+let matchState: { prototype: MatchState; skipSpaces: () => number } | null = null;
+
 /**
- * Calls `install` with ohm's MatchState class (which ohm does not export) when the first match of
- * any grammar starts: its start expression is a sequence (the start rule, then the end), evaluated
- * with the state before anything else is. No match of its own: that cost a start 2-3 ms.
+ * Calls `install` with ohm's MatchState class (which ohm does not export), and ohm's own
+ * skipSpaces, when the first match of any grammar starts (at once if one has): its start
+ * expression is a sequence (the start rule, then the end), evaluated with the state before
+ * anything else is. No match of its own: that cost a start 2-3 ms.
  */
-function onFirstMatch(install: (prototype: MatchState) => void): void {
+export function onFirstMatch(install: Installer): void {
+  if (matchState) return install(matchState.prototype, matchState.skipSpaces);
+  installers.push(install);
+  if (installers.length > 1) return;
   const seq = ohm.pexprs.Seq.prototype as unknown as { eval(state: MatchState): boolean };
   const evalSeq = seq.eval;
   seq.eval = function seeState(state) {
     seq.eval = evalSeq;
-    install(Object.getPrototypeOf(state) as MatchState);
+    const prototype = Object.getPrototypeOf(state) as MatchState;
+    matchState = { prototype, skipSpaces: prototype.skipSpaces };
+    for (const each of installers) each(prototype, matchState.skipSpaces);
     return evalSeq.call(this, state);
   };
 }
@@ -84,8 +94,7 @@ export function installFastSpaces(grammar: ohm.Grammar): void {
   fastGrammars.add(grammar);
   if (installed) return;
   installed = true;
-  onFirstMatch((prototype) => {
-    const skipSpaces = prototype.skipSpaces;
+  onFirstMatch((prototype, skipSpaces) => {
     prototype.skipSpaces = function skipSpacesFast(this: MatchState) {
       if (this.recordedFailures !== undefined || this.trace !== undefined || !fastGrammars.has(this.grammar)) {
         return skipSpaces.call(this);

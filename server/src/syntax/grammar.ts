@@ -1,7 +1,8 @@
 // The ohm grammar (grammar/scenario.ohm) and what the rest of syntax/ needs from ohm's failures.
 import * as ohm from 'ohm-js';
 import grammarModule from '../../../grammar/scenario.ohm';
-import { installFastSpaces } from './fastSpaces';
+import { hasFastSpaces, installFastSpaces } from './fastSpaces';
+import { installPlainRun } from './plainRun';
 import type { DeclarationKeyword } from './scan';
 
 // The bundles (esbuild.mjs) and the tests (vitest.config.ts) load grammar/scenario.ohm as ohm's
@@ -47,6 +48,8 @@ export const scenarioGrammar: ohm.Grammar =
   typeof grammarModule === 'string' ? ohm.grammar(grammarModule) : fromCheckedRecipe(grammarModule);
 // Spaces between tokens skipped by a loop instead of rule applications (see fastSpaces.ts).
 installFastSpaces(scenarioGrammar);
+// ohm's evaluation, shortened where nothing but the match can come of it (see plainRun.ts).
+if (hasFastSpaces(scenarioGrammar)) installPlainRun(scenarioGrammar);
 
 /** The start rule that matches one declaration of each kind. */
 export const START_RULES: Record<DeclarationKeyword, string> = {
