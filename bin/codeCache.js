@@ -64,9 +64,13 @@ function runCli(mark = () => {}) {
 function writeCache(commands) {
   const source = fs.readFileSync(BUNDLE, 'utf8');
   const script = compile(source, undefined);
+  // The CLI writes its output to descriptors 1 and 2 with fs.writeSync (server/src/cli/output.ts).
   const write = process.stdout.write;
+  const writeSync = fs.writeSync;
   const saved = process.argv;
   process.stdout.write = () => true;
+  fs.writeSync = (fd, data, ...rest) => (fd !== 1 && fd !== 2 ? writeSync(fd, data, ...rest)
+    : typeof rest[1] === "number" ? rest[1] : Buffer.byteLength(data));
   try {
     for (const argv of commands) {
       process.argv = [process.argv[0], BUNDLE, ...argv];
@@ -74,6 +78,7 @@ function writeCache(commands) {
     }
   } finally {
     process.stdout.write = write;
+    fs.writeSync = writeSync;
     process.argv = saved;
     process.exitCode = 0;
   }

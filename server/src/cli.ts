@@ -20,6 +20,7 @@ import { SAMPLES_MAX, SAMPLES_MIN } from './model/values';
 import { formatCount, formatElapsed } from '../../common/text/numbers';
 import { type ForecastProgress, progressText } from '../../common/progress';
 import { describeError } from './util/errors';
+import { writeOut } from './cli/output';
 
 function wholeNumber(min: number, max: number, what: string) {
   return (value: string): number => {
@@ -46,8 +47,8 @@ function useColor(): boolean {
 }
 
 function emit(result: { output: string; errorOutput: string; exitCode: number }): void {
-  process.stdout.write(result.output);
-  process.stderr.write(result.errorOutput);
+  writeOut('stdout', result.output);
+  writeOut('stderr', result.errorOutput);
   process.exitCode = result.exitCode;
 }
 
@@ -82,13 +83,14 @@ function withTimeLimit(command: Command): Command {
 
 /**
  * How far a long forecast has got, on stderr while it runs, when stderr is a terminal: one line
- * rewritten in place, cleared before the output.
+ * rewritten in place, cleared before the output. Whether it is a terminal is asked at the first
+ * report of progress, which a short forecast never makes (see cli/output.ts).
  */
-function terminalProgress(): { progress?: (p: ForecastProgress) => void; clear(): void } {
-  if (!process.stderr.isTTY) return { clear() {} };
+function terminalProgress(): { progress: (p: ForecastProgress) => void; clear(): void } {
   let shown = false;
   return {
     progress: (p) => {
+      if (!process.stderr.isTTY) return;
       shown = true;
       process.stderr.write(`\rscenario: computing ${progressText(p)}, ${formatElapsed(p.elapsedMs)} so far\x1b[K`);
     },
@@ -125,7 +127,7 @@ export function buildProgram(): Command {
     .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean; root?: string; timeLimit?: number }) => {
       const terminal = terminalProgress();
       const result = runForecast(file, {
-        format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: useColor(), root: opts.root,
+        format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: opts.format === 'text' && useColor(), root: opts.root,
         control: { timeLimitSeconds: opts.timeLimit, progress: terminal.progress },
       });
       terminal.clear();

@@ -18,7 +18,8 @@ function loads(...args: string[]): { status: number | null; modules: string[]; s
     const Segmenter = Intl.Segmenter;
     let made = 0;
     Intl.Segmenter = function (...a) { made++; return new Segmenter(...a); };
-    process.on('exit', () => process.stderr.write('\\n@@' + JSON.stringify({
+    const { writeSync } = require('node:fs');
+    process.on('exit', () => writeSync(2, '\\n@@' + JSON.stringify({
       modules: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
       segmenters: made,
     })));
@@ -39,6 +40,15 @@ describe('the start of the CLI', () => {
     const forecast = loads('forecast', sample, '--format', 'json');
     expect(forecast.status).toBe(0);
     expect(forecast.modules.filter((m) => m === 'child_process' || m === 'crypto')).toEqual([]);
+  });
+
+  it('writes its answer without making Node streams for stdout and stderr (pipes here: no net), where it needs no colour', () => {
+    for (const args of [['check', sample], ['forecast', sample, '--format', 'json']]) {
+      const run = loads(...args);
+      expect(run.status).toBe(0);
+      expect(run.modules, args.join(' ')).not.toContain('net');
+      expect(run.modules, args.join(' ')).not.toContain('internal/fs/sync_write_stream');
+    }
   });
 
   it("reads names beyond ASCII (ohm's Unicode letters, built when first read in the bundle)", () => {
