@@ -7,7 +7,7 @@ import * as ohm from 'ohm-js';
 import { describe, expect, it } from 'vitest';
 import { scenarioGrammar } from '../../server/src/syntax/grammar';
 import { endOfSpaces, hasFastSpaces } from '../../server/src/syntax/fastSpaces';
-import { LAYOUT, declarations, grammarSource, matcherOf, mutated, outcome as outcomeOf, random, samples } from './ohmRuns';
+import { LAYOUT, declarations, grammarSource, outcome as outcomeOf, sameAfterEdits, sameOnMutations, samples } from './ohmRuns';
 
 const compiled = ohm.grammar(grammarSource);
 // The loop makes no memo entries of `spaces` and `comment`.
@@ -43,37 +43,10 @@ describe('spaces skipped by a loop', () => {
   });
 
   it('gives the same with layout, comments and stray characters put between the tokens', () => {
-    const next = random(8);
-    const all = declarations();
-    let failures = 0;
-    for (let round = 0; round < 400; round++) {
-      const { text, rule } = all[Math.floor(next() * all.length)]!;
-      const changed = mutated(text, next);
-      const ours = outcome(scenarioGrammar, changed, rule) as { succeeded: boolean };
-      expect(ours, JSON.stringify(changed)).toEqual(outcome(compiled, changed, rule));
-      if (!ours.succeeded) failures++;
-    }
-    expect(failures).toBeGreaterThan(50);
+    expect(sameOnMutations(scenarioGrammar, compiled, 8, 400, outcome)).toBeGreaterThan(50);
   });
 
   it('leaves the same memo entries to an incremental re-parse (replaceInputRange)', () => {
-    const next = random(14);
-    for (const { text, rule } of declarations().slice(0, 40)) {
-      const ours = matcherOf(scenarioGrammar, text);
-      const theirs = matcherOf(compiled, text);
-      ours.match(rule);
-      theirs.match(rule);
-      let current = text;
-      for (let edit = 0; edit < 4; edit++) {
-        const start = Math.floor(next() * current.length);
-        const end = Math.min(current.length, start + Math.floor(next() * 4));
-        const insert = LAYOUT[Math.floor(next() * LAYOUT.length)]!;
-        ours.replaceInputRange(start, end, insert);
-        theirs.replaceInputRange(start, end, insert);
-        current = current.slice(0, start) + insert + current.slice(end);
-        expect(outcome(scenarioGrammar, current, rule, ours), JSON.stringify(current))
-          .toEqual(outcome(compiled, current, rule, theirs));
-      }
-    }
+    sameAfterEdits(scenarioGrammar, compiled, declarations().slice(0, 40), 14, LAYOUT, outcome);
   });
 });

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as ohm from 'ohm-js';
+import { expect } from 'vitest';
 import { START_RULES } from '../../server/src/syntax/grammar';
 import { scanDocument } from '../../server/src/syntax/scan';
 
@@ -102,4 +103,48 @@ export function mutated(text: string, next: () => number): string {
   let out = text.replace(/[ \t\r\n]+/g, (run) => (next() < 0.3 ? LAYOUT[Math.floor(next() * LAYOUT.length)]! : run));
   if (next() < 0.3) out = out.slice(0, Math.floor(next() * out.length));
   return out;
+}
+
+type Outcome = (grammar: ohm.Grammar, text: string, rule: string, matcher?: ohm.Matcher) => unknown;
+
+/** `rounds` mutated declarations of the samples through both grammars: the same outcome each time. How many failed to match. */
+export function sameOnMutations(ours: ohm.Grammar, theirs: ohm.Grammar, seed: number, rounds: number, see: Outcome = outcome): number {
+  const next = random(seed);
+  const all = declarations();
+  let failures = 0;
+  for (let round = 0; round < rounds; round++) {
+    const { text, rule } = all[Math.floor(next() * all.length)]!;
+    const changed = mutated(text, next);
+    const result = see(ours, changed, rule) as { succeeded: boolean };
+    expect(result, JSON.stringify(changed)).toEqual(see(theirs, changed, rule));
+    if (!result.succeeded) failures++;
+  }
+  return failures;
+}
+
+/**
+ * Each text matched by both grammars, then edited four times in place (replaceInputRange, each edit
+ * putting one of `inserts` somewhere): the same outcome after each edit.
+ */
+export function sameAfterEdits(
+  ours: ohm.Grammar, theirs: ohm.Grammar, cases: readonly { text: string; rule: string }[], seed: number,
+  inserts: readonly string[], see: Outcome = outcome,
+): void {
+  const next = random(seed);
+  for (const { text, rule } of cases) {
+    const a = matcherOf(ours, text);
+    const b = matcherOf(theirs, text);
+    a.match(rule);
+    b.match(rule);
+    let current = text;
+    for (let edit = 0; edit < 4; edit++) {
+      const start = Math.floor(next() * current.length);
+      const end = Math.min(current.length, start + Math.floor(next() * 4));
+      const insert = inserts[Math.floor(next() * inserts.length)]!;
+      a.replaceInputRange(start, end, insert);
+      b.replaceInputRange(start, end, insert);
+      current = current.slice(0, start) + insert + current.slice(end);
+      expect(see(ours, current, rule, a), JSON.stringify(current)).toEqual(see(theirs, current, rule, b));
+    }
+  }
 }

@@ -6,7 +6,7 @@ import * as ohm from 'ohm-js';
 import { describe, expect, it } from 'vitest';
 import { START_RULES, scenarioGrammar } from '../../server/src/syntax/grammar';
 import { hasPlainRun, installPlainRun } from '../../server/src/syntax/plainRun';
-import { LAYOUT, declarations, grammarSource, matcherOf, mutated, outcome, random, samples } from './ohmRuns';
+import { LAYOUT, declarations, grammarSource, outcome, random, sameAfterEdits, sameOnMutations, samples } from './ohmRuns';
 
 /** The grammar `source` twice: taking the plain run, and ohm's own. */
 function pair(source: string): { plain: ohm.Grammar; own: ohm.Grammar } {
@@ -65,17 +65,7 @@ describe('the plain run', () => {
 
   it('leaves what ohm leaves on mutated and cut declarations, failures included', () => {
     const { plain, own } = pair(grammarSource);
-    const next = random(5);
-    const all = declarations();
-    let failures = 0;
-    for (let round = 0; round < 300; round++) {
-      const { text, rule } = all[Math.floor(next() * all.length)]!;
-      const changed = mutated(text, next);
-      const ours = outcome(plain, changed, rule) as { succeeded: boolean };
-      expect(ours, JSON.stringify(changed)).toEqual(outcome(own, changed, rule));
-      if (!ours.succeeded) failures++;
-    }
-    expect(failures).toBeGreaterThan(40);
+    expect(sameOnMutations(plain, own, 5, 300)).toBeGreaterThan(40);
   });
 
   it('leaves what ohm leaves on a grammar with left recursion, parameters, lexified parts and wide characters', () => {
@@ -94,30 +84,10 @@ describe('the plain run', () => {
   });
 
   it('leaves the memo table an incremental re-parse (replaceInputRange) reads as ohm does', () => {
-    const next = random(9);
-    for (const [source, texts, rule] of [
-      [grammarSource, declarations().slice(0, 30), null],
-      [TOY, toyInputs(60).map((text) => ({ text, rule: 'Start' })), 'Start'],
-    ] as const) {
-      const { plain, own } = pair(source);
-      for (const { text, rule: own_rule } of texts) {
-        const start = rule ?? own_rule;
-        const ours = matcherOf(plain, text);
-        const theirs = matcherOf(own, text);
-        ours.match(start);
-        theirs.match(start);
-        let current = text;
-        for (let edit = 0; edit < 4; edit++) {
-          const at = Math.floor(next() * current.length);
-          const end = Math.min(current.length, at + Math.floor(next() * 4));
-          const insert = source === TOY ? TOY_TOKENS[Math.floor(next() * TOY_TOKENS.length)]! : LAYOUT[Math.floor(next() * LAYOUT.length)]!;
-          ours.replaceInputRange(at, end, insert);
-          theirs.replaceInputRange(at, end, insert);
-          current = current.slice(0, at) + insert + current.slice(end);
-          expect(outcome(plain, current, start, ours), JSON.stringify(current)).toEqual(outcome(own, current, start, theirs));
-        }
-      }
-    }
+    const scenario = pair(grammarSource);
+    sameAfterEdits(scenario.plain, scenario.own, declarations().slice(0, 30), 9, LAYOUT);
+    const toy = pair(TOY);
+    sameAfterEdits(toy.plain, toy.own, toyInputs(60).map((text) => ({ text, rule: 'Start' })), 10, TOY_TOKENS);
   });
 
   it('leaves traces to ohm', () => {

@@ -21,12 +21,13 @@ import * as ohm from 'ohm-js';
 export const SPACES_BODY = '((~"!".."\u009f" (" " | "\\n" | "\\t" | "\\r" | "\u00a0" | "\ufeff")) | (~~"/" comment))*';
 export const COMMENT_BODY = '("//" ("\\u000e".."\uffff" | "\\u0000".."\\t" | "\\u000b".."\\f")*)';
 
-interface InputStream {
+/** The parts of ohm's InputStream and MatchState (not in its typings) that the parser's shortcuts read. */
+export interface InputStream {
   source: string;
   pos: number;
   examinedLength: number;
 }
-interface MatchState {
+export interface MatchState {
   grammar: ohm.Grammar;
   inputStream: InputStream;
   recordedFailures?: object;

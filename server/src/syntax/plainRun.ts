@@ -15,23 +15,14 @@
 // trees, failures, memo tables, traces and errors with ohm's: the scenario grammar on the samples
 // and on mutated declarations, and a grammar with left recursion, parameters and lexified parts.
 import * as ohm from 'ohm-js';
-import { onFirstMatch } from './fastSpaces';
+import { type MatchState, onFirstMatch } from './fastSpaces';
 
-interface InputStream {
-  source: string;
-  pos: number;
-  examinedLength: number;
-}
 interface Expression {
   allowsSkippingPrecedingSpace(): boolean;
   eval(state: State): boolean;
   isSyntactic(): boolean;
 }
-interface State {
-  grammar: ohm.Grammar;
-  inputStream: InputStream;
-  recordedFailures?: object;
-  trace?: unknown[];
+interface State extends MatchState {
   /** Whether this match takes the plain run: known at its first evaluation, and fixed from there. */
   plainRun?: boolean;
   userData: unknown;
@@ -47,7 +38,6 @@ interface State {
   _posStack: number[];
   inLexifiedContextStack: boolean[];
   eval(expr: Expression): boolean;
-  skipSpaces(): number;
   pushFailuresInfo(): void;
   popBinding(): void;
   popFailuresInfo(): void;
