@@ -2,7 +2,7 @@
 // webview script (browser iife).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { lazyBuiltins, ohmLazyUnicode, ohmRecipe, watBinary } from './scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, ohmLazyLoad, ohmRecipe, watBinary } from './scripts/esbuildPlugins.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -10,9 +10,9 @@ const common = {
   bundle: true,
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [ohmRecipe, ohmLazyUnicode],
+  plugins: [ohmRecipe, ohmLazyLoad],
 };
-const nodeCommon = { ...common, plugins: [ohmRecipe, ohmLazyUnicode, lazyBuiltins, watBinary] };
+const nodeCommon = { ...common, plugins: [ohmRecipe, ohmLazyLoad, lazyBuiltins, watBinary] };
 const nodeTargets = [
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/server.ts', out: 'server' },

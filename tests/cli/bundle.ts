@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll } from 'vitest';
 import { repoRoot } from '../fixture';
-import { lazyBuiltins, ohmLazyUnicode, ohmRecipe, watBinary } from '../../scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, ohmLazyLoad, ohmRecipe, watBinary } from '../../scripts/esbuildPlugins.mjs';
 
 export async function bundleCli(outfile: string): Promise<void> {
   await esbuild.build({
     entryPoints: [join(repoRoot, 'server/src/cli.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', plugins: [ohmRecipe, ohmLazyUnicode, lazyBuiltins, watBinary], logLevel: 'warning',
+    target: 'node20', plugins: [ohmRecipe, ohmLazyLoad, lazyBuiltins, watBinary], logLevel: 'warning',
   });
 }
 

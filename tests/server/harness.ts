@@ -52,7 +52,7 @@ import type {
 } from 'vscode-languageserver';
 import type { ForecastProgressNotification, ForecastRequest } from '../../common/protocol';
 import { repoRoot } from '../fixture';
-import { lazyBuiltins, ohmLazyUnicode, ohmRecipe, watBinary } from '../../scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, ohmLazyLoad, ohmRecipe, watBinary } from '../../scripts/esbuildPlugins.mjs';
 
 export const serverPath = join(repoRoot, 'dist', 'server.js');
 const workerPath = join(repoRoot, 'dist', 'forecastWorker.js');
@@ -115,7 +115,7 @@ export async function ensureServerBuilt(): Promise<void> {
       bundle: true,
       sourcemap: true,
       logLevel: 'warning',
-      plugins: [ohmRecipe, ohmLazyUnicode, lazyBuiltins, watBinary],
+      plugins: [ohmRecipe, ohmLazyLoad, lazyBuiltins, watBinary],
       platform: 'node',
       format: 'cjs',
       target: 'node20',

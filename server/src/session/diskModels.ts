@@ -3,7 +3,7 @@
 // worker under a key of their own, so a draft never blocks typing. An entry is dropped when its file
 // changes on disk (the next look reads it again), when the forecast settings change, or when no
 // open draft names it any more.
-import { promises as fs } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { DocumentState } from '../features/context';
 import { MAX_DOCUMENT_CHARS } from '../syntax/assemble';
@@ -42,9 +42,9 @@ interface Entry {
 const MAX_MODEL_BYTES = 3 * MAX_DOCUMENT_CHARS;
 
 const realIo = {
-  realpath: (path: string) => fs.realpath(path),
-  size: async (path: string) => (await fs.stat(path)).size,
-  read: (path: string) => fs.readFile(path, 'utf8'),
+  realpath: (path: string) => realpath(path),
+  size: async (path: string) => (await stat(path)).size,
+  read: (path: string) => readFile(path, 'utf8'),
 };
 
 export class DiskModels {
