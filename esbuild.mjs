@@ -2,6 +2,7 @@
 // webview script (browser iife).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { makeBundleAscii } from './scripts/asciiBundle.mjs';
 import { lazyBuiltins, ohmLazyLoad, ohmRecipe, watBinary } from './scripts/esbuildPlugins.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -33,6 +34,8 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // Node reads an ASCII bundle as a one-byte string (scripts/asciiBundle.mjs).
+  for (const target of [...nodeTargets, { out: 'extension' }]) makeBundleAscii(`dist/${target.out}.js`);
   // The CLI's V8 code cache (bin/codeCache.js), made from the commands users run most.
   const sample = 'samples/us-pakistan-2025.scenario';
   const made = spawnSync(process.execPath, ['-e', `require('./bin/codeCache').writeCache(${JSON.stringify([

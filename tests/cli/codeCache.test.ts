@@ -1,6 +1,7 @@
 // bin/scenario.js runs the bundle from V8's code cache made at build time (bin/codeCache.js): the
 // same output and exit codes as the bundle run directly, and a cache that does not belong to the
-// bundle is never used.
+// bundle is never used. The bundle is read as UTF-8 (as esbuild writes it here) or, made ASCII as
+// the build makes it, as Latin-1: the same either way.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../fixture';
 import { bundleCli } from './bundle';
+import { makeBundleAscii } from '../../scripts/asciiBundle.mjs';
 
 const sample = join(repoRoot, 'samples', 'us-pakistan-2025.scenario');
 let dir = '';
@@ -45,6 +47,16 @@ describe('the CLI from its code cache', () => {
     same(result, direct('check', broken));
     same(viaBin('nonsense'), direct('nonsense'));
     expect(viaBin('nonsense').status).toBe(2);
+  });
+
+  it('reads a bundle made ASCII (as npm run build makes it) to the same output', () => {
+    const bundle = join(dir, 'dist', 'cli.js');
+    makeBundleAscii(bundle);
+    expect(readFileSync(bundle).every((byte) => byte < 0x80)).toBe(true);
+    const made = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'bin', 'codeCache.js'))}).writeCache([["check", ${JSON.stringify(sample)}]])`], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    same(viaBin('check', sample), direct('check', sample));
+    same(viaBin('forecast', sample, '--format', 'markdown', '--no-timing'), direct('forecast', sample, '--format', 'markdown', '--no-timing'));
   });
 
   it('ignores a cache made from another bundle, and runs without one', () => {

@@ -17,7 +17,7 @@ export function describeDriver(direction: 'raises' | 'lowers', text: string, low
 
 /** The bounds of a multiplier as written (`x3`, `×2 to x5`), or undefined. */
 function multiplierBounds(text: string): { low: number; high: number } | undefined {
-  const m = /^[xX×]\s*(\d+(?:\.\d+)?|\.\d+)(?:\s*(?:\.\.|to)\s*[xX×]?\s*(\d+(?:\.\d+)?|\.\d+))?$/.exec(text);
+  const m = /^[xX\u00D7]\s*(\d+(?:\.\d+)?|\.\d+)(?:\s*(?:\.\.|to)\s*[xX\u00D7]?\s*(\d+(?:\.\d+)?|\.\d+))?$/.exec(text);
   if (!m) return undefined;
   const low = Number(m[1]);
   return { low, high: m[2] ? Number(m[2]) : low };

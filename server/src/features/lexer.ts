@@ -27,7 +27,7 @@ export interface Token {
 // be `.5`, `50_000` or `50,000`; a percent sign may follow a space; multipliers are x, X or ×.
 const WORD = new RegExp(NAME_SOURCE, 'uy');
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
-const MULTIPLIER = new RegExp(String.raw`[xX×]${NUM}(?:[ \t]*(?:\.\.|to${NOT_BEFORE_NAME_PART})[ \t]*[xX×]?${NUM})?${NOT_BEFORE_NAME_PART}`, 'uy');
+const MULTIPLIER = new RegExp(String.raw`[xX\u00D7]${NUM}(?:[ \t]*(?:\.\.|to${NOT_BEFORE_NAME_PART})[ \t]*[xX\u00D7]?${NUM})?${NOT_BEFORE_NAME_PART}`, 'uy');
 const DATE = new RegExp(String.raw`\d{4}-\d{1,2}-\d{1,2}${NOT_BEFORE_NAME_PART}`, 'uy');
 const NUMBER = /-?(?:\d+(?:[,_]\d+)*(?:\.\d+)?|\.\d+)(?:[ \t]*%)?/y;
 
