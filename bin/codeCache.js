@@ -51,7 +51,8 @@ function fingerprint() {
 
 /**
  * Runs the CLI with process.argv as it is, from the cache when it fits the bundle. `mark` is told
- * when each step of the start ends ('read', 'compiled', 'ran'; bench/startup.mjs times them).
+ * when each step of the start ends ('read', 'compiled', 'ran'; bench/startup.mjs times them). A
+ * command that answers synchronously ends the process itself (server/src/cli.ts), before 'ran'.
  */
 function runCli(mark = () => {}) {
   const source = readBundle();
@@ -75,11 +76,15 @@ function runCli(mark = () => {}) {
 function writeCache(commands) {
   const source = readBundle();
   const script = compile(source, undefined);
-  // The CLI writes its output to descriptors 1 and 2 with fs.writeSync (server/src/cli/output.ts).
+  // The CLI writes its output to descriptors 1 and 2 with fs.writeSync (server/src/cli/output.ts),
+  // and ends the process once a synchronous command has answered (server/src/cli.ts): here the
+  // next command follows instead.
   const write = process.stdout.write;
   const writeSync = fs.writeSync;
+  const exit = process.exit;
   const saved = process.argv;
   process.stdout.write = () => true;
+  process.exit = () => {};
   fs.writeSync = (fd, data, ...rest) => (fd !== 1 && fd !== 2 ? writeSync(fd, data, ...rest)
     : typeof rest[1] === "number" ? rest[1] : Buffer.byteLength(data));
   try {
@@ -90,6 +95,7 @@ function writeCache(commands) {
   } finally {
     process.stdout.write = write;
     fs.writeSync = writeSync;
+    process.exit = exit;
     process.argv = saved;
     process.exitCode = 0;
   }

@@ -19,6 +19,14 @@ export function writeOut(to: 'stdout' | 'stderr', text: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') return;
     if (code !== 'EAGAIN') throw error;
+    streamed = true;
     process[to].write(bytes.subarray(offset));
   }
+}
+
+let streamed = false;
+
+/** Whether everything written so far has reached its descriptor (none of it waits in Node's stream). */
+export function allWritten(): boolean {
+  return !streamed;
 }
