@@ -21,6 +21,7 @@ import { formatCount, formatElapsed } from '../../common/text/numbers';
 import { type ForecastProgress, progressText } from '../../common/progress';
 import { describeError } from './util/errors';
 import { allWritten, writeOut } from './cli/output';
+import { keepNoChunks } from './syntax/chunk';
 
 function wholeNumber(min: number, max: number, what: string) {
   return (value: string): number => {
@@ -122,6 +123,8 @@ export function buildProgram(): Command {
     .argument('<files...>', '.scenario files or folders, or drafts in prose (.md, .txt) checked against the model they name')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
     .action((files: string[], opts: { format: 'text' | 'json'; root?: string }) => {
+      // check, forecast, report and draft read each file once: no cache of declarations (syntax/chunk.ts).
+      keepNoChunks();
       // `judgment` and `observe-impossible` need a forecast: of the part of each file that has no
       // errors. They read the baseline's probabilities and the P(E) of the alternatives that
       // observe, which do not depend on the other alternatives or the worlds: leaving those out
@@ -136,6 +139,7 @@ export function buildProgram(): Command {
     .argument('<file>', 'a .scenario file')
     .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text')))))
     .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean; root?: string; timeLimit?: number }) => {
+      keepNoChunks();
       const terminal = terminalProgress();
       const result = runForecast(file, {
         format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: opts.format === 'text' && useColor(), root: opts.root,
@@ -150,6 +154,7 @@ export function buildProgram(): Command {
     .option('-o, --output <out>', 'write the document to this file instead of stdout')
     .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html')))))
     .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean; root?: string; timeLimit?: number }) => {
+      keepNoChunks();
       const terminal = terminalProgress();
       const result = runReport(file, {
         format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing, root: opts.root,
@@ -196,7 +201,10 @@ export function buildProgram(): Command {
     .description('A first model from prose: one outcome per estimative sentence, factors for the drivers it enumerates; placeholders marked TODO.')
     .argument('<text-file>', 'a text or Markdown file')
     .option('-o, --output <out>', 'write the draft to this file instead of stdout')
-    .action((file: string, opts: { output?: string }) => answer(runDraft(file, opts)));
+    .action((file: string, opts: { output?: string }) => {
+      keepNoChunks();
+      answer(runDraft(file, opts));
+    });
   withImportRoot(program.command('textconv')
     .description('The file, then its forecast as comment lines: a git textconv driver, so git diff and git log -p show the numbers that moved.')
     .argument('<file>', 'a .scenario file (git passes a temporary copy)'))

@@ -3,7 +3,7 @@
 import type { Comment, Declaration, ScenarioDocument, SyntaxError } from './ast';
 import type { ChunkResult } from './chunk';
 import type { Chunk } from './scan';
-import { shifted } from './shift';
+import { shifted, shiftInPlace } from './shift';
 
 /**
  * Files longer than this (in UTF-16 code units) get one error instead of a parse, in the editor
@@ -33,7 +33,10 @@ export function assembleDocument(
   results: readonly ChunkResult[],
   comments: readonly Comment[],
   previous?: readonly (PlacedChunk | undefined)[],
+  /** The results belong to this document alone (no cache holds them): moved in place, not copied. */
+  owned = false,
 ): { document: ScenarioDocument; placed: PlacedChunk[] } {
+  const place = owned ? shiftInPlace : shifted;
   const declarations: Declaration[] = [];
   const errors: SyntaxError[] = [];
   const placed: PlacedChunk[] = [];
@@ -41,18 +44,18 @@ export function assembleDocument(
     const { start } = chunks[i]!;
     const result = results[i]!;
     const old = previous?.[i];
-    const place: PlacedChunk =
+    const placedChunk: PlacedChunk =
       old && old.result === result && old.start === start
         ? old
         : {
             result,
             start,
-            declaration: result.declaration ? shifted(result.declaration, start) : null,
-            error: result.error ? shifted(result.error, start) : null,
+            declaration: result.declaration ? place(result.declaration, start) : null,
+            error: result.error ? place(result.error, start) : null,
           };
-    placed.push(place);
-    if (place.declaration) declarations.push(place.declaration);
-    if (place.error) errors.push(place.error);
+    placed.push(placedChunk);
+    if (placedChunk.declaration) declarations.push(placedChunk.declaration);
+    if (placedChunk.error) errors.push(placedChunk.error);
   }
   const document = { text, declarations, errors, comments: comments.map((c) => ({ text: c.text, span: { ...c.span } })) };
   return { document, placed };

@@ -4,10 +4,11 @@
 // It never throws: pathological input gives a SyntaxError.
 import type { ScenarioDocument } from './ast';
 import { MAX_DOCUMENT_CHARS, assembleDocument, tooLargeDocument } from './assemble';
-import { parseChunks } from './chunk';
+import { chunksCached, parseChunks } from './chunk';
 
 export function parseDocument(text: string): ScenarioDocument {
   if (text.length > MAX_DOCUMENT_CHARS) return tooLargeDocument(text);
+  const owned = !chunksCached();
   const { chunks, results, comments } = parseChunks(text);
-  return assembleDocument(text, chunks, results, comments).document;
+  return assembleDocument(text, chunks, results, comments, undefined, owned).document;
 }
