@@ -49,6 +49,20 @@ describe('the CLI from its code cache', () => {
     expect(viaBin('nonsense').status).toBe(2);
   });
 
+  it('sets its V8 flag without loading node:v8 (and with it Node\u2019s streams), and warns of nothing', () => {
+    const probe = `process.on('exit', () => require('node:fs').writeSync(2, '@@' + JSON.stringify(process.moduleLoadList)));
+      process.argv = [process.argv[0], ${JSON.stringify(join(dir, 'bin', 'scenario.js'))}, 'forecast', ${JSON.stringify(sample)}, '--format', 'json'];
+      require(process.argv[1]);`;
+    const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const at = result.stderr.lastIndexOf('@@');
+    expect(result.stderr.slice(0, at)).toBe('');
+    const modules = JSON.parse(result.stderr.slice(at + 2)) as string[];
+    expect(modules).not.toContain('NativeModule v8');
+    expect(modules).not.toContain('NativeModule stream');
+    expect(JSON.parse(result.stdout).outcomes.length).toBeGreaterThan(0);
+  });
+
   it('reads a bundle made ASCII (as npm run build makes it) to the same output', () => {
     const bundle = join(dir, 'dist', 'cli.js');
     makeBundleAscii(bundle);
