@@ -46,7 +46,8 @@ export const watBinary = {
 // constant imported from them is a build error), each called as the module's own.
 // tests/cli/startup.test.ts checks what `scenario check` loads.
 //
-// fs, path and os, which Node has loaded before the bundle runs, go through the same kind of
+// os (which Node has not loaded: the history cache asks it for the home folder) is lazy too.
+// fs and path, which Node has loaded before the bundle runs, go through the same kind of
 // module when our own sources import them, for another reason: esbuild turns each
 // `import * as fs from 'node:fs'` of a CommonJS module into a copy of the whole module made of
 // getters (__toESM), one per importing file, and every call then goes through a getter. From an
@@ -54,8 +55,8 @@ export const watBinary = {
 // 8 ms of a start, side by side). Their classes (capitalised) and constants are exported as they
 // are; getters (fs.promises) are left out. Functions are forwarded, not copied, so a function
 // replaced on the real module later (bin/codeCache.js silences fs.writeSync) is the one called.
-const LAZY_BUILTINS = ['child_process', 'crypto'];
-const FORWARDED_BUILTINS = ['fs', 'path', 'os'];
+const LAZY_BUILTINS = ['child_process', 'crypto', 'os'];
+const FORWARDED_BUILTINS = ['fs', 'path'];
 export const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {

@@ -1,7 +1,8 @@
 // The bundles' esbuild plugins (scripts/esbuildPlugins.mjs) on small entries, bundled as the
 // node bundles are and run as real processes: ohm, loaded lazily, still compiles grammars from
-// source and parses operation signatures; fs, path and os imported from our files are forwarders
-// that call the real module's current function, without esbuild's namespace copies.
+// source and parses operation signatures; fs and path imported from our files are forwarders
+// that call the real module's current function, without esbuild's namespace copies; os is loaded
+// on the first call of one of its functions.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,8 @@ describe('fs, path and os from our files', () => {
       import fsDefault from 'node:fs';
       import { sep, join } from 'node:path';
       import * as os from 'node:os';
+      const osBefore = process.moduleLoadList.includes('NativeModule os');
+      const home = os.homedir();
       const real = require('node:fs');
       const calls: unknown[] = [];
       const original = real.existsSync;
@@ -73,14 +76,18 @@ describe('fs, path and os from our files', () => {
       real.existsSync = original;
       const stats = fs.statSync('/');
       console.log(JSON.stringify({
-        seen, calls, sep, joined: join('a', 'b'), eol: os.EOL, isStats: stats instanceof fs.Stats,
+        seen, calls, sep, joined: join('a', 'b'), osBefore, home: home === require('node:os').homedir(), isStats: stats instanceof fs.Stats,
         sameDefault: fsDefault === real, constants: typeof fs.constants.O_RDONLY,
       }));
     `);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
-      seen: true, calls: ['/'], sep: '/', joined: 'a/b', eol: '\n', isStats: true, sameDefault: true, constants: 'number',
+      seen: true, calls: ['/'], sep: '/', joined: 'a/b', osBefore: false, home: true, isStats: true, sameDefault: true, constants: 'number',
     });
     expect(run.bundle).not.toMatch(/__toESM\(require\("node:(fs|path|os)"\)\)/);
+  });
+
+  it('refuses a constant of a module loaded on first call', async () => {
+    await expect(bundleAndRun('constant', `import { EOL } from 'node:os';\nconsole.log(EOL);`)).rejects.toThrow(/No matching export/);
   });
 });

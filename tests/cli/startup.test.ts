@@ -1,5 +1,5 @@
 // What a start of the CLI loads before it works: `scenario check` of a model needs neither git nor
-// hashing nor prose segmentation, so it loads no child_process or crypto (the bundle loads them on
+// hashing nor prose segmentation, so it loads no child_process, crypto or os (the bundle loads them on
 // first use, scripts/esbuildPlugins.mjs) and makes no Intl.Segmenter (prose/segment.ts); the
 // commands that need them still get them.
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,7 @@ describe('the start of the CLI', () => {
     expect(check.status).toBe(0);
     expect(check.modules).not.toContain('child_process');
     expect(check.modules).not.toContain('crypto');
+    expect(check.modules).not.toContain('os');
     expect(check.segmenters).toBe(0);
     const forecast = loads('forecast', sample, '--format', 'json');
     expect(forecast.status).toBe(0);
