@@ -50,11 +50,12 @@ export const watBinary = {
 // fs and path, which Node has loaded before the bundle runs, go through the same kind of
 // module when our own sources import them, for another reason: esbuild turns each
 // `import * as fs from 'node:fs'` of a CommonJS module into a copy of the whole module made of
-// getters (__toESM), one per importing file, and every call then goes through a getter. From an
-// ES module of forwarders there is no copy and a call is direct (the 60-variable benchmark: about
-// 8 ms of a start, side by side). Their classes (capitalised) and constants are exported as they
-// are; getters (fs.promises) are left out. Functions are forwarded, not copied, so a function
-// replaced on the real module later (bin/codeCache.js silences fs.writeSync) is the one called.
+// getters (__toESM), one per importing file (about twenty), and every call then goes through a
+// getter. From an ES module of forwarders there is no copy and a call is direct (with ohmLazyLoad
+// below, the 60-variable benchmark's forecast 173 -> 166 ms, side by side). Their classes
+// (capitalised) and constants are exported as they are; getters (fs.promises) are left out.
+// Functions are forwarded, not copied, so a function replaced on the real module later
+// (bin/codeCache.js silences fs.writeSync) is the one called.
 const LAZY_BUILTINS = ['child_process', 'crypto', 'os'];
 const FORWARDED_BUILTINS = ['fs', 'path'];
 export const lazyBuiltins = {

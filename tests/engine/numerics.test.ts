@@ -1,7 +1,7 @@
 // The numerical building blocks of the engine, against closed forms.
 import { describe, expect, it } from 'vitest';
 import { quantile, quantileOf, select } from '../../server/src/engine/bands';
-import { fastSigmoid, meanSigmoidOverBase } from '../../server/src/engine/logistic';
+import { fastSigmoid, meanSigmoidOverBase, POW2 } from '../../server/src/engine/logistic';
 import {
   compress, convolve, gaussLegendre, symmetricTridiagonalEigen, uniformRule,
 } from '../../server/src/engine/quadrature';
@@ -47,6 +47,11 @@ describe('quadrature', () => {
 });
 
 describe('logistic', () => {
+  it("fastExp's table holds 2^-1000 to 2^1000 exactly", () => {
+    expect(POW2.length).toBe(2001);
+    for (let k = 0; k <= 2000; k++) expect(POW2[k]).toBe(2 ** (k - 1000));
+  });
+
   it('the mean of σ(logit b + s) over a uniform base, in closed form', () => {
     // The textbook antiderivative of c·b / (1 + (c − 1)·b) (unstable when c ≈ 1: a midpoint sum then).
     const reference = (lo: number, hi: number, s: number) => {
