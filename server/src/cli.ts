@@ -67,7 +67,7 @@ function answer(result: { output: string; errorOutput: string; exitCode: number 
 /** The same for a command that waits on git: a failure that escapes it is still one line and exit 2. */
 function emitLater(command: string, result: Promise<{ output: string; errorOutput: string; exitCode: number }>): void {
   result.then(emit, (error: unknown) => {
-    process.stderr.write(`scenario ${command}: ${describeError(error)}\n`);
+    writeOut('stderr', `scenario ${command}: ${describeError(error)}\n`);
     process.exitCode = 2;
   });
 }
@@ -104,10 +104,10 @@ function terminalProgress(): { progress: (p: ForecastProgress) => void; clear():
     progress: (p) => {
       if (!process.stderr.isTTY) return;
       shown = true;
-      process.stderr.write(`\rscenario: computing ${progressText(p)}, ${formatElapsed(p.elapsedMs)} so far\x1b[K`);
+      writeOut('stderr', `\rscenario: computing ${progressText(p)}, ${formatElapsed(p.elapsedMs)} so far\x1b[K`);
     },
     clear: () => {
-      if (shown) process.stderr.write('\r\x1b[K');
+      if (shown) writeOut('stderr', '\r\x1b[K');
     },
   };
 }
@@ -221,7 +221,7 @@ export function main(argv: string[]): void {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`scenario: ${describeError(error)}\n`);
+    writeOut('stderr', `scenario: ${describeError(error)}\n`);
     process.exitCode = 2;
   }
 }
