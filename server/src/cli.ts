@@ -47,25 +47,33 @@ function useColor(): boolean {
   return process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
 }
 
-function emit(result: { output: string; errorOutput: string; exitCode: number }): void {
+function emit(result: Answer): void {
   writeOut('stdout', result.output);
   writeOut('stderr', result.errorOutput);
   process.exitCode = result.exitCode;
 }
 
+type Answer = { output: string; errorOutput: string; exitCode: number };
+
 /**
- * The answer of a command that works synchronously, and the end of the process as soon as all of
- * it is written: what would follow is Node's event loop running what V8 left for it (a garbage
- * collection, compile jobs) and Node freeing the heap, about 8 ms of a forecast for nothing.
- * Output that had to wait in Node's stream (a full non-blocking pipe) ends the process as usual.
+ * Runs a command that works synchronously and reads each file once (check, forecast, report,
+ * draft): the parser keeps no cache of declarations for it (syntax/chunk.ts keepNoChunks), a
+ * forecast running long shows how far it has got on a terminal, and the process ends as soon as
+ * the answer is all written: what would follow is Node's event loop running what V8 left for it
+ * (a garbage collection, compile jobs) and Node freeing the heap, about 8 ms of a forecast for
+ * nothing. Output that had to wait in Node's stream (a full non-blocking pipe) ends the process as usual.
  */
-function answer(result: { output: string; errorOutput: string; exitCode: number }): void {
+function answer(run: (progress: (p: ForecastProgress) => void) => Answer): void {
+  keepNoChunks();
+  const terminal = terminalProgress();
+  const result = run(terminal.progress);
+  terminal.clear();
   emit(result);
   if (allWritten()) process.exit(result.exitCode);
 }
 
 /** The same for a command that waits on git: a failure that escapes it is still one line and exit 2. */
-function emitLater(command: string, result: Promise<{ output: string; errorOutput: string; exitCode: number }>): void {
+function emitLater(command: string, result: Promise<Answer>): void {
   result.then(emit, (error: unknown) => {
     writeOut('stderr', `scenario ${command}: ${describeError(error)}\n`);
     process.exitCode = 2;
@@ -123,15 +131,13 @@ export function buildProgram(): Command {
     .argument('<files...>', '.scenario files or folders, or drafts in prose (.md, .txt) checked against the model they name')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
     .action((files: string[], opts: { format: 'text' | 'json'; root?: string }) => {
-      // check, forecast, report and draft read each file once: no cache of declarations (syntax/chunk.ts).
-      keepNoChunks();
       // `judgment` and `observe-impossible` need a forecast: of the part of each file that has no
       // errors. They read the baseline's probabilities and the P(E) of the alternatives that
       // observe, which do not depend on the other alternatives or the worlds: leaving those out
       // halves the check of the op-ed sample.
       const checked = (model: ResolvedModel): ResolvedModel =>
         ({ ...model, alternatives: model.alternatives.filter((a) => a.changes.some((c) => c.kind === 'observe')) });
-      answer(runCheck(files, opts.format, undefined, (model) => forecast(checked(model), { maxWorlds: 0, bandMethod: 'none' }), undefined,
+      answer(() => runCheck(files, opts.format, undefined, (model) => forecast(checked(model), { maxWorlds: 0, bandMethod: 'none' }), undefined,
         { root: opts.root }));
     });
   withTimeLimit(withImportRoot(withRunSettings(program.command('forecast')
@@ -139,14 +145,10 @@ export function buildProgram(): Command {
     .argument('<file>', 'a .scenario file')
     .addOption(new Option('--format <format>', 'output format').choices([...FORECAST_FORMATS]).default('text')))))
     .action((file: string, opts: { format: ForecastFormat; samples?: number; seed?: number; timing: boolean; root?: string; timeLimit?: number }) => {
-      keepNoChunks();
-      const terminal = terminalProgress();
-      const result = runForecast(file, {
+      answer((progress) => runForecast(file, {
         format: opts.format, samples: opts.samples, seed: opts.seed, timing: opts.timing, color: opts.format === 'text' && useColor(), root: opts.root,
-        control: { timeLimitSeconds: opts.timeLimit, progress: terminal.progress },
-      });
-      terminal.clear();
-      answer(result);
+        control: { timeLimitSeconds: opts.timeLimit, progress },
+      }));
     });
   withTimeLimit(withImportRoot(withRunSettings(program.command('report')
     .description('The whole forecast as one document (self-contained HTML, or the Markdown of forecast --format markdown).')
@@ -154,14 +156,10 @@ export function buildProgram(): Command {
     .option('-o, --output <out>', 'write the document to this file instead of stdout')
     .addOption(new Option('--format <format>', 'document format').choices([...REPORT_DOCUMENT_FORMATS]).default('html')))))
     .action((file: string, opts: { output?: string; format: ReportDocumentFormat; samples?: number; seed?: number; timing: boolean; root?: string; timeLimit?: number }) => {
-      keepNoChunks();
-      const terminal = terminalProgress();
-      const result = runReport(file, {
+      answer((progress) => runReport(file, {
         format: opts.format, output: opts.output, samples: opts.samples, seed: opts.seed, timing: opts.timing, root: opts.root,
-        control: { timeLimitSeconds: opts.timeLimit, progress: terminal.progress },
-      });
-      terminal.clear();
-      answer(result);
+        control: { timeLimitSeconds: opts.timeLimit, progress },
+      }));
     });
   withImportRoot(withRunSettings(program.command('diff')
     .description('What changed between two versions and why: each outcome\'s delta split among the changes (Shapley values). '
@@ -201,10 +199,7 @@ export function buildProgram(): Command {
     .description('A first model from prose: one outcome per estimative sentence, factors for the drivers it enumerates; placeholders marked TODO.')
     .argument('<text-file>', 'a text or Markdown file')
     .option('-o, --output <out>', 'write the draft to this file instead of stdout')
-    .action((file: string, opts: { output?: string }) => {
-      keepNoChunks();
-      answer(runDraft(file, opts));
-    });
+    .action((file: string, opts: { output?: string }) => answer(() => runDraft(file, opts)));
   withImportRoot(program.command('textconv')
     .description('The file, then its forecast as comment lines: a git textconv driver, so git diff and git log -p show the numbers that moved.')
     .argument('<file>', 'a .scenario file (git passes a temporary copy)'))

@@ -4,6 +4,9 @@
 // files and pipes synchronously on Linux too, so the order of the output is the same.
 import { writeSync } from 'node:fs';
 
+/** Set once a write has left part of its text to Node's stream. */
+let streamed = false;
+
 /**
  * Writes all of `text` to stdout or stderr. A descriptor that would block (a non-blocking pipe
  * that is full) gets the rest through Node's stream, which waits for it; a reader that has gone
@@ -23,8 +26,6 @@ export function writeOut(to: 'stdout' | 'stderr', text: string): void {
     process[to].write(bytes.subarray(offset));
   }
 }
-
-let streamed = false;
 
 /** Whether everything written so far has reached its descriptor (none of it waits in Node's stream). */
 export function allWritten(): boolean {

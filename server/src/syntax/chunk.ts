@@ -189,7 +189,7 @@ let cacheChunks = true;
 /**
  * For a process that parses each file once (the CLI's check, forecast, report and draft): chunk
  * results are no longer cached, so each belongs to its document alone and is placed in it without
- * a copy (about 3 ms of a 60-variable forecast). The language server and history keep the cache.
+ * a copy (the 60-variable forecast: 177 -> 172 ms). The language server, history and diff keep the cache.
  */
 export function keepNoChunks(): void {
   cacheChunks = false;
